@@ -1,0 +1,91 @@
+#include "AddressRules.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace tessera {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AddressRules", text);
+}
+
+constexpr int MaxLength = 255;
+
+bool hasControlCharacters(const QString &value)
+{
+    return std::any_of(value.begin(), value.end(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+} // namespace
+
+const QStringList &AddressRules::usStateCodes()
+{
+    static const QStringList codes = {
+        QStringLiteral("AL"), QStringLiteral("AK"), QStringLiteral("AZ"), QStringLiteral("AR"),
+        QStringLiteral("CA"), QStringLiteral("CO"), QStringLiteral("CT"), QStringLiteral("DE"),
+        QStringLiteral("DC"), QStringLiteral("FL"), QStringLiteral("GA"), QStringLiteral("HI"),
+        QStringLiteral("ID"), QStringLiteral("IL"), QStringLiteral("IN"), QStringLiteral("IA"),
+        QStringLiteral("KS"), QStringLiteral("KY"), QStringLiteral("LA"), QStringLiteral("ME"),
+        QStringLiteral("MD"), QStringLiteral("MA"), QStringLiteral("MI"), QStringLiteral("MN"),
+        QStringLiteral("MS"), QStringLiteral("MO"), QStringLiteral("MT"), QStringLiteral("NE"),
+        QStringLiteral("NV"), QStringLiteral("NH"), QStringLiteral("NJ"), QStringLiteral("NM"),
+        QStringLiteral("NY"), QStringLiteral("NC"), QStringLiteral("ND"), QStringLiteral("OH"),
+        QStringLiteral("OK"), QStringLiteral("OR"), QStringLiteral("PA"), QStringLiteral("RI"),
+        QStringLiteral("SC"), QStringLiteral("SD"), QStringLiteral("TN"), QStringLiteral("TX"),
+        QStringLiteral("UT"), QStringLiteral("VT"), QStringLiteral("VA"), QStringLiteral("WA"),
+        QStringLiteral("WV"), QStringLiteral("WI"), QStringLiteral("WY"), QStringLiteral("AS"),
+        QStringLiteral("GU"), QStringLiteral("MP"), QStringLiteral("PR"), QStringLiteral("VI"),
+    };
+    return codes;
+}
+
+bool AddressRules::isValidUsState(const QString &code)
+{
+    return usStateCodes().contains(code);
+}
+
+bool AddressRules::isValidPostalCode(const QString &code)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9]{5}(?:-[0-9]{4})?$"));
+    return pattern.match(code).hasMatch();
+}
+
+QList<AddressRules::Problem> AddressRules::validate(const Address &address)
+{
+    QList<Problem> problems;
+    auto checkText = [&](const char *field, const QString &value, const char *missing) {
+        const QString name = QLatin1String(field);
+        if (missing && value.trimmed().isEmpty())
+            problems.append({name, tr(missing)});
+        else if (value.size() > MaxLength)
+            problems.append({name, tr("Must be at most 255 characters.")});
+        else if (hasControlCharacters(value))
+            problems.append({name, tr("Must not contain control characters.")});
+    };
+    checkText("street", address.street, "Enter the street address.");
+    checkText("street2", address.street2, nullptr);
+    checkText("city", address.city, "Enter the city.");
+
+    if (address.country != QLatin1String("US")) {
+        problems.append({QStringLiteral("country"), tr("Cards can only be shipped to the US.")});
+    } else if (address.state.isEmpty()) {
+        problems.append({QStringLiteral("state"), tr("Choose a state.")});
+    } else if (!isValidUsState(address.state)) {
+        problems.append({QStringLiteral("state"), tr("Use a two-letter US state code.")});
+    }
+
+    if (address.postalCode.isEmpty())
+        problems.append({QStringLiteral("postalCode"), tr("Enter the ZIP code.")});
+    else if (!isValidPostalCode(address.postalCode))
+        problems.append({QStringLiteral("postalCode"),
+                         tr("Use a 5-digit ZIP code, optionally followed by -1234.")});
+    return problems;
+}
+
+} // namespace tessera

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ApiReply.h"
+#include "CardLifecycle.h"
+#include "Requests.h"
+
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace tessera {
+
+// Unit's REST API over one QNetworkAccessManager. Every call returns an ApiReply that decodes
+// into Tessera's value types. The bearer token (customer or org) is held here and nowhere
+// else, and is never logged.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &baseUrl);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setBearerToken(const QString &token);
+    bool hasBearerToken() const { return !m_bearerToken.isEmpty(); }
+    void setTransferTimeout(int milliseconds);
+    int transferTimeout() const { return m_transferTimeoutMs; }
+
+    // Customer tokens (need an org token or a token broker).
+    ApiReply *createCustomerTokenVerification(const QString &customerId,
+                                              const CreateTokenVerificationRequest &request);
+    ApiReply *createCustomerToken(const QString &customerId, const CreateTokenRequest &request);
+
+    // Cards
+    ApiReply *listCards(const CardListQuery &query = {});
+    ApiReply *getCard(const QString &cardId, bool includeCustomer = false,
+                      bool includeAccount = false);
+    ApiReply *createCard(const CreateCardRequest &request);
+    ApiReply *applyCardAction(const QString &cardId, CardAction action);
+    ApiReply *replaceCard(const QString &cardId, const std::optional<Address> &shippingAddress);
+    ApiReply *getCardLimits(const QString &cardId);
+
+    // Accounts and customers
+    ApiReply *listAccounts(const AccountListQuery &query = {});
+    ApiReply *getAccount(const QString &accountId);
+    ApiReply *getCustomer(const QString &customerId);
+
+    static QByteArray userAgent();
+
+private:
+    QUrl endpoint(const QString &path, const QUrlQuery &query) const;
+    ApiReply *get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder);
+    ApiReply *post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_bearerToken;
+    int m_transferTimeoutMs = 30000;
+};
+
+} // namespace tessera

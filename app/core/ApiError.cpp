@@ -1,0 +1,89 @@
+#include "ApiError.h"
+
+#include <QCoreApplication>
+
+namespace tessera {
+
+bool ApiError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+        return true;
+    case Kind::Http:
+        return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+    case Kind::None:
+    case Kind::Decode:
+    case Kind::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+QString ApiError::message() const
+{
+    if (!detail.isEmpty())
+        return detail;
+    if (!title.isEmpty())
+        return title;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Http:
+        return QCoreApplication::translate("ApiError", "The server answered with status %1.")
+            .arg(httpStatus);
+    case Kind::Network:
+        return QCoreApplication::translate("ApiError", "The server could not be reached.");
+    case Kind::Timeout:
+        return QCoreApplication::translate("ApiError", "The server did not answer in time.");
+    case Kind::Decode:
+        return QCoreApplication::translate("ApiError", "The server's reply could not be read.");
+    case Kind::Cancelled:
+        return QCoreApplication::translate("ApiError", "The request was cancelled.");
+    }
+    return {};
+}
+
+ApiError ApiError::http(int status, QString title, QString detail, QString code)
+{
+    ApiError e;
+    e.kind = Kind::Http;
+    e.httpStatus = status;
+    e.title = std::move(title);
+    e.detail = std::move(detail);
+    e.code = std::move(code);
+    return e;
+}
+
+ApiError ApiError::network(QString detail)
+{
+    ApiError e;
+    e.kind = Kind::Network;
+    e.detail = std::move(detail);
+    return e;
+}
+
+ApiError ApiError::timeout()
+{
+    ApiError e;
+    e.kind = Kind::Timeout;
+    return e;
+}
+
+ApiError ApiError::decode(QString detail)
+{
+    ApiError e;
+    e.kind = Kind::Decode;
+    e.title = QStringLiteral("Malformed response");
+    e.detail = std::move(detail);
+    return e;
+}
+
+ApiError ApiError::cancelled()
+{
+    ApiError e;
+    e.kind = Kind::Cancelled;
+    return e;
+}
+
+} // namespace tessera

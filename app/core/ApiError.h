@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace tessera {
+
+// One error as Unit reports it (a JSON:API error object), or a failure of the transport or of
+// decoding, so that every caller handles a single type.
+struct ApiError
+{
+    enum class Kind {
+        None,       // no error
+        Http,       // the server answered with a 4xx/5xx status
+        Network,    // connection refused, dropped, DNS, TLS
+        Timeout,    // the transfer timeout elapsed
+        Decode,     // the server's reply is not the document we expect
+        Cancelled,  // the caller aborted the request
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString title;
+    QString detail;
+    QString code;
+    QString supportId;
+    QString sourcePointer;
+
+    bool isError() const { return kind != Kind::None; }
+    // 5xx, 408 and 429 per Unit's retry guidance; transport failures too.
+    bool isRetryable() const;
+    // Text for a person: the server's detail when it gave one, else a plain description.
+    QString message() const;
+
+    static ApiError http(int status, QString title, QString detail = {}, QString code = {});
+    static ApiError network(QString detail);
+    static ApiError timeout();
+    static ApiError decode(QString detail);
+    static ApiError cancelled();
+
+    friend bool operator==(const ApiError &a, const ApiError &b)
+    {
+        return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title
+               && a.detail == b.detail && a.code == b.code && a.supportId == b.supportId
+               && a.sourcePointer == b.sourcePointer;
+    }
+};
+
+} // namespace tessera
+
+Q_DECLARE_METATYPE(tessera::ApiError)

@@ -1,0 +1,79 @@
+#include "Card.h"
+
+#include <array>
+#include <utility>
+
+namespace tessera {
+
+namespace {
+
+constexpr std::array<std::pair<CardType, const char *>, 6> CardTypeNames{{
+    {CardType::IndividualDebitCard, "individualDebitCard"},
+    {CardType::IndividualVirtualDebitCard, "individualVirtualDebitCard"},
+    {CardType::BusinessDebitCard, "businessDebitCard"},
+    {CardType::BusinessVirtualDebitCard, "businessVirtualDebitCard"},
+    {CardType::BusinessCreditCard, "businessCreditCard"},
+    {CardType::BusinessVirtualCreditCard, "businessVirtualCreditCard"},
+}};
+
+constexpr std::array<std::pair<CardStatus, const char *>, 8> CardStatusNames{{
+    {CardStatus::Active, "Active"},
+    {CardStatus::Inactive, "Inactive"},
+    {CardStatus::Stolen, "Stolen"},
+    {CardStatus::Lost, "Lost"},
+    {CardStatus::Frozen, "Frozen"},
+    {CardStatus::ClosedByCustomer, "ClosedByCustomer"},
+    {CardStatus::SuspectedFraud, "SuspectedFraud"},
+    {CardStatus::ActiveForOnlineUse, "ActiveForOnlineUse"},
+}};
+
+template <class Enum, std::size_t N>
+QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
+{
+    for (const auto &[e, name] : table) {
+        if (e == value)
+            return QLatin1String(name);
+    }
+    return QStringLiteral("Unknown");
+}
+
+template <class Enum, std::size_t N>
+Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name)
+{
+    for (const auto &[e, n] : table) {
+        if (name == QLatin1String(n))
+            return e;
+    }
+    return Enum::Unknown;
+}
+
+} // namespace
+
+QString cardTypeName(CardType type)
+{
+    return nameOf(CardTypeNames, type);
+}
+
+CardType cardTypeFromName(const QString &name)
+{
+    return valueOf(CardTypeNames, name);
+}
+
+QString cardStatusName(CardStatus status)
+{
+    return nameOf(CardStatusNames, status);
+}
+
+CardStatus cardStatusFromName(const QString &name)
+{
+    return valueOf(CardStatusNames, name);
+}
+
+bool isVirtualCardType(CardType type)
+{
+    return type == CardType::IndividualVirtualDebitCard
+           || type == CardType::BusinessVirtualDebitCard
+           || type == CardType::BusinessVirtualCreditCard;
+}
+
+} // namespace tessera

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Address.h"
+#include "Tags.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace tessera {
+
+enum class CardType {
+    Unknown,
+    IndividualDebitCard,
+    IndividualVirtualDebitCard,
+    BusinessDebitCard,
+    BusinessVirtualDebitCard,
+    BusinessCreditCard,
+    BusinessVirtualCreditCard,
+};
+
+enum class CardStatus {
+    Unknown, // also every status string Unit may add later
+    Active,
+    Inactive,
+    Stolen,
+    Lost,
+    Frozen,
+    ClosedByCustomer,
+    SuspectedFraud,
+    ActiveForOnlineUse,
+};
+
+QString cardTypeName(CardType type);
+CardType cardTypeFromName(const QString &name);
+QString cardStatusName(CardStatus status);
+CardStatus cardStatusFromName(const QString &name);
+bool isVirtualCardType(CardType type);
+
+struct Card
+{
+    QString id;
+    CardType type = CardType::Unknown;
+    QString typeName; // as received, so an unknown type can still be shown and re-encoded
+    CardStatus status = CardStatus::Unknown;
+    QString statusName; // as received
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QString last4Digits;
+    QString expirationDate; // "YYYY-MM"
+    QString nextExpirationDate;
+    QString bin;
+    QString design;
+    QString freezeReason;
+    std::optional<Address> shippingAddress;
+    Tags tags;
+    QString accountId;
+    QString accountType = QStringLiteral("depositAccount");
+    QString customerId;
+    QString customerType = QStringLiteral("individualCustomer");
+
+    bool isVirtual() const { return isVirtualCardType(type); }
+};
+
+} // namespace tessera
+
+Q_DECLARE_METATYPE(tessera::Card)

@@ -1,0 +1,809 @@
+#include "JsonApiCodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace tessera {
+
+namespace {
+
+// Reads typed fields from JSON objects and remembers the first problem, so a decoder can read
+// every field it needs and check once at the end. A null value counts as absent (Unit sends
+// null for cleared optional attributes).
+class FieldReader
+{
+public:
+    explicit FieldReader(QString context) : m_context(std::move(context)) {}
+
+    bool failed() const { return m_error.has_value(); }
+    ApiError error() const { return m_error.value_or(ApiError::decode(QString())); }
+
+    void fail(const QString &what)
+    {
+        if (!m_error)
+            m_error = ApiError::decode(QStringLiteral("%1: %2").arg(m_context, what));
+    }
+
+    QString string(const QJsonObject &object, const char *key, bool required = false)
+    {
+        const QJsonValue v = object.value(QLatin1String(key));
+        if (v.isString())
+            return v.toString();
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                fail(QStringLiteral("missing \"%1\"").arg(QLatin1String(key)));
+        } else {
+            fail(QStringLiteral("\"%1\" is not a string").arg(QLatin1String(key)));
+        }
+        return {};
+    }
+
+    std::optional<qint64> integer(const QJsonObject &object, const char *key,
+                                  bool required = false)
+    {
+        const QJsonValue v = object.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                fail(QStringLiteral("missing \"%1\"").arg(QLatin1String(key)));
+            return std::nullopt;
+        }
+        const double d = v.toDouble();
+        // 2^53: beyond it a JSON number no longer holds an exact amount of cents.
+        if (!v.isDouble() || std::trunc(d) != d || std::fabs(d) > 9007199254740992.0) {
+            fail(QStringLiteral("\"%1\" is not an integer").arg(QLatin1String(key)));
+            return std::nullopt;
+        }
+        return v.toInteger();
+    }
+
+    QJsonObject object(const QJsonObject &parent, const char *key, bool required = false)
+    {
+        const QJsonValue v = parent.value(QLatin1String(key));
+        if (v.isObject())
+            return v.toObject();
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                fail(QStringLiteral("missing \"%1\"").arg(QLatin1String(key)));
+        } else {
+            fail(QStringLiteral("\"%1\" is not an object").arg(QLatin1String(key)));
+        }
+        return {};
+    }
+
+    bool has(const QJsonObject &object, const char *key) const
+    {
+        const QJsonValue v = object.value(QLatin1String(key));
+        return !v.isUndefined() && !v.isNull();
+    }
+
+    QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false)
+    {
+        const QString text = string(object, key, required);
+        if (text.isEmpty())
+            return {};
+        QDateTime value = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!value.isValid())
+            fail(QStringLiteral("\"%1\" is not a date-time").arg(QLatin1String(key)));
+        return value;
+    }
+
+    Tags tags(const QJsonObject &object)
+    {
+        Tags result;
+        const QJsonObject tagObject = this->object(object, "tags");
+        for (auto it = tagObject.begin(); it != tagObject.end(); ++it) {
+            if (!it.value().isString()) {
+                fail(QStringLiteral("tag \"%1\" is not a string").arg(it.key()));
+                continue;
+            }
+            result.insert(it.key(), it.value().toString());
+        }
+        return result;
+    }
+
+    // {"data": {"type": ..., "id": ...}} -> (type, id)
+    std::pair<QString, QString> relationship(const QJsonObject &relationships, const char *name)
+    {
+        const QJsonObject rel = object(relationships, name);
+        const QJsonObject data = object(rel, "data");
+        if (data.isEmpty())
+            return {};
+        return {string(data, "type", true), string(data, "id", true)};
+    }
+
+private:
+    QString m_context;
+    std::optional<ApiError> m_error;
+};
+
+struct ResourceParts
+{
+    QString type;
+    QString id;
+    QJsonObject attributes;
+    QJsonObject relationships;
+};
+
+// Checks the resource envelope: a string type with the expected suffix ("Card", "Account"...),
+// an id when the resource has one, and an attributes object.
+ResourceParts readEnvelope(FieldReader &reader, const QJsonObject &resource,
+                           QLatin1String typeSuffix, bool needsId)
+{
+    ResourceParts parts;
+    parts.type = reader.string(resource, "type", true);
+    if (!reader.failed() && !parts.type.endsWith(typeSuffix, Qt::CaseInsensitive))
+        reader.fail(QStringLiteral("unexpected resource type \"%1\"").arg(parts.type));
+    parts.id = reader.string(resource, "id", needsId);
+    parts.attributes = reader.object(resource, "attributes", true);
+    parts.relationships = reader.object(resource, "relationships");
+    return parts;
+}
+
+void putString(QJsonObject &object, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(QLatin1String(key), value);
+}
+
+void putDateTime(QJsonObject &object, const char *key, const QDateTime &value)
+{
+    if (value.isValid())
+        object.insert(QLatin1String(key), value.toUTC().toString(Qt::ISODateWithMs));
+}
+
+void putTags(QJsonObject &object, const Tags &tags)
+{
+    if (tags.isEmpty())
+        return;
+    QJsonObject t;
+    for (auto it = tags.begin(); it != tags.end(); ++it)
+        t.insert(it.key(), it.value());
+    object.insert(QStringLiteral("tags"), t);
+}
+
+QJsonObject relationshipObject(const QString &type, const QString &id)
+{
+    return QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), type},
+                                             {QStringLiteral("id"), id}}}};
+}
+
+QJsonObject encodeLevelLimits(const CardLevelLimits &limits)
+{
+    QJsonObject o;
+    auto put = [&o](const char *key, const std::optional<qint64> &value) {
+        if (value)
+            o.insert(QLatin1String(key), *value);
+    };
+    put("dailyWithdrawal", limits.dailyWithdrawal);
+    put("dailyPurchase", limits.dailyPurchase);
+    put("monthlyWithdrawal", limits.monthlyWithdrawal);
+    put("monthlyPurchase", limits.monthlyPurchase);
+    put("dailyCardTransaction", limits.dailyCardTransaction);
+    put("monthlyCardTransaction", limits.monthlyCardTransaction);
+    return o;
+}
+
+CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o)
+{
+    CardLevelLimits limits;
+    limits.dailyWithdrawal = reader.integer(o, "dailyWithdrawal");
+    limits.dailyPurchase = reader.integer(o, "dailyPurchase");
+    limits.monthlyWithdrawal = reader.integer(o, "monthlyWithdrawal");
+    limits.monthlyPurchase = reader.integer(o, "monthlyPurchase");
+    limits.dailyCardTransaction = reader.integer(o, "dailyCardTransaction");
+    limits.monthlyCardTransaction = reader.integer(o, "monthlyCardTransaction");
+    return limits;
+}
+
+QJsonObject encodeTotals(const CardTotals &totals)
+{
+    return QJsonObject{{QStringLiteral("withdrawals"), totals.withdrawals},
+                       {QStringLiteral("deposits"), totals.deposits},
+                       {QStringLiteral("purchases"), totals.purchases},
+                       {QStringLiteral("cardTransactions"), totals.cardTransactions}};
+}
+
+CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o)
+{
+    CardTotals totals;
+    totals.withdrawals = reader.integer(o, "withdrawals").value_or(0);
+    totals.deposits = reader.integer(o, "deposits").value_or(0);
+    totals.purchases = reader.integer(o, "purchases").value_or(0);
+    totals.cardTransactions = reader.integer(o, "cardTransactions").value_or(0);
+    return totals;
+}
+
+QByteArray documentBytes(const QJsonObject &document)
+{
+    return QJsonDocument(document).toJson(QJsonDocument::Compact);
+}
+
+// The whole document, once its "data" member is known to be an object (single) or array (list).
+Result<QJsonObject> documentWithData(const QByteArray &body, bool list)
+{
+    Result<QJsonObject> document = JsonApiCodec::parseDocument(body);
+    if (!document)
+        return document;
+    const QJsonValue data = document->value(QLatin1String("data"));
+    if (data.isUndefined())
+        return ApiError::decode(QStringLiteral("document has no \"data\""));
+    if (list ? !data.isArray() : !data.isObject())
+        return ApiError::decode(list ? QStringLiteral("\"data\" is not an array")
+                                     : QStringLiteral("\"data\" is not an object"));
+    return document;
+}
+
+template <class T, class Decode>
+Result<T> singleFromDocument(const QByteArray &body, Decode decode)
+{
+    Result<QJsonObject> document = documentWithData(body, false);
+    if (!document)
+        return document.error();
+    return decode(document->value(QLatin1String("data")).toObject());
+}
+
+template <class T, class Decode>
+Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
+{
+    Result<QJsonObject> parsed = documentWithData(body, true);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &document = parsed.value();
+    Page<T> page;
+    const QJsonArray items = document.value(QLatin1String("data")).toArray();
+    page.items.reserve(items.size());
+    for (const QJsonValue &item : items) {
+        if (!item.isObject())
+            return ApiError::decode(QStringLiteral("a list item is not an object"));
+        Result<T> decoded = decode(item.toObject());
+        if (!decoded)
+            return decoded.error();
+        page.items.append(std::move(decoded).value());
+    }
+
+    FieldReader reader(QStringLiteral("meta"));
+    const QJsonObject pagination = reader.object(reader.object(document, "meta"), "pagination");
+    if (!pagination.isEmpty()) {
+        Pagination p;
+        p.total = int(reader.integer(pagination, "total", true).value_or(0));
+        p.limit = int(reader.integer(pagination, "limit").value_or(items.size()));
+        p.offset = int(reader.integer(pagination, "offset").value_or(0));
+        page.pagination = p;
+    }
+    if (reader.failed())
+        return reader.error();
+
+    const QJsonValue included = document.value(QLatin1String("included"));
+    if (!included.isUndefined() && !included.isArray())
+        return ApiError::decode(QStringLiteral("\"included\" is not an array"));
+    for (const QJsonValue &value : included.toArray()) {
+        const QJsonObject resource = value.toObject();
+        const QString type = resource.value(QLatin1String("type")).toString();
+        if (type.endsWith(QLatin1String("Account"))) {
+            Result<Account> account = JsonApiCodec::decodeAccount(resource);
+            if (!account)
+                return account.error();
+            page.includedAccounts.append(account.value());
+        } else if (type.endsWith(QLatin1String("Customer"))) {
+            Result<Customer> customer = JsonApiCodec::decodeCustomer(resource);
+            if (!customer)
+                return customer.error();
+            page.includedCustomers.append(customer.value());
+        }
+        // Other included types are not used by Tessera; JSON:API lets us skip them.
+    }
+    return page;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+QJsonObject JsonApiCodec::encode(const Address &address)
+{
+    QJsonObject o{{QStringLiteral("street"), address.street},
+                  {QStringLiteral("city"), address.city},
+                  {QStringLiteral("state"), address.state},
+                  {QStringLiteral("postalCode"), address.postalCode},
+                  {QStringLiteral("country"), address.country}};
+    putString(o, "street2", address.street2);
+    return o;
+}
+
+Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
+{
+    FieldReader reader(QStringLiteral("address"));
+    Address address;
+    address.street = reader.string(object, "street", true);
+    address.street2 = reader.string(object, "street2");
+    address.city = reader.string(object, "city", true);
+    address.state = reader.string(object, "state", true);
+    address.postalCode = reader.string(object, "postalCode", true);
+    const QString country = reader.string(object, "country");
+    if (!country.isEmpty())
+        address.country = country;
+    if (reader.failed())
+        return reader.error();
+    return address;
+}
+
+QJsonObject JsonApiCodec::encode(const Card &card)
+{
+    QJsonObject attributes;
+    putDateTime(attributes, "createdAt", card.createdAt);
+    putDateTime(attributes, "updatedAt", card.updatedAt);
+    attributes.insert(QStringLiteral("last4Digits"), card.last4Digits);
+    attributes.insert(QStringLiteral("expirationDate"), card.expirationDate);
+    putString(attributes, "nextExpirationDate", card.nextExpirationDate);
+    putString(attributes, "bin", card.bin);
+    attributes.insert(QStringLiteral("status"), card.status == CardStatus::Unknown
+                                                    && !card.statusName.isEmpty()
+                                                    ? card.statusName
+                                                    : cardStatusName(card.status));
+    if (card.shippingAddress && !card.isVirtual())
+        attributes.insert(QStringLiteral("shippingAddress"), encode(*card.shippingAddress));
+    putString(attributes, "design", card.design);
+    putTags(attributes, card.tags);
+    putString(attributes, "freezeReason", card.freezeReason);
+
+    QJsonObject relationships;
+    if (!card.accountId.isEmpty())
+        relationships.insert(QStringLiteral("account"),
+                             relationshipObject(card.accountType, card.accountId));
+    if (!card.customerId.isEmpty())
+        relationships.insert(QStringLiteral("customer"),
+                             relationshipObject(card.customerType, card.customerId));
+
+    const QString type = card.type == CardType::Unknown && !card.typeName.isEmpty()
+                             ? card.typeName
+                             : cardTypeName(card.type);
+    return QJsonObject{{QStringLiteral("type"), type},
+                       {QStringLiteral("id"), card.id},
+                       {QStringLiteral("attributes"), attributes},
+                       {QStringLiteral("relationships"), relationships}};
+}
+
+Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("card"));
+    const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Card"), true);
+    const QJsonObject &a = parts.attributes;
+    Card card;
+    card.id = parts.id;
+    card.typeName = parts.type;
+    card.type = cardTypeFromName(parts.type);
+    card.createdAt = reader.dateTime(a, "createdAt", true);
+    card.updatedAt = reader.dateTime(a, "updatedAt");
+    card.last4Digits = reader.string(a, "last4Digits", true);
+    card.expirationDate = reader.string(a, "expirationDate", true);
+    card.nextExpirationDate = reader.string(a, "nextExpirationDate");
+    card.bin = reader.string(a, "bin");
+    card.statusName = reader.string(a, "status", true);
+    card.status = cardStatusFromName(card.statusName);
+    card.design = reader.string(a, "design");
+    card.freezeReason = reader.string(a, "freezeReason");
+    card.tags = reader.tags(a);
+    if (reader.has(a, "shippingAddress")) {
+        Result<Address> address = decodeAddress(reader.object(a, "shippingAddress"));
+        if (!address)
+            return address.error();
+        card.shippingAddress = address.value();
+    }
+    auto [accountType, accountId] = reader.relationship(parts.relationships, "account");
+    if (!accountId.isEmpty()) {
+        card.accountType = accountType;
+        card.accountId = accountId;
+    }
+    auto [customerType, customerId] = reader.relationship(parts.relationships, "customer");
+    if (!customerId.isEmpty()) {
+        card.customerType = customerType;
+        card.customerId = customerId;
+    }
+    if (reader.failed())
+        return reader.error();
+    return card;
+}
+
+QJsonObject JsonApiCodec::encode(const Account &account)
+{
+    QJsonObject a;
+    putDateTime(a, "createdAt", account.createdAt);
+    putDateTime(a, "updatedAt", account.updatedAt);
+    a.insert(QStringLiteral("name"), account.name);
+    putString(a, "depositProduct", account.depositProduct);
+    putString(a, "routingNumber", account.routingNumber);
+    putString(a, "accountNumber", account.accountNumber);
+    a.insert(QStringLiteral("currency"), account.currency);
+    a.insert(QStringLiteral("balance"), account.balance);
+    a.insert(QStringLiteral("hold"), account.hold);
+    a.insert(QStringLiteral("available"), account.available);
+    a.insert(QStringLiteral("status"),
+             account.status == AccountStatus::Unknown && !account.statusName.isEmpty()
+                 ? account.statusName
+                 : accountStatusName(account.status));
+    putString(a, "closeReason", account.closeReason);
+    putString(a, "freezeReason", account.freezeReason);
+    putTags(a, account.tags);
+
+    QJsonObject relationships;
+    if (!account.customerId.isEmpty())
+        relationships.insert(QStringLiteral("customer"),
+                             relationshipObject(QStringLiteral("customer"), account.customerId));
+    return QJsonObject{{QStringLiteral("type"), account.type},
+                       {QStringLiteral("id"), account.id},
+                       {QStringLiteral("attributes"), a},
+                       {QStringLiteral("relationships"), relationships}};
+}
+
+Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("account"));
+    const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Account"), true);
+    const QJsonObject &a = parts.attributes;
+    Account account;
+    account.id = parts.id;
+    account.type = parts.type;
+    account.createdAt = reader.dateTime(a, "createdAt", true);
+    account.updatedAt = reader.dateTime(a, "updatedAt");
+    account.name = reader.string(a, "name", true);
+    account.depositProduct = reader.string(a, "depositProduct");
+    account.routingNumber = reader.string(a, "routingNumber");
+    account.accountNumber = reader.string(a, "accountNumber");
+    const QString currency = reader.string(a, "currency");
+    if (!currency.isEmpty())
+        account.currency = currency;
+    account.balance = reader.integer(a, "balance").value_or(0);
+    account.hold = reader.integer(a, "hold").value_or(0);
+    account.available = reader.integer(a, "available").value_or(account.balance - account.hold);
+    account.statusName = reader.string(a, "status", true);
+    account.status = accountStatusFromName(account.statusName);
+    account.closeReason = reader.string(a, "closeReason");
+    account.freezeReason = reader.string(a, "freezeReason");
+    account.tags = reader.tags(a);
+    account.customerId = reader.relationship(parts.relationships, "customer").second;
+    if (account.customerId.isEmpty()) {
+        // Joint accounts name their customers in a to-many relationship.
+        const QJsonArray customers =
+            reader.object(parts.relationships, "customers").value(QLatin1String("data")).toArray();
+        if (!customers.isEmpty())
+            account.customerId = customers.first().toObject().value(QLatin1String("id")).toString();
+    }
+    if (reader.failed())
+        return reader.error();
+    return account;
+}
+
+QJsonObject JsonApiCodec::encode(const Customer &customer)
+{
+    QJsonObject a;
+    putDateTime(a, "createdAt", customer.createdAt);
+    a.insert(QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), customer.firstName},
+                                                     {QStringLiteral("last"), customer.lastName}});
+    putString(a, "email", customer.email);
+    if (!customer.phone.isEmpty())
+        a.insert(QStringLiteral("phone"),
+                 QJsonObject{{QStringLiteral("countryCode"), customer.phone.countryCode},
+                             {QStringLiteral("number"), customer.phone.number}});
+    if (!customer.address.street.isEmpty())
+        a.insert(QStringLiteral("address"), encode(customer.address));
+    if (customer.dateOfBirth.isValid())
+        a.insert(QStringLiteral("dateOfBirth"), customer.dateOfBirth.toString(Qt::ISODate));
+    putString(a, "jwtSubject", customer.jwtSubject);
+    putString(a, "status", customer.status);
+    putTags(a, customer.tags);
+    return QJsonObject{{QStringLiteral("type"), customer.type},
+                       {QStringLiteral("id"), customer.id},
+                       {QStringLiteral("attributes"), a}};
+}
+
+Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("customer"));
+    const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Customer"), true);
+    const QJsonObject &a = parts.attributes;
+    Customer customer;
+    customer.id = parts.id;
+    customer.type = parts.type;
+    customer.createdAt = reader.dateTime(a, "createdAt");
+    const QJsonObject fullName = reader.object(a, "fullName");
+    customer.firstName = reader.string(fullName, "first");
+    customer.lastName = reader.string(fullName, "last");
+    customer.email = reader.string(a, "email");
+    const QJsonObject phone = reader.object(a, "phone");
+    customer.phone.countryCode = reader.string(phone, "countryCode");
+    customer.phone.number = reader.string(phone, "number");
+    if (reader.has(a, "address")) {
+        Result<Address> address = decodeAddress(reader.object(a, "address"));
+        if (!address)
+            return address.error();
+        customer.address = address.value();
+    }
+    const QString dateOfBirth = reader.string(a, "dateOfBirth");
+    if (!dateOfBirth.isEmpty()) {
+        customer.dateOfBirth = QDate::fromString(dateOfBirth, Qt::ISODate);
+        if (!customer.dateOfBirth.isValid())
+            reader.fail(QStringLiteral("\"dateOfBirth\" is not a date"));
+    }
+    customer.jwtSubject = reader.string(a, "jwtSubject");
+    const QString status = reader.string(a, "status");
+    if (!status.isEmpty())
+        customer.status = status;
+    customer.tags = reader.tags(a);
+    if (reader.failed())
+        return reader.error();
+    return customer;
+}
+
+QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("customerTokenVerification")},
+        {QStringLiteral("attributes"),
+         QJsonObject{{QStringLiteral("verificationToken"), verification.verificationToken}}}};
+}
+
+Result<CustomerTokenVerification>
+JsonApiCodec::decodeTokenVerification(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("customerTokenVerification"));
+    // The spec lists "id" as required but Unit never sends one (spec defect), so no id here.
+    const ResourceParts parts =
+        readEnvelope(reader, resource, QLatin1String("customerTokenVerification"), false);
+    CustomerTokenVerification verification;
+    verification.verificationToken = reader.string(parts.attributes, "verificationToken", true);
+    if (reader.failed())
+        return reader.error();
+    if (verification.verificationToken.isEmpty())
+        return ApiError::decode(QStringLiteral("customerTokenVerification: empty token"));
+    return verification;
+}
+
+QJsonObject JsonApiCodec::encode(const CustomerToken &token)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("customerBearerToken")},
+                       {QStringLiteral("attributes"),
+                        QJsonObject{{QStringLiteral("token"), token.token},
+                                    {QStringLiteral("expiresIn"), token.expiresIn}}}};
+}
+
+Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("customerBearerToken"));
+    const ResourceParts parts =
+        readEnvelope(reader, resource, QLatin1String("customerBearerToken"), false);
+    CustomerToken token;
+    token.token = reader.string(parts.attributes, "token", true);
+    const std::optional<qint64> expiresIn = reader.integer(parts.attributes, "expiresIn", true);
+    if (reader.failed())
+        return reader.error();
+    if (token.token.isEmpty() || *expiresIn <= 0 || *expiresIn > 86400)
+        return ApiError::decode(QStringLiteral("customerBearerToken: invalid token or expiresIn"));
+    token.expiresIn = int(*expiresIn);
+    return token;
+}
+
+QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("limits")},
+        {QStringLiteral("id"), cardId},
+        {QStringLiteral("attributes"),
+         QJsonObject{{QStringLiteral("limits"), encodeLevelLimits(limits.limits)},
+                     {QStringLiteral("dailyTotals"), encodeTotals(limits.dailyTotals)},
+                     {QStringLiteral("monthlyTotals"), encodeTotals(limits.monthlyTotals)}}}};
+}
+
+Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("limits"));
+    const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("limits"), false);
+    CardLimits limits;
+    limits.limits = decodeLevelLimits(reader, reader.object(parts.attributes, "limits"));
+    limits.dailyTotals = decodeTotals(reader, reader.object(parts.attributes, "dailyTotals"));
+    limits.monthlyTotals = decodeTotals(reader, reader.object(parts.attributes, "monthlyTotals"));
+    if (reader.failed())
+        return reader.error();
+    return limits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return ApiError::decode(QStringLiteral("the reply is empty"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ApiError::decode(QStringLiteral("malformed JSON at offset %1: %2")
+                                    .arg(parseError.offset)
+                                    .arg(parseError.errorString()));
+    if (!document.isObject())
+        return ApiError::decode(QStringLiteral("the reply is not a JSON object"));
+    return document.object();
+}
+
+Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<Card>(body, &JsonApiCodec::decodeCard);
+}
+
+Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body)
+{
+    return pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
+}
+
+Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
+}
+
+Result<AccountPage> JsonApiCodec::accountPageFromDocument(const QByteArray &body)
+{
+    return pageFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
+}
+
+Result<Customer> JsonApiCodec::customerFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<Customer>(body, &JsonApiCodec::decodeCustomer);
+}
+
+Result<CustomerTokenVerification> JsonApiCodec::tokenVerificationFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<CustomerTokenVerification>(body,
+                                                         &JsonApiCodec::decodeTokenVerification);
+}
+
+Result<CustomerToken> JsonApiCodec::customerTokenFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<CustomerToken>(body, &JsonApiCodec::decodeCustomerToken);
+}
+
+Result<CardLimits> JsonApiCodec::cardLimitsFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<CardLimits>(body, &JsonApiCodec::decodeCardLimits);
+}
+
+QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJsonArray &included)
+{
+    QJsonObject document{{QStringLiteral("data"), resource}};
+    if (!included.isEmpty())
+        document.insert(QStringLiteral("included"), included);
+    return documentBytes(document);
+}
+
+QByteArray JsonApiCodec::listDocument(const QJsonArray &resources, const Pagination &pagination,
+                                      const QJsonArray &included)
+{
+    QJsonObject document{
+        {QStringLiteral("data"), resources},
+        {QStringLiteral("meta"),
+         QJsonObject{{QStringLiteral("pagination"),
+                      QJsonObject{{QStringLiteral("total"), pagination.total},
+                                  {QStringLiteral("limit"), pagination.limit},
+                                  {QStringLiteral("offset"), pagination.offset}}}}}};
+    if (!included.isEmpty())
+        document.insert(QStringLiteral("included"), included);
+    return documentBytes(document);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request)
+{
+    QJsonObject a{{QStringLiteral("channel"),
+                   request.channel == CreateTokenVerificationRequest::Channel::Call
+                       ? QStringLiteral("call")
+                       : QStringLiteral("sms")}};
+    if (request.phone && !request.phone->isEmpty())
+        a.insert(QStringLiteral("phone"),
+                 QJsonObject{{QStringLiteral("countryCode"), request.phone->countryCode},
+                             {QStringLiteral("number"), request.phone->number}});
+    putString(a, "appHash", request.appHash);
+    putString(a, "language", request.language);
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("customerTokenVerification")},
+                     {QStringLiteral("attributes"), a}}}});
+}
+
+QByteArray JsonApiCodec::encode(const CreateTokenRequest &request)
+{
+    QJsonObject a{{QStringLiteral("scope"), request.scopes.join(QLatin1Char(' '))}};
+    putString(a, "verificationToken", request.verificationToken);
+    putString(a, "verificationCode", request.verificationCode);
+    putString(a, "jwtToken", request.jwtToken);
+    if (request.expiresIn)
+        a.insert(QStringLiteral("expiresIn"), *request.expiresIn);
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("customerToken")},
+                                             {QStringLiteral("attributes"), a}}}});
+}
+
+QByteArray JsonApiCodec::encode(const CreateCardRequest &request)
+{
+    QJsonObject a;
+    if (request.shippingAddress && !isVirtualCardType(request.type))
+        a.insert(QStringLiteral("shippingAddress"), encode(*request.shippingAddress));
+    if (!isVirtualCardType(request.type))
+        putString(a, "design", request.design);
+    putString(a, "idempotencyKey", request.idempotencyKey);
+    putTags(a, request.tags);
+    if (!request.limits.isEmpty())
+        a.insert(QStringLiteral("limits"), encodeLevelLimits(request.limits));
+
+    QJsonObject relationships{
+        {QStringLiteral("account"), relationshipObject(request.accountType, request.accountId)}};
+    if (!request.customerId.isEmpty())
+        relationships.insert(QStringLiteral("customer"),
+                             relationshipObject(QStringLiteral("customer"), request.customerId));
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), cardTypeName(request.type)},
+                                             {QStringLiteral("attributes"), a},
+                                             {QStringLiteral("relationships"), relationships}}}});
+}
+
+QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippingAddress)
+{
+    QJsonObject a;
+    if (shippingAddress)
+        a.insert(QStringLiteral("shippingAddress"), encode(*shippingAddress));
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("replaceCard")},
+                                             {QStringLiteral("attributes"), a}}}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
+{
+    QJsonArray array;
+    for (const ApiError &error : errors) {
+        QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
+                      {QStringLiteral("title"), error.title}};
+        putString(o, "detail", error.detail);
+        putString(o, "code", error.code);
+        if (!error.sourcePointer.isEmpty())
+            o.insert(QStringLiteral("source"),
+                     QJsonObject{{QStringLiteral("pointer"), error.sourcePointer}});
+        if (!error.supportId.isEmpty())
+            o.insert(QStringLiteral("meta"),
+                     QJsonObject{{QStringLiteral("supportId"), error.supportId}});
+        array.append(o);
+    }
+    return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
+}
+
+ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
+{
+    ApiError error = ApiError::http(httpStatus, QString());
+    const Result<QJsonObject> document = parseDocument(body);
+    if (!document)
+        return error;
+    const QJsonArray errors = document->value(QLatin1String("errors")).toArray();
+    if (errors.isEmpty() || !errors.first().isObject())
+        return error;
+    // Like Unit's SDKs, read the first error; all of them describe the same request.
+    const QJsonObject first = errors.first().toObject();
+    auto text = [](const QJsonValue &v) { return v.isString() ? v.toString() : QString(); };
+    error.title = text(first.value(QLatin1String("title")));
+    error.detail = text(first.value(QLatin1String("detail")));
+    if (error.detail.isEmpty()) // older documents and SDKs say "details"
+        error.detail = text(first.value(QLatin1String("details")));
+    error.code = text(first.value(QLatin1String("code")));
+    error.sourcePointer =
+        text(first.value(QLatin1String("source")).toObject().value(QLatin1String("pointer")));
+    error.supportId =
+        text(first.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
+    return error;
+}
+
+} // namespace tessera

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Address.h"
+#include "Card.h"
+#include "CardLimits.h"
+#include "Customer.h"
+#include "Tags.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace tessera {
+
+// POST /customers/{id}/token/verification
+struct CreateTokenVerificationRequest
+{
+    enum class Channel { Sms, Call };
+    Channel channel = Channel::Sms;
+    std::optional<Phone> phone; // business customers only
+    QString appHash;            // 11 chars, SMS only
+    QString language;           // empty: Unit's default (English)
+};
+
+// POST /customers/{id}/token
+struct CreateTokenRequest
+{
+    QStringList scopes;
+    QString verificationToken;
+    QString verificationCode;
+    QString jwtToken;
+    std::optional<int> expiresIn; // seconds, 1..86400
+};
+
+// POST /cards for individualDebitCard / individualVirtualDebitCard
+struct CreateCardRequest
+{
+    CardType type = CardType::IndividualDebitCard;
+    QString accountId;
+    QString accountType = QStringLiteral("depositAccount");
+    QString customerId; // only for joint accounts
+    std::optional<Address> shippingAddress;
+    QString design;
+    QString idempotencyKey;
+    Tags tags;
+    CardLevelLimits limits;
+};
+
+enum class CardSort { NewestFirst, OldestFirst };
+
+// GET /cards
+struct CardListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QList<CardStatus> statuses;
+    QString accountId;
+    QString customerId; // org tokens only; a customer token is filtered by Unit itself
+    std::optional<CardSort> sort;
+    bool includeCustomer = false;
+    bool includeAccount = false;
+};
+
+// GET /accounts
+struct AccountListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QString customerId;
+    bool includeCustomer = false;
+};
+
+} // namespace tessera

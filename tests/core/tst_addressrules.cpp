@@ -1,0 +1,85 @@
+#include "AddressRules.h"
+
+#include <QTest>
+
+using namespace tessera;
+
+class TestAddressRules : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Address valid()
+    {
+        return Address{QStringLiteral("5230 Newell Rd"), {}, QStringLiteral("Palo Alto"),
+                       QStringLiteral("CA"), QStringLiteral("94303"), QStringLiteral("US")};
+    }
+
+    static QStringList fields(const QList<AddressRules::Problem> &problems)
+    {
+        QStringList result;
+        for (const auto &p : problems)
+            result << p.field;
+        return result;
+    }
+
+private slots:
+    void validAddressHasNoProblems()
+    {
+        QVERIFY(AddressRules::validate(valid()).isEmpty());
+        Address plusFour = valid();
+        plusFour.postalCode = QStringLiteral("94303-1234");
+        QVERIFY(AddressRules::validate(plusFour).isEmpty());
+    }
+
+    void invalidFields_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("empty street") << "street" << "";
+        QTest::newRow("blank street") << "street" << "   ";
+        QTest::newRow("long street") << "street" << QString(256, QLatin1Char('a'));
+        QTest::newRow("control char in street") << "street" << "Main St\x01";
+        QTest::newRow("control char in street2") << "street2" << "Apt\n3";
+        QTest::newRow("empty city") << "city" << "";
+        QTest::newRow("lowercase state") << "state" << "ca";
+        QTest::newRow("unknown state") << "state" << "ZZ";
+        QTest::newRow("empty state") << "state" << "";
+        QTest::newRow("short zip") << "postalCode" << "9430";
+        QTest::newRow("zip letters") << "postalCode" << "9430A";
+        QTest::newRow("zip bad plus four") << "postalCode" << "94303-12";
+        QTest::newRow("zip sql") << "postalCode" << "94303' OR 1=1";
+        QTest::newRow("country") << "country" << "CA";
+    }
+    void invalidFields()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        Address address = valid();
+        if (field == QLatin1String("street"))
+            address.street = value;
+        else if (field == QLatin1String("street2"))
+            address.street2 = value;
+        else if (field == QLatin1String("city"))
+            address.city = value;
+        else if (field == QLatin1String("state"))
+            address.state = value;
+        else if (field == QLatin1String("postalCode"))
+            address.postalCode = value;
+        else if (field == QLatin1String("country"))
+            address.country = value;
+        const auto problems = AddressRules::validate(address);
+        QCOMPARE(fields(problems), QStringList{field});
+        QVERIFY(!problems.first().message.isEmpty());
+    }
+
+    void stateList()
+    {
+        QVERIFY(AddressRules::usStateCodes().size() >= 51);
+        QVERIFY(AddressRules::isValidUsState(QStringLiteral("DC")));
+        QVERIFY(!AddressRules::isValidUsState(QStringLiteral("XX")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAddressRules)
+#include "tst_addressrules.moc"

@@ -1,0 +1,441 @@
+#include "JsonApiCodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace tessera;
+
+class TestJsonApiCodec : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Card sampleCard()
+    {
+        Card card;
+        card.id = QStringLiteral("10042");
+        card.type = CardType::IndividualDebitCard;
+        card.status = CardStatus::Frozen;
+        card.createdAt = QDateTime(QDate(2026, 3, 1), QTime(12, 30, 15, 250), Qt::UTC);
+        card.updatedAt = QDateTime(QDate(2026, 4, 2), QTime(8, 0), Qt::UTC);
+        card.last4Digits = QStringLiteral("1234");
+        card.expirationDate = QStringLiteral("2030-03");
+        card.bin = QStringLiteral("424242000");
+        card.design = QStringLiteral("default");
+        card.freezeReason = QStringLiteral("Customer request");
+        card.shippingAddress = Address{QStringLiteral("5230 Newell Rd"), QStringLiteral("Apt 2"),
+                                       QStringLiteral("Palo Alto"), QStringLiteral("CA"),
+                                       QStringLiteral("94303"), QStringLiteral("US")};
+        card.tags = {{QStringLiteral("origin"), QStringLiteral("desktop")}};
+        card.accountId = QStringLiteral("10001");
+        card.customerId = QStringLiteral("20001");
+        return card;
+    }
+
+    static QByteArray cardDocument(const QByteArray &attributesOverride = {})
+    {
+        QByteArray attributes = attributesOverride.isEmpty()
+                                    ? QByteArray(R"({"createdAt":"2026-03-01T12:30:15.250Z",
+                                        "last4Digits":"1234","expirationDate":"2030-03",
+                                        "status":"Active"})")
+                                    : attributesOverride;
+        return R"({"data":{"type":"individualDebitCard","id":"7","attributes":)" + attributes
+               + R"(,"relationships":{"account":{"data":{"type":"depositAccount","id":"10001"}}}}})";
+    }
+
+private slots:
+    void cardRoundTrip()
+    {
+        const Card card = sampleCard();
+        const QByteArray body = JsonApiCodec::singleDocument(JsonApiCodec::encode(card));
+        const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->id, card.id);
+        QCOMPARE(decoded->type, CardType::IndividualDebitCard);
+        QCOMPARE(decoded->status, CardStatus::Frozen);
+        QCOMPARE(decoded->createdAt, card.createdAt);
+        QCOMPARE(decoded->updatedAt, card.updatedAt);
+        QCOMPARE(decoded->last4Digits, card.last4Digits);
+        QCOMPARE(decoded->expirationDate, card.expirationDate);
+        QCOMPARE(decoded->bin, card.bin);
+        QCOMPARE(decoded->design, card.design);
+        QCOMPARE(decoded->freezeReason, card.freezeReason);
+        QVERIFY(decoded->shippingAddress.has_value());
+        QCOMPARE(*decoded->shippingAddress, *card.shippingAddress);
+        QCOMPARE(decoded->tags, card.tags);
+        QCOMPARE(decoded->accountId, card.accountId);
+        QCOMPARE(decoded->accountType, QStringLiteral("depositAccount"));
+        QCOMPARE(decoded->customerId, card.customerId);
+    }
+
+    void virtualCardHasNoShippingAddressOnTheWire()
+    {
+        Card card = sampleCard();
+        card.type = CardType::IndividualVirtualDebitCard;
+        const QJsonObject resource = JsonApiCodec::encode(card);
+        QVERIFY(!resource[QStringLiteral("attributes")].toObject().contains(
+            QStringLiteral("shippingAddress")));
+        QCOMPARE(resource[QStringLiteral("type")].toString(),
+                 QStringLiteral("individualVirtualDebitCard"));
+    }
+
+    void unknownStatusAndTypeDecodeToUnknown()
+    {
+        const QByteArray body = R"({"data":{"type":"futureTitaniumCard","id":"9","attributes":{
+            "createdAt":"2026-03-01T12:30:15Z","last4Digits":"0001","expirationDate":"2031-01",
+            "status":"ShreddedByRobot","someNewAttribute":{"x":1}}}})";
+        const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->status, CardStatus::Unknown);
+        QCOMPARE(decoded->statusName, QStringLiteral("ShreddedByRobot"));
+        QCOMPARE(decoded->type, CardType::Unknown);
+        // Re-encoding keeps what the server said rather than inventing "Unknown".
+        const QJsonObject again = JsonApiCodec::encode(decoded.value());
+        QCOMPARE(again[QStringLiteral("type")].toString(), QStringLiteral("futureTitaniumCard"));
+        QCOMPARE(again[QStringLiteral("attributes")][QStringLiteral("status")].toString(),
+                 QStringLiteral("ShreddedByRobot"));
+    }
+
+    void everyKnownStatusRoundTrips_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name : {"Active", "Inactive", "Stolen", "Lost", "Frozen",
+                                 "ClosedByCustomer", "SuspectedFraud", "ActiveForOnlineUse"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void everyKnownStatusRoundTrips()
+    {
+        QFETCH(QString, name);
+        const CardStatus status = cardStatusFromName(name);
+        QVERIFY(status != CardStatus::Unknown);
+        QCOMPARE(cardStatusName(status), name);
+    }
+
+    void malformedDocuments_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expectedDetailPart");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("truncated") << cardDocument().left(60) << QStringLiteral("malformed JSON");
+        QTest::newRow("not json") << QByteArray("<html>502 Bad Gateway</html>")
+                                  << QStringLiteral("malformed JSON");
+        QTest::newRow("array root") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
+        QTest::newRow("missing data") << QByteArray(R"({"meta":{}})") << QStringLiteral("no \"data\"");
+        QTest::newRow("data is array") << QByteArray(R"({"data":[]})")
+                                       << QStringLiteral("not an object");
+        QTest::newRow("missing attributes")
+            << QByteArray(R"({"data":{"type":"individualDebitCard","id":"1"}})")
+            << QStringLiteral("missing \"attributes\"");
+        QTest::newRow("missing status")
+            << cardDocument(R"({"createdAt":"2026-03-01T12:30:15Z","last4Digits":"1",
+                              "expirationDate":"2030-01"})")
+            << QStringLiteral("missing \"status\"");
+        QTest::newRow("status is a number")
+            << cardDocument(R"({"createdAt":"2026-03-01T12:30:15Z","last4Digits":"1",
+                              "expirationDate":"2030-01","status":5})")
+            << QStringLiteral("\"status\" is not a string");
+        QTest::newRow("bad date")
+            << cardDocument(R"({"createdAt":"yesterday","last4Digits":"1",
+                              "expirationDate":"2030-01","status":"Active"})")
+            << QStringLiteral("not a date-time");
+        QTest::newRow("wrong resource type")
+            << QByteArray(R"({"data":{"type":"depositAccount","id":"1","attributes":{}}})")
+            << QStringLiteral("unexpected resource type");
+        QTest::newRow("id is a number")
+            << QByteArray(R"({"data":{"type":"individualDebitCard","id":1,"attributes":{}}})")
+            << QStringLiteral("\"id\" is not a string");
+        QTest::newRow("address with numeric street")
+            << cardDocument(R"({"createdAt":"2026-03-01T12:30:15Z","last4Digits":"1",
+                              "expirationDate":"2030-01","status":"Active",
+                              "shippingAddress":{"street":5,"city":"X","state":"CA",
+                              "postalCode":"94303"}})")
+            << QStringLiteral("\"street\" is not a string");
+        QTest::newRow("tags not strings")
+            << cardDocument(R"({"createdAt":"2026-03-01T12:30:15Z","last4Digits":"1",
+                              "expirationDate":"2030-01","status":"Active","tags":{"a":1}})")
+            << QStringLiteral("tag \"a\"");
+    }
+    void malformedDocuments()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expectedDetailPart);
+        const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().kind, ApiError::Kind::Decode);
+        QVERIFY2(decoded.error().detail.contains(expectedDetailPart),
+                 qPrintable(decoded.error().detail));
+        QVERIFY(!decoded.error().isRetryable());
+    }
+
+    void cardPageWithPaginationAndIncluded()
+    {
+        Account account;
+        account.id = QStringLiteral("10001");
+        account.name = QStringLiteral("Checking");
+        account.status = AccountStatus::Open;
+        account.createdAt = QDateTime::currentDateTimeUtc();
+        Customer customer;
+        customer.id = QStringLiteral("20001");
+        customer.firstName = QStringLiteral("Ada");
+        customer.lastName = QStringLiteral("Lovelace");
+        const QByteArray body = JsonApiCodec::listDocument(
+            QJsonArray{JsonApiCodec::encode(sampleCard()), JsonApiCodec::encode(sampleCard())},
+            Pagination{5000, 2, 100},
+            QJsonArray{JsonApiCodec::encode(account), JsonApiCodec::encode(customer)});
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(body);
+        QVERIFY2(page.ok(), qPrintable(page.error().detail));
+        QCOMPARE(page->items.size(), 2);
+        QVERIFY(page->pagination.has_value());
+        QCOMPARE(page->pagination->total, 5000);
+        QCOMPARE(page->pagination->limit, 2);
+        QCOMPARE(page->pagination->offset, 100);
+        QCOMPARE(page->includedAccounts.size(), 1);
+        QCOMPARE(page->includedAccounts.first().name, QStringLiteral("Checking"));
+        QCOMPARE(page->includedCustomers.size(), 1);
+        QCOMPARE(page->includedCustomers.first().displayName(), QStringLiteral("Ada Lovelace"));
+    }
+
+    void cardPageWithoutMetaIsAccepted()
+    {
+        // Unit's spec declares no meta for the cards list; paging must cope without it.
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(R"({"data":[]})");
+        QVERIFY(page.ok());
+        QVERIFY(!page->pagination.has_value());
+    }
+
+    void cardPageWithBadItemFails()
+    {
+        const Result<CardPage> page =
+            JsonApiCodec::cardPageFromDocument(R"({"data":[{"type":"individualDebitCard"}]})");
+        QVERIFY(!page.ok());
+        QCOMPARE(page.error().kind, ApiError::Kind::Decode);
+        const Result<CardPage> notObjects = JsonApiCodec::cardPageFromDocument(R"({"data":[1]})");
+        QVERIFY(!notObjects.ok());
+        const Result<CardPage> badTotal = JsonApiCodec::cardPageFromDocument(
+            R"({"data":[],"meta":{"pagination":{"total":"many"}}})");
+        QVERIFY(!badTotal.ok());
+    }
+
+    void accountRoundTrip()
+    {
+        Account account;
+        account.id = QStringLiteral("10001");
+        account.name = QStringLiteral("Everyday checking");
+        account.depositProduct = QStringLiteral("checking");
+        account.routingNumber = QStringLiteral("812345678");
+        account.accountNumber = QStringLiteral("1000123456");
+        account.balance = 1234567;
+        account.hold = 1000;
+        account.available = 1233567;
+        account.status = AccountStatus::Closed;
+        account.closeReason = QStringLiteral("ByCustomer");
+        account.createdAt = QDateTime(QDate(2025, 1, 1), QTime(9, 0), Qt::UTC);
+        account.customerId = QStringLiteral("20001");
+        const Result<Account> decoded = JsonApiCodec::accountFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(account)));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->balance, account.balance);
+        QCOMPARE(decoded->hold, account.hold);
+        QCOMPARE(decoded->available, account.available);
+        QCOMPARE(decoded->status, AccountStatus::Closed);
+        QCOMPARE(decoded->closeReason, account.closeReason);
+        QCOMPARE(decoded->customerId, account.customerId);
+        QCOMPARE(decoded->maskedAccountNumber(), QStringLiteral("******3456"));
+        QVERIFY(decoded->isDeposit());
+    }
+
+    void moneyMustBeWholeCents()
+    {
+        const QByteArray body = R"({"data":{"type":"depositAccount","id":"1","attributes":{
+            "createdAt":"2025-01-01T00:00:00Z","name":"A","status":"Open","balance":10.5}}})";
+        const Result<Account> decoded = JsonApiCodec::accountFromDocument(body);
+        QVERIFY(!decoded.ok());
+        QVERIFY(decoded.error().detail.contains(QStringLiteral("\"balance\" is not an integer")));
+    }
+
+    void customerRoundTrip()
+    {
+        Customer customer;
+        customer.id = QStringLiteral("20001");
+        customer.firstName = QStringLiteral("Grace");
+        customer.lastName = QStringLiteral("Hopper");
+        customer.email = QStringLiteral("grace@example.com");
+        customer.phone = Phone{QStringLiteral("1"), QStringLiteral("5555550123")};
+        customer.address = Address{QStringLiteral("1 Navy Way"), {}, QStringLiteral("Arlington"),
+                                   QStringLiteral("VA"), QStringLiteral("22202"),
+                                   QStringLiteral("US")};
+        customer.dateOfBirth = QDate(1906, 12, 9);
+        customer.jwtSubject = QStringLiteral("auth0|grace");
+        const Result<Customer> decoded = JsonApiCodec::customerFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(customer)));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->displayName(), QStringLiteral("Grace Hopper"));
+        QCOMPARE(decoded->phone, customer.phone);
+        QCOMPARE(decoded->phone.masked(), QStringLiteral("+1 ******0123"));
+        QCOMPARE(decoded->address, customer.address);
+        QCOMPARE(decoded->dateOfBirth, customer.dateOfBirth);
+        QCOMPARE(decoded->jwtSubject, customer.jwtSubject);
+    }
+
+    void tokenVerificationWithoutId()
+    {
+        // Unit's spec marks id as required but the API sends none: accept that.
+        const Result<CustomerTokenVerification> v = JsonApiCodec::tokenVerificationFromDocument(
+            R"({"data":{"type":"customerTokenVerification","attributes":{"verificationToken":"abc"}}})");
+        QVERIFY2(v.ok(), qPrintable(v.error().detail));
+        QCOMPARE(v->verificationToken, QStringLiteral("abc"));
+        const Result<CustomerTokenVerification> empty = JsonApiCodec::tokenVerificationFromDocument(
+            R"({"data":{"type":"customerTokenVerification","attributes":{"verificationToken":""}}})");
+        QVERIFY(!empty.ok());
+    }
+
+    void customerTokenRoundTripAndLimits()
+    {
+        const CustomerToken token{QStringLiteral("v2.public.xyz"), 3600};
+        const Result<CustomerToken> decoded = JsonApiCodec::customerTokenFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(token)));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->token, token.token);
+        QCOMPARE(decoded->expiresIn, 3600);
+
+        for (const QByteArray &bad :
+             {QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t"}}})"),
+              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":0}}})"),
+              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":86401}}})"),
+              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"expiresIn":60}}})")}) {
+            const Result<CustomerToken> r = JsonApiCodec::customerTokenFromDocument(bad);
+            QVERIFY2(!r.ok(), bad.constData());
+        }
+    }
+
+    void cardLimitsRoundTrip()
+    {
+        CardLimits limits;
+        limits.limits.dailyPurchase = 50000;
+        limits.limits.monthlyWithdrawal = 500000;
+        limits.dailyTotals.purchases = 1234;
+        limits.monthlyTotals.withdrawals = 20000;
+        const Result<CardLimits> decoded = JsonApiCodec::cardLimitsFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(limits, QStringLiteral("7"))));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->limits.dailyPurchase, std::optional<qint64>(50000));
+        QCOMPARE(decoded->limits.monthlyWithdrawal, std::optional<qint64>(500000));
+        QVERIFY(!decoded->limits.dailyWithdrawal.has_value());
+        QCOMPARE(decoded->dailyTotals.purchases, 1234);
+        QCOMPARE(decoded->monthlyTotals.withdrawals, 20000);
+    }
+
+    void createCardRequestShape()
+    {
+        CreateCardRequest request;
+        request.accountId = QStringLiteral("10001");
+        request.shippingAddress = sampleCard().shippingAddress;
+        request.idempotencyKey = QStringLiteral("key-1");
+        request.limits.dailyPurchase = 50000;
+        const QJsonObject doc = QJsonDocument::fromJson(JsonApiCodec::encode(request)).object();
+        const QJsonObject data = doc[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("type")].toString(), QStringLiteral("individualDebitCard"));
+        QVERIFY(!data.contains(QStringLiteral("id")));
+        const QJsonObject attributes = data[QStringLiteral("attributes")].toObject();
+        QCOMPARE(attributes[QStringLiteral("idempotencyKey")].toString(), QStringLiteral("key-1"));
+        QCOMPARE(attributes[QStringLiteral("shippingAddress")][QStringLiteral("postalCode")].toString(),
+                 QStringLiteral("94303"));
+        QCOMPARE(attributes[QStringLiteral("limits")][QStringLiteral("dailyPurchase")].toInteger(),
+                 50000);
+        const QJsonObject account =
+            data[QStringLiteral("relationships")][QStringLiteral("account")][QStringLiteral("data")]
+                .toObject();
+        QCOMPARE(account[QStringLiteral("type")].toString(), QStringLiteral("depositAccount"));
+        QCOMPARE(account[QStringLiteral("id")].toString(), QStringLiteral("10001"));
+
+        request.type = CardType::IndividualVirtualDebitCard;
+        request.design = QStringLiteral("gold");
+        const QJsonObject virtualAttributes = QJsonDocument::fromJson(JsonApiCodec::encode(request))
+                                                  .object()[QStringLiteral("data")]
+                                                  .toObject()[QStringLiteral("attributes")]
+                                                  .toObject();
+        QVERIFY(!virtualAttributes.contains(QStringLiteral("shippingAddress")));
+        QVERIFY(!virtualAttributes.contains(QStringLiteral("design")));
+    }
+
+    void tokenRequestsShape()
+    {
+        CreateTokenRequest request;
+        request.scopes = {QStringLiteral("customers"), QStringLiteral("cards-write")};
+        request.verificationToken = QStringLiteral("vt");
+        request.verificationCode = QStringLiteral("000001");
+        request.expiresIn = 600;
+        const QJsonObject a = QJsonDocument::fromJson(JsonApiCodec::encode(request))
+                                  .object()[QStringLiteral("data")][QStringLiteral("attributes")]
+                                  .toObject();
+        QCOMPARE(a[QStringLiteral("scope")].toString(), QStringLiteral("customers cards-write"));
+        QCOMPARE(a[QStringLiteral("verificationCode")].toString(), QStringLiteral("000001"));
+        QCOMPARE(a[QStringLiteral("expiresIn")].toInt(), 600);
+        QVERIFY(!a.contains(QStringLiteral("jwtToken")));
+
+        CreateTokenVerificationRequest verification;
+        verification.channel = CreateTokenVerificationRequest::Channel::Call;
+        const QJsonObject v = QJsonDocument::fromJson(JsonApiCodec::encode(verification)).object();
+        QCOMPARE(v[QStringLiteral("data")][QStringLiteral("type")].toString(),
+                 QStringLiteral("customerTokenVerification"));
+        QCOMPARE(v[QStringLiteral("data")][QStringLiteral("attributes")][QStringLiteral("channel")]
+                     .toString(),
+                 QStringLiteral("call"));
+    }
+
+    void errorRoundTrip()
+    {
+        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"),
+                                        QStringLiteral("ZIP is invalid"),
+                                        QStringLiteral("InvalidAddress"));
+        error.sourcePointer = QStringLiteral("/data/attributes/shippingAddress/postalCode");
+        error.supportId = QStringLiteral("a9d7c3e0-0000-4000-8000-000000000001");
+        const ApiError decoded = JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error}));
+        QCOMPARE(decoded, error);
+        QCOMPARE(decoded.message(), QStringLiteral("ZIP is invalid"));
+    }
+
+    void errorDecodingIsTolerant_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<bool>("retryable");
+        QTest::newRow("unit doc example")
+            << 404
+            << QByteArray(R"({"errors":[{"title":"Not Found","status":"404","detail":"The specified card with id 10001 was not found","meta":{"supportId":"a9d7"}}]})")
+            << QStringLiteral("Not Found")
+            << QStringLiteral("The specified card with id 10001 was not found") << false;
+        QTest::newRow("details spelling")
+            << 400 << QByteArray(R"({"errors":[{"title":"Bad","status":"400","details":"old"}]})")
+            << QStringLiteral("Bad") << QStringLiteral("old") << false;
+        QTest::newRow("html from a proxy")
+            << 502 << QByteArray("<html>bad gateway</html>") << QString() << QString() << true;
+        QTest::newRow("empty 503") << 503 << QByteArray() << QString() << QString() << true;
+        QTest::newRow("errors not array")
+            << 429 << QByteArray(R"({"errors":{"title":"x"}})") << QString() << QString() << true;
+        QTest::newRow("wrong types")
+            << 408 << QByteArray(R"({"errors":[{"title":5,"detail":["x"]}]})") << QString()
+            << QString() << true;
+    }
+    void errorDecodingIsTolerant()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, title);
+        QFETCH(QString, detail);
+        QFETCH(bool, retryable);
+        const ApiError error = JsonApiCodec::decodeError(status, body);
+        QCOMPARE(error.kind, ApiError::Kind::Http);
+        QCOMPARE(error.httpStatus, status);
+        QCOMPARE(error.title, title);
+        QCOMPARE(error.detail, detail);
+        QCOMPARE(error.isRetryable(), retryable);
+        QVERIFY(!error.message().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonApiCodec)
+#include "tst_jsonapicodec.moc"
