@@ -15,6 +15,7 @@ bool ApiError::isRetryable() const
     case Kind::None:
     case Kind::Decode:
     case Kind::Cancelled:
+    case Kind::Invalid:
         return false;
     }
     return false;
@@ -40,6 +41,8 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError", "The server's reply could not be read.");
     case Kind::Cancelled:
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
+    case Kind::Invalid:
+        return QCoreApplication::translate("ApiError", "The input is not valid.");
     }
     return {};
 }
@@ -83,6 +86,14 @@ ApiError ApiError::cancelled()
 {
     ApiError e;
     e.kind = Kind::Cancelled;
+    return e;
+}
+
+ApiError ApiError::invalid(QString detail)
+{
+    ApiError e;
+    e.kind = Kind::Invalid;
+    e.detail = std::move(detail);
     return e;
 }
 

@@ -17,6 +17,7 @@ struct ApiError
         Timeout,    // the transfer timeout elapsed
         Decode,     // the server's reply is not the document we expect
         Cancelled,  // the caller aborted the request
+        Invalid,    // refused before sending: the input cannot be valid
     };
 
     Kind kind = Kind::None;
@@ -38,6 +39,7 @@ struct ApiError
     static ApiError timeout();
     static ApiError decode(QString detail);
     static ApiError cancelled();
+    static ApiError invalid(QString detail);
 
     friend bool operator==(const ApiError &a, const ApiError &b)
     {

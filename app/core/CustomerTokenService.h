@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Requests.h"
+#include "StoredToken.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace tessera {
+
+class ApiClient;
+class ApiReply;
+
+// Unit's customer-token flow: ask for a one-time code, then exchange verification token + code
+// (or a JWT from the app's identity provider) for a customer token. Talks to whatever mints
+// tokens in the current environment: Unit with an org token, or the bank's token broker.
+//
+// The verification call texts or calls the customer, so it is never retried here; a resend is
+// a new call, and only the newest verification token is kept.
+class CustomerTokenService : public QObject
+{
+    Q_OBJECT
+public:
+    using Channel = CreateTokenVerificationRequest::Channel;
+    static constexpr int MaxExpiresIn = 86400;
+
+    explicit CustomerTokenService(ApiClient *tokenClient, QObject *parent = nullptr);
+
+    // Token lifetime asked of Unit, in seconds (1..86400); 24 h unless changed.
+    void setExpiresIn(int seconds);
+    int expiresIn() const { return m_expiresIn; }
+
+    void requestVerification(const QString &customerId, Channel channel = Channel::Sms);
+    bool hasVerification(const QString &customerId) const;
+    bool isBusy() const;
+
+    // With a code, uses the newest verification; a 2FA scope cannot do without one.
+    void createToken(const QString &customerId, const QStringList &scopes,
+                     const QString &code = {});
+    void createTokenWithJwt(const QString &customerId, const QStringList &scopes,
+                            const QString &jwt);
+    // Drops the pending verification and any call in flight.
+    void cancel();
+
+    // "000 001", "000-001" -> "000001"; nothing unless exactly six digits remain.
+    static std::optional<QString> normalizeCode(const QString &typed);
+
+signals:
+    void verificationSent(tessera::CustomerTokenService::Channel channel);
+    void verificationFailed(const tessera::ApiError &error);
+    void tokenCreated(const tessera::StoredToken &token);
+    void tokenFailed(const tessera::ApiError &error);
+
+private:
+    void sendTokenRequest(const QString &customerId, const QStringList &scopes,
+                          CreateTokenRequest request);
+
+    ApiClient *m_client;
+    int m_expiresIn = MaxExpiresIn;
+    QString m_verificationCustomerId;
+    QString m_verificationToken;
+    QPointer<ApiReply> m_verificationReply;
+    QPointer<ApiReply> m_tokenReply;
+};
+
+} // namespace tessera

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tessera {
+
+// What the keychain keeps for one environment and customer: the secret and what it may do.
+struct StoredToken
+{
+    QString customerId;
+    QString token;
+    QStringList scopes;
+    QDateTime expiresAt; // UTC
+
+    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
+        return !expiresAt.isValid() || now >= expiresAt;
+    }
+
+    QByteArray toJson() const;
+    // Nothing for anything that is not a complete entry, so a damaged entry reads as absent.
+    static std::optional<StoredToken> fromJson(const QByteArray &json);
+};
+
+} // namespace tessera

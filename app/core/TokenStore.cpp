@@ -1,0 +1,146 @@
+#include "TokenStore.h"
+
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace tessera {
+
+namespace {
+
+TokenStore::Status statusOf(QKeychain::Error error)
+{
+    switch (error) {
+    case QKeychain::NoError:
+        return TokenStore::Status::Ok;
+    case QKeychain::EntryNotFound:
+        return TokenStore::Status::NotFound;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return TokenStore::Status::Unavailable;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        return TokenStore::Status::Denied;
+    case QKeychain::CouldNotDeleteEntry:
+    case QKeychain::OtherError:
+        break;
+    }
+    return TokenStore::Status::Failed;
+}
+
+} // namespace
+
+TokenStore::TokenStore(QObject *parent)
+    : QObject(parent)
+    , m_serviceName(QStringLiteral("Tessera"))
+{
+    qRegisterMetaType<StoredToken>();
+}
+
+void TokenStore::setServiceName(const QString &serviceName)
+{
+    m_serviceName = serviceName;
+}
+
+QString TokenStore::entryKey(const QString &environmentId, const QString &customerId)
+{
+    return QStringLiteral("customer-token/%1/%2").arg(environmentId, customerId);
+}
+
+QString TokenStore::describe(Status status)
+{
+    switch (status) {
+    case Status::Ok:
+    case Status::NotFound:
+        return {};
+    case Status::Unavailable:
+        return QCoreApplication::translate(
+            "TokenStore", "No keychain service is available on this desktop.");
+    case Status::Denied:
+        return QCoreApplication::translate(
+            "TokenStore", "Access to the keychain was denied or the keychain is locked.");
+    case Status::TimedOut:
+        return QCoreApplication::translate("TokenStore", "The keychain did not answer in time.");
+    case Status::Failed:
+        break;
+    }
+    return QCoreApplication::translate("TokenStore", "The keychain reported an error.");
+}
+
+void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> onDone)
+{
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    auto done = std::make_shared<bool>(false);
+    auto *watchdog = new QTimer(this);
+    watchdog->setSingleShot(true);
+    connect(watchdog, &QTimer::timeout, this, [done, watchdog, onDone] {
+        watchdog->deleteLater();
+        if (std::exchange(*done, true))
+            return;
+        qCWarning(lcKeychain) << "keychain job timed out";
+        onDone(Status::TimedOut, nullptr);
+    });
+    connect(job, &QKeychain::Job::finished, this, [done, watchdog, onDone](QKeychain::Job *j) {
+        watchdog->stop();
+        watchdog->deleteLater();
+        if (std::exchange(*done, true))
+            return; // the watchdog already answered for this job
+        const Status status = statusOf(j->error());
+        if (status != Status::Ok && status != Status::NotFound)
+            qCWarning(lcKeychain).noquote()
+                << "keychain job failed:" << int(j->error()) << j->errorString();
+        onDone(status, j);
+    });
+    watchdog->start(m_watchdogMs);
+    job->start();
+}
+
+void TokenStore::read(const QString &environmentId, const QString &customerId)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
+    job->setKey(entryKey(environmentId, customerId));
+    run(job, [this](Status status, QKeychain::Job *j) {
+        StoredToken token;
+        if (status == Status::Ok) {
+            const auto parsed = StoredToken::fromJson(
+                static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData());
+            if (parsed)
+                token = *parsed;
+            else
+                status = Status::NotFound;
+        }
+        qCDebug(lcKeychain) << "read finished" << status;
+        emit readFinished(status, token);
+    });
+}
+
+void TokenStore::write(const QString &environmentId, const StoredToken &token)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_serviceName);
+    job->setKey(entryKey(environmentId, token.customerId));
+    job->setBinaryData(token.toJson());
+    run(job, [this](Status status, QKeychain::Job *) {
+        qCDebug(lcKeychain) << "write finished" << status;
+        emit writeFinished(status);
+    });
+}
+
+void TokenStore::remove(const QString &environmentId, const QString &customerId)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_serviceName);
+    job->setKey(entryKey(environmentId, customerId));
+    run(job, [this](Status status, QKeychain::Job *) {
+        // Removing what is not there leaves the keychain as the caller wants it.
+        if (status == Status::NotFound)
+            status = Status::Ok;
+        qCDebug(lcKeychain) << "remove finished" << status;
+        emit removeFinished(status);
+    });
+}
+
+} // namespace tessera

@@ -1,0 +1,135 @@
+#include "TokenStore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+using namespace tessera;
+
+// Runs against the real Secret Service: `./dev test` starts every suite inside
+// dbus-run-session with an unlocked throwaway gnome-keyring.
+class TestTokenStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_environment;
+
+    static StoredToken sampleToken(const QString &customerId, int secondsFromNow)
+    {
+        StoredToken token;
+        token.customerId = customerId;
+        token.token = QStringLiteral("v2.public.") + QUuid::createUuid().toString(QUuid::Id128);
+        token.scopes = {QStringLiteral("customers"), QStringLiteral("cards")};
+        token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(secondsFromNow);
+        return token;
+    }
+
+    static TokenStore::Status write(TokenStore &store, const QString &env, const StoredToken &t)
+    {
+        QSignalSpy spy(&store, &TokenStore::writeFinished);
+        store.write(env, t);
+        if (!spy.wait(10000))
+            return TokenStore::Status::TimedOut;
+        return spy.first().first().value<TokenStore::Status>();
+    }
+
+    static std::pair<TokenStore::Status, StoredToken> read(TokenStore &store, const QString &env,
+                                                            const QString &customerId)
+    {
+        QSignalSpy spy(&store, &TokenStore::readFinished);
+        store.read(env, customerId);
+        if (!spy.wait(10000))
+            return {TokenStore::Status::TimedOut, {}};
+        return {spy.first().at(0).value<TokenStore::Status>(),
+                spy.first().at(1).value<StoredToken>()};
+    }
+
+    static TokenStore::Status remove(TokenStore &store, const QString &env, const QString &id)
+    {
+        QSignalSpy spy(&store, &TokenStore::removeFinished);
+        store.remove(env, id);
+        if (!spy.wait(10000))
+            return TokenStore::Status::TimedOut;
+        return spy.first().first().value<TokenStore::Status>();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
+        // A fresh environment id per run keeps runs independent even on a shared keyring.
+        m_environment = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::Id128);
+    }
+
+    void writeReadRemove()
+    {
+        TokenStore store;
+        const StoredToken token = sampleToken(QStringLiteral("10001"), 3600);
+        QCOMPARE(write(store, m_environment, token), TokenStore::Status::Ok);
+
+        auto [status, readBack] = read(store, m_environment, token.customerId);
+        QCOMPARE(status, TokenStore::Status::Ok);
+        QCOMPARE(readBack.token, token.token);
+        QCOMPARE(readBack.scopes, token.scopes);
+        QCOMPARE(readBack.customerId, token.customerId);
+        QCOMPARE(readBack.expiresAt.toSecsSinceEpoch(), token.expiresAt.toSecsSinceEpoch());
+        QVERIFY(!readBack.isExpired());
+
+        QCOMPARE(remove(store, m_environment, token.customerId), TokenStore::Status::Ok);
+        QCOMPARE(read(store, m_environment, token.customerId).first, TokenStore::Status::NotFound);
+        // Removing again is not an error: the keychain is as the caller wants it.
+        QCOMPARE(remove(store, m_environment, token.customerId), TokenStore::Status::Ok);
+    }
+
+    void aNewStoreObjectFindsTheToken()
+    {
+        const StoredToken token = sampleToken(QStringLiteral("10002"), 3600);
+        {
+            TokenStore first;
+            QCOMPARE(write(first, m_environment, token), TokenStore::Status::Ok);
+        }
+        TokenStore second;
+        auto [status, readBack] = read(second, m_environment, token.customerId);
+        QCOMPARE(status, TokenStore::Status::Ok);
+        QCOMPARE(readBack.token, token.token);
+        QCOMPARE(remove(second, m_environment, token.customerId), TokenStore::Status::Ok);
+    }
+
+    void entriesAreSeparatedByEnvironmentAndCustomer()
+    {
+        TokenStore store;
+        const StoredToken a = sampleToken(QStringLiteral("10003"), 3600);
+        QCOMPARE(write(store, m_environment, a), TokenStore::Status::Ok);
+        QCOMPARE(read(store, m_environment + QStringLiteral("-other"), a.customerId).first,
+                 TokenStore::Status::NotFound);
+        QCOMPARE(read(store, m_environment, QStringLiteral("10004")).first,
+                 TokenStore::Status::NotFound);
+        QCOMPARE(remove(store, m_environment, a.customerId), TokenStore::Status::Ok);
+    }
+
+    void expiredEntryReadsAsExpired()
+    {
+        TokenStore store;
+        const StoredToken old = sampleToken(QStringLiteral("10005"), -10);
+        QCOMPARE(write(store, m_environment, old), TokenStore::Status::Ok);
+        auto [status, readBack] = read(store, m_environment, old.customerId);
+        QCOMPARE(status, TokenStore::Status::Ok);
+        QVERIFY(readBack.isExpired());
+        QCOMPARE(remove(store, m_environment, old.customerId), TokenStore::Status::Ok);
+    }
+
+    void storedTokenJson()
+    {
+        const StoredToken token = sampleToken(QStringLiteral("1"), 60);
+        const auto parsed = StoredToken::fromJson(token.toJson());
+        QVERIFY(parsed.has_value());
+        QCOMPARE(parsed->token, token.token);
+        QVERIFY(!StoredToken::fromJson("not json").has_value());
+        QVERIFY(!StoredToken::fromJson(R"({"customerId":"1","token":""})").has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenStore)
+#include "tst_tokenstore.moc"
