@@ -1,61 +1,160 @@
 #include "MainWindow.h"
 
+#include "Backend.h"
+#include "OtpDialog.h"
+#include "Session.h"
+#include "SignedInPage.h"
+#include "SignInPage.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
 
 namespace tessera::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_headline(new QLabel(this))
-    , m_details(new QLabel(this))
-    , m_statusBadge(new QLabel(this))
-{
-    setWindowTitle(tr("Tessera"));
-    setObjectName(QStringLiteral("mainWindow"));
+namespace {
 
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(32, 32, 32, 32);
-    m_headline->setObjectName(QStringLiteral("environmentHeadline"));
-    QFont headlineFont = m_headline->font();
-    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.6);
-    headlineFont.setBold(true);
-    m_headline->setFont(headlineFont);
-    m_details->setObjectName(QStringLiteral("environmentDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_headline);
-    layout->addWidget(m_details);
-    layout->addStretch();
-    setCentralWidget(page);
+QString formatDuration(qint64 seconds) {
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds % 3600) / 60;
+    const qint64 s = seconds % 60;
+    return QStringLiteral("%1:%2:%3")
+        .arg(h)
+        .arg(m, 2, 10, QLatin1Char('0'))
+        .arg(s, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(Backend *backend, QWidget *parent)
+    : QMainWindow(parent)
+    , m_backend(backend)
+    , m_pages(new QStackedWidget(this))
+    , m_signInPage(new SignInPage(backend, this))
+    , m_signedInPage(new SignedInPage(backend, this))
+    , m_badge(new QLabel(this))
+    , m_expiry(new QLabel(this))
+    , m_keychainWarning(new QLabel(this))
+    , m_statusSignOut(new QPushButton(tr("Sign out"), this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Tessera — %1").arg(backend->environment().displayName()));
+
+    m_pages->addWidget(m_signInPage);
+    m_pages->addWidget(m_signedInPage);
+    setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_signOutAction = fileMenu->addAction(tr("Sign &out"));
+    m_signOutAction->setObjectName(QStringLiteral("actionSignOut"));
+    m_signOutAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Q")));
+    connect(m_signOutAction, &QAction::triggered, backend->authenticator(),
+            &Authenticator::signOut);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
-    m_statusBadge->setObjectName(QStringLiteral("environmentBadge"));
-    statusBar()->addPermanentWidget(m_statusBadge);
-    resize(720, 480);
+    m_badge->setObjectName(QStringLiteral("environmentBadge"));
+    m_badge->setText(backend->environment().badge());
+    m_badge->setToolTip(tr("%1 at %2")
+                            .arg(backend->environment().displayName(),
+                                 backend->environment().apiUrl.toDisplayString()));
+    m_badge->setAccessibleName(tr("Environment: %1").arg(backend->environment().displayName()));
+    m_badge->setContentsMargins(8, 1, 8, 1);
+    m_badge->setAutoFillBackground(true);
+    QPalette badgePalette = m_badge->palette();
+    const bool live = backend->environment().kind == Environment::Kind::Production;
+    badgePalette.setColor(QPalette::Window,
+                          live ? QColor(0x26, 0xa2, 0x69) : QColor(0xe6, 0x61, 0x00));
+    badgePalette.setColor(QPalette::WindowText, Qt::white);
+    m_badge->setPalette(badgePalette);
+    QFont badgeFont = m_badge->font();
+    badgeFont.setBold(true);
+    m_badge->setFont(badgeFont);
+
+    m_expiry->setObjectName(QStringLiteral("sessionExpiry"));
+    m_keychainWarning->setObjectName(QStringLiteral("keychainWarning"));
+    m_keychainWarning->setText(tr("⚠ Sign-in not remembered"));
+    m_keychainWarning->hide();
+    m_statusSignOut->setObjectName(QStringLiteral("statusSignOut"));
+    m_statusSignOut->setFlat(true);
+    connect(m_statusSignOut, &QPushButton::clicked, backend->authenticator(),
+            &Authenticator::signOut);
+
+    statusBar()->addWidget(m_badge);
+    statusBar()->addWidget(m_keychainWarning);
+    statusBar()->addPermanentWidget(m_expiry);
+    statusBar()->addPermanentWidget(m_statusSignOut);
+
+    Authenticator *auth = backend->authenticator();
+    connect(auth, &Authenticator::codeRequired, this, &MainWindow::openOtpDialog);
+    connect(auth, &Authenticator::signedIn, this, &MainWindow::showSignedIn);
+    connect(auth, &Authenticator::signedOut, this, &MainWindow::showSignIn);
+    connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
+    connect(backend->session(), &Session::expiringSoon, this, [this](qint64 secondsLeft) {
+        statusBar()->showMessage(
+            tr("Your session ends in %n minute(s).", nullptr, int((secondsLeft + 59) / 60)), 10000);
+    });
+
+    m_expiryTicker.setInterval(1000);
+    connect(&m_expiryTicker, &QTimer::timeout, this, &MainWindow::updateExpiry);
+    m_expiryTicker.start();
+
+    showSignIn();
+    resize(900, 640);
 }
 
-void MainWindow::setEnvironment(const QString &name, const QUrl &baseUrl)
-{
-    m_headline->setText(tr("%1 environment is running").arg(name));
-    m_details->setText(tr("Tessera talks to Unit's API at %1.")
-                           .arg(baseUrl.toDisplayString()));
-    m_statusBadge->setText(name.toUpper());
+void MainWindow::showSignedIn() {
+    m_signedInPage->refresh();
+    m_pages->setCurrentWidget(m_signedInPage);
+    m_signOutAction->setEnabled(true);
+    m_statusSignOut->show();
+    updateExpiry();
 }
 
-void MainWindow::setEnvironmentError(const QString &message)
-{
-    m_headline->setText(tr("The environment could not be started"));
-    m_details->setText(message);
-    m_statusBadge->setText(tr("OFFLINE"));
+void MainWindow::showSignIn() {
+    m_pages->setCurrentWidget(m_signInPage);
+    m_signOutAction->setEnabled(false);
+    m_statusSignOut->hide();
+    updateExpiry();
+}
+
+void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId) {
+    if (m_otpDialog)
+        return; // one dialog serves the whole flow, resends included
+    auto *dialog = new OtpDialog(m_backend->authenticator(), purpose,
+                                 m_signInPage->maskedPhone(customerId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSandboxHint(m_backend->environment().usesOrgToken());
+    m_otpDialog = dialog;
+    connect(dialog, &QDialog::rejected, this, [this, purpose] {
+        // Giving up on renewal means the expired session is over.
+        if (purpose == Authenticator::Purpose::Renew)
+            m_backend->authenticator()->signOut();
+    });
+    dialog->open();
+}
+
+void MainWindow::updateExpiry() {
+    Session *session = m_backend->session();
+    if (!session->isActive()) {
+        m_expiry->setText(tr("Signed out"));
+        return;
+    }
+    if (session->isExpired()) {
+        m_expiry->setText(tr("Session expired"));
+        return;
+    }
+    m_expiry->setText(tr("Session ends in %1").arg(formatDuration(session->secondsLeft())));
+}
+
+void MainWindow::showKeychainProblem(const QString &message) {
+    m_keychainWarning->setToolTip(message);
+    m_keychainWarning->show();
+    statusBar()->showMessage(message, 15000);
 }
 
 } // namespace tessera::ui

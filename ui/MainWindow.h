@@ -1,27 +1,53 @@
 #pragma once
 
-#include <QMainWindow>
-#include <QUrl>
+#include "Authenticator.h"
+#include "OtpDialog.h"
 
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
 class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace tessera {
+class Backend;
+}
 
 namespace tessera::ui {
 
-// The application window. Until the sign-in and cards pages exist it shows which environment
-// the app talks to and whether that environment is reachable.
-class MainWindow : public QMainWindow
-{
+class SignInPage;
+class SignedInPage;
+
+// The application window: the sign-in page until a customer is signed in, then their page.
+// Owns the one place where the one-time-code dialog opens, for sign-in, step-up and renewal.
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Backend *backend, QWidget *parent = nullptr);
 
-    void setEnvironment(const QString &name, const QUrl &baseUrl);
-    void setEnvironmentError(const QString &message);
+    OtpDialog *otpDialog() const { return m_otpDialog; }
 
 private:
-    QLabel *m_headline;
-    QLabel *m_details;
-    QLabel *m_statusBadge;
+    void showSignedIn();
+    void showSignIn();
+    void openOtpDialog(Authenticator::Purpose purpose, const QString &customerId);
+    void updateExpiry();
+    void showKeychainProblem(const QString &message);
+
+    Backend *m_backend;
+    QStackedWidget *m_pages;
+    SignInPage *m_signInPage;
+    SignedInPage *m_signedInPage;
+    QLabel *m_badge;
+    QLabel *m_expiry;
+    QLabel *m_keychainWarning;
+    QPushButton *m_statusSignOut;
+    QAction *m_signOutAction;
+    QPointer<OtpDialog> m_otpDialog;
+    QTimer m_expiryTicker;
 };
 
 } // namespace tessera::ui

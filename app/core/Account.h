@@ -13,8 +13,7 @@ enum class AccountStatus { Unknown, Open, Frozen, Closed };
 QString accountStatusName(AccountStatus status);
 AccountStatus accountStatusFromName(const QString &name);
 
-struct Account
-{
+struct Account {
     QString id;
     QString type = QStringLiteral("depositAccount"); // depositAccount | creditAccount | ...
     QString name;

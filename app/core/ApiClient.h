@@ -2,6 +2,10 @@
 
 #include "ApiReply.h"
 #include "CardLifecycle.h"
+#include "CardLimits.h"
+#include "CustomerToken.h"
+#include "CustomerTokenVerification.h"
+#include "Page.h"
 #include "Requests.h"
 
 #include <QObject>
@@ -14,8 +18,7 @@ namespace tessera {
 // Unit's REST API over one QNetworkAccessManager. Every call returns an ApiReply that decodes
 // into Tessera's value types. The bearer token (customer or org) is held here and nowhere
 // else, and is never logged.
-class ApiClient : public QObject
-{
+class ApiClient : public QObject {
     Q_OBJECT
 public:
     explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -45,6 +48,8 @@ public:
     ApiReply *listAccounts(const AccountListQuery &query = {});
     ApiReply *getAccount(const QString &accountId);
     ApiReply *getCustomer(const QString &customerId);
+    // Org tokens only: the demo's sign-in page lists the sandbox's customers with it.
+    ApiReply *listCustomers(int limit = 100, int offset = 0);
 
     static QByteArray userAgent();
 

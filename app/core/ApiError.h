@@ -8,16 +8,15 @@ namespace tessera {
 
 // One error as Unit reports it (a JSON:API error object), or a failure of the transport or of
 // decoding, so that every caller handles a single type.
-struct ApiError
-{
+struct ApiError {
     enum class Kind {
-        None,       // no error
-        Http,       // the server answered with a 4xx/5xx status
-        Network,    // connection refused, dropped, DNS, TLS
-        Timeout,    // the transfer timeout elapsed
-        Decode,     // the server's reply is not the document we expect
-        Cancelled,  // the caller aborted the request
-        Invalid,    // refused before sending: the input cannot be valid
+        None,      // no error
+        Http,      // the server answered with a 4xx/5xx status
+        Network,   // connection refused, dropped, DNS, TLS
+        Timeout,   // the transfer timeout elapsed
+        Decode,    // the server's reply is not the document we expect
+        Cancelled, // the caller aborted the request
+        Invalid,   // refused before sending: the input cannot be valid
     };
 
     Kind kind = Kind::None;
@@ -41,11 +40,10 @@ struct ApiError
     static ApiError cancelled();
     static ApiError invalid(QString detail);
 
-    friend bool operator==(const ApiError &a, const ApiError &b)
-    {
-        return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title
-               && a.detail == b.detail && a.code == b.code && a.supportId == b.supportId
-               && a.sourcePointer == b.sourcePointer;
+    friend bool operator==(const ApiError &a, const ApiError &b) {
+        return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title &&
+               a.detail == b.detail && a.code == b.code && a.supportId == b.supportId &&
+               a.sourcePointer == b.sourcePointer;
     }
 };
 

@@ -10,14 +10,12 @@ namespace tessera {
 ApiReply::ApiReply(QNetworkReply *reply, Decoder decoder, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
-    , m_decoder(std::move(decoder))
-{
+    , m_decoder(std::move(decoder)) {
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
 }
 
-ApiReply::~ApiReply()
-{
+ApiReply::~ApiReply() {
     if (m_reply && m_reply->isRunning()) {
         m_aborted = true;
         m_reply->disconnect(this);
@@ -25,16 +23,14 @@ ApiReply::~ApiReply()
     }
 }
 
-void ApiReply::abort()
-{
+void ApiReply::abort() {
     if (m_finished || !m_reply)
         return;
     m_aborted = true;
     m_reply->abort(); // emits QNetworkReply::finished synchronously
 }
 
-void ApiReply::onNetworkFinished()
-{
+void ApiReply::onNetworkFinished() {
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
@@ -46,8 +42,8 @@ void ApiReply::onNetworkFinished()
         m_error = ApiError::cancelled();
     } else if (m_httpStatus >= 400) {
         m_error = JsonApiCodec::decodeError(m_httpStatus, body);
-    } else if (networkError == QNetworkReply::OperationCanceledError
-               || networkError == QNetworkReply::TimeoutError) {
+    } else if (networkError == QNetworkReply::OperationCanceledError ||
+               networkError == QNetworkReply::TimeoutError) {
         // Only the transfer timeout cancels a request we did not abort ourselves.
         m_error = ApiError::timeout();
     } else if (networkError != QNetworkReply::NoError) {
@@ -59,8 +55,8 @@ void ApiReply::onNetworkFinished()
     }
 
     if (m_error.isError())
-        qCInfo(lcApi).noquote() << reply->operation() << reply->url().path() << "failed:"
-                                << m_httpStatus << m_error.title << m_error.code;
+        qCInfo(lcApi).noquote() << reply->operation() << reply->url().path()
+                                << "failed:" << m_httpStatus << m_error.title << m_error.code;
     else
         qCDebug(lcApi).noquote() << reply->url().path() << m_httpStatus;
 

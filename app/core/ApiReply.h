@@ -2,12 +2,11 @@
 
 #include "ApiError.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QVariant>
-
-#include <functional>
 
 class QNetworkReply;
 
@@ -16,8 +15,7 @@ namespace tessera {
 // One API call in flight: emits finished() exactly once, then holds either the decoded value
 // (a Card, CardPage, CustomerToken, ... in a QVariant) or an ApiError. Deletes nothing by
 // itself; the caller owns it (deleteLater() in the finished handler is the usual pattern).
-class ApiReply : public QObject
-{
+class ApiReply : public QObject {
     Q_OBJECT
 public:
     using Decoder = std::function<QVariant(const QByteArray &body, ApiError *error)>;
@@ -30,11 +28,7 @@ public:
     const ApiError &error() const { return m_error; }
     int httpStatus() const { return m_httpStatus; }
     const QVariant &value() const { return m_value; }
-    template <class T>
-    T valueAs() const
-    {
-        return m_value.value<T>();
-    }
+    template <class T> T valueAs() const { return m_value.value<T>(); }
 
     void abort();
 

@@ -3,10 +3,9 @@
 #include "CustomerTokenService.h"
 #include "TokenStore.h"
 
+#include <functional>
 #include <QList>
 #include <QObject>
-
-#include <functional>
 
 namespace tessera {
 
@@ -17,8 +16,7 @@ class Session;
 // operation needs a scope the token lacks (step-up) or when the token has expired, and
 // resumes the operations that waited for it. The OTP dialog drives it through submitCode(),
 // resendCode() and cancel(); it never sees the token.
-class Authenticator : public QObject
-{
+class Authenticator : public QObject {
     Q_OBJECT
 public:
     enum class Purpose { SignIn, StepUp, Renew };
@@ -48,6 +46,7 @@ public:
     void handleUnauthorized(std::function<void()> retry, std::function<void()> cancelled = {});
 
     bool isWaitingForCode() const { return !m_pendingCustomerId.isEmpty(); }
+    bool isBusy() const { return m_busy; }
     Purpose purpose() const { return m_purpose; }
     QString pendingCustomerId() const { return m_pendingCustomerId; }
     // False once the keychain failed: the session then lives in memory only.
@@ -75,8 +74,7 @@ signals:
     void keychainProblem(const QString &message);
 
 private:
-    struct Waiter
-    {
+    struct Waiter {
         std::function<void()> proceed;
         std::function<void()> cancelled;
     };

@@ -3,11 +3,10 @@
 #include "Address.h"
 #include "Tags.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
-
-#include <optional>
 
 namespace tessera {
 
@@ -39,8 +38,7 @@ QString cardStatusName(CardStatus status);
 CardStatus cardStatusFromName(const QString &name);
 bool isVirtualCardType(CardType type);
 
-struct Card
-{
+struct Card {
     QString id;
     CardType type = CardType::Unknown;
     QString typeName; // as received, so an unknown type can still be shown and re-encoded

@@ -2,8 +2,7 @@
 
 namespace tessera {
 
-QString CardLifecycle::pathSegment(CardAction action)
-{
+QString CardLifecycle::pathSegment(CardAction action) {
     switch (action) {
     case CardAction::Freeze:
         return QStringLiteral("freeze");
@@ -19,8 +18,7 @@ QString CardLifecycle::pathSegment(CardAction action)
     return {};
 }
 
-std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &segment)
-{
+std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &segment) {
     for (auto action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                         CardAction::ReportStolen, CardAction::ReportLost}) {
         if (segment == pathSegment(action))
@@ -29,14 +27,12 @@ std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &se
     return std::nullopt;
 }
 
-bool CardLifecycle::isFinal(CardStatus status)
-{
-    return status == CardStatus::Stolen || status == CardStatus::Lost
-           || status == CardStatus::ClosedByCustomer;
+bool CardLifecycle::isFinal(CardStatus status) {
+    return status == CardStatus::Stolen || status == CardStatus::Lost ||
+           status == CardStatus::ClosedByCustomer;
 }
 
-std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action)
-{
+std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action) {
     // Unknown covers statuses Unit may add later: refuse rather than guess.
     if (isFinal(from) || from == CardStatus::Unknown)
         return std::nullopt;
@@ -59,8 +55,7 @@ std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction actio
     return std::nullopt;
 }
 
-QList<CardAction> CardLifecycle::allowedActions(CardStatus status)
-{
+QList<CardAction> CardLifecycle::allowedActions(CardStatus status) {
     QList<CardAction> actions;
     for (auto action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::ReportLost,
                         CardAction::ReportStolen, CardAction::Close}) {
@@ -70,8 +65,7 @@ QList<CardAction> CardLifecycle::allowedActions(CardStatus status)
     return actions;
 }
 
-bool CardLifecycle::canReplace(CardStatus status)
-{
+bool CardLifecycle::canReplace(CardStatus status) {
     return status != CardStatus::ClosedByCustomer && status != CardStatus::Unknown;
 }
 

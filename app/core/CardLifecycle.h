@@ -2,10 +2,9 @@
 
 #include "Card.h"
 
+#include <optional>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace tessera {
 
@@ -14,8 +13,7 @@ enum class CardAction { Freeze, Unfreeze, Close, ReportStolen, ReportLost };
 
 // Unit's card status rules, shared by the client (which actions to offer) and the sandbox
 // (which requests to accept).
-class CardLifecycle
-{
+class CardLifecycle {
 public:
     static QString pathSegment(CardAction action); // "freeze", "report-stolen", ...
     static std::optional<CardAction> actionFromPathSegment(const QString &segment);

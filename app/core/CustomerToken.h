@@ -6,8 +6,7 @@
 namespace tessera {
 
 // Unit's customerBearerToken: the secret that acts for one customer until it expires.
-struct CustomerToken
-{
+struct CustomerToken {
     QString token;
     int expiresIn = 0; // seconds
 };

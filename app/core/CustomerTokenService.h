@@ -4,10 +4,9 @@
 #include "Requests.h"
 #include "StoredToken.h"
 
+#include <optional>
 #include <QObject>
 #include <QPointer>
-
-#include <optional>
 
 namespace tessera {
 
@@ -20,8 +19,7 @@ class ApiReply;
 //
 // The verification call texts or calls the customer, so it is never retried here; a resend is
 // a new call, and only the newest verification token is kept.
-class CustomerTokenService : public QObject
-{
+class CustomerTokenService : public QObject {
     Q_OBJECT
 public:
     using Channel = CreateTokenVerificationRequest::Channel;

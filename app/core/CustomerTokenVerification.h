@@ -6,8 +6,7 @@
 namespace tessera {
 
 // Unit's reply to "send the customer a one-time code".
-struct CustomerTokenVerification
-{
+struct CustomerTokenVerification {
     QString verificationToken;
 };
 

@@ -1,10 +1,9 @@
 #include "JsonApiCodec.h"
 
+#include <cmath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-
-#include <cmath>
 
 namespace tessera {
 
@@ -13,22 +12,20 @@ namespace {
 // Reads typed fields from JSON objects and remembers the first problem, so a decoder can read
 // every field it needs and check once at the end. A null value counts as absent (Unit sends
 // null for cleared optional attributes).
-class FieldReader
-{
+class FieldReader {
 public:
-    explicit FieldReader(QString context) : m_context(std::move(context)) {}
+    explicit FieldReader(QString context)
+        : m_context(std::move(context)) {}
 
     bool failed() const { return m_error.has_value(); }
     ApiError error() const { return m_error.value_or(ApiError::decode(QString())); }
 
-    void fail(const QString &what)
-    {
+    void fail(const QString &what) {
         if (!m_error)
             m_error = ApiError::decode(QStringLiteral("%1: %2").arg(m_context, what));
     }
 
-    QString string(const QJsonObject &object, const char *key, bool required = false)
-    {
+    QString string(const QJsonObject &object, const char *key, bool required = false) {
         const QJsonValue v = object.value(QLatin1String(key));
         if (v.isString())
             return v.toString();
@@ -42,8 +39,7 @@ public:
     }
 
     std::optional<qint64> integer(const QJsonObject &object, const char *key,
-                                  bool required = false)
-    {
+                                  bool required = false) {
         const QJsonValue v = object.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
@@ -59,8 +55,7 @@ public:
         return v.toInteger();
     }
 
-    QJsonObject object(const QJsonObject &parent, const char *key, bool required = false)
-    {
+    QJsonObject object(const QJsonObject &parent, const char *key, bool required = false) {
         const QJsonValue v = parent.value(QLatin1String(key));
         if (v.isObject())
             return v.toObject();
@@ -73,14 +68,12 @@ public:
         return {};
     }
 
-    bool has(const QJsonObject &object, const char *key) const
-    {
+    bool has(const QJsonObject &object, const char *key) const {
         const QJsonValue v = object.value(QLatin1String(key));
         return !v.isUndefined() && !v.isNull();
     }
 
-    QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false)
-    {
+    QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false) {
         const QString text = string(object, key, required);
         if (text.isEmpty())
             return {};
@@ -90,8 +83,7 @@ public:
         return value;
     }
 
-    Tags tags(const QJsonObject &object)
-    {
+    Tags tags(const QJsonObject &object) {
         Tags result;
         const QJsonObject tagObject = this->object(object, "tags");
         for (auto it = tagObject.begin(); it != tagObject.end(); ++it) {
@@ -105,8 +97,7 @@ public:
     }
 
     // {"data": {"type": ..., "id": ...}} -> (type, id)
-    std::pair<QString, QString> relationship(const QJsonObject &relationships, const char *name)
-    {
+    std::pair<QString, QString> relationship(const QJsonObject &relationships, const char *name) {
         const QJsonObject rel = object(relationships, name);
         const QJsonObject data = object(rel, "data");
         if (data.isEmpty())
@@ -119,8 +110,7 @@ private:
     std::optional<ApiError> m_error;
 };
 
-struct ResourceParts
-{
+struct ResourceParts {
     QString type;
     QString id;
     QJsonObject attributes;
@@ -130,8 +120,7 @@ struct ResourceParts
 // Checks the resource envelope: a string type with the expected suffix ("Card", "Account"...),
 // an id when the resource has one, and an attributes object.
 ResourceParts readEnvelope(FieldReader &reader, const QJsonObject &resource,
-                           QLatin1String typeSuffix, bool needsId)
-{
+                           QLatin1String typeSuffix, bool needsId) {
     ResourceParts parts;
     parts.type = reader.string(resource, "type", true);
     if (!reader.failed() && !parts.type.endsWith(typeSuffix, Qt::CaseInsensitive))
@@ -142,20 +131,17 @@ ResourceParts readEnvelope(FieldReader &reader, const QJsonObject &resource,
     return parts;
 }
 
-void putString(QJsonObject &object, const char *key, const QString &value)
-{
+void putString(QJsonObject &object, const char *key, const QString &value) {
     if (!value.isEmpty())
         object.insert(QLatin1String(key), value);
 }
 
-void putDateTime(QJsonObject &object, const char *key, const QDateTime &value)
-{
+void putDateTime(QJsonObject &object, const char *key, const QDateTime &value) {
     if (value.isValid())
         object.insert(QLatin1String(key), value.toUTC().toString(Qt::ISODateWithMs));
 }
 
-void putTags(QJsonObject &object, const Tags &tags)
-{
+void putTags(QJsonObject &object, const Tags &tags) {
     if (tags.isEmpty())
         return;
     QJsonObject t;
@@ -164,15 +150,12 @@ void putTags(QJsonObject &object, const Tags &tags)
     object.insert(QStringLiteral("tags"), t);
 }
 
-QJsonObject relationshipObject(const QString &type, const QString &id)
-{
-    return QJsonObject{
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), type},
-                                             {QStringLiteral("id"), id}}}};
+QJsonObject relationshipObject(const QString &type, const QString &id) {
+    return QJsonObject{{QStringLiteral("data"),
+                        QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("id"), id}}}};
 }
 
-QJsonObject encodeLevelLimits(const CardLevelLimits &limits)
-{
+QJsonObject encodeLevelLimits(const CardLevelLimits &limits) {
     QJsonObject o;
     auto put = [&o](const char *key, const std::optional<qint64> &value) {
         if (value)
@@ -187,8 +170,7 @@ QJsonObject encodeLevelLimits(const CardLevelLimits &limits)
     return o;
 }
 
-CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o)
-{
+CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o) {
     CardLevelLimits limits;
     limits.dailyWithdrawal = reader.integer(o, "dailyWithdrawal");
     limits.dailyPurchase = reader.integer(o, "dailyPurchase");
@@ -199,16 +181,14 @@ CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o)
     return limits;
 }
 
-QJsonObject encodeTotals(const CardTotals &totals)
-{
+QJsonObject encodeTotals(const CardTotals &totals) {
     return QJsonObject{{QStringLiteral("withdrawals"), totals.withdrawals},
                        {QStringLiteral("deposits"), totals.deposits},
                        {QStringLiteral("purchases"), totals.purchases},
                        {QStringLiteral("cardTransactions"), totals.cardTransactions}};
 }
 
-CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o)
-{
+CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o) {
     CardTotals totals;
     totals.withdrawals = reader.integer(o, "withdrawals").value_or(0);
     totals.deposits = reader.integer(o, "deposits").value_or(0);
@@ -217,14 +197,12 @@ CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o)
     return totals;
 }
 
-QByteArray documentBytes(const QJsonObject &document)
-{
+QByteArray documentBytes(const QJsonObject &document) {
     return QJsonDocument(document).toJson(QJsonDocument::Compact);
 }
 
 // The whole document, once its "data" member is known to be an object (single) or array (list).
-Result<QJsonObject> documentWithData(const QByteArray &body, bool list)
-{
+Result<QJsonObject> documentWithData(const QByteArray &body, bool list) {
     Result<QJsonObject> document = JsonApiCodec::parseDocument(body);
     if (!document)
         return document;
@@ -238,8 +216,7 @@ Result<QJsonObject> documentWithData(const QByteArray &body, bool list)
 }
 
 template <class T, class Decode>
-Result<T> singleFromDocument(const QByteArray &body, Decode decode)
-{
+Result<T> singleFromDocument(const QByteArray &body, Decode decode) {
     Result<QJsonObject> document = documentWithData(body, false);
     if (!document)
         return document.error();
@@ -247,8 +224,7 @@ Result<T> singleFromDocument(const QByteArray &body, Decode decode)
 }
 
 template <class T, class Decode>
-Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
-{
+Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode) {
     Result<QJsonObject> parsed = documentWithData(body, true);
     if (!parsed)
         return parsed.error();
@@ -304,8 +280,7 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
 // ---------------------------------------------------------------------------------------------
 // Resources
 
-QJsonObject JsonApiCodec::encode(const Address &address)
-{
+QJsonObject JsonApiCodec::encode(const Address &address) {
     QJsonObject o{{QStringLiteral("street"), address.street},
                   {QStringLiteral("city"), address.city},
                   {QStringLiteral("state"), address.state},
@@ -315,8 +290,7 @@ QJsonObject JsonApiCodec::encode(const Address &address)
     return o;
 }
 
-Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
-{
+Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object) {
     FieldReader reader(QStringLiteral("address"));
     Address address;
     address.street = reader.string(object, "street", true);
@@ -332,8 +306,7 @@ Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
     return address;
 }
 
-QJsonObject JsonApiCodec::encode(const Card &card)
-{
+QJsonObject JsonApiCodec::encode(const Card &card) {
     QJsonObject attributes;
     putDateTime(attributes, "createdAt", card.createdAt);
     putDateTime(attributes, "updatedAt", card.updatedAt);
@@ -341,10 +314,10 @@ QJsonObject JsonApiCodec::encode(const Card &card)
     attributes.insert(QStringLiteral("expirationDate"), card.expirationDate);
     putString(attributes, "nextExpirationDate", card.nextExpirationDate);
     putString(attributes, "bin", card.bin);
-    attributes.insert(QStringLiteral("status"), card.status == CardStatus::Unknown
-                                                    && !card.statusName.isEmpty()
-                                                    ? card.statusName
-                                                    : cardStatusName(card.status));
+    attributes.insert(QStringLiteral("status"),
+                      card.status == CardStatus::Unknown && !card.statusName.isEmpty()
+                          ? card.statusName
+                          : cardStatusName(card.status));
     if (card.shippingAddress && !card.isVirtual())
         attributes.insert(QStringLiteral("shippingAddress"), encode(*card.shippingAddress));
     putString(attributes, "design", card.design);
@@ -368,8 +341,7 @@ QJsonObject JsonApiCodec::encode(const Card &card)
                        {QStringLiteral("relationships"), relationships}};
 }
 
-Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
-{
+Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("card"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Card"), true);
     const QJsonObject &a = parts.attributes;
@@ -409,8 +381,7 @@ Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
     return card;
 }
 
-QJsonObject JsonApiCodec::encode(const Account &account)
-{
+QJsonObject JsonApiCodec::encode(const Account &account) {
     QJsonObject a;
     putDateTime(a, "createdAt", account.createdAt);
     putDateTime(a, "updatedAt", account.updatedAt);
@@ -440,8 +411,7 @@ QJsonObject JsonApiCodec::encode(const Account &account)
                        {QStringLiteral("relationships"), relationships}};
 }
 
-Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
-{
+Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("account"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Account"), true);
     const QJsonObject &a = parts.attributes;
@@ -478,8 +448,7 @@ Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
     return account;
 }
 
-QJsonObject JsonApiCodec::encode(const Customer &customer)
-{
+QJsonObject JsonApiCodec::encode(const Customer &customer) {
     QJsonObject a;
     putDateTime(a, "createdAt", customer.createdAt);
     a.insert(QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), customer.firstName},
@@ -501,8 +470,7 @@ QJsonObject JsonApiCodec::encode(const Customer &customer)
                        {QStringLiteral("attributes"), a}};
 }
 
-Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
-{
+Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("customer"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Customer"), true);
     const QJsonObject &a = parts.attributes;
@@ -539,8 +507,7 @@ Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
     return customer;
 }
 
-QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification)
-{
+QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification) {
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("customerTokenVerification")},
         {QStringLiteral("attributes"),
@@ -548,8 +515,7 @@ QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification)
 }
 
 Result<CustomerTokenVerification>
-JsonApiCodec::decodeTokenVerification(const QJsonObject &resource)
-{
+JsonApiCodec::decodeTokenVerification(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("customerTokenVerification"));
     // The spec lists "id" as required but Unit never sends one (spec defect), so no id here.
     const ResourceParts parts =
@@ -563,16 +529,14 @@ JsonApiCodec::decodeTokenVerification(const QJsonObject &resource)
     return verification;
 }
 
-QJsonObject JsonApiCodec::encode(const CustomerToken &token)
-{
+QJsonObject JsonApiCodec::encode(const CustomerToken &token) {
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("customerBearerToken")},
                        {QStringLiteral("attributes"),
                         QJsonObject{{QStringLiteral("token"), token.token},
                                     {QStringLiteral("expiresIn"), token.expiresIn}}}};
 }
 
-Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resource)
-{
+Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("customerBearerToken"));
     const ResourceParts parts =
         readEnvelope(reader, resource, QLatin1String("customerBearerToken"), false);
@@ -587,8 +551,7 @@ Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resou
     return token;
 }
 
-QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId)
-{
+QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId) {
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("limits")},
         {QStringLiteral("id"), cardId},
@@ -598,8 +561,7 @@ QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId
                      {QStringLiteral("monthlyTotals"), encodeTotals(limits.monthlyTotals)}}}};
 }
 
-Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource)
-{
+Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource) {
     FieldReader reader(QStringLiteral("limits"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("limits"), false);
     CardLimits limits;
@@ -614,8 +576,7 @@ Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource)
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body)
-{
+Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body) {
     if (body.trimmed().isEmpty())
         return ApiError::decode(QStringLiteral("the reply is empty"));
     QJsonParseError parseError;
@@ -629,49 +590,45 @@ Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body)
     return document.object();
 }
 
-Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body)
-{
+Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body) {
     return singleFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
-Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body)
-{
+Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body) {
     return pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
-Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body)
-{
+Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body) {
     return singleFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
 }
 
-Result<AccountPage> JsonApiCodec::accountPageFromDocument(const QByteArray &body)
-{
+Result<AccountPage> JsonApiCodec::accountPageFromDocument(const QByteArray &body) {
     return pageFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
 }
 
-Result<Customer> JsonApiCodec::customerFromDocument(const QByteArray &body)
-{
+Result<Customer> JsonApiCodec::customerFromDocument(const QByteArray &body) {
     return singleFromDocument<Customer>(body, &JsonApiCodec::decodeCustomer);
 }
 
-Result<CustomerTokenVerification> JsonApiCodec::tokenVerificationFromDocument(const QByteArray &body)
-{
+Result<CustomerPage> JsonApiCodec::customerPageFromDocument(const QByteArray &body) {
+    return pageFromDocument<Customer>(body, &JsonApiCodec::decodeCustomer);
+}
+
+Result<CustomerTokenVerification>
+JsonApiCodec::tokenVerificationFromDocument(const QByteArray &body) {
     return singleFromDocument<CustomerTokenVerification>(body,
                                                          &JsonApiCodec::decodeTokenVerification);
 }
 
-Result<CustomerToken> JsonApiCodec::customerTokenFromDocument(const QByteArray &body)
-{
+Result<CustomerToken> JsonApiCodec::customerTokenFromDocument(const QByteArray &body) {
     return singleFromDocument<CustomerToken>(body, &JsonApiCodec::decodeCustomerToken);
 }
 
-Result<CardLimits> JsonApiCodec::cardLimitsFromDocument(const QByteArray &body)
-{
+Result<CardLimits> JsonApiCodec::cardLimitsFromDocument(const QByteArray &body) {
     return singleFromDocument<CardLimits>(body, &JsonApiCodec::decodeCardLimits);
 }
 
-QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJsonArray &included)
-{
+QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJsonArray &included) {
     QJsonObject document{{QStringLiteral("data"), resource}};
     if (!included.isEmpty())
         document.insert(QStringLiteral("included"), included);
@@ -679,8 +636,7 @@ QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJson
 }
 
 QByteArray JsonApiCodec::listDocument(const QJsonArray &resources, const Pagination &pagination,
-                                      const QJsonArray &included)
-{
+                                      const QJsonArray &included) {
     QJsonObject document{
         {QStringLiteral("data"), resources},
         {QStringLiteral("meta"),
@@ -696,12 +652,11 @@ QByteArray JsonApiCodec::listDocument(const QJsonArray &resources, const Paginat
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request)
-{
-    QJsonObject a{{QStringLiteral("channel"),
-                   request.channel == CreateTokenVerificationRequest::Channel::Call
-                       ? QStringLiteral("call")
-                       : QStringLiteral("sms")}};
+QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request) {
+    QJsonObject a{
+        {QStringLiteral("channel"), request.channel == CreateTokenVerificationRequest::Channel::Call
+                                        ? QStringLiteral("call")
+                                        : QStringLiteral("sms")}};
     if (request.phone && !request.phone->isEmpty())
         a.insert(QStringLiteral("phone"),
                  QJsonObject{{QStringLiteral("countryCode"), request.phone->countryCode},
@@ -714,21 +669,20 @@ QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request)
                      {QStringLiteral("attributes"), a}}}});
 }
 
-QByteArray JsonApiCodec::encode(const CreateTokenRequest &request)
-{
+QByteArray JsonApiCodec::encode(const CreateTokenRequest &request) {
     QJsonObject a{{QStringLiteral("scope"), request.scopes.join(QLatin1Char(' '))}};
     putString(a, "verificationToken", request.verificationToken);
     putString(a, "verificationCode", request.verificationCode);
     putString(a, "jwtToken", request.jwtToken);
     if (request.expiresIn)
         a.insert(QStringLiteral("expiresIn"), *request.expiresIn);
-    return documentBytes(QJsonObject{
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("customerToken")},
-                                             {QStringLiteral("attributes"), a}}}});
+    return documentBytes(
+        QJsonObject{{QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("type"), QStringLiteral("customerToken")},
+                                 {QStringLiteral("attributes"), a}}}});
 }
 
-QByteArray JsonApiCodec::encode(const CreateCardRequest &request)
-{
+QByteArray JsonApiCodec::encode(const CreateCardRequest &request) {
     QJsonObject a;
     if (request.shippingAddress && !isVirtualCardType(request.type))
         a.insert(QStringLiteral("shippingAddress"), encode(*request.shippingAddress));
@@ -750,21 +704,20 @@ QByteArray JsonApiCodec::encode(const CreateCardRequest &request)
                                              {QStringLiteral("relationships"), relationships}}}});
 }
 
-QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippingAddress)
-{
+QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippingAddress) {
     QJsonObject a;
     if (shippingAddress)
         a.insert(QStringLiteral("shippingAddress"), encode(*shippingAddress));
-    return documentBytes(QJsonObject{
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("replaceCard")},
-                                             {QStringLiteral("attributes"), a}}}});
+    return documentBytes(
+        QJsonObject{{QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("type"), QStringLiteral("replaceCard")},
+                                 {QStringLiteral("attributes"), a}}}});
 }
 
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
-{
+QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors) {
     QJsonArray array;
     for (const ApiError &error : errors) {
         QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
@@ -782,8 +735,7 @@ QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
     return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
 }
 
-ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
-{
+ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body) {
     ApiError error = ApiError::http(httpStatus, QString());
     const Result<QJsonObject> document = parseDocument(body);
     if (!document)

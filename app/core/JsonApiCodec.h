@@ -19,8 +19,7 @@ namespace tessera {
 // Translates between Unit's JSON:API documents and Tessera's value types, both ways, so the
 // client and the sandbox speak exactly the same format. Decoding is lenient about extra keys
 // (Unit adds attributes over time) and strict about the shape it relies on.
-class JsonApiCodec
-{
+class JsonApiCodec {
 public:
     static constexpr const char *MediaType = "application/vnd.api+json";
 
@@ -36,8 +35,7 @@ public:
     static Result<Card> decodeCard(const QJsonObject &resource);
     static Result<Account> decodeAccount(const QJsonObject &resource);
     static Result<Customer> decodeCustomer(const QJsonObject &resource);
-    static Result<CustomerTokenVerification>
-    decodeTokenVerification(const QJsonObject &resource);
+    static Result<CustomerTokenVerification> decodeTokenVerification(const QJsonObject &resource);
     static Result<CustomerToken> decodeCustomerToken(const QJsonObject &resource);
     static Result<CardLimits> decodeCardLimits(const QJsonObject &resource);
     static Result<Address> decodeAddress(const QJsonObject &object);
@@ -49,13 +47,13 @@ public:
     static Result<Account> accountFromDocument(const QByteArray &body);
     static Result<AccountPage> accountPageFromDocument(const QByteArray &body);
     static Result<Customer> customerFromDocument(const QByteArray &body);
+    static Result<CustomerPage> customerPageFromDocument(const QByteArray &body);
     static Result<CustomerTokenVerification> tokenVerificationFromDocument(const QByteArray &body);
     static Result<CustomerToken> customerTokenFromDocument(const QByteArray &body);
     static Result<CardLimits> cardLimitsFromDocument(const QByteArray &body);
 
     // Documents for the server side.
-    static QByteArray singleDocument(const QJsonObject &resource,
-                                     const QJsonArray &included = {});
+    static QByteArray singleDocument(const QJsonObject &resource, const QJsonArray &included = {});
     static QByteArray listDocument(const QJsonArray &resources, const Pagination &pagination,
                                    const QJsonArray &included = {});
 

@@ -4,24 +4,20 @@
 #include "Card.h"
 #include "Customer.h"
 
+#include <optional>
 #include <QList>
 #include <QMetaType>
 
-#include <optional>
-
 namespace tessera {
 
-struct Pagination
-{
+struct Pagination {
     int total = 0;
     int limit = 0;
     int offset = 0;
 };
 
 // One page of a collection with whatever `include=` brought along.
-template <class T>
-struct Page
-{
+template <class T> struct Page {
     QList<T> items;
     std::optional<Pagination> pagination;
     QList<Account> includedAccounts;
@@ -30,8 +26,10 @@ struct Page
 
 using CardPage = Page<Card>;
 using AccountPage = Page<Account>;
+using CustomerPage = Page<Customer>;
 
 } // namespace tessera
 
 Q_DECLARE_METATYPE(tessera::CardPage)
 Q_DECLARE_METATYPE(tessera::AccountPage)
+Q_DECLARE_METATYPE(tessera::CustomerPage)

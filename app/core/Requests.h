@@ -6,15 +6,13 @@
 #include "Customer.h"
 #include "Tags.h"
 
-#include <QStringList>
-
 #include <optional>
+#include <QStringList>
 
 namespace tessera {
 
 // POST /customers/{id}/token/verification
-struct CreateTokenVerificationRequest
-{
+struct CreateTokenVerificationRequest {
     enum class Channel { Sms, Call };
     Channel channel = Channel::Sms;
     std::optional<Phone> phone; // business customers only
@@ -23,8 +21,7 @@ struct CreateTokenVerificationRequest
 };
 
 // POST /customers/{id}/token
-struct CreateTokenRequest
-{
+struct CreateTokenRequest {
     QStringList scopes;
     QString verificationToken;
     QString verificationCode;
@@ -33,8 +30,7 @@ struct CreateTokenRequest
 };
 
 // POST /cards for individualDebitCard / individualVirtualDebitCard
-struct CreateCardRequest
-{
+struct CreateCardRequest {
     CardType type = CardType::IndividualDebitCard;
     QString accountId;
     QString accountType = QStringLiteral("depositAccount");
@@ -49,8 +45,7 @@ struct CreateCardRequest
 enum class CardSort { NewestFirst, OldestFirst };
 
 // GET /cards
-struct CardListQuery
-{
+struct CardListQuery {
     int limit = 100;
     int offset = 0;
     QList<CardStatus> statuses;
@@ -62,8 +57,7 @@ struct CardListQuery
 };
 
 // GET /accounts
-struct AccountListQuery
-{
+struct AccountListQuery {
     int limit = 100;
     int offset = 0;
     QString customerId;

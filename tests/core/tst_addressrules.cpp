@@ -4,19 +4,17 @@
 
 using namespace tessera;
 
-class TestAddressRules : public QObject
-{
+class TestAddressRules : public QObject {
     Q_OBJECT
 
 private:
-    static Address valid()
-    {
-        return Address{QStringLiteral("5230 Newell Rd"), {}, QStringLiteral("Palo Alto"),
-                       QStringLiteral("CA"), QStringLiteral("94303"), QStringLiteral("US")};
+    static Address valid() {
+        return Address{QStringLiteral("5230 Newell Rd"), {},
+                       QStringLiteral("Palo Alto"),      QStringLiteral("CA"),
+                       QStringLiteral("94303"),          QStringLiteral("US")};
     }
 
-    static QStringList fields(const QList<AddressRules::Problem> &problems)
-    {
+    static QStringList fields(const QList<AddressRules::Problem> &problems) {
         QStringList result;
         for (const auto &p : problems)
             result << p.field;
@@ -24,35 +22,45 @@ private:
     }
 
 private slots:
-    void validAddressHasNoProblems()
-    {
+    void validAddressHasNoProblems() {
         QVERIFY(AddressRules::validate(valid()).isEmpty());
         Address plusFour = valid();
         plusFour.postalCode = QStringLiteral("94303-1234");
         QVERIFY(AddressRules::validate(plusFour).isEmpty());
     }
 
-    void invalidFields_data()
-    {
+    void invalidFields_data() {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
-        QTest::newRow("empty street") << "street" << "";
-        QTest::newRow("blank street") << "street" << "   ";
+        QTest::newRow("empty street") << "street"
+                                      << "";
+        QTest::newRow("blank street") << "street"
+                                      << "   ";
         QTest::newRow("long street") << "street" << QString(256, QLatin1Char('a'));
-        QTest::newRow("control char in street") << "street" << "Main St\x01";
-        QTest::newRow("control char in street2") << "street2" << "Apt\n3";
-        QTest::newRow("empty city") << "city" << "";
-        QTest::newRow("lowercase state") << "state" << "ca";
-        QTest::newRow("unknown state") << "state" << "ZZ";
-        QTest::newRow("empty state") << "state" << "";
-        QTest::newRow("short zip") << "postalCode" << "9430";
-        QTest::newRow("zip letters") << "postalCode" << "9430A";
-        QTest::newRow("zip bad plus four") << "postalCode" << "94303-12";
-        QTest::newRow("zip sql") << "postalCode" << "94303' OR 1=1";
-        QTest::newRow("country") << "country" << "CA";
+        QTest::newRow("control char in street") << "street"
+                                                << "Main St\x01";
+        QTest::newRow("control char in street2") << "street2"
+                                                 << "Apt\n3";
+        QTest::newRow("empty city") << "city"
+                                    << "";
+        QTest::newRow("lowercase state") << "state"
+                                         << "ca";
+        QTest::newRow("unknown state") << "state"
+                                       << "ZZ";
+        QTest::newRow("empty state") << "state"
+                                     << "";
+        QTest::newRow("short zip") << "postalCode"
+                                   << "9430";
+        QTest::newRow("zip letters") << "postalCode"
+                                     << "9430A";
+        QTest::newRow("zip bad plus four") << "postalCode"
+                                           << "94303-12";
+        QTest::newRow("zip sql") << "postalCode"
+                                 << "94303' OR 1=1";
+        QTest::newRow("country") << "country"
+                                 << "CA";
     }
-    void invalidFields()
-    {
+    void invalidFields() {
         QFETCH(QString, field);
         QFETCH(QString, value);
         Address address = valid();
@@ -73,8 +81,7 @@ private slots:
         QVERIFY(!problems.first().message.isEmpty());
     }
 
-    void stateList()
-    {
+    void stateList() {
         QVERIFY(AddressRules::usStateCodes().size() >= 51);
         QVERIFY(AddressRules::isValidUsState(QStringLiteral("DC")));
         QVERIFY(!AddressRules::isValidUsState(QStringLiteral("XX")));

@@ -4,41 +4,38 @@
 
 using namespace tessera;
 
-class TestCardLifecycle : public QObject
-{
+class TestCardLifecycle : public QObject {
     Q_OBJECT
 
 private slots:
-    void transitions_data()
-    {
+    void transitions_data() {
         QTest::addColumn<CardStatus>("from");
         QTest::addColumn<CardAction>("action");
         QTest::addColumn<int>("to"); // -1: refused
         const int refused = -1;
-        QTest::newRow("freeze active") << CardStatus::Active << CardAction::Freeze
-                                       << int(CardStatus::Frozen);
-        QTest::newRow("freeze inactive") << CardStatus::Inactive << CardAction::Freeze
-                                         << int(CardStatus::Frozen);
+        QTest::newRow("freeze active")
+            << CardStatus::Active << CardAction::Freeze << int(CardStatus::Frozen);
+        QTest::newRow("freeze inactive")
+            << CardStatus::Inactive << CardAction::Freeze << int(CardStatus::Frozen);
         QTest::newRow("freeze frozen") << CardStatus::Frozen << CardAction::Freeze << refused;
-        QTest::newRow("unfreeze frozen") << CardStatus::Frozen << CardAction::Unfreeze
-                                         << int(CardStatus::Active);
+        QTest::newRow("unfreeze frozen")
+            << CardStatus::Frozen << CardAction::Unfreeze << int(CardStatus::Active);
         QTest::newRow("unfreeze active") << CardStatus::Active << CardAction::Unfreeze << refused;
-        QTest::newRow("close frozen") << CardStatus::Frozen << CardAction::Close
-                                      << int(CardStatus::ClosedByCustomer);
-        QTest::newRow("lost active") << CardStatus::Active << CardAction::ReportLost
-                                     << int(CardStatus::Lost);
-        QTest::newRow("stolen online") << CardStatus::ActiveForOnlineUse
-                                       << CardAction::ReportStolen << int(CardStatus::Stolen);
-        QTest::newRow("unfreeze closed") << CardStatus::ClosedByCustomer << CardAction::Unfreeze
-                                         << refused;
+        QTest::newRow("close frozen")
+            << CardStatus::Frozen << CardAction::Close << int(CardStatus::ClosedByCustomer);
+        QTest::newRow("lost active")
+            << CardStatus::Active << CardAction::ReportLost << int(CardStatus::Lost);
+        QTest::newRow("stolen online") << CardStatus::ActiveForOnlineUse << CardAction::ReportStolen
+                                       << int(CardStatus::Stolen);
+        QTest::newRow("unfreeze closed")
+            << CardStatus::ClosedByCustomer << CardAction::Unfreeze << refused;
         QTest::newRow("close lost") << CardStatus::Lost << CardAction::Close << refused;
         QTest::newRow("freeze stolen") << CardStatus::Stolen << CardAction::Freeze << refused;
-        QTest::newRow("freeze fraud") << CardStatus::SuspectedFraud << CardAction::Freeze
-                                      << refused;
+        QTest::newRow("freeze fraud")
+            << CardStatus::SuspectedFraud << CardAction::Freeze << refused;
         QTest::newRow("close unknown") << CardStatus::Unknown << CardAction::Close << refused;
     }
-    void transitions()
-    {
+    void transitions() {
         QFETCH(CardStatus, from);
         QFETCH(CardAction, action);
         QFETCH(int, to);
@@ -53,8 +50,7 @@ private slots:
         }
     }
 
-    void finalStatesStayFinal()
-    {
+    void finalStatesStayFinal() {
         for (CardStatus status :
              {CardStatus::Lost, CardStatus::Stolen, CardStatus::ClosedByCustomer}) {
             QVERIFY(CardLifecycle::isFinal(status));
@@ -64,8 +60,7 @@ private slots:
         QVERIFY(CardLifecycle::canReplace(CardStatus::Lost));
     }
 
-    void pathSegments()
-    {
+    void pathSegments() {
         for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                                   CardAction::ReportStolen, CardAction::ReportLost})
             QCOMPARE(CardLifecycle::actionFromPathSegment(CardLifecycle::pathSegment(action)),

@@ -6,13 +6,11 @@
 
 using namespace tessera;
 
-class TestJsonApiCodec : public QObject
-{
+class TestJsonApiCodec : public QObject {
     Q_OBJECT
 
 private:
-    static Card sampleCard()
-    {
+    static Card sampleCard() {
         Card card;
         card.id = QStringLiteral("10042");
         card.type = CardType::IndividualDebitCard;
@@ -25,28 +23,26 @@ private:
         card.design = QStringLiteral("default");
         card.freezeReason = QStringLiteral("Customer request");
         card.shippingAddress = Address{QStringLiteral("5230 Newell Rd"), QStringLiteral("Apt 2"),
-                                       QStringLiteral("Palo Alto"), QStringLiteral("CA"),
-                                       QStringLiteral("94303"), QStringLiteral("US")};
+                                       QStringLiteral("Palo Alto"),      QStringLiteral("CA"),
+                                       QStringLiteral("94303"),          QStringLiteral("US")};
         card.tags = {{QStringLiteral("origin"), QStringLiteral("desktop")}};
         card.accountId = QStringLiteral("10001");
         card.customerId = QStringLiteral("20001");
         return card;
     }
 
-    static QByteArray cardDocument(const QByteArray &attributesOverride = {})
-    {
+    static QByteArray cardDocument(const QByteArray &attributesOverride = {}) {
         QByteArray attributes = attributesOverride.isEmpty()
                                     ? QByteArray(R"({"createdAt":"2026-03-01T12:30:15.250Z",
                                         "last4Digits":"1234","expirationDate":"2030-03",
                                         "status":"Active"})")
                                     : attributesOverride;
-        return R"({"data":{"type":"individualDebitCard","id":"7","attributes":)" + attributes
-               + R"(,"relationships":{"account":{"data":{"type":"depositAccount","id":"10001"}}}}})";
+        return R"({"data":{"type":"individualDebitCard","id":"7","attributes":)" + attributes +
+               R"(,"relationships":{"account":{"data":{"type":"depositAccount","id":"10001"}}}}})";
     }
 
 private slots:
-    void cardRoundTrip()
-    {
+    void cardRoundTrip() {
         const Card card = sampleCard();
         const QByteArray body = JsonApiCodec::singleDocument(JsonApiCodec::encode(card));
         const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
@@ -69,8 +65,7 @@ private slots:
         QCOMPARE(decoded->customerId, card.customerId);
     }
 
-    void virtualCardHasNoShippingAddressOnTheWire()
-    {
+    void virtualCardHasNoShippingAddressOnTheWire() {
         Card card = sampleCard();
         card.type = CardType::IndividualVirtualDebitCard;
         const QJsonObject resource = JsonApiCodec::encode(card);
@@ -80,8 +75,7 @@ private slots:
                  QStringLiteral("individualVirtualDebitCard"));
     }
 
-    void unknownStatusAndTypeDecodeToUnknown()
-    {
+    void unknownStatusAndTypeDecodeToUnknown() {
         const QByteArray body = R"({"data":{"type":"futureTitaniumCard","id":"9","attributes":{
             "createdAt":"2026-03-01T12:30:15Z","last4Digits":"0001","expirationDate":"2031-01",
             "status":"ShreddedByRobot","someNewAttribute":{"x":1}}}})";
@@ -97,23 +91,20 @@ private slots:
                  QStringLiteral("ShreddedByRobot"));
     }
 
-    void everyKnownStatusRoundTrips_data()
-    {
+    void everyKnownStatusRoundTrips_data() {
         QTest::addColumn<QString>("name");
         for (const char *name : {"Active", "Inactive", "Stolen", "Lost", "Frozen",
                                  "ClosedByCustomer", "SuspectedFraud", "ActiveForOnlineUse"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
-    void everyKnownStatusRoundTrips()
-    {
+    void everyKnownStatusRoundTrips() {
         QFETCH(QString, name);
         const CardStatus status = cardStatusFromName(name);
         QVERIFY(status != CardStatus::Unknown);
         QCOMPARE(cardStatusName(status), name);
     }
 
-    void malformedDocuments_data()
-    {
+    void malformedDocuments_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expectedDetailPart");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
@@ -121,9 +112,10 @@ private slots:
         QTest::newRow("not json") << QByteArray("<html>502 Bad Gateway</html>")
                                   << QStringLiteral("malformed JSON");
         QTest::newRow("array root") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
-        QTest::newRow("missing data") << QByteArray(R"({"meta":{}})") << QStringLiteral("no \"data\"");
-        QTest::newRow("data is array") << QByteArray(R"({"data":[]})")
-                                       << QStringLiteral("not an object");
+        QTest::newRow("missing data")
+            << QByteArray(R"({"meta":{}})") << QStringLiteral("no \"data\"");
+        QTest::newRow("data is array")
+            << QByteArray(R"({"data":[]})") << QStringLiteral("not an object");
         QTest::newRow("missing attributes")
             << QByteArray(R"({"data":{"type":"individualDebitCard","id":"1"}})")
             << QStringLiteral("missing \"attributes\"");
@@ -135,10 +127,9 @@ private slots:
             << cardDocument(R"({"createdAt":"2026-03-01T12:30:15Z","last4Digits":"1",
                               "expirationDate":"2030-01","status":5})")
             << QStringLiteral("\"status\" is not a string");
-        QTest::newRow("bad date")
-            << cardDocument(R"({"createdAt":"yesterday","last4Digits":"1",
+        QTest::newRow("bad date") << cardDocument(R"({"createdAt":"yesterday","last4Digits":"1",
                               "expirationDate":"2030-01","status":"Active"})")
-            << QStringLiteral("not a date-time");
+                                  << QStringLiteral("not a date-time");
         QTest::newRow("wrong resource type")
             << QByteArray(R"({"data":{"type":"depositAccount","id":"1","attributes":{}}})")
             << QStringLiteral("unexpected resource type");
@@ -156,8 +147,7 @@ private slots:
                               "expirationDate":"2030-01","status":"Active","tags":{"a":1}})")
             << QStringLiteral("tag \"a\"");
     }
-    void malformedDocuments()
-    {
+    void malformedDocuments() {
         QFETCH(QByteArray, body);
         QFETCH(QString, expectedDetailPart);
         const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
@@ -168,8 +158,7 @@ private slots:
         QVERIFY(!decoded.error().isRetryable());
     }
 
-    void cardPageWithPaginationAndIncluded()
-    {
+    void cardPageWithPaginationAndIncluded() {
         Account account;
         account.id = QStringLiteral("10001");
         account.name = QStringLiteral("Checking");
@@ -196,16 +185,14 @@ private slots:
         QCOMPARE(page->includedCustomers.first().displayName(), QStringLiteral("Ada Lovelace"));
     }
 
-    void cardPageWithoutMetaIsAccepted()
-    {
+    void cardPageWithoutMetaIsAccepted() {
         // Unit's spec declares no meta for the cards list; paging must cope without it.
         const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(R"({"data":[]})");
         QVERIFY(page.ok());
         QVERIFY(!page->pagination.has_value());
     }
 
-    void cardPageWithBadItemFails()
-    {
+    void cardPageWithBadItemFails() {
         const Result<CardPage> page =
             JsonApiCodec::cardPageFromDocument(R"({"data":[{"type":"individualDebitCard"}]})");
         QVERIFY(!page.ok());
@@ -217,8 +204,7 @@ private slots:
         QVERIFY(!badTotal.ok());
     }
 
-    void accountRoundTrip()
-    {
+    void accountRoundTrip() {
         Account account;
         account.id = QStringLiteral("10001");
         account.name = QStringLiteral("Everyday checking");
@@ -245,8 +231,7 @@ private slots:
         QVERIFY(decoded->isDeposit());
     }
 
-    void moneyMustBeWholeCents()
-    {
+    void moneyMustBeWholeCents() {
         const QByteArray body = R"({"data":{"type":"depositAccount","id":"1","attributes":{
             "createdAt":"2025-01-01T00:00:00Z","name":"A","status":"Open","balance":10.5}}})";
         const Result<Account> decoded = JsonApiCodec::accountFromDocument(body);
@@ -254,17 +239,16 @@ private slots:
         QVERIFY(decoded.error().detail.contains(QStringLiteral("\"balance\" is not an integer")));
     }
 
-    void customerRoundTrip()
-    {
+    void customerRoundTrip() {
         Customer customer;
         customer.id = QStringLiteral("20001");
         customer.firstName = QStringLiteral("Grace");
         customer.lastName = QStringLiteral("Hopper");
         customer.email = QStringLiteral("grace@example.com");
         customer.phone = Phone{QStringLiteral("1"), QStringLiteral("5555550123")};
-        customer.address = Address{QStringLiteral("1 Navy Way"), {}, QStringLiteral("Arlington"),
-                                   QStringLiteral("VA"), QStringLiteral("22202"),
-                                   QStringLiteral("US")};
+        customer.address = Address{QStringLiteral("1 Navy Way"), {},
+                                   QStringLiteral("Arlington"),  QStringLiteral("VA"),
+                                   QStringLiteral("22202"),      QStringLiteral("US")};
         customer.dateOfBirth = QDate(1906, 12, 9);
         customer.jwtSubject = QStringLiteral("auth0|grace");
         const Result<Customer> decoded = JsonApiCodec::customerFromDocument(
@@ -278,8 +262,7 @@ private slots:
         QCOMPARE(decoded->jwtSubject, customer.jwtSubject);
     }
 
-    void tokenVerificationWithoutId()
-    {
+    void tokenVerificationWithoutId() {
         // Unit's spec marks id as required but the API sends none: accept that.
         const Result<CustomerTokenVerification> v = JsonApiCodec::tokenVerificationFromDocument(
             R"({"data":{"type":"customerTokenVerification","attributes":{"verificationToken":"abc"}}})");
@@ -290,8 +273,7 @@ private slots:
         QVERIFY(!empty.ok());
     }
 
-    void customerTokenRoundTripAndLimits()
-    {
+    void customerTokenRoundTripAndLimits() {
         const CustomerToken token{QStringLiteral("v2.public.xyz"), 3600};
         const Result<CustomerToken> decoded = JsonApiCodec::customerTokenFromDocument(
             JsonApiCodec::singleDocument(JsonApiCodec::encode(token)));
@@ -299,18 +281,21 @@ private slots:
         QCOMPARE(decoded->token, token.token);
         QCOMPARE(decoded->expiresIn, 3600);
 
-        for (const QByteArray &bad :
-             {QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t"}}})"),
-              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":0}}})"),
-              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":86401}}})"),
-              QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"expiresIn":60}}})")}) {
+        for (
+            const QByteArray &bad :
+            {QByteArray(R"({"data":{"type":"customerBearerToken","attributes":{"token":"t"}}})"),
+             QByteArray(
+                 R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":0}}})"),
+             QByteArray(
+                 R"({"data":{"type":"customerBearerToken","attributes":{"token":"t","expiresIn":86401}}})"),
+             QByteArray(
+                 R"({"data":{"type":"customerBearerToken","attributes":{"expiresIn":60}}})")}) {
             const Result<CustomerToken> r = JsonApiCodec::customerTokenFromDocument(bad);
             QVERIFY2(!r.ok(), bad.constData());
         }
     }
 
-    void cardLimitsRoundTrip()
-    {
+    void cardLimitsRoundTrip() {
         CardLimits limits;
         limits.limits.dailyPurchase = 50000;
         limits.limits.monthlyWithdrawal = 500000;
@@ -326,8 +311,7 @@ private slots:
         QCOMPARE(decoded->monthlyTotals.withdrawals, 20000);
     }
 
-    void createCardRequestShape()
-    {
+    void createCardRequestShape() {
         CreateCardRequest request;
         request.accountId = QStringLiteral("10001");
         request.shippingAddress = sampleCard().shippingAddress;
@@ -339,8 +323,9 @@ private slots:
         QVERIFY(!data.contains(QStringLiteral("id")));
         const QJsonObject attributes = data[QStringLiteral("attributes")].toObject();
         QCOMPARE(attributes[QStringLiteral("idempotencyKey")].toString(), QStringLiteral("key-1"));
-        QCOMPARE(attributes[QStringLiteral("shippingAddress")][QStringLiteral("postalCode")].toString(),
-                 QStringLiteral("94303"));
+        QCOMPARE(
+            attributes[QStringLiteral("shippingAddress")][QStringLiteral("postalCode")].toString(),
+            QStringLiteral("94303"));
         QCOMPARE(attributes[QStringLiteral("limits")][QStringLiteral("dailyPurchase")].toInteger(),
                  50000);
         const QJsonObject account =
@@ -359,8 +344,7 @@ private slots:
         QVERIFY(!virtualAttributes.contains(QStringLiteral("design")));
     }
 
-    void tokenRequestsShape()
-    {
+    void tokenRequestsShape() {
         CreateTokenRequest request;
         request.scopes = {QStringLiteral("customers"), QStringLiteral("cards-write")};
         request.verificationToken = QStringLiteral("vt");
@@ -384,20 +368,19 @@ private slots:
                  QStringLiteral("call"));
     }
 
-    void errorRoundTrip()
-    {
-        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"),
-                                        QStringLiteral("ZIP is invalid"),
-                                        QStringLiteral("InvalidAddress"));
+    void errorRoundTrip() {
+        ApiError error =
+            ApiError::http(400, QStringLiteral("Bad Request"), QStringLiteral("ZIP is invalid"),
+                           QStringLiteral("InvalidAddress"));
         error.sourcePointer = QStringLiteral("/data/attributes/shippingAddress/postalCode");
         error.supportId = QStringLiteral("a9d7c3e0-0000-4000-8000-000000000001");
-        const ApiError decoded = JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error}));
+        const ApiError decoded =
+            JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error}));
         QCOMPARE(decoded, error);
         QCOMPARE(decoded.message(), QStringLiteral("ZIP is invalid"));
     }
 
-    void errorDecodingIsTolerant_data()
-    {
+    void errorDecodingIsTolerant_data() {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("title");
@@ -405,7 +388,8 @@ private slots:
         QTest::addColumn<bool>("retryable");
         QTest::newRow("unit doc example")
             << 404
-            << QByteArray(R"({"errors":[{"title":"Not Found","status":"404","detail":"The specified card with id 10001 was not found","meta":{"supportId":"a9d7"}}]})")
+            << QByteArray(
+                   R"({"errors":[{"title":"Not Found","status":"404","detail":"The specified card with id 10001 was not found","meta":{"supportId":"a9d7"}}]})")
             << QStringLiteral("Not Found")
             << QStringLiteral("The specified card with id 10001 was not found") << false;
         QTest::newRow("details spelling")
@@ -420,8 +404,7 @@ private slots:
             << 408 << QByteArray(R"({"errors":[{"title":5,"detail":["x"]}]})") << QString()
             << QString() << true;
     }
-    void errorDecodingIsTolerant()
-    {
+    void errorDecodingIsTolerant() {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, title);

@@ -1,0 +1,59 @@
+#include "Backend.h"
+
+#include "ApiClient.h"
+#include "Authenticator.h"
+#include "CustomerTokenService.h"
+#include "Session.h"
+#include "TokenStore.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+namespace tessera {
+
+namespace {
+
+QString lastCustomerKey(const Environment &environment) {
+    return QStringLiteral("environments/%1/lastCustomerId").arg(environment.id());
+}
+
+} // namespace
+
+Backend::Backend(const Environment &environment, const QString &orgToken, QObject *parent)
+    : QObject(parent)
+    , m_environment(environment)
+    , m_network(new QNetworkAccessManager(this))
+    , m_api(new ApiClient(m_network, this))
+    , m_tokenApi(new ApiClient(m_network, this))
+    , m_tokenService(new CustomerTokenService(m_tokenApi, this))
+    , m_tokenStore(new TokenStore(this))
+    , m_session(new Session(this))
+    , m_authenticator(new Authenticator(m_tokenService, m_tokenStore, m_session, this)) {
+    m_api->setBaseUrl(environment.apiUrl);
+    m_tokenApi->setBaseUrl(environment.tokenUrl());
+    // Production never holds an org token: the broker authenticates the app its own way.
+    if (environment.usesOrgToken())
+        m_tokenApi->setBearerToken(orgToken);
+    m_authenticator->setEnvironmentId(environment.id());
+
+    connect(m_session, &Session::began, this,
+            [this] { m_api->setBearerToken(m_session->token().token); });
+    connect(m_session, &Session::ended, this, [this] { m_api->setBearerToken(QString()); });
+    connect(m_authenticator, &Authenticator::signedIn, this, [this] {
+        QSettings().setValue(lastCustomerKey(m_environment), m_session->customerId());
+    });
+    connect(m_authenticator, &Authenticator::signedOut, this,
+            [this] { QSettings().remove(lastCustomerKey(m_environment)); });
+}
+
+Backend::~Backend() = default;
+
+QString Backend::lastCustomerId() const {
+    return QSettings().value(lastCustomerKey(m_environment)).toString();
+}
+
+void Backend::restoreLastSignIn() {
+    m_authenticator->restore(lastCustomerId());
+}
+
+} // namespace tessera

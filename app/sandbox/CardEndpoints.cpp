@@ -1,0 +1,364 @@
+#include "CardEndpoints.h"
+
+#include "CardRequestValidator.h"
+#include "JsonApiCodec.h"
+#include "Logging.h"
+#include "SandboxClock.h"
+#include "SandboxQuery.h"
+#include "SandboxStore.h"
+
+#include <algorithm>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+
+namespace tessera::sandbox {
+
+namespace {
+
+const QString DefaultBin = QStringLiteral("423456789");
+
+SandboxResponse cardNotFound(const QString &cardId) {
+    return SandboxResponse::notFound(
+        QStringLiteral("The specified card with id %1 was not found.").arg(cardId));
+}
+
+SandboxResponse cardDocument(int status, const Card &card, const QJsonArray &included = {}) {
+    return SandboxResponse::document(
+        status, JsonApiCodec::singleDocument(JsonApiCodec::encode(card), included));
+}
+
+QString pastParticiple(CardAction action) {
+    switch (action) {
+    case CardAction::Freeze:
+        return QStringLiteral("frozen");
+    case CardAction::Unfreeze:
+        return QStringLiteral("unfrozen");
+    case CardAction::Close:
+        return QStringLiteral("closed");
+    case CardAction::ReportStolen:
+        return QStringLiteral("reported stolen");
+    case CardAction::ReportLost:
+        return QStringLiteral("reported lost");
+    }
+    return {};
+}
+
+void setStatus(Card *card, CardStatus status, const QDateTime &now) {
+    if (card->status == CardStatus::Frozen && status != CardStatus::Frozen)
+        card->freezeReason.clear();
+    card->status = status;
+    card->statusName = cardStatusName(status);
+    card->updatedAt = now;
+}
+
+// The statuses Unit's list filter accepts (unit-api-notes §3.1).
+const QStringList &filterableStatuses() {
+    static const QStringList statuses = {
+        QStringLiteral("Inactive"),      QStringLiteral("Active"),
+        QStringLiteral("Stolen"),        QStringLiteral("Lost"),
+        QStringLiteral("Frozen"),        QStringLiteral("ClosedByCustomer"),
+        QStringLiteral("SuspectedFraud")};
+    return statuses;
+}
+
+} // namespace
+
+CardEndpoints::CardEndpoints(SandboxStore &store, const SandboxClock &clock)
+    : m_store(store)
+    , m_clock(clock) {}
+
+SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller &caller) const {
+    const SandboxQuery query(request.query);
+    SandboxQuery::PageWindow page;
+    if (auto error = query.readPage(&page))
+        return *error;
+    QStringList include;
+    if (auto error =
+            query.readInclude({QStringLiteral("customer"), QStringLiteral("account")}, &include))
+        return *error;
+
+    const QStringList statuses = query.indexedValues(QStringLiteral("filter[status]"));
+    for (const QString &status : statuses) {
+        if (!filterableStatuses().contains(status))
+            return SandboxResponse::badRequest(
+                QStringLiteral("filter[status]: \"%1\" is not one of %2.")
+                    .arg(status, filterableStatuses().join(QStringLiteral(", "))),
+                QStringLiteral("InvalidQueryParameter"));
+    }
+    // Unit's Node SDK lists newest first by default; the sandbox does the same.
+    const QString sort = query.has(QStringLiteral("sort")) ? query.value(QStringLiteral("sort"))
+                                                           : QStringLiteral("-createdAt");
+    if (sort != QLatin1String("createdAt") && sort != QLatin1String("-createdAt"))
+        return SandboxResponse::badRequest(QStringLiteral("sort must be createdAt or -createdAt."),
+                                           QStringLiteral("InvalidQueryParameter"));
+    Tags tagFilter;
+    if (query.has(QStringLiteral("filter[tags]"))) {
+        const QJsonDocument tags =
+            QJsonDocument::fromJson(query.value(QStringLiteral("filter[tags]")).toUtf8());
+        if (!tags.isObject())
+            return SandboxResponse::badRequest(
+                QStringLiteral("filter[tags] must be a JSON object such as {\"key\":\"value\"}."),
+                QStringLiteral("InvalidQueryParameter"));
+        const QJsonObject object = tags.object();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            tagFilter.insert(it.key(), it.value().toString());
+    }
+    const QString accountId = query.value(QStringLiteral("filter[accountId]"));
+    // With a customer token this can only narrow further: another customer's id gives nothing.
+    const QString customerId = query.value(QStringLiteral("filter[customerId]"));
+
+    QList<const Card *> matching;
+    for (const Card &card : m_store.cards()) {
+        if (!caller.canSee(card.customerId))
+            continue;
+        if (!customerId.isEmpty() && card.customerId != customerId)
+            continue;
+        if (!accountId.isEmpty() && card.accountId != accountId)
+            continue;
+        if (!statuses.isEmpty() && !statuses.contains(cardStatusName(card.status)))
+            continue;
+        bool tagsMatch = true;
+        for (auto it = tagFilter.begin(); it != tagFilter.end(); ++it)
+            tagsMatch = tagsMatch && card.tags.value(it.key()) == it.value();
+        if (tagsMatch)
+            matching.append(&card);
+    }
+    const bool ascending = sort == QLatin1String("createdAt");
+    // Ties on createdAt fall back to the id so pages never overlap or skip.
+    std::stable_sort(matching.begin(), matching.end(), [ascending](const Card *a, const Card *b) {
+        if (a->createdAt != b->createdAt)
+            return ascending ? a->createdAt < b->createdAt : a->createdAt > b->createdAt;
+        return ascending ? a->id.toLongLong() < b->id.toLongLong()
+                         : a->id.toLongLong() > b->id.toLongLong();
+    });
+
+    const qsizetype total = matching.size();
+    const QList<const Card *> window =
+        page.offset >= total ? QList<const Card *>() : matching.mid(page.offset, page.limit);
+    QJsonArray resources;
+    for (const Card *card : window)
+        resources.append(JsonApiCodec::encode(*card));
+    const Pagination pagination{int(total), page.limit, page.offset};
+    return SandboxResponse::document(
+        200, JsonApiCodec::listDocument(resources, pagination, included(window, include)));
+}
+
+SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &caller,
+                                   const QString &cardId) const {
+    const Card *card = visibleCard(caller, cardId);
+    if (!card)
+        return cardNotFound(cardId);
+    QStringList include;
+    if (auto error =
+            SandboxQuery(request.query)
+                .readInclude({QStringLiteral("customer"), QStringLiteral("account")}, &include))
+        return *error;
+    return cardDocument(200, *card, included({card}, include));
+}
+
+SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Caller &caller) {
+    const QDateTime now = m_clock.now();
+    CardRequestValidator::NewCard newCard;
+    const QList<ApiError> errors =
+        CardRequestValidator::readCreateCard(request.json, now.date(), &newCard);
+    if (!errors.isEmpty())
+        return SandboxResponse::errors(400, errors);
+    const CreateCardRequest &create = newCard.request;
+
+    const Account *account = m_store.account(create.accountId);
+    if (!account || !caller.canSee(account->customerId))
+        return SandboxResponse::error(
+            404,
+            QStringLiteral("The specified account with id %1 was not found.").arg(create.accountId),
+            QStringLiteral("NotFound"), QStringLiteral("/data/relationships/account"));
+    if (!create.customerId.isEmpty() && create.customerId != account->customerId)
+        return SandboxResponse::badRequest(
+            QStringLiteral("Customer %1 is not an owner of account %2.")
+                .arg(create.customerId, account->id),
+            QStringLiteral("InvalidRelationship"), QStringLiteral("/data/relationships/customer"));
+
+    // Replaying a key returns the first card, whatever happened since; nothing is created.
+    if (!create.idempotencyKey.isEmpty()) {
+        const QString existingId =
+            m_store.cardIdForIdempotencyKey(account->customerId, create.idempotencyKey);
+        if (const Card *existing = m_store.card(existingId)) {
+            qCInfo(lcSandbox) << "idempotent replay of card" << existingId;
+            return cardDocument(201, *existing);
+        }
+    }
+    if (!account->isDeposit() || account->status != AccountStatus::Open)
+        return SandboxResponse::badRequest(
+            QStringLiteral("Account %1 is %2; cards can only be issued on an Open deposit "
+                           "account.")
+                .arg(account->id, accountStatusName(account->status)),
+            QStringLiteral("AccountNotOpen"), QStringLiteral("/data/relationships/account"));
+
+    const Customer *customer = m_store.customer(account->customerId);
+    Card card = newCardBase(create.type);
+    if (!newCard.bin.isEmpty())
+        card.bin = newCard.bin;
+    if (!newCard.expirationDate.isEmpty())
+        card.expirationDate = newCard.expirationDate;
+    if (card.isVirtual()) {
+        card.status = CardStatus::Active; // virtual cards need no activation
+    } else {
+        card.status =
+            newCard.activeForOnlineUse ? CardStatus::ActiveForOnlineUse : CardStatus::Inactive;
+        // Unit ships to the customer's address when none is given.
+        card.shippingAddress = create.shippingAddress ? *create.shippingAddress
+                                                      : (customer ? customer->address : Address());
+        card.design = create.design;
+    }
+    card.statusName = cardStatusName(card.status);
+    card.tags = create.tags;
+    card.accountId = account->id;
+    card.accountType = account->type;
+    card.customerId = account->customerId;
+    if (customer)
+        card.customerType = customer->type;
+
+    const QString id = m_store.addCard(card, create.limits);
+    if (!create.idempotencyKey.isEmpty())
+        m_store.rememberIdempotencyKey(account->customerId, create.idempotencyKey, id);
+    qCInfo(lcSandbox).noquote() << "card" << id << "created," << cardTypeName(create.type)
+                                << "on account" << card.accountId;
+    return cardDocument(201, *m_store.card(id));
+}
+
+SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller &caller,
+                                           const QString &cardId, CardAction action) {
+    Card *card = visibleCard(caller, cardId);
+    if (!card)
+        return cardNotFound(cardId);
+    const std::optional<CardStatus> next = CardLifecycle::apply(card->status, action);
+    if (!next)
+        return SandboxResponse::badRequest(
+            QStringLiteral("Card %1 is %2; it cannot be %3.")
+                .arg(cardId, cardStatusName(card->status), pastParticiple(action)),
+            QStringLiteral("InvalidCardStatus"));
+    setStatus(card, *next, m_clock.now());
+    return cardDocument(200, *card);
+}
+
+SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Caller &caller,
+                                       const QString &cardId) {
+    Card *old = visibleCard(caller, cardId);
+    if (!old)
+        return cardNotFound(cardId);
+    if (!CardLifecycle::canReplace(old->status))
+        return SandboxResponse::badRequest(
+            QStringLiteral("Card %1 is %2; closed cards cannot be replaced.")
+                .arg(cardId, cardStatusName(old->status)),
+            QStringLiteral("InvalidCardStatus"));
+    std::optional<Address> shippingAddress;
+    const QList<ApiError> errors =
+        CardRequestValidator::readReplaceCard(request.json, &shippingAddress);
+    if (!errors.isEmpty())
+        return SandboxResponse::errors(400, errors);
+    if (old->isVirtual() && shippingAddress)
+        return SandboxResponse::badRequest(
+            QStringLiteral("Virtual cards are not shipped; omit shippingAddress."),
+            QStringLiteral("UnknownAttribute"), QStringLiteral("/data/attributes/shippingAddress"));
+
+    // The replacement is the same kind of card on the same account: a physical one is shipped
+    // and starts Inactive, a virtual one is usable at once. The old card stops working unless
+    // it is already Lost or Stolen, which are final and stay as the customer reported them.
+    const QDateTime now = m_clock.now();
+    Card replacement = newCardBase(old->type);
+    replacement.status = old->isVirtual() ? CardStatus::Active : CardStatus::Inactive;
+    replacement.statusName = cardStatusName(replacement.status);
+    if (!old->isVirtual()) {
+        const Customer *customer = m_store.customer(old->customerId);
+        replacement.shippingAddress =
+            shippingAddress ? shippingAddress
+                            : (old->shippingAddress
+                                   ? old->shippingAddress
+                                   : (customer ? std::optional(customer->address) : std::nullopt));
+        replacement.design = old->design;
+    }
+    replacement.tags = old->tags;
+    replacement.accountId = old->accountId;
+    replacement.accountType = old->accountType;
+    replacement.customerId = old->customerId;
+    replacement.customerType = old->customerType;
+    if (!CardLifecycle::isFinal(old->status)) {
+        if (const std::optional<CardStatus> closed =
+                CardLifecycle::apply(old->status, CardAction::Close))
+            setStatus(old, *closed, now);
+    }
+    const CardLevelLimits limits = m_store.limits(cardId).limits;
+    // `old` may dangle once the store grows.
+    const QString id = m_store.addCard(replacement, limits);
+    qCInfo(lcSandbox).noquote() << "card" << cardId << "replaced by" << id;
+    return cardDocument(200, *m_store.card(id));
+}
+
+SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &caller,
+                                      const QString &cardId) const {
+    const Card *card = visibleCard(caller, cardId);
+    if (!card)
+        return cardNotFound(cardId);
+    return SandboxResponse::document(
+        200, JsonApiCodec::singleDocument(JsonApiCodec::encode(m_store.limits(cardId), cardId)));
+}
+
+SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &caller,
+                                        const QString &cardId) {
+    Card *card = visibleCard(caller, cardId);
+    if (!card)
+        return cardNotFound(cardId);
+    if (card->status != CardStatus::Inactive && card->status != CardStatus::ActiveForOnlineUse)
+        return SandboxResponse::badRequest(
+            QStringLiteral("Card %1 is %2; only Inactive cards can be activated.")
+                .arg(cardId, cardStatusName(card->status)),
+            QStringLiteral("InvalidCardStatus"));
+    setStatus(card, CardStatus::Active, m_clock.now());
+    // Unit's spec answers the activation simulation with 201.
+    return cardDocument(201, *card);
+}
+
+Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const {
+    Card *card = m_store.mutableCard(cardId);
+    // Someone else's card is reported exactly like a missing one: ids reveal nothing.
+    if (!card || !caller.canSee(card->customerId))
+        return nullptr;
+    return card;
+}
+
+QJsonArray CardEndpoints::included(const QList<const Card *> &cards,
+                                   const QStringList &names) const {
+    QJsonArray resources;
+    QSet<QString> seenCustomers;
+    QSet<QString> seenAccounts;
+    for (const Card *card : cards) {
+        if (names.contains(QLatin1String("customer")) &&
+            !seenCustomers.contains(card->customerId)) {
+            seenCustomers.insert(card->customerId);
+            if (const Customer *customer = m_store.customer(card->customerId))
+                resources.append(JsonApiCodec::encode(*customer));
+        }
+        if (names.contains(QLatin1String("account")) && !seenAccounts.contains(card->accountId)) {
+            seenAccounts.insert(card->accountId);
+            if (const Account *account = m_store.account(card->accountId))
+                resources.append(JsonApiCodec::encode(*account));
+        }
+    }
+    return resources;
+}
+
+Card CardEndpoints::newCardBase(CardType type) const {
+    const QDateTime now = m_clock.now();
+    Card card;
+    card.type = type;
+    card.typeName = cardTypeName(type);
+    card.createdAt = now;
+    card.updatedAt = now;
+    card.last4Digits = QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(10000), 4, 10,
+                                                QLatin1Char('0'));
+    card.bin = DefaultBin;
+    card.expirationDate = now.date().addYears(4).toString(QStringLiteral("yyyy-MM"));
+    return card;
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,185 @@
+#include "SandboxApi.h"
+
+#include "CardLifecycle.h"
+#include "Logging.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace tessera::sandbox {
+
+namespace {
+
+const QString CardsRead = QStringLiteral("cards");
+const QString CardsWrite = QStringLiteral("cards-write");
+
+bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params) {
+    if (pattern.size() != segments.size())
+        return false;
+    QStringList captured;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        if (pattern.at(i) == QLatin1String("*"))
+            captured.append(segments.at(i));
+        else if (pattern.at(i) != segments.at(i))
+            return false;
+    }
+    *params = captured;
+    return true;
+}
+
+} // namespace
+
+SandboxApi::SandboxApi()
+    : m_tokens(&m_clock)
+    , m_tokenEndpoints(m_store, m_tokens)
+    , m_cardEndpoints(m_store, m_clock)
+    , m_accountEndpoints(m_store)
+    , m_customerEndpoints(m_store) {
+    // Token creation is an org-token call (scope customer-token-write at Unit).
+    addRoute("POST", "customers/*/token/verification", {}, true,
+             [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
+                 return m_tokenEndpoints.createVerification(r, p.at(0));
+             });
+    addRoute("POST", "customers/*/token", {}, true,
+             [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
+                 return m_tokenEndpoints.createToken(r, p.at(0));
+             });
+    addRoute("GET", "customers/*", QStringLiteral("customers"), false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_customerEndpoints.get(r, c, p.at(0));
+             });
+    addRoute("GET", "accounts", QStringLiteral("accounts"), false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_accountEndpoints.list(r, c);
+             });
+    addRoute("GET", "accounts/*", QStringLiteral("accounts"), false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_accountEndpoints.get(r, c, p.at(0));
+             });
+    addRoute("GET", "cards", CardsRead, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_cardEndpoints.list(r, c);
+             });
+    addRoute("POST", "cards", CardsWrite, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_cardEndpoints.create(r, c);
+             });
+    addRoute("GET", "cards/*", CardsRead, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_cardEndpoints.get(r, c, p.at(0));
+             });
+    addRoute("GET", "cards/*/limits", CardsRead, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_cardEndpoints.limits(r, c, p.at(0));
+             });
+    for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
+                              CardAction::ReportStolen, CardAction::ReportLost}) {
+        const QByteArray pattern = "cards/*/" + CardLifecycle::pathSegment(action).toLatin1();
+        addRoute("POST", pattern.constData(), CardsWrite, false,
+                 [this, action](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                     return m_cardEndpoints.applyAction(r, c, p.at(0), action);
+                 });
+    }
+    addRoute("POST", "cards/*/replace", CardsWrite, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_cardEndpoints.replace(r, c, p.at(0));
+             });
+    addRoute("POST", "sandbox/cards/*/activate", CardsWrite, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_cardEndpoints.activate(r, c, p.at(0));
+             });
+}
+
+void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, bool orgOnly,
+                          Handler handler) {
+    m_routes.append(Route{QByteArray(method), QString::fromLatin1(pattern).split(QLatin1Char('/')),
+                          std::move(scope), orgOnly, std::move(handler)});
+}
+
+SandboxResponse SandboxApi::handle(SandboxRequest request) {
+    const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const Route *route = nullptr;
+    QStringList params;
+    QByteArrayList allowed;
+    for (const Route &candidate : m_routes) {
+        QStringList candidateParams;
+        if (!matches(candidate.pattern, segments, &candidateParams))
+            continue;
+        allowed.append(candidate.method);
+        if (candidate.method == request.method) {
+            route = &candidate;
+            params = candidateParams;
+        }
+    }
+
+    SandboxResponse response;
+    if (!route && allowed.isEmpty()) {
+        response = SandboxResponse::notFound(
+            QStringLiteral("There is no resource at %1.").arg(request.path));
+    } else if (!route) {
+        response =
+            SandboxResponse::error(405,
+                                   QStringLiteral("%1 is not supported on %2.")
+                                       .arg(QString::fromLatin1(request.method), request.path),
+                                   QStringLiteral("MethodNotAllowed"));
+        response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
+    } else {
+        const QString token = request.bearerToken();
+        const std::optional<Caller> caller = m_tokens.authenticate(token);
+        if (token.isEmpty()) {
+            response = SandboxResponse::unauthorized(
+                QStringLiteral("Send an Authorization: Bearer <token> header."));
+        } else if (!caller) {
+            response = SandboxResponse::unauthorized(
+                QStringLiteral("The bearer token is invalid or has expired."));
+        } else if (route->orgOnly && !caller->isOrg) {
+            response = SandboxResponse::forbidden(
+                QStringLiteral("This operation requires an org token with scope "
+                               "customer-token-write."),
+                QStringLiteral("InsufficientScope"));
+        } else if (!route->scope.isEmpty() && !caller->hasScope(route->scope)) {
+            response = SandboxResponse::forbidden(
+                QStringLiteral("The token lacks the \"%1\" scope.").arg(route->scope),
+                QStringLiteral("InsufficientScope"));
+        } else if (std::optional<SandboxResponse> bodyError = checkBody(request)) {
+            response = *bodyError;
+        } else {
+            response = route->handler(request, *caller, params);
+        }
+    }
+    qCDebug(lcSandbox).noquote() << request.method << request.path << "->" << response.status;
+    return response;
+}
+
+std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) const {
+    request.json = {};
+    if (request.method != "POST" || request.body.isEmpty())
+        return std::nullopt;
+    if (request.body.size() > MaxBodyBytes)
+        return SandboxResponse::error(
+            413, QStringLiteral("Request bodies are limited to %1 bytes.").arg(MaxBodyBytes),
+            QStringLiteral("PayloadTooLarge"));
+    const QByteArray mediaType = request.mediaType();
+    if (mediaType != "application/vnd.api+json" && mediaType != "application/json")
+        return SandboxResponse::error(
+            415,
+            QStringLiteral("Send the body as application/vnd.api+json (got \"%1\").")
+                .arg(QString::fromLatin1(mediaType)),
+            QStringLiteral("UnsupportedMediaType"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return SandboxResponse::badRequest(QStringLiteral("The body is not valid JSON: %1 at "
+                                                          "offset %2.")
+                                               .arg(parseError.errorString())
+                                               .arg(parseError.offset),
+                                           QStringLiteral("MalformedJson"));
+    if (!document.isObject())
+        return SandboxResponse::badRequest(
+            QStringLiteral("The body must be a JSON:API document (a JSON object)."),
+            QStringLiteral("MalformedJson"));
+    request.json = document.object();
+    return std::nullopt;
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "AccountEndpoints.h"
+#include "CardEndpoints.h"
+#include "CustomerEndpoints.h"
+#include "SandboxClock.h"
+#include "SandboxRequest.h"
+#include "SandboxResponse.h"
+#include "SandboxStore.h"
+#include "TokenAuthority.h"
+#include "TokenEndpoints.h"
+
+#include <functional>
+#include <QList>
+#include <QStringList>
+
+namespace tessera::sandbox {
+
+// The sandbox's Unit API without sockets: routes a request, authenticates it, enforces the
+// route's scope, checks the body's media type, size and JSON, then hands it to the endpoint.
+// The order (route, auth, scope, body) means an unauthenticated caller learns nothing but
+// "401", whatever else is wrong with the request.
+class SandboxApi {
+public:
+    static constexpr qsizetype MaxBodyBytes = 1024 * 1024;
+
+    SandboxApi();
+    SandboxApi(const SandboxApi &) = delete;
+    SandboxApi &operator=(const SandboxApi &) = delete;
+
+    SandboxResponse handle(SandboxRequest request);
+
+    SandboxStore &store() { return m_store; }
+    const SandboxStore &store() const { return m_store; }
+    TokenAuthority &tokens() { return m_tokens; }
+    const TokenAuthority &tokens() const { return m_tokens; }
+    SandboxClock &clock() { return m_clock; }
+
+private:
+    using Caller = TokenAuthority::Caller;
+    // `params` holds the path segments matched by "*" in the route's pattern.
+    using Handler = std::function<SandboxResponse(const SandboxRequest &, const Caller &,
+                                                  const QStringList &params)>;
+    struct Route {
+        QByteArray method;
+        QStringList pattern; // literal segments, "*" for an id
+        QString scope;       // required scope; empty: any authenticated caller
+        bool orgOnly = false;
+        Handler handler;
+    };
+
+    void addRoute(const char *method, const char *pattern, QString scope, bool orgOnly,
+                  Handler handler);
+    std::optional<SandboxResponse> checkBody(SandboxRequest &request) const;
+
+    SandboxClock m_clock;
+    SandboxStore m_store;
+    TokenAuthority m_tokens;
+    TokenEndpoints m_tokenEndpoints;
+    CardEndpoints m_cardEndpoints;
+    AccountEndpoints m_accountEndpoints;
+    CustomerEndpoints m_customerEndpoints;
+    QList<Route> m_routes;
+};
+
+} // namespace tessera::sandbox

@@ -1,0 +1,96 @@
+#include "SandboxQuery.h"
+
+#include <QMap>
+#include <QRegularExpression>
+
+namespace tessera::sandbox {
+
+namespace {
+
+SandboxResponse invalidParameter(const QString &detail) {
+    return SandboxResponse::badRequest(detail, QStringLiteral("InvalidQueryParameter"));
+}
+
+// Strict decimal integers only: "10abc", "1e3", " 5" and "+5" are all refused.
+std::optional<qint64> strictInteger(const QString &text) {
+    static const QRegularExpression digits(QStringLiteral("^-?[0-9]{1,12}$"));
+    if (!digits.match(text).hasMatch())
+        return std::nullopt;
+    return text.toLongLong();
+}
+
+} // namespace
+
+SandboxQuery::SandboxQuery(const QUrlQuery &query)
+    : m_items(query.queryItems(QUrl::FullyDecoded)) {}
+
+bool SandboxQuery::has(const QString &key) const {
+    for (const auto &item : m_items) {
+        if (item.first == key)
+            return true;
+    }
+    return false;
+}
+
+QString SandboxQuery::value(const QString &key) const {
+    for (const auto &item : m_items) {
+        if (item.first == key)
+            return item.second;
+    }
+    return {};
+}
+
+QStringList SandboxQuery::indexedValues(const QString &base) const {
+    const QRegularExpression indexed(QLatin1Char('^') + QRegularExpression::escape(base) +
+                                     QStringLiteral("\\[([0-9]{1,6})\\]$"));
+    QMultiMap<int, QString> byIndex;
+    QStringList bare;
+    for (const auto &item : m_items) {
+        if (item.first == base) {
+            bare.append(item.second);
+            continue;
+        }
+        const QRegularExpressionMatch match = indexed.match(item.first);
+        if (match.hasMatch())
+            byIndex.insert(match.captured(1).toInt(), item.second);
+    }
+    return QStringList(byIndex.values()) + bare;
+}
+
+std::optional<SandboxResponse> SandboxQuery::readPage(PageWindow *window) const {
+    const QString limitKey = QStringLiteral("page[limit]");
+    const QString offsetKey = QStringLiteral("page[offset]");
+    if (has(limitKey)) {
+        const std::optional<qint64> limit = strictInteger(value(limitKey));
+        if (!limit || *limit < 1 || *limit > MaxLimit)
+            return invalidParameter(
+                QStringLiteral("page[limit] must be an integer from 1 to %1.").arg(MaxLimit));
+        window->limit = int(*limit);
+    }
+    if (has(offsetKey)) {
+        const std::optional<qint64> offset = strictInteger(value(offsetKey));
+        if (!offset || *offset < 0 || *offset > std::numeric_limits<int>::max())
+            return invalidParameter(QStringLiteral("page[offset] must be a non-negative integer."));
+        window->offset = int(*offset);
+    }
+    return std::nullopt;
+}
+
+std::optional<SandboxResponse> SandboxQuery::readInclude(const QStringList &allowed,
+                                                         QStringList *names) const {
+    const QString key = QStringLiteral("include");
+    if (!has(key))
+        return std::nullopt;
+    const QStringList requested = value(key).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &raw : requested) {
+        const QString name = raw.trimmed();
+        if (!allowed.contains(name))
+            return invalidParameter(QStringLiteral("include: \"%1\" is not supported here; use %2.")
+                                        .arg(name, allowed.join(QStringLiteral(" or "))));
+        if (!names->contains(name))
+            names->append(name);
+    }
+    return std::nullopt;
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "SandboxResponse.h"
+
+#include <optional>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+namespace tessera::sandbox {
+
+// Reads Unit's list parameters (page[...], filter[...][i], include, sort). Keys are compared
+// fully decoded, so `filter[status][0]` and `filter%5Bstatus%5D%5B0%5D` mean the same thing,
+// as they do for Unit. Each reader returns an error response when a value is unacceptable.
+class SandboxQuery {
+public:
+    static constexpr int DefaultLimit = 100;
+    static constexpr int MaxLimit = 1000;
+
+    struct PageWindow {
+        int limit = DefaultLimit;
+        int offset = 0;
+    };
+
+    explicit SandboxQuery(const QUrlQuery &query);
+
+    bool has(const QString &key) const;
+    QString value(const QString &key) const;
+    // Values of `base[0]`, `base[1]`, ... in index order, plus a bare `base` if present.
+    QStringList indexedValues(const QString &base) const;
+
+    std::optional<SandboxResponse> readPage(PageWindow *window) const;
+    // `include=a,b`: every name must be one of `allowed`.
+    std::optional<SandboxResponse> readInclude(const QStringList &allowed,
+                                               QStringList *names) const;
+
+private:
+    QList<QPair<QString, QString>> m_items;
+};
+
+} // namespace tessera::sandbox

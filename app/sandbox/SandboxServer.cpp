@@ -1,0 +1,147 @@
+#include "SandboxServer.h"
+
+#include "Logging.h"
+#include "SandboxApi.h"
+
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace tessera::sandbox {
+
+namespace {
+
+const QString BuiltInSeed = QStringLiteral(":/tessera/seed/demo-seed.json");
+
+QByteArray methodName(QHttpServerRequest::Method method) {
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+void writeResponse(QHttpServerResponder &&responder, const SandboxResponse &response) {
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    const QByteArray contentType(SandboxResponse::ContentType);
+    if (response.headers.isEmpty()) {
+        responder.write(response.body, {{"Content-Type", contentType}}, status);
+        return;
+    }
+    // HeaderList is an initializer_list, so variable headers are written one by one.
+    responder.writeStatusLine(status);
+    responder.writeHeader("Content-Type", contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_api(std::make_unique<SandboxApi>()) {
+    QString error;
+    if (!loadSeedFile(BuiltInSeed, &error))
+        qCWarning(lcSandbox).noquote() << "built-in seed not loaded:" << error;
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::loadSeed(const QByteArray &json, QString *error) {
+    return m_api->store().loadSeed(json, error);
+}
+
+bool SandboxServer::loadSeedFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return loadSeed(file.readAll(), error);
+}
+
+quint16 SandboxServer::start(const QHostAddress &address, quint16 port) {
+    m_port = listen(address, port);
+    m_address = address;
+    if (m_port == 0)
+        qCWarning(lcSandbox).noquote() << "cannot listen on" << address.toString() << port;
+    return m_port;
+}
+
+QUrl SandboxServer::baseUrl() const {
+    if (m_port == 0)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    // A wildcard bind is still reached through loopback from this machine.
+    if (m_address == QHostAddress::Any || m_address == QHostAddress::AnyIPv4)
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (m_address == QHostAddress::AnyIPv6)
+        url.setHost(QStringLiteral("::1"));
+    else
+        url.setHost(m_address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+QString SandboxServer::orgToken() const {
+    return m_api->tokens().orgToken();
+}
+
+void SandboxServer::setOrgToken(const QString &token) {
+    m_api->tokens().setOrgToken(token);
+}
+
+void SandboxServer::setTwoFactorScopes(const QStringList &scopes) {
+    m_api->tokens().setTwoFactorScopes(scopes);
+}
+
+void SandboxServer::setClockOffset(qint64 seconds) {
+    m_api->clock().setOffset(seconds);
+}
+
+int SandboxServer::cardCount() const {
+    return m_api->store().cardCount();
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
+    SandboxRequest sandboxRequest;
+    sandboxRequest.method = methodName(request.method());
+    sandboxRequest.path = request.url().path(QUrl::FullyDecoded);
+    sandboxRequest.query = QUrlQuery(request.url());
+    sandboxRequest.headers = request.headers();
+    sandboxRequest.body = request.body();
+    writeResponse(makeResponder(request, socket), m_api->handle(std::move(sandboxRequest)));
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
+    // handleRequest() answers everything; this is only reached if that ever changes.
+    writeResponse(makeResponder(request, socket),
+                  SandboxResponse::notFound(
+                      QStringLiteral("There is no resource at %1.").arg(request.url().path())));
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <memory>
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace tessera::sandbox {
+
+class SandboxApi;
+
+// A local HTTP server that speaks Unit's API faithfully enough for Tessera to be developed,
+// demonstrated and tested without network access or Unit credentials. This class is only the
+// socket adapter: SandboxApi answers each request.
+class SandboxServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    explicit SandboxServer(QObject *parent = nullptr); // loads the built-in demo seed
+    ~SandboxServer() override;
+
+    bool loadSeed(const QByteArray &json, QString *error = nullptr); // replaces all data
+    bool loadSeedFile(const QString &path, QString *error = nullptr);
+
+    // 0 = ephemeral; returns the bound port, or 0 when listening failed.
+    quint16 start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT
+
+    // Random per instance unless set; never a constant in the code.
+    QString orgToken() const;
+    void setOrgToken(const QString &token);
+    void setTwoFactorScopes(const QStringList &scopes);
+    // Shifts the server's "now" so tests can expire tokens without sleeping.
+    void setClockOffset(qint64 seconds);
+    int cardCount() const;
+
+    SandboxApi &api() { return *m_api; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    std::unique_ptr<SandboxApi> m_api;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+};
+
+} // namespace tessera::sandbox

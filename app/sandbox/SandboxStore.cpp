@@ -1,0 +1,209 @@
+#include "SandboxStore.h"
+
+#include "JsonApiCodec.h"
+#include "Logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace tessera::sandbox {
+
+namespace {
+
+bool isIdentifier(const QString &id) {
+    static const QRegularExpression pattern(QStringLiteral("^[1-9][0-9]{0,17}$"));
+    return pattern.match(id).hasMatch();
+}
+
+bool fail(QString *error, const QString &message) {
+    if (error)
+        *error = message;
+    return false;
+}
+
+// A seed card may carry "limits" (and totals) beside its attributes; the codec ignores
+// them on the card, so they are decoded through the codec's limits resource instead.
+std::optional<CardLimits> seedLimits(const QJsonObject &cardResource, QString *problem) {
+    const QJsonObject attributes = cardResource.value(QLatin1String("attributes")).toObject();
+    QJsonObject limitsAttributes;
+    for (const char *key : {"limits", "dailyTotals", "monthlyTotals"}) {
+        const QJsonValue value = attributes.value(QLatin1String(key));
+        if (!value.isUndefined())
+            limitsAttributes.insert(QLatin1String(key), value);
+    }
+    const QJsonObject resource{{QStringLiteral("type"), QStringLiteral("limits")},
+                               {QStringLiteral("attributes"), limitsAttributes}};
+    Result<CardLimits> limits = JsonApiCodec::decodeCardLimits(resource);
+    if (!limits) {
+        *problem = limits.error().detail;
+        return std::nullopt;
+    }
+    return limits.value();
+}
+
+// Deterministic bulk cards: same seed, same cards, so paging tests can rely on totals and
+// order. Cheap by construction (no randomness, no I/O): 5000 cards take a few milliseconds.
+Card generatedCard(qint64 index, const Account &account, const Customer &customer) {
+    static const CardStatus statusCycle[] = {
+        CardStatus::Active, CardStatus::Active, CardStatus::Active, CardStatus::Inactive,
+        CardStatus::Active, CardStatus::Frozen, CardStatus::Active, CardStatus::ClosedByCustomer,
+        CardStatus::Active, CardStatus::Lost,
+    };
+    static const QDateTime origin(QDate(2022, 1, 3), QTime(9, 0), Qt::UTC);
+    Card card;
+    card.type =
+        index % 3 == 2 ? CardType::IndividualVirtualDebitCard : CardType::IndividualDebitCard;
+    card.typeName = cardTypeName(card.type);
+    card.status = statusCycle[index % 10];
+    card.statusName = cardStatusName(card.status);
+    if (card.status == CardStatus::Frozen)
+        card.freezeReason = QStringLiteral("Bulk demo freeze");
+    card.createdAt = origin.addSecs(index * 3547); // roughly one per hour, never colliding
+    card.last4Digits =
+        QStringLiteral("%1").arg((index * 7919 + 1234) % 10000, 4, 10, QLatin1Char('0'));
+    card.bin = QStringLiteral("423456789");
+    card.expirationDate = card.createdAt.date().addYears(4).toString(QStringLiteral("yyyy-MM"));
+    if (!card.isVirtual())
+        card.shippingAddress = customer.address;
+    card.tags.insert(QStringLiteral("batch"), QString::number(index / 500 + 1));
+    card.accountId = account.id;
+    card.accountType = account.type;
+    card.customerId = customer.id;
+    card.customerType = customer.type;
+    return card;
+}
+
+} // namespace
+
+bool SandboxStore::loadSeed(const QByteArray &json, QString *error) {
+    Result<QJsonObject> document = JsonApiCodec::parseDocument(json);
+    if (!document)
+        return fail(error, QStringLiteral("seed: %1").arg(document.error().detail));
+    const QJsonObject &root = document.value();
+
+    SandboxStore fresh;
+    qint64 maxCardId = 0;
+
+    for (const QJsonValue &value : root.value(QLatin1String("customers")).toArray()) {
+        Result<Customer> customer = JsonApiCodec::decodeCustomer(value.toObject());
+        if (!customer)
+            return fail(error, QStringLiteral("seed customer: %1").arg(customer.error().detail));
+        if (!isIdentifier(customer->id) || fresh.m_customerIndex.contains(customer->id))
+            return fail(
+                error,
+                QStringLiteral("seed customer: bad or duplicate id \"%1\"").arg(customer->id));
+        fresh.m_customerIndex.insert(customer->id, fresh.m_customers.size());
+        fresh.m_customers.append(customer.value());
+    }
+
+    for (const QJsonValue &value : root.value(QLatin1String("accounts")).toArray()) {
+        Result<Account> account = JsonApiCodec::decodeAccount(value.toObject());
+        if (!account)
+            return fail(error, QStringLiteral("seed account: %1").arg(account.error().detail));
+        if (!isIdentifier(account->id) || fresh.m_accountIndex.contains(account->id))
+            return fail(
+                error, QStringLiteral("seed account: bad or duplicate id \"%1\"").arg(account->id));
+        if (!fresh.customer(account->customerId))
+            return fail(error, QStringLiteral("seed account %1: unknown customer \"%2\"")
+                                   .arg(account->id, account->customerId));
+        fresh.m_accountIndex.insert(account->id, fresh.m_accounts.size());
+        fresh.m_accounts.append(account.value());
+    }
+
+    for (const QJsonValue &value : root.value(QLatin1String("cards")).toArray()) {
+        Result<Card> decoded = JsonApiCodec::decodeCard(value.toObject());
+        if (!decoded)
+            return fail(error, QStringLiteral("seed card: %1").arg(decoded.error().detail));
+        Card card = decoded.value();
+        if (!isIdentifier(card.id) || fresh.m_cardIndex.contains(card.id))
+            return fail(error,
+                        QStringLiteral("seed card: bad or duplicate id \"%1\"").arg(card.id));
+        const Account *account = fresh.account(card.accountId);
+        if (!account)
+            return fail(error, QStringLiteral("seed card %1: unknown account \"%2\"")
+                                   .arg(card.id, card.accountId));
+        if (card.customerId.isEmpty())
+            card.customerId = account->customerId;
+        if (card.customerId != account->customerId)
+            return fail(error, QStringLiteral("seed card %1: customer does not own account %2")
+                                   .arg(card.id, card.accountId));
+        QString problem;
+        const std::optional<CardLimits> limits = seedLimits(value.toObject(), &problem);
+        if (!limits)
+            return fail(error, QStringLiteral("seed card %1: %2").arg(card.id, problem));
+        fresh.m_limits.insert(card.id, *limits);
+        maxCardId = qMax(maxCardId, card.id.toLongLong());
+        fresh.m_cardIndex.insert(card.id, fresh.m_cards.size());
+        fresh.m_cards.append(card);
+    }
+    fresh.m_nextCardId = maxCardId + 1;
+
+    for (const QJsonValue &value : root.value(QLatin1String("generatedCards")).toArray()) {
+        const QJsonObject spec = value.toObject();
+        const Account *account = fresh.account(spec.value(QLatin1String("accountId")).toString());
+        const Customer *owner = fresh.customer(spec.value(QLatin1String("customerId")).toString());
+        const qint64 count = spec.value(QLatin1String("count")).toInteger(-1);
+        if (!account || !owner || account->customerId != owner->id)
+            return fail(error, QStringLiteral("seed generatedCards: unknown customer/account"));
+        if (count < 0 || count > 100000)
+            return fail(error, QStringLiteral("seed generatedCards: count must be 0..100000"));
+        // Copies: addCard() may grow the lists the pointers point into.
+        const Account accountCopy = *account;
+        const Customer ownerCopy = *owner;
+        fresh.m_cards.reserve(fresh.m_cards.size() + count);
+        for (qint64 i = 0; i < count; ++i)
+            fresh.addCard(generatedCard(i, accountCopy, ownerCopy), {});
+    }
+
+    *this = std::move(fresh);
+    qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
+                      << "accounts," << m_cards.size() << "cards";
+    return true;
+}
+
+const Customer *SandboxStore::customer(const QString &id) const {
+    const auto it = m_customerIndex.constFind(id);
+    return it == m_customerIndex.constEnd() ? nullptr : &m_customers.at(*it);
+}
+
+const Account *SandboxStore::account(const QString &id) const {
+    const auto it = m_accountIndex.constFind(id);
+    return it == m_accountIndex.constEnd() ? nullptr : &m_accounts.at(*it);
+}
+
+const Card *SandboxStore::card(const QString &id) const {
+    const auto it = m_cardIndex.constFind(id);
+    return it == m_cardIndex.constEnd() ? nullptr : &m_cards.at(*it);
+}
+
+Card *SandboxStore::mutableCard(const QString &id) {
+    const auto it = m_cardIndex.constFind(id);
+    return it == m_cardIndex.constEnd() ? nullptr : &m_cards[*it];
+}
+
+QString SandboxStore::addCard(Card card, const CardLevelLimits &limits) {
+    card.id = QString::number(m_nextCardId++);
+    CardLimits cardLimits;
+    cardLimits.limits = limits;
+    m_limits.insert(card.id, cardLimits);
+    m_cardIndex.insert(card.id, m_cards.size());
+    m_cards.append(std::move(card));
+    return m_cards.constLast().id;
+}
+
+CardLimits SandboxStore::limits(const QString &cardId) const {
+    return m_limits.value(cardId);
+}
+
+QString SandboxStore::cardIdForIdempotencyKey(const QString &customerId, const QString &key) const {
+    return m_idempotency.value(customerId + QLatin1Char('\n') + key);
+}
+
+void SandboxStore::rememberIdempotencyKey(const QString &customerId, const QString &key,
+                                          const QString &cardId) {
+    m_idempotency.insert(customerId + QLatin1Char('\n') + key, cardId);
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Account.h"
+#include "Card.h"
+#include "CardLimits.h"
+#include "Customer.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace tessera::sandbox {
+
+// The sandbox's data: customers, accounts and cards held as Tessera's own value types, loaded
+// from a seed document whose resources are JSON:API objects (so JsonApiCodec decodes them).
+// Lookups are by id; "who may see what" is decided by the endpoints, not here.
+class SandboxStore {
+public:
+    // Replaces all data. On failure the store is left unchanged.
+    bool loadSeed(const QByteArray &json, QString *error = nullptr);
+
+    const Customer *customer(const QString &id) const;
+    const Account *account(const QString &id) const;
+    const Card *card(const QString &id) const;
+    Card *mutableCard(const QString &id);
+
+    const QList<Customer> &customers() const { return m_customers; }
+    const QList<Account> &accounts() const { return m_accounts; }
+    const QList<Card> &cards() const { return m_cards; }
+    int cardCount() const { return int(m_cards.size()); }
+
+    // Stores a new card under a fresh numeric id and returns that id.
+    QString addCard(Card card, const CardLevelLimits &limits);
+    CardLimits limits(const QString &cardId) const;
+
+    // Idempotency keys are scoped per customer, so two customers can use the same key.
+    QString cardIdForIdempotencyKey(const QString &customerId, const QString &key) const;
+    void rememberIdempotencyKey(const QString &customerId, const QString &key,
+                                const QString &cardId);
+
+private:
+    QList<Customer> m_customers;
+    QList<Account> m_accounts;
+    QList<Card> m_cards;
+    QHash<QString, qsizetype> m_customerIndex;
+    QHash<QString, qsizetype> m_accountIndex;
+    QHash<QString, qsizetype> m_cardIndex;
+    QHash<QString, CardLimits> m_limits;
+    QHash<QString, QString> m_idempotency;
+    qint64 m_nextCardId = 1;
+};
+
+} // namespace tessera::sandbox

@@ -1,0 +1,191 @@
+#include "TokenAuthority.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+namespace tessera::sandbox {
+
+TokenAuthority::TokenAuthority(const SandboxClock *clock)
+    : m_clock(clock)
+    , m_orgToken(randomToken())
+    , m_twoFactorScopes(defaultTwoFactorScopes()) {}
+
+QStringList TokenAuthority::defaultTwoFactorScopes() {
+    return {QStringLiteral("cards-write"),
+            QStringLiteral("cards-sensitive"),
+            QStringLiteral("cards-sensitive-write"),
+            QStringLiteral("payments-write"),
+            QStringLiteral("payments-write-counterparty"),
+            QStringLiteral("payments-write-linked-account"),
+            QStringLiteral("payments-write-ach-debit"),
+            QStringLiteral("ach-payments-write"),
+            QStringLiteral("wire-payments-write")};
+}
+
+const QStringList &TokenAuthority::knownScopes() {
+    static const QStringList scopes = [] {
+        const char *names[] = {"applications",
+                               "applications-write",
+                               "customer-token",
+                               "customer-token-write",
+                               "customers",
+                               "customers-write",
+                               "customer-tags-write",
+                               "accounts",
+                               "accounts-write",
+                               "cards",
+                               "cards-write",
+                               "cards-sensitive",
+                               "cards-sensitive-write",
+                               "transactions",
+                               "transactions-write",
+                               "authorizations",
+                               "statements",
+                               "payments",
+                               "payments-write",
+                               "payments-write-counterparty",
+                               "payments-write-linked-account",
+                               "payments-write-ach-debit",
+                               "ach-payments-write",
+                               "wire-payments-write",
+                               "counterparties",
+                               "counterparties-write",
+                               "events",
+                               "events-write",
+                               "webhooks",
+                               "webhooks-write",
+                               "authorization-requests",
+                               "authorization-requests-write",
+                               "batch-releases",
+                               "batch-releases-write",
+                               "check-deposits",
+                               "check-deposits-write",
+                               "check-payments",
+                               "check-payments-write",
+                               "received-payments",
+                               "received-payments-write",
+                               "chargebacks",
+                               "chargebacks-write",
+                               "rewards",
+                               "rewards-write",
+                               "wire-drawdowns",
+                               "wire-drawdowns-write"};
+        QStringList list;
+        for (const char *name : names)
+            list.append(QLatin1String(name));
+        return list;
+    }();
+    return scopes;
+}
+
+std::optional<TokenAuthority::Caller> TokenAuthority::authenticate(const QString &bearerToken) {
+    if (bearerToken.isEmpty())
+        return std::nullopt;
+    if (!m_orgToken.isEmpty() && bearerToken == m_orgToken) {
+        Caller org;
+        org.isOrg = true;
+        return org;
+    }
+    const auto it = m_grants.constFind(bearerToken);
+    if (it == m_grants.constEnd())
+        return std::nullopt;
+    if (m_clock->now() >= it->expiresAt) {
+        m_grants.erase(it);
+        return std::nullopt;
+    }
+    return it->caller;
+}
+
+QString TokenAuthority::startVerification(const QString &customerId) {
+    for (Verification &older : m_verifications) {
+        if (older.customerId == customerId)
+            older.superseded = true;
+    }
+    Verification verification;
+    verification.customerId = customerId;
+    verification.expiresAt = m_clock->now().addSecs(VerificationLifetimeSeconds);
+    const QString token = randomToken();
+    m_verifications.insert(token, verification);
+    return token;
+}
+
+TokenAuthority::VerificationResult
+TokenAuthority::redeemVerification(const QString &customerId, const QString &verificationToken,
+                                   const QString &code) {
+    const auto it = m_verifications.find(verificationToken);
+    // Another customer's verification is reported exactly like an unknown one so that
+    // verification tokens cannot be probed across customers.
+    if (it == m_verifications.end() || it->customerId != customerId)
+        return VerificationResult::UnknownToken;
+    if (it->used)
+        return VerificationResult::Used;
+    if (it->superseded)
+        return VerificationResult::Superseded;
+    if (m_clock->now() >= it->expiresAt)
+        return VerificationResult::Expired;
+    if (it->wrongCodes >= MaxWrongCodes)
+        return VerificationResult::TooManyAttempts;
+    if (code != sandboxCode()) {
+        ++it->wrongCodes;
+        return VerificationResult::WrongCode;
+    }
+    it->used = true;
+    return VerificationResult::Accepted;
+}
+
+TokenAuthority::JwtResult TokenAuthority::checkJwt(const QString &jwt,
+                                                   const QString &expectedSubject) const {
+    const QStringList parts = jwt.split(QLatin1Char('.'));
+    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return JwtResult::Malformed;
+    const auto options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
+                         QByteArray::AbortOnBase64DecodingErrors;
+    const auto header = QByteArray::fromBase64Encoding(parts.at(0).toLatin1(), options);
+    const auto payload = QByteArray::fromBase64Encoding(parts.at(1).toLatin1(), options);
+    if (!header || !payload)
+        return JwtResult::Malformed;
+    const QJsonDocument headerJson = QJsonDocument::fromJson(*header);
+    const QJsonDocument payloadJson = QJsonDocument::fromJson(*payload);
+    if (!headerJson.isObject() || !payloadJson.isObject())
+        return JwtResult::Malformed;
+    const QJsonObject claims = payloadJson.object();
+    const QJsonValue sub = claims.value(QLatin1String("sub"));
+    if (!sub.isString())
+        return JwtResult::Malformed;
+    if (expectedSubject.isEmpty() || sub.toString() != expectedSubject)
+        return JwtResult::WrongSubject;
+    const QJsonValue exp = claims.value(QLatin1String("exp"));
+    if (!exp.isUndefined()) {
+        if (!exp.isDouble())
+            return JwtResult::Malformed;
+        if (exp.toDouble() <= double(m_clock->now().toSecsSinceEpoch()))
+            return JwtResult::Expired;
+    }
+    return JwtResult::Accepted;
+}
+
+QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStringList &scopes,
+                                           int expiresInSeconds) {
+    Grant grant;
+    grant.caller.customerId = customerId;
+    grant.caller.scopes = QSet<QString>(scopes.begin(), scopes.end());
+    grant.expiresAt = m_clock->now().addSecs(expiresInSeconds);
+    const QString token = randomToken();
+    m_grants.insert(token, grant);
+    return token;
+}
+
+QString TokenAuthority::randomToken() {
+    static const char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    constexpr int Length = 48;
+    QString token = QStringLiteral("v2.public.");
+    token.reserve(token.size() + Length);
+    QRandomGenerator *random = QRandomGenerator::system();
+    for (int i = 0; i < Length; ++i)
+        token.append(QLatin1Char(alphabet[random->bounded(64)]));
+    return token;
+}
+
+} // namespace tessera::sandbox

@@ -1,0 +1,107 @@
+// tessera-sandbox: a local stand-in for Unit's API (see SandboxServer).
+
+#include "Logging.h"
+#include "SandboxServer.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+
+namespace {
+
+int fail(const QString &message) {
+    std::fprintf(stderr, "tessera-sandbox: %s\n", qPrintable(message));
+    return 1;
+}
+
+// An existing file supplies the org token; a missing one receives a fresh token, readable by
+// the owner only, so scripts can share a token without it ever appearing on a terminal.
+bool resolveOrgTokenFile(const QString &path, tessera::sandbox::SandboxServer &server,
+                         QString *error) {
+    QFile file(path);
+    if (QFileInfo::exists(path)) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+            return false;
+        }
+        const QString token = QString::fromUtf8(file.readAll()).trimmed();
+        if (token.isEmpty()) {
+            *error = QStringLiteral("%1 is empty").arg(path);
+            return false;
+        }
+        server.setOrgToken(token);
+        return true;
+    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray token = server.orgToken().toUtf8() + '\n';
+    if (file.write(token) != token.size()) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tessera-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Local HTTP server that speaks Unit's banking API with demo data.\n"
+                       "Without --org-token-file the generated org token is printed once."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("TCP port (0 = any free port)."),
+                                        QStringLiteral("N"), QStringLiteral("8080"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), QStringLiteral("Seed JSON file (default: built-in demo data)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("org-token-file"),
+        QStringLiteral("Read the org token from FILE, or write a new one there (mode 0600) if "
+                       "FILE does not exist."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        QStringLiteral("Address to listen on."),
+                                        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    parser.addOptions({portOption, seedOption, tokenFileOption, bindOption});
+    parser.process(app);
+
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return fail(QStringLiteral("--port must be 0..65535"));
+    QHostAddress address;
+    if (!address.setAddress(parser.value(bindOption)))
+        return fail(
+            QStringLiteral("--bind: \"%1\" is not an IP address").arg(parser.value(bindOption)));
+
+    tessera::sandbox::SandboxServer server;
+    QString error;
+    if (parser.isSet(seedOption) && !server.loadSeedFile(parser.value(seedOption), &error))
+        return fail(error);
+    const bool tokenFromFile = parser.isSet(tokenFileOption);
+    if (tokenFromFile && !resolveOrgTokenFile(parser.value(tokenFileOption), server, &error))
+        return fail(error);
+
+    if (server.start(address, quint16(port)) == 0)
+        return fail(QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port));
+
+    if (!tokenFromFile)
+        std::printf("org token: %s\n", qPrintable(server.orgToken()));
+    std::printf("tessera-sandbox listening on %s\n",
+                server.baseUrl().toString().toUtf8().constData());
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,844 @@
+// End-to-end tests of the sandbox over real HTTP on an ephemeral loopback port. Request bodies
+// are written by hand as raw JSON so the wire format is checked independently of the codec.
+
+#include "SandboxServer.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QTest>
+#include <QTimer>
+
+using tessera::sandbox::SandboxServer;
+
+namespace {
+
+const QString MayaId = QStringLiteral("100001"); // 2 open accounts, 4 cards
+const QString MayaChecking = QStringLiteral("200001");
+const QString DanielId = QStringLiteral("100002"); // owns the closed account 200004
+const QString DanielCard = QStringLiteral("300005");
+const QString DanielClosedAccount = QStringLiteral("200004");
+const QString BulkId = QStringLiteral("100005"); // 5000 generated cards
+const QString MayaJwtSubject = QStringLiteral("auth0|64f1c2a9e3b7d10001maya");
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    QJsonObject json;
+
+    QJsonObject data() const { return json.value(QLatin1String("data")).toObject(); }
+    QJsonArray list() const { return json.value(QLatin1String("data")).toArray(); }
+    QJsonObject attributes() const { return data().value(QLatin1String("attributes")).toObject(); }
+    QJsonObject firstError() const {
+        return json.value(QLatin1String("errors")).toArray().first().toObject();
+    }
+    QString errorCode() const { return firstError().value(QLatin1String("code")).toString(); }
+    QString errorPointer() const {
+        return firstError()
+            .value(QLatin1String("source"))
+            .toObject()
+            .value(QLatin1String("pointer"))
+            .toString();
+    }
+    QStringList errorPointers() const {
+        QStringList pointers;
+        for (const QJsonValue &e : json.value(QLatin1String("errors")).toArray())
+            pointers.append(e.toObject()
+                                .value(QLatin1String("source"))
+                                .toObject()
+                                .value(QLatin1String("pointer"))
+                                .toString());
+        return pointers;
+    }
+    int total() const {
+        return json.value(QLatin1String("meta"))
+            .toObject()
+            .value(QLatin1String("pagination"))
+            .toObject()
+            .value(QLatin1String("total"))
+            .toInt(-1);
+    }
+    QStringList ids() const {
+        QStringList result;
+        for (const QJsonValue &item : list())
+            result.append(item.toObject().value(QLatin1String("id")).toString());
+        return result;
+    }
+};
+
+QJsonValue at(const QJsonValue &root, const char *path) {
+    QJsonValue value = root;
+    for (const QByteArray &part : QByteArray(path).split('/')) {
+        bool isIndex = false;
+        const int index = part.toInt(&isIndex);
+        value = isIndex ? value.toArray().at(index) : value.toObject().value(QLatin1String(part));
+    }
+    return value;
+}
+
+QByteArray json(const char *text) {
+    return QByteArray(text);
+}
+
+} // namespace
+
+class TestSandboxApi : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxServer> m_server;
+    QNetworkAccessManager m_network;
+
+    Reply send(const QByteArray &method, const QByteArray &pathAndQuery, const QString &token,
+               const QByteArray &body = {},
+               const QByteArray &contentType = "application/vnd.api+json") {
+        const QUrl url =
+            QUrl::fromEncoded(m_server->baseUrl().toEncoded() + pathAndQuery, QUrl::StrictMode);
+        QNetworkRequest request(url);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.contentType = reply->rawHeader("Content-Type");
+        result.json = QJsonDocument::fromJson(result.body).object();
+        reply->deleteLater();
+        return result;
+    }
+
+    Reply get(const QByteArray &pathAndQuery, const QString &token) {
+        return send("GET", pathAndQuery, token);
+    }
+    Reply post(const QByteArray &path, const QString &token, const QByteArray &body = {}) {
+        return send("POST", path, token, body);
+    }
+    QString org() const { return m_server->orgToken(); }
+
+    QString startVerification(const QString &customerId) {
+        const Reply reply =
+            post("/customers/" + customerId.toLatin1() + "/token/verification", org(),
+                 json(R"({"data":{"type":"customerTokenVerification",)"
+                      R"("attributes":{"channel":"sms"}}})"));
+        [&] { QCOMPARE(reply.status, 201); }();
+        return reply.attributes().value(QLatin1String("verificationToken")).toString();
+    }
+
+    Reply requestToken(const QString &customerId, const QString &scope,
+                       const QString &verificationToken = {}, const QString &code = {},
+                       const QString &extra = {}) {
+        QString attributes = QStringLiteral("\"scope\":\"%1\"").arg(scope);
+        if (!verificationToken.isEmpty())
+            attributes += QStringLiteral(",\"verificationToken\":\"%1\"").arg(verificationToken);
+        if (!code.isEmpty())
+            attributes += QStringLiteral(",\"verificationCode\":\"%1\"").arg(code);
+        if (!extra.isEmpty())
+            attributes += QLatin1Char(',') + extra;
+        const QString body =
+            QStringLiteral("{\"data\":{\"type\":\"customerToken\",\"attributes\":{%1}}}")
+                .arg(attributes);
+        return post("/customers/" + customerId.toLatin1() + "/token", org(), body.toUtf8());
+    }
+
+    // A customer token through the full OTP flow.
+    QString customerToken(const QString &customerId,
+                          const QString &scope = QStringLiteral("customers accounts cards "
+                                                                "cards-write")) {
+        const QString verification = startVerification(customerId);
+        const Reply reply = requestToken(customerId, scope, verification, QStringLiteral("000001"));
+        [&] { QCOMPARE(reply.status, 201); }();
+        return reply.attributes().value(QLatin1String("token")).toString();
+    }
+
+    QByteArray createCardBody(const QString &accountId, const QString &idempotencyKey = {},
+                              const char *type = "individualDebitCard") {
+        QString attributes;
+        if (!idempotencyKey.isEmpty())
+            attributes = QStringLiteral("\"idempotencyKey\":\"%1\"").arg(idempotencyKey);
+        return QStringLiteral("{\"data\":{\"type\":\"%1\",\"attributes\":{%2},"
+                              "\"relationships\":{\"account\":{\"data\":{\"type\":"
+                              "\"depositAccount\",\"id\":\"%3\"}}}}}")
+            .arg(QLatin1String(type), attributes, accountId)
+            .toUtf8();
+    }
+
+    QString createCard(const QString &token, const QString &accountId,
+                       const char *type = "individualDebitCard") {
+        const Reply reply = post("/cards", token, createCardBody(accountId, {}, type));
+        [&] { QCOMPARE(reply.status, 201); }();
+        return reply.data().value(QLatin1String("id")).toString();
+    }
+
+private slots:
+    void init() {
+        m_server = std::make_unique<SandboxServer>();
+        QVERIFY(m_server->start() != 0);
+        QVERIFY(m_server->cardCount() >= 5013);
+    }
+    void cleanup() { m_server.reset(); }
+
+    void missingOrUnknownTokenIs401() {
+        Reply reply = get("/cards", {});
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.contentType, QByteArray("application/vnd.api+json; charset=utf-8"));
+        const QJsonObject error = reply.firstError();
+        QCOMPARE(error.value(QLatin1String("status")).toString(), QStringLiteral("401"));
+        QVERIFY(!error.value(QLatin1String("title")).toString().isEmpty());
+        QVERIFY(!error.value(QLatin1String("meta"))
+                     .toObject()
+                     .value(QLatin1String("supportId"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(get("/cards", QStringLiteral("v2.public.not-a-token")).status, 401);
+        QCOMPARE(get("/cards", org()).status, 200);
+    }
+
+    void orgTokenIsRandomAndReplaceable() {
+        SandboxServer other;
+        QVERIFY(!org().isEmpty());
+        QVERIFY(other.orgToken() != org());
+        const QString old = org();
+        m_server->setOrgToken(QStringLiteral("test-org-token"));
+        QCOMPARE(get("/cards?page[limit]=1", old).status, 401);
+        QCOMPARE(get("/cards?page[limit]=1", QStringLiteral("test-org-token")).status, 200);
+    }
+
+    void otpWrongThenRight() {
+        const QString verification = startVerification(MayaId);
+        QVERIFY(verification.size() >= 32);
+        Reply wrong = requestToken(MayaId, QStringLiteral("cards cards-write"), verification,
+                                   QStringLiteral("123456"));
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("InvalidVerificationCode"));
+        Reply right = requestToken(MayaId, QStringLiteral("cards cards-write"), verification,
+                                   QStringLiteral("000001"));
+        QCOMPARE(right.status, 201);
+        QCOMPARE(right.data().value(QLatin1String("type")).toString(),
+                 QStringLiteral("customerBearerToken"));
+        QCOMPARE(right.attributes().value(QLatin1String("expiresIn")).toInt(), 86400);
+        QVERIFY(!right.attributes().value(QLatin1String("token")).toString().isEmpty());
+    }
+
+    void verificationExpiresAfterTenMinutes() {
+        const QString verification = startVerification(MayaId);
+        m_server->setClockOffset(601);
+        Reply reply = requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                                   QStringLiteral("000001"));
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.errorCode(), QStringLiteral("VerificationExpired"));
+    }
+
+    void verificationStillValidJustBeforeExpiry() {
+        const QString verification = startVerification(MayaId);
+        m_server->setClockOffset(590);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                              QStringLiteral("000001"))
+                     .status,
+                 201);
+    }
+
+    void verificationCannotBeReused() {
+        const QString verification = startVerification(MayaId);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                              QStringLiteral("000001"))
+                     .status,
+                 201);
+        Reply again = requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                                   QStringLiteral("000001"));
+        QCOMPARE(again.status, 400);
+        QCOMPARE(again.errorCode(), QStringLiteral("VerificationUsed"));
+    }
+
+    void sixthAttemptAfterFiveWrongCodesIsRefused() {
+        const QString verification = startVerification(MayaId);
+        for (int i = 0; i < 5; ++i) {
+            Reply wrong = requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                                       QStringLiteral("99999%1").arg(i));
+            QCOMPARE(wrong.status, 400);
+            QCOMPARE(wrong.errorCode(), QStringLiteral("InvalidVerificationCode"));
+        }
+        Reply sixth = requestToken(MayaId, QStringLiteral("cards-write"), verification,
+                                   QStringLiteral("000001"));
+        QCOMPARE(sixth.status, 400);
+        QCOMPARE(sixth.errorCode(), QStringLiteral("TooManyAttempts"));
+    }
+
+    void newerVerificationInvalidatesOlder() {
+        const QString older = startVerification(MayaId);
+        const QString newer = startVerification(MayaId);
+        QVERIFY(older != newer);
+        Reply stale =
+            requestToken(MayaId, QStringLiteral("cards-write"), older, QStringLiteral("000001"));
+        QCOMPARE(stale.status, 400);
+        QCOMPARE(stale.errorCode(), QStringLiteral("VerificationSuperseded"));
+        QCOMPARE(
+            requestToken(MayaId, QStringLiteral("cards-write"), newer, QStringLiteral("000001"))
+                .status,
+            201);
+    }
+
+    void verificationBelongsToItsCustomer() {
+        const QString mayas = startVerification(MayaId);
+        Reply reply =
+            requestToken(DanielId, QStringLiteral("cards-write"), mayas, QStringLiteral("000001"));
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.errorCode(), QStringLiteral("InvalidVerificationToken"));
+    }
+
+    void verificationRequestValidation() {
+        auto verify = [this](const QByteArray &attributes, const QString &customer = MayaId) {
+            return post("/customers/" + customer.toLatin1() + "/token/verification", org(),
+                        R"({"data":{"type":"customerTokenVerification","attributes":)" +
+                            attributes + "}}");
+        };
+        QCOMPARE(verify(R"({"channel":"call","language":"de"})").status, 201);
+        QCOMPARE(verify(R"({"channel":"sms","appHash":"AbCdEfGhIjK"})").status, 201);
+        Reply unknown = verify(R"({"channel":"sms","carrier":"x"})");
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.errorPointer(), QStringLiteral("/data/attributes/carrier"));
+        QCOMPARE(verify(R"({})").status, 400);
+        QCOMPARE(verify(R"({"channel":"email"})").status, 400);
+        QCOMPARE(verify(R"({"channel":"sms","appHash":"short"})").status, 400);
+        QCOMPARE(verify(R"({"channel":"sms","language":"xx"})").status, 400);
+        QCOMPARE(verify(R"({"channel":"sms"})", QStringLiteral("999999")).status, 404);
+        const QString customer = customerToken(MayaId, QStringLiteral("customers"));
+        QCOMPARE(
+            post("/customers/100001/token/verification", customer,
+                 R"({"data":{"type":"customerTokenVerification","attributes":{"channel":"sms"}}})")
+                .status,
+            403);
+    }
+
+    void tokenRequestValidation() {
+        Reply unknownScope = requestToken(MayaId, QStringLiteral("cards teleport"));
+        QCOMPARE(unknownScope.status, 400);
+        QCOMPARE(unknownScope.errorCode(), QStringLiteral("InvalidScope"));
+        QCOMPARE(
+            requestToken(MayaId, QStringLiteral("cards"), {}, {}, QStringLiteral("\"expiresIn\":0"))
+                .status,
+            400);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                              QStringLiteral("\"expiresIn\":86401"))
+                     .status,
+                 400);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                              QStringLiteral("\"expiresIn\":\"60\""))
+                     .status,
+                 400);
+        QCOMPARE(requestToken(MayaId, QString()).status, 400);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                              QStringLiteral("\"colour\":\"blue\""))
+                     .status,
+                 400);
+        // resources/upgradableScope are accepted (and ignored by the sandbox).
+        QCOMPARE(
+            requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+                         QStringLiteral("\"upgradableScope\":\"cards-write\","
+                                        "\"resources\":[{\"type\":\"card\",\"ids\":[\"300001\"]}]"))
+                .status,
+            201);
+        QCOMPARE(requestToken(QStringLiteral("999999"), QStringLiteral("cards")).status, 404);
+    }
+
+    void scopesAreEnforced() {
+        Reply readOnly = requestToken(MayaId, QStringLiteral("customers accounts cards"));
+        QCOMPARE(readOnly.status, 201); // no 2FA needed for read scopes
+        const QString token = readOnly.attributes().value(QLatin1String("token")).toString();
+        QCOMPARE(get("/cards", token).status, 200);
+        Reply denied = post("/cards", token, createCardBody(MayaChecking));
+        QCOMPARE(denied.status, 403);
+        QCOMPARE(denied.errorCode(), QStringLiteral("InsufficientScope"));
+        QCOMPARE(post("/cards/300001/freeze", token).status, 403);
+
+        Reply twoFactor = requestToken(MayaId, QStringLiteral("cards cards-write"));
+        QCOMPARE(twoFactor.status, 400);
+        QCOMPARE(twoFactor.errorCode(), QStringLiteral("VerificationRequired"));
+
+        const QString customersOnly = customerToken(MayaId, QStringLiteral("customers"));
+        QCOMPARE(get("/cards", customersOnly).status, 403);
+        QCOMPARE(get("/accounts", customersOnly).status, 403);
+        QCOMPARE(get("/customers/100001", customersOnly).status, 200);
+        const QString cardsOnly = customerToken(MayaId, QStringLiteral("cards"));
+        QCOMPARE(get("/customers/100001", cardsOnly).status, 403);
+    }
+
+    void twoFactorScopesAreConfigurable() {
+        m_server->setTwoFactorScopes({QStringLiteral("accounts")});
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards cards-write")).status, 201);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("accounts")).status, 400);
+    }
+
+    void jwtReplacesOtp() {
+        auto jwt = [](const QByteArray &payload) {
+            const auto enc = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+            return QString::fromLatin1(QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(enc) +
+                                       '.' + payload.toBase64(enc) + ".c2lnbmF0dXJl");
+        };
+        const qint64 future = QDateTime::currentSecsSinceEpoch() + 3600;
+        const QString good = jwt(
+            QStringLiteral(R"({"sub":"%1","exp":%2})").arg(MayaJwtSubject).arg(future).toUtf8());
+        Reply ok = requestToken(MayaId, QStringLiteral("cards cards-write"), {}, {},
+                                QStringLiteral("\"jwtToken\":\"%1\"").arg(good));
+        QCOMPARE(ok.status, 201);
+        const QString token = ok.attributes().value(QLatin1String("token")).toString();
+        QCOMPARE(post("/cards", token, createCardBody(MayaChecking)).status, 201);
+
+        Reply wrongSubject =
+            requestToken(MayaId, QStringLiteral("cards-write"), {}, {},
+                         QStringLiteral("\"jwtToken\":\"%1\"")
+                             .arg(jwt(R"({"sub":"auth0|64f1c2a9e3b7d10002dani"})")));
+        QCOMPARE(wrongSubject.status, 400);
+        QCOMPARE(wrongSubject.errorCode(), QStringLiteral("InvalidJwtSubject"));
+        Reply expired = requestToken(
+            MayaId, QStringLiteral("cards-write"), {}, {},
+            QStringLiteral("\"jwtToken\":\"%1\"")
+                .arg(jwt(
+                    QStringLiteral(R"({"sub":"%1","exp":1000})").arg(MayaJwtSubject).toUtf8())));
+        QCOMPARE(expired.status, 400);
+        QCOMPARE(expired.errorCode(), QStringLiteral("JwtExpired"));
+        Reply garbage = requestToken(MayaId, QStringLiteral("cards-write"), {}, {},
+                                     QStringLiteral("\"jwtToken\":\"not.a.jwt\""));
+        QCOMPARE(garbage.status, 400);
+        QCOMPARE(garbage.errorCode(), QStringLiteral("InvalidJwt"));
+    }
+
+    void customerTokenExpires() {
+        Reply reply = requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                                   QStringLiteral("\"expiresIn\":60"));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(reply.attributes().value(QLatin1String("expiresIn")).toInt(), 60);
+        const QString token = reply.attributes().value(QLatin1String("token")).toString();
+        m_server->setClockOffset(59);
+        QCOMPARE(get("/cards", token).status, 200);
+        m_server->setClockOffset(61);
+        QCOMPARE(get("/cards", token).status, 401);
+    }
+
+    void customersAreIsolated() {
+        const QString maya = customerToken(MayaId);
+        Reply foreignCard = get("/cards/" + DanielCard.toLatin1(), maya);
+        QCOMPARE(foreignCard.status, 404);
+        QVERIFY(!foreignCard.body.contains("6612")); // never the card's data
+        QCOMPARE(get("/cards/300001", maya).status, 200);
+        QCOMPARE(get("/accounts/200003", maya).status, 404);
+        QCOMPARE(get("/customers/100002", maya).status, 404);
+        QCOMPARE(get("/cards/" + DanielCard.toLatin1() + "/limits", maya).status, 404);
+        QCOMPARE(post("/cards/" + DanielCard.toLatin1() + "/freeze", maya).status, 404);
+        QCOMPARE(post("/cards/" + DanielCard.toLatin1() + "/replace", maya).status, 404);
+        QCOMPARE(post("/sandbox/cards/" + DanielCard.toLatin1() + "/activate", maya).status, 404);
+        QCOMPARE(post("/cards", maya, createCardBody(QStringLiteral("200003"))).status, 404);
+
+        Reply cards = get("/cards", maya);
+        QCOMPARE(cards.status, 200);
+        QCOMPARE(cards.total(), 4);
+        for (const QJsonValue &card : cards.list())
+            QCOMPARE(at(card.toObject(), "relationships/customer/data/id").toString(), MayaId);
+        QCOMPARE(get("/cards?filter[customerId]=100002", maya).total(), 0);
+        Reply accounts = get("/accounts", maya);
+        QCOMPARE(accounts.total(), 2);
+        QCOMPARE(accounts.ids(), (QStringList{MayaChecking, QStringLiteral("200002")}));
+    }
+
+    void bulkPagination() {
+        Reply first = get("/cards?filter[customerId]=100005&page[limit]=1000", org());
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.total(), 5000);
+        QCOMPARE(first.list().size(), 1000);
+        const QJsonObject pagination = at(first.json, "meta/pagination").toObject();
+        QCOMPARE(pagination.value(QLatin1String("limit")).toInt(), 1000);
+        QCOMPARE(pagination.value(QLatin1String("offset")).toInt(), 0);
+
+        QSet<QString> seen;
+        for (int offset = 0; offset < 5000; offset += 1000) {
+            Reply page = get("/cards?filter[customerId]=100005&page[limit]=1000&page[offset]=" +
+                                 QByteArray::number(offset),
+                             org());
+            QCOMPARE(page.list().size(), 1000);
+            for (const QString &id : page.ids())
+                seen.insert(id);
+        }
+        QCOMPARE(seen.size(), 5000); // no overlap, nothing skipped
+        QCOMPARE(get("/cards?filter[customerId]=100005&page[offset]=4990", org()).list().size(),
+                 10);
+        QCOMPARE(get("/cards?filter[customerId]=100005&page[offset]=6000", org()).list().size(), 0);
+        QCOMPARE(get("/cards?filter[customerId]=100005", org()).list().size(), 100); // default
+        QVERIFY(get("/cards?page[limit]=1", org()).total() >= 5013);
+
+        const QByteArray badPages[] = {"page[limit]=1001", "page[limit]=0",   "page[limit]=abc",
+                                       "page[limit]=10x",  "page[offset]=-1", "page[offset]=x"};
+        for (const QByteArray &bad : badPages) {
+            Reply reply = get("/cards?" + bad, org());
+            QVERIFY2(reply.status == 400, bad.constData());
+            QCOMPARE(reply.errorCode(), QStringLiteral("InvalidQueryParameter"));
+        }
+    }
+
+    void statusFilter() {
+        const QString maya = customerToken(MayaId);
+        Reply frozenOrLost = get("/cards?filter[status][0]=Frozen&filter[status][1]=Lost", maya);
+        QCOMPARE(frozenOrLost.status, 200);
+        QStringList ids = frozenOrLost.ids();
+        ids.sort();
+        QCOMPARE(ids, (QStringList{QStringLiteral("300003"), QStringLiteral("300004")}));
+        QCOMPARE(get("/cards?filter[status][0]=Active", maya).total(), 2);
+        QCOMPARE(get("/cards?filter[status][0]=Unknown", maya).status, 400);
+        QCOMPARE(get("/cards?filter[status][0]=ActiveForOnlineUse", maya).status, 400);
+        QCOMPARE(get("/cards?filter[accountId]=200002", maya).ids(),
+                 QStringList{QStringLiteral("300003")});
+    }
+
+    void percentEncodedQueryKeys() {
+        const QString maya = customerToken(MayaId);
+        Reply raw = get("/cards?filter[status][0]=Frozen&page[limit]=5", maya);
+        Reply encoded = get("/cards?filter%5Bstatus%5D%5B0%5D=Frozen&page%5Blimit%5D=5", maya);
+        QCOMPARE(encoded.status, 200);
+        QCOMPARE(encoded.ids(), raw.ids());
+        QCOMPARE(encoded.ids(), QStringList{QStringLiteral("300003")});
+        QCOMPARE(at(encoded.json, "meta/pagination/limit").toInt(), 5);
+        QCOMPARE(get("/cards?page%5Blimit%5D=1001", maya).status, 400);
+    }
+
+    void sortOrder() {
+        const QString maya = customerToken(MayaId);
+        const QStringList newestFirst = {QStringLiteral("300003"), QStringLiteral("300002"),
+                                         QStringLiteral("300001"), QStringLiteral("300004")};
+        QCOMPARE(get("/cards", maya).ids(), newestFirst);
+        QCOMPARE(get("/cards?sort=-createdAt", maya).ids(), newestFirst);
+        QStringList oldestFirst = newestFirst;
+        std::reverse(oldestFirst.begin(), oldestFirst.end());
+        QCOMPARE(get("/cards?sort=createdAt", maya).ids(), oldestFirst);
+        QCOMPARE(get("/cards?sort=status", maya).status, 400);
+    }
+
+    void includeRelatedResources() {
+        const QString maya = customerToken(MayaId);
+        Reply reply = get("/cards?include=customer,account", maya);
+        QCOMPARE(reply.status, 200);
+        QSet<QString> included;
+        for (const QJsonValue &resource : at(reply.json, "included").toArray())
+            included.insert(at(resource, "type").toString() + QLatin1Char('/') +
+                            at(resource, "id").toString());
+        QCOMPARE(included, (QSet<QString>{QStringLiteral("individualCustomer/100001"),
+                                          QStringLiteral("depositAccount/200001"),
+                                          QStringLiteral("depositAccount/200002")}));
+        QVERIFY(!get("/cards", maya).json.contains(QLatin1String("included")));
+        Reply single = get("/cards/300003?include=account", maya);
+        QCOMPARE(at(single.json, "included").toArray().size(), 1);
+        QCOMPARE(at(single.json, "included/0/id").toString(), QStringLiteral("200002"));
+        QCOMPARE(get("/cards?include=transactions", maya).status, 400);
+    }
+
+    void idempotencyKeyReplaysFirstCard() {
+        const QString maya = customerToken(MayaId);
+        const int before = m_server->cardCount();
+        Reply first = post("/cards", maya, createCardBody(MayaChecking, QStringLiteral("key-1")));
+        QCOMPARE(first.status, 201);
+        Reply replay = post("/cards", maya, createCardBody(MayaChecking, QStringLiteral("key-1")));
+        QCOMPARE(replay.status, 201);
+        QCOMPARE(at(replay.data(), "id").toString(), at(first.data(), "id").toString());
+        QCOMPARE(m_server->cardCount(), before + 1);
+        Reply other = post("/cards", maya, createCardBody(MayaChecking, QStringLiteral("key-2")));
+        QCOMPARE(other.status, 201);
+        QVERIFY(at(other.data(), "id").toString() != at(first.data(), "id").toString());
+        QCOMPARE(m_server->cardCount(), before + 2);
+        // Keys are per customer: Daniel's "key-1" is a different card.
+        const QString daniel = customerToken(DanielId);
+        Reply danielCard = post("/cards", daniel,
+                                createCardBody(QStringLiteral("200003"), QStringLiteral("key-1")));
+        QCOMPARE(danielCard.status, 201);
+        QVERIFY(at(danielCard.data(), "id").toString() != at(first.data(), "id").toString());
+    }
+
+    void createPhysicalAndVirtualCards() {
+        const QString maya = customerToken(MayaId);
+        Reply physical = post("/cards", maya, createCardBody(MayaChecking));
+        QCOMPARE(physical.status, 201);
+        QCOMPARE(at(physical.data(), "type").toString(), QStringLiteral("individualDebitCard"));
+        const QJsonObject a = physical.attributes();
+        QCOMPARE(at(a, "status").toString(), QStringLiteral("Inactive"));
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9]{4}$"))
+                    .match(at(a, "last4Digits").toString())
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9]{9}$"))
+                    .match(at(a, "bin").toString())
+                    .hasMatch());
+        QCOMPARE(at(a, "expirationDate").toString(),
+                 QDate::currentDate().addYears(4).toString(QStringLiteral("yyyy-MM")));
+        QVERIFY(QDateTime::fromString(at(a, "createdAt").toString(), Qt::ISODateWithMs).isValid());
+        // Defaults to the customer's address.
+        QCOMPARE(at(a, "shippingAddress/street").toString(), QStringLiteral("742 Valencia St"));
+        QCOMPARE(at(physical.data(), "relationships/account/data/id").toString(), MayaChecking);
+        QCOMPARE(at(physical.data(), "relationships/customer/data/id").toString(), MayaId);
+
+        Reply virtualCard =
+            post("/cards", maya, createCardBody(MayaChecking, {}, "individualVirtualDebitCard"));
+        QCOMPARE(virtualCard.status, 201);
+        QCOMPARE(at(virtualCard.attributes(), "status").toString(), QStringLiteral("Active"));
+        QVERIFY(!virtualCard.attributes().contains(QLatin1String("shippingAddress")));
+
+        Reply full = post(
+            "/cards", maya,
+            R"({"data":{"type":"individualDebitCard","attributes":{"shippingAddress":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA","postalCode":"94303-1234","country":"US"},"design":"midnight","tags":{"origin":"desktop"},"limits":{"dailyWithdrawal":50000,"dailyPurchase":60000,"monthlyWithdrawal":500000,"monthlyPurchase":700000}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200002"}}}}})");
+        QCOMPARE(full.status, 201);
+        QCOMPARE(at(full.attributes(), "shippingAddress/postalCode").toString(),
+                 QStringLiteral("94303-1234"));
+        QCOMPARE(at(full.attributes(), "design").toString(), QStringLiteral("midnight"));
+        QCOMPARE(at(full.attributes(), "tags/origin").toString(), QStringLiteral("desktop"));
+        Reply limits =
+            get("/cards/" + at(full.data(), "id").toString().toLatin1() + "/limits", maya);
+        QCOMPARE(limits.status, 200);
+        QCOMPARE(at(limits.attributes(), "limits/dailyPurchase").toInt(), 60000);
+
+        // The org token may create on any customer's account.
+        QCOMPARE(post("/cards", org(), createCardBody(QStringLiteral("200003"))).status, 201);
+    }
+
+    void createValidation() {
+        const QString maya = customerToken(MayaId);
+        Reply badAddress = post(
+            "/cards", maya,
+            R"({"data":{"type":"individualDebitCard","attributes":{"shippingAddress":{"street":"1 Main St","city":"Springfield","state":"XX","postalCode":"123","country":"US"}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})");
+        QCOMPARE(badAddress.status, 400);
+        QVERIFY(badAddress.errorPointers().contains(
+            QStringLiteral("/data/attributes/shippingAddress/state")));
+        QVERIFY(badAddress.errorPointers().contains(
+            QStringLiteral("/data/attributes/shippingAddress/postalCode")));
+
+        const QString daniel = customerToken(DanielId);
+        Reply closed = post("/cards", daniel, createCardBody(DanielClosedAccount));
+        QCOMPARE(closed.status, 400);
+        QCOMPARE(closed.errorCode(), QStringLiteral("AccountNotOpen"));
+        QVERIFY(at(closed.firstError(), "detail").toString().contains(QLatin1String("Closed")));
+
+        struct Case {
+            const char *body;
+            const char *pointer;
+        };
+        const Case cases[] = {
+            {R"({"data":{"type":"individualDebitCard","attributes":{"nickname":"x"},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/nickname"},
+            {R"({"data":{"type":"individualVirtualDebitCard","attributes":{"shippingAddress":{"street":"1 Main St","city":"Austin","state":"TX","postalCode":"78701"}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/shippingAddress"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"idempotencyKey":""},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/idempotencyKey"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"limits":{"dailyPurchase":-1}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/limits/dailyPurchase"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"limits":{"dailyPurchase":1.5}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/limits/dailyPurchase"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"tags":{"a":""}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/tags/a"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"tags":{"1":"a","2":"a","3":"a","4":"a","5":"a","6":"a","7":"a","8":"a","9":"a","10":"a","11":"a","12":"a","13":"a","14":"a","15":"a","16":"a"}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/tags"},
+            {R"({"data":{"type":"businessDebitCard","attributes":{},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/type"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{}}})", "/data/relationships"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{},"relationships":{}}})",
+             "/data/relationships/account"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{},"relationships":{"account":{"data":{"type":"creditAccount","id":"200001"}}}}})",
+             "/data/relationships/account/data/type"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"shippingAddress":{"street":"1 Main St","city":"Austin","state":"TX","postalCode":"78701","country":"CA"}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/shippingAddress/country"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"shippingAddress":{"city":"Austin","state":"TX","postalCode":"78701"}},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/shippingAddress/street"},
+            {R"({"data":{"type":"individualDebitCard","attributes":{"expiryDate":"2020-01"},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/attributes/expiryDate"},
+            {R"({"data":{"type":"individualDebitCard","id":"5","attributes":{},"relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})",
+             "/data/id"},
+            {R"({"nodata":true})", "/data"},
+        };
+        const int before = m_server->cardCount();
+        for (const Case &c : cases) {
+            Reply reply = post("/cards", maya, QByteArray(c.body));
+            QVERIFY2(reply.status == 400, c.body);
+            if (c.pointer)
+                QVERIFY2(reply.errorPointers().contains(QLatin1String(c.pointer)),
+                         reply.body.constData());
+        }
+        QCOMPARE(m_server->cardCount(), before);
+        QCOMPARE(post("/cards", maya, createCardBody(QStringLiteral("999999"))).status, 404);
+    }
+
+    void statusTransitions() {
+        const QString maya = customerToken(MayaId);
+        const QByteArray id = createCard(maya, MayaChecking).toLatin1();
+        auto statusAfter = [&](const QByteArray &path) {
+            Reply reply = post(path, maya);
+            return std::make_pair(reply.status, at(reply.attributes(), "status").toString());
+        };
+        QCOMPARE(statusAfter("/sandbox/cards/" + id + "/activate"),
+                 std::make_pair(201, QStringLiteral("Active")));
+        QCOMPARE(post("/sandbox/cards/" + id + "/activate", maya).status, 400);
+        QCOMPARE(statusAfter("/cards/" + id + "/freeze"),
+                 std::make_pair(200, QStringLiteral("Frozen")));
+        QCOMPARE(post("/cards/" + id + "/freeze", maya).status, 400);
+        QCOMPARE(statusAfter("/cards/" + id + "/unfreeze"),
+                 std::make_pair(200, QStringLiteral("Active")));
+        QCOMPARE(statusAfter("/cards/" + id + "/close"),
+                 std::make_pair(200, QStringLiteral("ClosedByCustomer")));
+        Reply unfreezeClosed = post("/cards/" + id + "/unfreeze", maya);
+        QCOMPARE(unfreezeClosed.status, 400);
+        QCOMPARE(unfreezeClosed.errorCode(), QStringLiteral("InvalidCardStatus"));
+        QVERIFY(at(unfreezeClosed.firstError(), "detail")
+                    .toString()
+                    .contains(QLatin1String("ClosedByCustomer")));
+        QCOMPARE(at(get("/cards/" + id, maya).attributes(), "status").toString(),
+                 QStringLiteral("ClosedByCustomer"));
+
+        const QByteArray other = createCard(maya, MayaChecking).toLatin1();
+        QCOMPARE(statusAfter("/cards/" + other + "/report-lost"),
+                 std::make_pair(200, QStringLiteral("Lost")));
+        for (const char *action : {"freeze", "unfreeze", "close", "report-stolen", "report-lost"})
+            QCOMPARE(post("/cards/" + other + '/' + action, maya).status, 400);
+        const QByteArray third = createCard(maya, MayaChecking).toLatin1();
+        QCOMPARE(statusAfter("/cards/" + third + "/report-stolen"),
+                 std::make_pair(200, QStringLiteral("Stolen")));
+        // Seeded frozen card keeps its reason until unfrozen.
+        QVERIFY(!at(get("/cards/300003", maya).attributes(), "freezeReason").toString().isEmpty());
+        QCOMPARE(statusAfter("/cards/300003/unfreeze"),
+                 std::make_pair(200, QStringLiteral("Active")));
+        QVERIFY(!get("/cards/300003", maya).attributes().contains(QLatin1String("freezeReason")));
+        QCOMPARE(post("/cards/424242/freeze", maya).status, 404);
+    }
+
+    void replaceCard() {
+        const QString maya = customerToken(MayaId);
+        Reply replaced = post(
+            "/cards/300001/replace", maya,
+            R"({"data":{"type":"replaceCard","attributes":{"shippingAddress":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA","postalCode":"94303","country":"US"}}}})");
+        QCOMPARE(replaced.status, 200);
+        const QString newId = at(replaced.data(), "id").toString();
+        QVERIFY(newId != QLatin1String("300001"));
+        QCOMPARE(at(replaced.data(), "type").toString(), QStringLiteral("individualDebitCard"));
+        QCOMPARE(at(replaced.attributes(), "status").toString(), QStringLiteral("Inactive"));
+        QCOMPARE(at(replaced.attributes(), "shippingAddress/city").toString(),
+                 QStringLiteral("Palo Alto"));
+        QCOMPARE(at(replaced.data(), "relationships/account/data/id").toString(), MayaChecking);
+        QCOMPARE(at(get("/cards/300001", maya).attributes(), "status").toString(),
+                 QStringLiteral("ClosedByCustomer"));
+        const Reply newLimits = get("/cards/" + newId.toLatin1() + "/limits", maya);
+        QCOMPARE(at(newLimits.attributes(), "limits/dailyWithdrawal").toInt(),
+                 50000); // limits carried over
+
+        // Lost stays Lost; no body keeps the old shipping address.
+        Reply fromLost = post("/cards/300004/replace", maya);
+        QCOMPARE(fromLost.status, 200);
+        QCOMPARE(at(get("/cards/300004", maya).attributes(), "status").toString(),
+                 QStringLiteral("Lost"));
+        QCOMPARE(post("/cards/300001/replace", maya).status, 400); // closed now
+        Reply badAddress = post(
+            "/cards/300003/replace", maya,
+            R"({"data":{"type":"replaceCard","attributes":{"shippingAddress":{"street":"1 Main St","city":"Austin","state":"TX","postalCode":"7870"}}}})");
+        QCOMPARE(badAddress.status, 400);
+        QCOMPARE(badAddress.errorPointer(),
+                 QStringLiteral("/data/attributes/shippingAddress/postalCode"));
+        QCOMPARE(at(get("/cards/300003", maya).attributes(), "status").toString(),
+                 QStringLiteral("Frozen")); // a refused replacement changes nothing
+    }
+
+    void cardLimits() {
+        const QString maya = customerToken(MayaId);
+        Reply reply = get("/cards/300001/limits", maya);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(at(reply.data(), "type").toString(), QStringLiteral("limits"));
+        QCOMPARE(at(reply.attributes(), "limits/dailyWithdrawal").toInt(), 50000);
+        QCOMPARE(at(reply.attributes(), "dailyTotals/purchases").toInt(-1), 0);
+        const QString james = customerToken(QStringLiteral("100004"));
+        QCOMPARE(
+            at(get("/cards/300012/limits", james).attributes(), "monthlyTotals/deposits").toInt(),
+            50000);
+    }
+
+    void accountsAndCustomers() {
+        const QString maya = customerToken(MayaId);
+        Reply accounts = get("/accounts?include=customer", maya);
+        QCOMPARE(accounts.status, 200);
+        QCOMPARE(accounts.total(), 2);
+        QCOMPARE(at(accounts.list().first(), "type").toString(), QStringLiteral("depositAccount"));
+        QCOMPARE(at(accounts.list().first(), "attributes/balance").toInteger(), 1254312);
+        QCOMPARE(at(accounts.json, "included").toArray().size(), 1);
+        QCOMPARE(at(get("/accounts/200001", maya).attributes(), "status").toString(),
+                 QStringLiteral("Open"));
+        QCOMPARE(
+            at(get("/accounts/200001?include=customer", maya).json, "included/0/id").toString(),
+            MayaId);
+
+        Reply closed = get("/accounts?filter[customerId]=100002&filter[status][0]=Closed", org());
+        QCOMPARE(closed.ids(), QStringList{DanielClosedAccount});
+        QCOMPARE(get("/accounts?filter%5Bstatus%5D%5B0%5D=Closed", org()).ids(),
+                 QStringList{DanielClosedAccount});
+        QCOMPARE(get("/accounts?filter[status][0]=Gone", org()).status, 400);
+        QCOMPARE(get("/accounts?page[limit]=2&page[offset]=1", org()).list().size(), 2);
+        QCOMPARE(get("/accounts?page[limit]=2", org()).total(), 8);
+        QCOMPARE(get("/accounts/999999", org()).status, 404);
+
+        Reply customer = get("/customers/100001", maya);
+        QCOMPARE(customer.status, 200);
+        QCOMPARE(at(customer.data(), "type").toString(), QStringLiteral("individualCustomer"));
+        QCOMPARE(at(customer.attributes(), "fullName/first").toString(), QStringLiteral("Maya"));
+        QCOMPARE(at(customer.attributes(), "phone/number").toString().size(), 10);
+        QCOMPARE(get("/customers/100003", org()).status, 200);
+        QCOMPARE(get("/customers/999999", org()).status, 404);
+    }
+
+    void bodyErrors() {
+        const QString maya = customerToken(MayaId);
+        Reply wrongType = send("POST", "/cards", maya, createCardBody(MayaChecking), "text/plain");
+        QCOMPARE(wrongType.status, 415);
+        QCOMPARE(wrongType.errorCode(), QStringLiteral("UnsupportedMediaType"));
+        QCOMPARE(
+            send("POST", "/cards", maya, createCardBody(MayaChecking), "application/json").status,
+            201);
+        Reply malformed = post("/cards", maya, "{\"data\":");
+        QCOMPARE(malformed.status, 400);
+        QCOMPARE(malformed.errorCode(), QStringLiteral("MalformedJson"));
+        QCOMPARE(post("/cards", maya, "[1,2]").status, 400);
+        QCOMPARE(post("/cards", maya, {}).status, 400);
+        QByteArray huge =
+            "{\"data\":{\"type\":\"individualDebitCard\",\"attributes\":{\"design\":\"";
+        huge += QByteArray(1024 * 1024, 'x') + "\"}}}";
+        Reply tooLarge = post("/cards", maya, huge);
+        QCOMPARE(tooLarge.status, 413);
+        QCOMPARE(tooLarge.errorCode(), QStringLiteral("PayloadTooLarge"));
+        QCOMPARE(post("/customers/100001/token", org(), "not json").status, 400);
+    }
+
+    void unknownRoutesAndMethods() {
+        Reply missing = get("/transactions", org());
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(at(missing.firstError(), "status").toString(), QStringLiteral("404"));
+        QCOMPARE(get("/cards/300001/pin", org()).status, 404);
+        Reply method = send("DELETE", "/cards/300001", org());
+        QCOMPARE(method.status, 405);
+        QCOMPARE(get("/cards/not-a-number", org()).status, 404);
+    }
+
+    void loadSeedReplacesData() {
+        const QByteArray seed =
+            R"({"customers":[{"type":"individualCustomer","id":"7","attributes":{"fullName":{"first":"Solo","last":"Person"}}}],
+            "accounts":[{"type":"depositAccount","id":"8","attributes":{"createdAt":"2024-01-01T00:00:00Z","name":"Solo","status":"Open"},"relationships":{"customer":{"data":{"type":"customer","id":"7"}}}}],
+            "cards":[],"generatedCards":[{"customerId":"7","accountId":"8","count":3}]})";
+        QString error;
+        QVERIFY2(m_server->loadSeed(seed, &error), qPrintable(error));
+        QCOMPARE(m_server->cardCount(), 3);
+        QCOMPARE(get("/cards", org()).total(), 3);
+        QCOMPARE(get("/cards/300001", org()).status, 404);
+        QVERIFY(!m_server->loadSeed("{\"cards\":[{\"type\":\"individualDebitCard\"}]}", &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(m_server->cardCount(), 3); // unchanged by a bad seed
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxApi)
+#include "tst_sandboxapi.moc"
