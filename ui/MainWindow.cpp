@@ -18,7 +18,8 @@ namespace tessera::ui {
 
 namespace {
 
-QString formatDuration(qint64 seconds) {
+QString formatDuration(qint64 seconds)
+{
     const qint64 h = seconds / 3600;
     const qint64 m = (seconds % 3600) / 60;
     const qint64 s = seconds % 60;
@@ -39,7 +40,8 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_badge(new QLabel(this))
     , m_expiry(new QLabel(this))
     , m_keychainWarning(new QLabel(this))
-    , m_statusSignOut(new QPushButton(tr("Sign out"), this)) {
+    , m_statusSignOut(new QPushButton(tr("Sign out"), this))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera — %1").arg(backend->environment().displayName()));
 
@@ -107,7 +109,8 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     resize(900, 640);
 }
 
-void MainWindow::showSignedIn() {
+void MainWindow::showSignedIn()
+{
     m_signedInPage->refresh();
     m_pages->setCurrentWidget(m_signedInPage);
     m_signOutAction->setEnabled(true);
@@ -115,14 +118,16 @@ void MainWindow::showSignedIn() {
     updateExpiry();
 }
 
-void MainWindow::showSignIn() {
+void MainWindow::showSignIn()
+{
     m_pages->setCurrentWidget(m_signInPage);
     m_signOutAction->setEnabled(false);
     m_statusSignOut->hide();
     updateExpiry();
 }
 
-void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId) {
+void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId)
+{
     if (m_otpDialog)
         return; // one dialog serves the whole flow, resends included
     auto *dialog = new OtpDialog(m_backend->authenticator(), purpose,
@@ -138,7 +143,8 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
     dialog->open();
 }
 
-void MainWindow::updateExpiry() {
+void MainWindow::updateExpiry()
+{
     Session *session = m_backend->session();
     if (!session->isActive()) {
         m_expiry->setText(tr("Signed out"));
@@ -151,7 +157,8 @@ void MainWindow::updateExpiry() {
     m_expiry->setText(tr("Session ends in %1").arg(formatDuration(session->secondsLeft())));
 }
 
-void MainWindow::showKeychainProblem(const QString &message) {
+void MainWindow::showKeychainProblem(const QString &message)
+{
     m_keychainWarning->setToolTip(message);
     m_keychainWarning->show();
     statusBar()->showMessage(message, 15000);

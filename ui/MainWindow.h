@@ -23,7 +23,8 @@ class SignedInPage;
 
 // The application window: the sign-in page until a customer is signed in, then their page.
 // Owns the one place where the one-time-code dialog opens, for sign-in, step-up and renewal.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 public:
     explicit MainWindow(Backend *backend, QWidget *parent = nullptr);

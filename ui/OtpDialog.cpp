@@ -26,7 +26,8 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     , m_call(new QRadioButton(tr("Voice call"), this))
     , m_resend(new QPushButton(this))
     , m_busy(new QProgressBar(this))
-    , m_buttons(new QDialogButtonBox(this)) {
+    , m_buttons(new QDialogButtonBox(this))
+{
     setObjectName(QStringLiteral("otpDialog"));
     setWindowTitle(tr("Enter your code"));
     setModal(true);
@@ -169,11 +170,13 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     resize(440, sizeHint().height());
 }
 
-void OtpDialog::setSandboxHint(bool visible) {
+void OtpDialog::setSandboxHint(bool visible)
+{
     m_sandboxHint->setVisible(visible);
 }
 
-QString OtpDialog::digitsOnly(const QString &text) {
+QString OtpDialog::digitsOnly(const QString &text)
+{
     QString digits;
     for (QChar c : text) {
         if (c.isDigit() && c.unicode() < 128 && digits.size() < 6)
@@ -182,7 +185,8 @@ QString OtpDialog::digitsOnly(const QString &text) {
     return digits;
 }
 
-void OtpDialog::reject() {
+void OtpDialog::reject()
+{
     if (m_closing) {
         QDialog::reject();
         return;
@@ -193,7 +197,8 @@ void OtpDialog::reject() {
         QDialog::reject();
 }
 
-void OtpDialog::submit() {
+void OtpDialog::submit()
+{
     if (m_code->text().size() != 6) {
         showError(tr("Enter all 6 digits of the code."));
         return;
@@ -202,19 +207,22 @@ void OtpDialog::submit() {
     m_authenticator->submitCode(m_code->text());
 }
 
-void OtpDialog::resend() {
+void OtpDialog::resend()
+{
     m_error->hide();
     m_resend->setEnabled(false);
     m_authenticator->resendCode(channel());
 }
 
-void OtpDialog::startCooldown() {
+void OtpDialog::startCooldown()
+{
     m_cooldownLeft = ResendCooldownSeconds;
     m_cooldownTimer.start();
     refreshResendButton();
 }
 
-void OtpDialog::tickCooldown() {
+void OtpDialog::tickCooldown()
+{
     if (--m_cooldownLeft <= 0) {
         m_cooldownLeft = 0;
         m_cooldownTimer.stop();
@@ -222,13 +230,15 @@ void OtpDialog::tickCooldown() {
     refreshResendButton();
 }
 
-void OtpDialog::refreshResendButton() {
+void OtpDialog::refreshResendButton()
+{
     m_resend->setEnabled(m_cooldownLeft == 0 && !m_isBusy);
     m_resend->setText(m_cooldownLeft > 0 ? tr("Resend in %1 s").arg(m_cooldownLeft)
                                          : tr("&Resend code"));
 }
 
-void OtpDialog::setBusy(bool busy) {
+void OtpDialog::setBusy(bool busy)
+{
     m_isBusy = busy;
     m_busy->setVisible(busy);
     m_code->setReadOnly(busy);
@@ -238,18 +248,21 @@ void OtpDialog::setBusy(bool busy) {
     refreshResendButton();
 }
 
-void OtpDialog::showError(const QString &message) {
+void OtpDialog::showError(const QString &message)
+{
     m_error->setText(message);
     m_error->show();
     m_code->setFocus();
     m_code->selectAll();
 }
 
-void OtpDialog::updateVerifyButton() {
+void OtpDialog::updateVerifyButton()
+{
     m_verify->setEnabled(m_code->text().size() == 6 && !m_isBusy);
 }
 
-Authenticator::Channel OtpDialog::channel() const {
+Authenticator::Channel OtpDialog::channel() const
+{
     return m_call->isChecked() ? Authenticator::Channel::Call : Authenticator::Channel::Sms;
 }
 

@@ -17,7 +17,8 @@ namespace tessera::ui {
 // Asks the customer for the one-time code Unit sent them. Drives an Authenticator: submits the
 // code, resends it (SMS or voice call, after a 30-second cooldown) and cancels. A wrong or
 // expired code shows inline and the typed code stays for correction.
-class OtpDialog : public QDialog {
+class OtpDialog : public QDialog
+{
     Q_OBJECT
 public:
     static constexpr int ResendCooldownSeconds = 30;

@@ -24,7 +24,8 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
     , m_customers(new CustomerListModel(this))
     , m_status(new QLabel(this))
     , m_retry(new QPushButton(tr("&Try again"), this))
-    , m_signIn(new QPushButton(tr("&Sign in"), this)) {
+    , m_signIn(new QPushButton(tr("&Sign in"), this))
+{
     setObjectName(QStringLiteral("signInPage"));
     const bool demo = backend->environment().kind == Environment::Kind::Demo;
 
@@ -122,7 +123,8 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
         reload();
 }
 
-void SignInPage::reload() {
+void SignInPage::reload()
+{
     if (!m_list)
         return;
     showStatus(tr("Loading demo customers…"), false);
@@ -145,13 +147,15 @@ void SignInPage::reload() {
     });
 }
 
-QString SignInPage::maskedPhone(const QString &customerId) const {
+QString SignInPage::maskedPhone(const QString &customerId) const
+{
     const int row = m_customers->rowOf(customerId);
     const Customer *customer = m_customers->customerAt(row);
     return customer ? customer->phone.masked() : QString();
 }
 
-void SignInPage::signInSelected() {
+void SignInPage::signInSelected()
+{
     const Customer *customer = m_customers->customerAt(m_list->currentIndex().row());
     if (!customer)
         return;
@@ -159,7 +163,8 @@ void SignInPage::signInSelected() {
     m_backend->authenticator()->signIn(customer->id);
 }
 
-void SignInPage::signInWithCode() {
+void SignInPage::signInWithCode()
+{
     if (m_customerId->text().isEmpty()) {
         showStatus(tr("Enter your customer ID."), true);
         return;
@@ -168,7 +173,8 @@ void SignInPage::signInWithCode() {
     m_backend->authenticator()->signIn(m_customerId->text());
 }
 
-void SignInPage::signInWithJwt() {
+void SignInPage::signInWithJwt()
+{
     if (m_customerId->text().isEmpty()) {
         showStatus(tr("Enter your customer ID."), true);
         return;
@@ -177,7 +183,8 @@ void SignInPage::signInWithJwt() {
     m_backend->authenticator()->signInWithJwt(m_customerId->text(), m_jwt->toPlainText());
 }
 
-void SignInPage::showStatus(const QString &text, bool isError) {
+void SignInPage::showStatus(const QString &text, bool isError)
+{
     m_status->setText(text);
     QPalette palette = this->palette();
     if (isError)
@@ -186,7 +193,8 @@ void SignInPage::showStatus(const QString &text, bool isError) {
     m_status->setVisible(!text.isEmpty());
 }
 
-void SignInPage::updateButtons() {
+void SignInPage::updateButtons()
+{
     const bool busy = m_backend->authenticator()->isBusy();
     if (m_list) {
         m_signIn->setEnabled(!busy && m_list->currentIndex().isValid());

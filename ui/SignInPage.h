@@ -17,7 +17,8 @@ namespace tessera::ui {
 
 // Where a customer starts. In the demo it lists the sandbox's customers to pick from; in other
 // environments it takes a customer id, or a JWT from the bank's identity provider.
-class SignInPage : public QWidget {
+class SignInPage : public QWidget
+{
     Q_OBJECT
 public:
     explicit SignInPage(Backend *backend, QWidget *parent = nullptr);

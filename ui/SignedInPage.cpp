@@ -15,7 +15,8 @@ SignedInPage::SignedInPage(Backend *backend, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
     , m_greeting(new QLabel(this))
-    , m_details(new QLabel(this)) {
+    , m_details(new QLabel(this))
+{
     setObjectName(QStringLiteral("signedInPage"));
     m_greeting->setObjectName(QStringLiteral("greeting"));
     QFont font = m_greeting->font();
@@ -31,7 +32,8 @@ SignedInPage::SignedInPage(Backend *backend, QWidget *parent)
     layout->addStretch();
 }
 
-void SignedInPage::refresh() {
+void SignedInPage::refresh()
+{
     Session *session = m_backend->session();
     m_greeting->setText(tr("Signed in"));
     m_details->setText(

@@ -11,7 +11,8 @@ class Backend;
 namespace tessera::ui {
 
 // The signed-in customer's home: who they are and what the session allows.
-class SignedInPage : public QWidget {
+class SignedInPage : public QWidget
+{
     Q_OBJECT
 public:
     explicit SignedInPage(Backend *backend, QWidget *parent = nullptr);

@@ -2,7 +2,8 @@
 
 namespace tessera {
 
-QString accountStatusName(AccountStatus status) {
+QString accountStatusName(AccountStatus status)
+{
     switch (status) {
     case AccountStatus::Open:
         return QStringLiteral("Open");
@@ -16,7 +17,8 @@ QString accountStatusName(AccountStatus status) {
     return QStringLiteral("Unknown");
 }
 
-AccountStatus accountStatusFromName(const QString &name) {
+AccountStatus accountStatusFromName(const QString &name)
+{
     for (auto status : {AccountStatus::Open, AccountStatus::Frozen, AccountStatus::Closed}) {
         if (name == accountStatusName(status))
             return status;
@@ -24,7 +26,8 @@ AccountStatus accountStatusFromName(const QString &name) {
     return AccountStatus::Unknown;
 }
 
-QString Account::maskedAccountNumber() const {
+QString Account::maskedAccountNumber() const
+{
     if (accountNumber.size() <= 4)
         return accountNumber;
     return QString(accountNumber.size() - 4, QLatin1Char('*')) + accountNumber.right(4);

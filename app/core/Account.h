@@ -13,7 +13,8 @@ enum class AccountStatus { Unknown, Open, Frozen, Closed };
 QString accountStatusName(AccountStatus status);
 AccountStatus accountStatusFromName(const QString &name);
 
-struct Account {
+struct Account
+{
     QString id;
     QString type = QStringLiteral("depositAccount"); // depositAccount | creditAccount | ...
     QString name;

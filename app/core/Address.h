@@ -4,7 +4,8 @@
 
 namespace tessera {
 
-struct Address {
+struct Address
+{
     QString street;
     QString street2;
     QString city;
@@ -12,7 +13,8 @@ struct Address {
     QString postalCode;
     QString country = QStringLiteral("US");
 
-    friend bool operator==(const Address &a, const Address &b) {
+    friend bool operator==(const Address &a, const Address &b)
+    {
         return a.street == b.street && a.street2 == b.street2 && a.city == b.city &&
                a.state == b.state && a.postalCode == b.postalCode && a.country == b.country;
     }

@@ -8,20 +8,23 @@ namespace tessera {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("AddressRules", text);
 }
 
 constexpr int MaxLength = 255;
 
-bool hasControlCharacters(const QString &value) {
+bool hasControlCharacters(const QString &value)
+{
     return std::any_of(value.begin(), value.end(),
                        [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 } // namespace
 
-const QStringList &AddressRules::usStateCodes() {
+const QStringList &AddressRules::usStateCodes()
+{
     static const QStringList codes = {
         QStringLiteral("AL"), QStringLiteral("AK"), QStringLiteral("AZ"), QStringLiteral("AR"),
         QStringLiteral("CA"), QStringLiteral("CO"), QStringLiteral("CT"), QStringLiteral("DE"),
@@ -41,16 +44,19 @@ const QStringList &AddressRules::usStateCodes() {
     return codes;
 }
 
-bool AddressRules::isValidUsState(const QString &code) {
+bool AddressRules::isValidUsState(const QString &code)
+{
     return usStateCodes().contains(code);
 }
 
-bool AddressRules::isValidPostalCode(const QString &code) {
+bool AddressRules::isValidPostalCode(const QString &code)
+{
     static const QRegularExpression pattern(QStringLiteral("^[0-9]{5}(?:-[0-9]{4})?$"));
     return pattern.match(code).hasMatch();
 }
 
-QList<AddressRules::Problem> AddressRules::validate(const Address &address) {
+QList<AddressRules::Problem> AddressRules::validate(const Address &address)
+{
     QList<Problem> problems;
     auto checkText = [&](const char *field, const QString &value, const char *missing) {
         const QString name = QLatin1String(field);

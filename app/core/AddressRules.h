@@ -10,9 +10,11 @@ namespace tessera {
 
 // Unit's Address rules (types.json) in one place: the sandbox rejects with them and the
 // wizard validates with them, field by field.
-class AddressRules {
+class AddressRules
+{
 public:
-    struct Problem {
+    struct Problem
+    {
         QString field; // "street", "city", "state", "postalCode", "country", "street2"
         QString message;
     };

@@ -13,7 +13,8 @@ namespace tessera {
 namespace {
 
 // Wraps a JsonApiCodec document decoder as an ApiReply::Decoder.
-template <class T> ApiReply::Decoder decoderFor(Result<T> (*fromDocument)(const QByteArray &)) {
+template <class T> ApiReply::Decoder decoderFor(Result<T> (*fromDocument)(const QByteArray &))
+{
     return [fromDocument](const QByteArray &body, ApiError *error) -> QVariant {
         Result<T> result = fromDocument(body);
         if (!result) {
@@ -24,7 +25,8 @@ template <class T> ApiReply::Decoder decoderFor(Result<T> (*fromDocument)(const 
     };
 }
 
-QString includeList(bool customer, bool account) {
+QString includeList(bool customer, bool account)
+{
     QStringList parts;
     if (customer)
         parts << QStringLiteral("customer");
@@ -34,11 +36,13 @@ QString includeList(bool customer, bool account) {
 }
 
 // Ids go into paths; percent-encoding keeps a malformed one from changing the path it targets.
-QString pathId(const QString &id) {
+QString pathId(const QString &id)
+{
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
-QUrlQuery pageQuery(int limit, int offset) {
+QUrlQuery pageQuery(int limit, int offset)
+{
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("page[limit]"), QString::number(limit));
     q.addQueryItem(QStringLiteral("page[offset]"), QString::number(offset));
@@ -49,28 +53,34 @@ QUrlQuery pageQuery(int limit, int offset) {
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(network) {}
+    , m_network(network)
+{}
 
-void ApiClient::setBaseUrl(const QUrl &baseUrl) {
+void ApiClient::setBaseUrl(const QUrl &baseUrl)
+{
     m_baseUrl = baseUrl;
 }
 
-void ApiClient::setBearerToken(const QString &token) {
+void ApiClient::setBearerToken(const QString &token)
+{
     m_bearerToken = token;
 }
 
-void ApiClient::setTransferTimeout(int milliseconds) {
+void ApiClient::setTransferTimeout(int milliseconds)
+{
     m_transferTimeoutMs = milliseconds;
 }
 
-QByteArray ApiClient::userAgent() {
+QByteArray ApiClient::userAgent()
+{
     return QStringLiteral("Tessera/%1 (%2; Qt %3)")
         .arg(QLatin1String(TESSERA_VERSION), QSysInfo::prettyProductName(),
              QLatin1String(qVersion()))
         .toUtf8();
 }
 
-QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const {
+QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
+{
     QUrl url = m_baseUrl;
     QString basePath = url.path();
     while (basePath.endsWith(QLatin1Char('/')))
@@ -80,7 +90,8 @@ QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const {
     return url;
 }
 
-ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder) {
+ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder)
+{
     QNetworkRequest request(endpoint(path, query));
     request.setRawHeader("Accept", JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
@@ -91,7 +102,8 @@ ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::
     return new ApiReply(m_network->get(request), std::move(decoder), this);
 }
 
-ApiReply *ApiClient::post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder) {
+ApiReply *ApiClient::post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder)
+{
     QNetworkRequest request(endpoint(path, {}));
     request.setRawHeader("Accept", JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(JsonApiCodec::MediaType));
@@ -103,22 +115,24 @@ ApiReply *ApiClient::post(const QString &path, const QByteArray &body, ApiReply:
     return new ApiReply(m_network->post(request, body), std::move(decoder), this);
 }
 
-ApiReply *
-ApiClient::createCustomerTokenVerification(const QString &customerId,
-                                           const CreateTokenVerificationRequest &request) {
+ApiReply *ApiClient::createCustomerTokenVerification(const QString &customerId,
+                                                     const CreateTokenVerificationRequest &request)
+{
     return post(QStringLiteral("/customers/%1/token/verification").arg(pathId(customerId)),
                 JsonApiCodec::encode(request),
                 decoderFor(&JsonApiCodec::tokenVerificationFromDocument));
 }
 
 ApiReply *ApiClient::createCustomerToken(const QString &customerId,
-                                         const CreateTokenRequest &request) {
+                                         const CreateTokenRequest &request)
+{
     return post(QStringLiteral("/customers/%1/token").arg(pathId(customerId)),
                 JsonApiCodec::encode(request),
                 decoderFor(&JsonApiCodec::customerTokenFromDocument));
 }
 
-ApiReply *ApiClient::listCards(const CardListQuery &query) {
+ApiReply *ApiClient::listCards(const CardListQuery &query)
+{
     QUrlQuery q = pageQuery(query.limit, query.offset);
     for (int i = 0; i < query.statuses.size(); ++i)
         q.addQueryItem(QStringLiteral("filter[status][%1]").arg(i),
@@ -137,7 +151,8 @@ ApiReply *ApiClient::listCards(const CardListQuery &query) {
     return get(QStringLiteral("/cards"), q, decoderFor(&JsonApiCodec::cardPageFromDocument));
 }
 
-ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool includeAccount) {
+ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool includeAccount)
+{
     QUrlQuery q;
     const QString include = includeList(includeCustomer, includeAccount);
     if (!include.isEmpty())
@@ -146,30 +161,35 @@ ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool i
                decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
-ApiReply *ApiClient::createCard(const CreateCardRequest &request) {
+ApiReply *ApiClient::createCard(const CreateCardRequest &request)
+{
     return post(QStringLiteral("/cards"), JsonApiCodec::encode(request),
                 decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
-ApiReply *ApiClient::applyCardAction(const QString &cardId, CardAction action) {
+ApiReply *ApiClient::applyCardAction(const QString &cardId, CardAction action)
+{
     return post(
         QStringLiteral("/cards/%1/%2").arg(pathId(cardId), CardLifecycle::pathSegment(action)),
         QByteArray(), decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::replaceCard(const QString &cardId,
-                                 const std::optional<Address> &shippingAddress) {
+                                 const std::optional<Address> &shippingAddress)
+{
     return post(QStringLiteral("/cards/%1/replace").arg(pathId(cardId)),
                 JsonApiCodec::encodeReplaceCard(shippingAddress),
                 decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
-ApiReply *ApiClient::getCardLimits(const QString &cardId) {
+ApiReply *ApiClient::getCardLimits(const QString &cardId)
+{
     return get(QStringLiteral("/cards/%1/limits").arg(pathId(cardId)), {},
                decoderFor(&JsonApiCodec::cardLimitsFromDocument));
 }
 
-ApiReply *ApiClient::listAccounts(const AccountListQuery &query) {
+ApiReply *ApiClient::listAccounts(const AccountListQuery &query)
+{
     QUrlQuery q = pageQuery(query.limit, query.offset);
     if (!query.customerId.isEmpty())
         q.addQueryItem(QStringLiteral("filter[customerId]"), query.customerId);
@@ -178,17 +198,20 @@ ApiReply *ApiClient::listAccounts(const AccountListQuery &query) {
     return get(QStringLiteral("/accounts"), q, decoderFor(&JsonApiCodec::accountPageFromDocument));
 }
 
-ApiReply *ApiClient::getAccount(const QString &accountId) {
+ApiReply *ApiClient::getAccount(const QString &accountId)
+{
     return get(QStringLiteral("/accounts/%1").arg(pathId(accountId)), {},
                decoderFor(&JsonApiCodec::accountFromDocument));
 }
 
-ApiReply *ApiClient::listCustomers(int limit, int offset) {
+ApiReply *ApiClient::listCustomers(int limit, int offset)
+{
     return get(QStringLiteral("/customers"), pageQuery(limit, offset),
                decoderFor(&JsonApiCodec::customerPageFromDocument));
 }
 
-ApiReply *ApiClient::getCustomer(const QString &customerId) {
+ApiReply *ApiClient::getCustomer(const QString &customerId)
+{
     return get(QStringLiteral("/customers/%1").arg(pathId(customerId)), {},
                decoderFor(&JsonApiCodec::customerFromDocument));
 }

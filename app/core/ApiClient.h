@@ -18,7 +18,8 @@ namespace tessera {
 // Unit's REST API over one QNetworkAccessManager. Every call returns an ApiReply that decodes
 // into Tessera's value types. The bearer token (customer or org) is held here and nowhere
 // else, and is never logged.
-class ApiClient : public QObject {
+class ApiClient : public QObject
+{
     Q_OBJECT
 public:
     explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);

@@ -4,7 +4,8 @@
 
 namespace tessera {
 
-bool ApiError::isRetryable() const {
+bool ApiError::isRetryable() const
+{
     switch (kind) {
     case Kind::Network:
     case Kind::Timeout:
@@ -20,7 +21,8 @@ bool ApiError::isRetryable() const {
     return false;
 }
 
-QString ApiError::message() const {
+QString ApiError::message() const
+{
     if (!detail.isEmpty())
         return detail;
     if (!title.isEmpty())
@@ -45,7 +47,8 @@ QString ApiError::message() const {
     return {};
 }
 
-ApiError ApiError::http(int status, QString title, QString detail, QString code) {
+ApiError ApiError::http(int status, QString title, QString detail, QString code)
+{
     ApiError e;
     e.kind = Kind::Http;
     e.httpStatus = status;
@@ -55,20 +58,23 @@ ApiError ApiError::http(int status, QString title, QString detail, QString code)
     return e;
 }
 
-ApiError ApiError::network(QString detail) {
+ApiError ApiError::network(QString detail)
+{
     ApiError e;
     e.kind = Kind::Network;
     e.detail = std::move(detail);
     return e;
 }
 
-ApiError ApiError::timeout() {
+ApiError ApiError::timeout()
+{
     ApiError e;
     e.kind = Kind::Timeout;
     return e;
 }
 
-ApiError ApiError::decode(QString detail) {
+ApiError ApiError::decode(QString detail)
+{
     ApiError e;
     e.kind = Kind::Decode;
     e.title = QStringLiteral("Malformed response");
@@ -76,13 +82,15 @@ ApiError ApiError::decode(QString detail) {
     return e;
 }
 
-ApiError ApiError::cancelled() {
+ApiError ApiError::cancelled()
+{
     ApiError e;
     e.kind = Kind::Cancelled;
     return e;
 }
 
-ApiError ApiError::invalid(QString detail) {
+ApiError ApiError::invalid(QString detail)
+{
     ApiError e;
     e.kind = Kind::Invalid;
     e.detail = std::move(detail);

@@ -8,7 +8,8 @@ namespace tessera {
 
 // One error as Unit reports it (a JSON:API error object), or a failure of the transport or of
 // decoding, so that every caller handles a single type.
-struct ApiError {
+struct ApiError
+{
     enum class Kind {
         None,      // no error
         Http,      // the server answered with a 4xx/5xx status
@@ -40,7 +41,8 @@ struct ApiError {
     static ApiError cancelled();
     static ApiError invalid(QString detail);
 
-    friend bool operator==(const ApiError &a, const ApiError &b) {
+    friend bool operator==(const ApiError &a, const ApiError &b)
+    {
         return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title &&
                a.detail == b.detail && a.code == b.code && a.supportId == b.supportId &&
                a.sourcePointer == b.sourcePointer;

@@ -10,12 +10,14 @@ namespace tessera {
 ApiReply::ApiReply(QNetworkReply *reply, Decoder decoder, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
-    , m_decoder(std::move(decoder)) {
+    , m_decoder(std::move(decoder))
+{
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
 }
 
-ApiReply::~ApiReply() {
+ApiReply::~ApiReply()
+{
     if (m_reply && m_reply->isRunning()) {
         m_aborted = true;
         m_reply->disconnect(this);
@@ -23,14 +25,16 @@ ApiReply::~ApiReply() {
     }
 }
 
-void ApiReply::abort() {
+void ApiReply::abort()
+{
     if (m_finished || !m_reply)
         return;
     m_aborted = true;
     m_reply->abort(); // emits QNetworkReply::finished synchronously
 }
 
-void ApiReply::onNetworkFinished() {
+void ApiReply::onNetworkFinished()
+{
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;

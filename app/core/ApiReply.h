@@ -15,7 +15,8 @@ namespace tessera {
 // One API call in flight: emits finished() exactly once, then holds either the decoded value
 // (a Card, CardPage, CustomerToken, ... in a QVariant) or an ApiError. Deletes nothing by
 // itself; the caller owns it (deleteLater() in the finished handler is the usual pattern).
-class ApiReply : public QObject {
+class ApiReply : public QObject
+{
     Q_OBJECT
 public:
     using Decoder = std::function<QVariant(const QByteArray &body, ApiError *error)>;

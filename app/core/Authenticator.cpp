@@ -13,7 +13,8 @@ Authenticator::Authenticator(CustomerTokenService *tokens, TokenStore *store, Se
     : QObject(parent)
     , m_tokens(tokens)
     , m_store(store)
-    , m_session(session) {
+    , m_session(session)
+{
     connect(m_tokens, &CustomerTokenService::verificationSent, this, [this](Channel channel) {
         setBusy(false);
         emit codeSent(channel);
@@ -30,7 +31,8 @@ Authenticator::Authenticator(CustomerTokenService *tokens, TokenStore *store, Se
     connect(m_store, &TokenStore::removeFinished, this, &Authenticator::reportKeychain);
 }
 
-void Authenticator::restore(const QString &customerId) {
+void Authenticator::restore(const QString &customerId)
+{
     if (customerId.isEmpty()) {
         emit restoreFinished(false);
         return;
@@ -56,11 +58,13 @@ void Authenticator::restore(const QString &customerId) {
     m_store->read(m_environmentId, customerId);
 }
 
-void Authenticator::signIn(const QString &customerId, Channel channel) {
+void Authenticator::signIn(const QString &customerId, Channel channel)
+{
     startCodeFlow(Purpose::SignIn, customerId, Scopes::signIn(), channel);
 }
 
-void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt) {
+void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
+{
     m_purpose = Purpose::SignIn;
     m_pendingCustomerId = customerId;
     m_pendingScopes = Scopes::signIn();
@@ -68,7 +72,8 @@ void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
     m_tokens->createTokenWithJwt(customerId, m_pendingScopes, jwt);
 }
 
-void Authenticator::signOut() {
+void Authenticator::signOut()
+{
     cancel();
     if (!m_session->isActive())
         return;
@@ -78,7 +83,8 @@ void Authenticator::signOut() {
 }
 
 void Authenticator::requireScopes(const QStringList &scopes, std::function<void()> proceed,
-                                  std::function<void()> cancelled) {
+                                  std::function<void()> cancelled)
+{
     if (m_session->hasScopes(scopes)) {
         proceed();
         return;
@@ -100,14 +106,15 @@ void Authenticator::requireScopes(const QStringList &scopes, std::function<void(
     startCodeFlow(purpose, m_session->customerId(), wanted);
 }
 
-void Authenticator::handleUnauthorized(std::function<void()> retry,
-                                       std::function<void()> cancelled) {
+void Authenticator::handleUnauthorized(std::function<void()> retry, std::function<void()> cancelled)
+{
     m_session->reportUnauthorized();
     requireScopes(m_session->scopes(), std::move(retry), std::move(cancelled));
 }
 
 void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
-                                  const QStringList &scopes, Channel channel) {
+                                  const QStringList &scopes, Channel channel)
+{
     m_purpose = purpose;
     m_pendingCustomerId = customerId;
     m_pendingScopes = scopes;
@@ -116,21 +123,24 @@ void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
     m_tokens->requestVerification(customerId, channel);
 }
 
-void Authenticator::submitCode(const QString &code) {
+void Authenticator::submitCode(const QString &code)
+{
     if (!isWaitingForCode())
         return;
     setBusy(true);
     m_tokens->createToken(m_pendingCustomerId, m_pendingScopes, code);
 }
 
-void Authenticator::resendCode(Channel channel) {
+void Authenticator::resendCode(Channel channel)
+{
     if (!isWaitingForCode())
         return;
     setBusy(true);
     m_tokens->requestVerification(m_pendingCustomerId, channel);
 }
 
-void Authenticator::cancel() {
+void Authenticator::cancel()
+{
     if (!isWaitingForCode())
         return;
     m_tokens->cancel();
@@ -141,7 +151,8 @@ void Authenticator::cancel() {
     emit cancelled();
 }
 
-void Authenticator::onTokenCreated(const StoredToken &token) {
+void Authenticator::onTokenCreated(const StoredToken &token)
+{
     const Purpose purpose = m_purpose;
     m_pendingCustomerId.clear();
     m_pendingScopes.clear();
@@ -154,13 +165,15 @@ void Authenticator::onTokenCreated(const StoredToken &token) {
     finishWaiters(true);
 }
 
-void Authenticator::onTokenFailed(const ApiError &error) {
+void Authenticator::onTokenFailed(const ApiError &error)
+{
     setBusy(false);
     if (isWaitingForCode())
         emit codeRejected(error.message());
 }
 
-void Authenticator::onSessionExpired() {
+void Authenticator::onSessionExpired()
+{
     const QString customerId = m_session->customerId();
     qCInfo(lcAuth) << "session expired";
     m_store->remove(m_environmentId, customerId);
@@ -171,7 +184,8 @@ void Authenticator::onSessionExpired() {
     startCodeFlow(Purpose::Renew, customerId, m_session->scopes());
 }
 
-void Authenticator::reportKeychain(TokenStore::Status status) {
+void Authenticator::reportKeychain(TokenStore::Status status)
+{
     if (status == TokenStore::Status::Ok || status == TokenStore::Status::NotFound)
         return;
     m_remembersSignIn = false;
@@ -182,14 +196,16 @@ void Authenticator::reportKeychain(TokenStore::Status status) {
                                     "remembered."));
 }
 
-void Authenticator::setBusy(bool busy) {
+void Authenticator::setBusy(bool busy)
+{
     if (m_busy == busy)
         return;
     m_busy = busy;
     emit busyChanged(busy);
 }
 
-void Authenticator::finishWaiters(bool success) {
+void Authenticator::finishWaiters(bool success)
+{
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
         if (success && waiter.proceed)

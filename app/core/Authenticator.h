@@ -16,7 +16,8 @@ class Session;
 // operation needs a scope the token lacks (step-up) or when the token has expired, and
 // resumes the operations that waited for it. The OTP dialog drives it through submitCode(),
 // resendCode() and cancel(); it never sees the token.
-class Authenticator : public QObject {
+class Authenticator : public QObject
+{
     Q_OBJECT
 public:
     enum class Purpose { SignIn, StepUp, Renew };
@@ -74,7 +75,8 @@ signals:
     void keychainProblem(const QString &message);
 
 private:
-    struct Waiter {
+    struct Waiter
+    {
         std::function<void()> proceed;
         std::function<void()> cancelled;
     };

@@ -13,7 +13,8 @@ namespace tessera {
 
 namespace {
 
-QString lastCustomerKey(const Environment &environment) {
+QString lastCustomerKey(const Environment &environment)
+{
     return QStringLiteral("environments/%1/lastCustomerId").arg(environment.id());
 }
 
@@ -28,7 +29,8 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     , m_tokenService(new CustomerTokenService(m_tokenApi, this))
     , m_tokenStore(new TokenStore(this))
     , m_session(new Session(this))
-    , m_authenticator(new Authenticator(m_tokenService, m_tokenStore, m_session, this)) {
+    , m_authenticator(new Authenticator(m_tokenService, m_tokenStore, m_session, this))
+{
     m_api->setBaseUrl(environment.apiUrl);
     m_tokenApi->setBaseUrl(environment.tokenUrl());
     // Production never holds an org token: the broker authenticates the app its own way.
@@ -48,11 +50,13 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
 
 Backend::~Backend() = default;
 
-QString Backend::lastCustomerId() const {
+QString Backend::lastCustomerId() const
+{
     return QSettings().value(lastCustomerKey(m_environment)).toString();
 }
 
-void Backend::restoreLastSignIn() {
+void Backend::restoreLastSignIn()
+{
     m_authenticator->restore(lastCustomerId());
 }
 

@@ -17,7 +17,8 @@ class TokenStore;
 // Everything Tessera needs to act for a customer in one environment, wired together: the API
 // client for customer calls (its bearer follows the session), the token client (org token or
 // token broker), the token service, the keychain store, the session and the authenticator.
-class Backend : public QObject {
+class Backend : public QObject
+{
     Q_OBJECT
 public:
     // orgToken: only for environments that mint with one (Demo, Unit sandbox); kept in memory.

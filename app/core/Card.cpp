@@ -28,7 +28,8 @@ constexpr std::array<std::pair<CardStatus, const char *>, 8> CardStatusNames{{
 }};
 
 template <class Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value) {
+QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
+{
     for (const auto &[e, name] : table) {
         if (e == value)
             return QLatin1String(name);
@@ -37,7 +38,8 @@ QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum v
 }
 
 template <class Enum, std::size_t N>
-Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name) {
+Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name)
+{
     for (const auto &[e, n] : table) {
         if (name == QLatin1String(n))
             return e;
@@ -47,23 +49,28 @@ Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QS
 
 } // namespace
 
-QString cardTypeName(CardType type) {
+QString cardTypeName(CardType type)
+{
     return nameOf(CardTypeNames, type);
 }
 
-CardType cardTypeFromName(const QString &name) {
+CardType cardTypeFromName(const QString &name)
+{
     return valueOf(CardTypeNames, name);
 }
 
-QString cardStatusName(CardStatus status) {
+QString cardStatusName(CardStatus status)
+{
     return nameOf(CardStatusNames, status);
 }
 
-CardStatus cardStatusFromName(const QString &name) {
+CardStatus cardStatusFromName(const QString &name)
+{
     return valueOf(CardStatusNames, name);
 }
 
-bool isVirtualCardType(CardType type) {
+bool isVirtualCardType(CardType type)
+{
     return type == CardType::IndividualVirtualDebitCard ||
            type == CardType::BusinessVirtualDebitCard ||
            type == CardType::BusinessVirtualCreditCard;

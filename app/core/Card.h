@@ -38,7 +38,8 @@ QString cardStatusName(CardStatus status);
 CardStatus cardStatusFromName(const QString &name);
 bool isVirtualCardType(CardType type);
 
-struct Card {
+struct Card
+{
     QString id;
     CardType type = CardType::Unknown;
     QString typeName; // as received, so an unknown type can still be shown and re-encoded

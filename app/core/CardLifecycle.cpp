@@ -2,7 +2,8 @@
 
 namespace tessera {
 
-QString CardLifecycle::pathSegment(CardAction action) {
+QString CardLifecycle::pathSegment(CardAction action)
+{
     switch (action) {
     case CardAction::Freeze:
         return QStringLiteral("freeze");
@@ -18,7 +19,8 @@ QString CardLifecycle::pathSegment(CardAction action) {
     return {};
 }
 
-std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &segment) {
+std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &segment)
+{
     for (auto action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                         CardAction::ReportStolen, CardAction::ReportLost}) {
         if (segment == pathSegment(action))
@@ -27,12 +29,14 @@ std::optional<CardAction> CardLifecycle::actionFromPathSegment(const QString &se
     return std::nullopt;
 }
 
-bool CardLifecycle::isFinal(CardStatus status) {
+bool CardLifecycle::isFinal(CardStatus status)
+{
     return status == CardStatus::Stolen || status == CardStatus::Lost ||
            status == CardStatus::ClosedByCustomer;
 }
 
-std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action) {
+std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action)
+{
     // Unknown covers statuses Unit may add later: refuse rather than guess.
     if (isFinal(from) || from == CardStatus::Unknown)
         return std::nullopt;
@@ -55,7 +59,8 @@ std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction actio
     return std::nullopt;
 }
 
-QList<CardAction> CardLifecycle::allowedActions(CardStatus status) {
+QList<CardAction> CardLifecycle::allowedActions(CardStatus status)
+{
     QList<CardAction> actions;
     for (auto action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::ReportLost,
                         CardAction::ReportStolen, CardAction::Close}) {
@@ -65,7 +70,8 @@ QList<CardAction> CardLifecycle::allowedActions(CardStatus status) {
     return actions;
 }
 
-bool CardLifecycle::canReplace(CardStatus status) {
+bool CardLifecycle::canReplace(CardStatus status)
+{
     return status != CardStatus::ClosedByCustomer && status != CardStatus::Unknown;
 }
 

@@ -13,7 +13,8 @@ enum class CardAction { Freeze, Unfreeze, Close, ReportStolen, ReportLost };
 
 // Unit's card status rules, shared by the client (which actions to offer) and the sandbox
 // (which requests to accept).
-class CardLifecycle {
+class CardLifecycle
+{
 public:
     static QString pathSegment(CardAction action); // "freeze", "report-stolen", ...
     static std::optional<CardAction> actionFromPathSegment(const QString &segment);

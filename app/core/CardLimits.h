@@ -6,7 +6,8 @@
 namespace tessera {
 
 // Card-level limits in cents; an unset limit means the account's or the program's applies.
-struct CardLevelLimits {
+struct CardLevelLimits
+{
     std::optional<qint64> dailyWithdrawal;
     std::optional<qint64> dailyPurchase;
     std::optional<qint64> monthlyWithdrawal;
@@ -14,13 +15,15 @@ struct CardLevelLimits {
     std::optional<qint64> dailyCardTransaction;
     std::optional<qint64> monthlyCardTransaction;
 
-    bool isEmpty() const {
+    bool isEmpty() const
+    {
         return !dailyWithdrawal && !dailyPurchase && !monthlyWithdrawal && !monthlyPurchase &&
                !dailyCardTransaction && !monthlyCardTransaction;
     }
 };
 
-struct CardTotals {
+struct CardTotals
+{
     qint64 withdrawals = 0;
     qint64 deposits = 0;
     qint64 purchases = 0;
@@ -28,7 +31,8 @@ struct CardTotals {
 };
 
 // GET /cards/{id}/limits
-struct CardLimits {
+struct CardLimits
+{
     CardLevelLimits limits;
     CardTotals dailyTotals;
     CardTotals monthlyTotals;

@@ -10,19 +10,22 @@
 
 namespace tessera {
 
-struct Phone {
+struct Phone
+{
     QString countryCode;
     QString number;
 
     bool isEmpty() const { return number.isEmpty(); }
     // "+1 ******5555": enough for a person to recognise their phone.
     QString masked() const;
-    friend bool operator==(const Phone &a, const Phone &b) {
+    friend bool operator==(const Phone &a, const Phone &b)
+    {
         return a.countryCode == b.countryCode && a.number == b.number;
     }
 };
 
-struct Customer {
+struct Customer
+{
     QString id;
     QString type = QStringLiteral("individualCustomer");
     QString firstName;

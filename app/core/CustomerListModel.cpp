@@ -3,21 +3,25 @@
 namespace tessera {
 
 CustomerListModel::CustomerListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractListModel(parent)
+{}
 
-void CustomerListModel::setCustomers(QList<Customer> customers) {
+void CustomerListModel::setCustomers(QList<Customer> customers)
+{
     beginResetModel();
     m_customers = std::move(customers);
     endResetModel();
 }
 
-const Customer *CustomerListModel::customerAt(int row) const {
+const Customer *CustomerListModel::customerAt(int row) const
+{
     if (row < 0 || row >= m_customers.size())
         return nullptr;
     return &m_customers.at(row);
 }
 
-int CustomerListModel::rowOf(const QString &customerId) const {
+int CustomerListModel::rowOf(const QString &customerId) const
+{
     for (int row = 0; row < m_customers.size(); ++row) {
         if (m_customers.at(row).id == customerId)
             return row;
@@ -25,11 +29,13 @@ int CustomerListModel::rowOf(const QString &customerId) const {
     return -1;
 }
 
-int CustomerListModel::rowCount(const QModelIndex &parent) const {
+int CustomerListModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_customers.size());
 }
 
-QVariant CustomerListModel::data(const QModelIndex &index, int role) const {
+QVariant CustomerListModel::data(const QModelIndex &index, int role) const
+{
     const Customer *customer = customerAt(index.row());
     if (!customer || index.parent().isValid())
         return {};
@@ -52,7 +58,8 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QHash<int, QByteArray> CustomerListModel::roleNames() const {
+QHash<int, QByteArray> CustomerListModel::roleNames() const
+{
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(CustomerIdRole, "customerId");
     names.insert(MaskedPhoneRole, "maskedPhone");

@@ -9,7 +9,8 @@ namespace tessera {
 
 // Customers to choose from on the demo sign-in page: name, and the phone the code goes to,
 // masked.
-class CustomerListModel : public QAbstractListModel {
+class CustomerListModel : public QAbstractListModel
+{
     Q_OBJECT
 public:
     enum Role { CustomerIdRole = Qt::UserRole + 1, MaskedPhoneRole, EmailRole };

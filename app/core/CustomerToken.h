@@ -6,7 +6,8 @@
 namespace tessera {
 
 // Unit's customerBearerToken: the secret that acts for one customer until it expires.
-struct CustomerToken {
+struct CustomerToken
+{
     QString token;
     int expiresIn = 0; // seconds
 };

@@ -12,24 +12,29 @@ namespace tessera {
 
 CustomerTokenService::CustomerTokenService(ApiClient *tokenClient, QObject *parent)
     : QObject(parent)
-    , m_client(tokenClient) {
+    , m_client(tokenClient)
+{
     qRegisterMetaType<ApiError>();
     qRegisterMetaType<StoredToken>();
 }
 
-void CustomerTokenService::setExpiresIn(int seconds) {
+void CustomerTokenService::setExpiresIn(int seconds)
+{
     m_expiresIn = qBound(1, seconds, MaxExpiresIn);
 }
 
-bool CustomerTokenService::hasVerification(const QString &customerId) const {
+bool CustomerTokenService::hasVerification(const QString &customerId) const
+{
     return !m_verificationToken.isEmpty() && m_verificationCustomerId == customerId;
 }
 
-bool CustomerTokenService::isBusy() const {
+bool CustomerTokenService::isBusy() const
+{
     return m_verificationReply || m_tokenReply;
 }
 
-std::optional<QString> CustomerTokenService::normalizeCode(const QString &typed) {
+std::optional<QString> CustomerTokenService::normalizeCode(const QString &typed)
+{
     QString digits;
     for (QChar c : typed) {
         if (c.isDigit() && c.unicode() < 128)
@@ -42,7 +47,8 @@ std::optional<QString> CustomerTokenService::normalizeCode(const QString &typed)
     return digits;
 }
 
-void CustomerTokenService::requestVerification(const QString &customerId, Channel channel) {
+void CustomerTokenService::requestVerification(const QString &customerId, Channel channel)
+{
     // A resend supersedes the previous request: its answer, if it still comes, is dropped.
     if (m_verificationReply) {
         m_verificationReply->disconnect(this);
@@ -72,7 +78,8 @@ void CustomerTokenService::requestVerification(const QString &customerId, Channe
 }
 
 void CustomerTokenService::createToken(const QString &customerId, const QStringList &scopes,
-                                       const QString &code) {
+                                       const QString &code)
+{
     CreateTokenRequest request;
     // Signing in proves who the customer is with a code even for scopes Unit would grant
     // without one; a 2FA scope cannot do without it.
@@ -95,7 +102,8 @@ void CustomerTokenService::createToken(const QString &customerId, const QStringL
 }
 
 void CustomerTokenService::createTokenWithJwt(const QString &customerId, const QStringList &scopes,
-                                              const QString &jwt) {
+                                              const QString &jwt)
+{
     CreateTokenRequest request;
     request.jwtToken = jwt.trimmed();
     if (request.jwtToken.count(QLatin1Char('.')) != 2) {
@@ -107,7 +115,8 @@ void CustomerTokenService::createTokenWithJwt(const QString &customerId, const Q
 }
 
 void CustomerTokenService::sendTokenRequest(const QString &customerId, const QStringList &scopes,
-                                            CreateTokenRequest request) {
+                                            CreateTokenRequest request)
+{
     if (m_tokenReply) {
         m_tokenReply->disconnect(this);
         m_tokenReply->abort();
@@ -141,7 +150,8 @@ void CustomerTokenService::sendTokenRequest(const QString &customerId, const QSt
     });
 }
 
-void CustomerTokenService::cancel() {
+void CustomerTokenService::cancel()
+{
     for (QPointer<ApiReply> *reply : {&m_verificationReply, &m_tokenReply}) {
         if (*reply) {
             (*reply)->disconnect(this);

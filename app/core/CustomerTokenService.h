@@ -19,7 +19,8 @@ class ApiReply;
 //
 // The verification call texts or calls the customer, so it is never retried here; a resend is
 // a new call, and only the newest verification token is kept.
-class CustomerTokenService : public QObject {
+class CustomerTokenService : public QObject
+{
     Q_OBJECT
 public:
     using Channel = CreateTokenVerificationRequest::Channel;

@@ -6,7 +6,8 @@
 namespace tessera {
 
 // Unit's reply to "send the customer a one-time code".
-struct CustomerTokenVerification {
+struct CustomerTokenVerification
+{
     QString verificationToken;
 };
 

@@ -5,23 +5,28 @@
 
 namespace tessera {
 
-Environment Environment::demo(const QUrl &sandboxUrl) {
+Environment Environment::demo(const QUrl &sandboxUrl)
+{
     return Environment{Kind::Demo, sandboxUrl, {}};
 }
 
-Environment Environment::unitSandbox() {
+Environment Environment::unitSandbox()
+{
     return Environment{Kind::UnitSandbox, unitSandboxUrl(), {}};
 }
 
-Environment Environment::production(const QUrl &tokenBrokerUrl) {
+Environment Environment::production(const QUrl &tokenBrokerUrl)
+{
     return Environment{Kind::Production, unitProductionUrl(), tokenBrokerUrl};
 }
 
-Environment Environment::custom(const QUrl &apiUrl, const QUrl &tokenBrokerUrl) {
+Environment Environment::custom(const QUrl &apiUrl, const QUrl &tokenBrokerUrl)
+{
     return Environment{Kind::Custom, apiUrl, tokenBrokerUrl};
 }
 
-QString Environment::id() const {
+QString Environment::id() const
+{
     switch (kind) {
     case Kind::Demo:
         return QStringLiteral("demo");
@@ -35,7 +40,8 @@ QString Environment::id() const {
     return {};
 }
 
-QString Environment::displayName() const {
+QString Environment::displayName() const
+{
     switch (kind) {
     case Kind::Demo:
         return QCoreApplication::translate("Environment", "Demo");
@@ -49,7 +55,8 @@ QString Environment::displayName() const {
     return {};
 }
 
-QString Environment::badge() const {
+QString Environment::badge() const
+{
     switch (kind) {
     case Kind::Demo:
         return QCoreApplication::translate("Environment", "DEMO");
@@ -63,7 +70,8 @@ QString Environment::badge() const {
     return {};
 }
 
-std::optional<QString> Environment::checkUrl(const QUrl &url) {
+std::optional<QString> Environment::checkUrl(const QUrl &url)
+{
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("Environment", "\"%1\" is not a valid address.")
             .arg(url.toDisplayString());
@@ -79,7 +87,8 @@ std::optional<QString> Environment::checkUrl(const QUrl &url) {
         .arg(url.toDisplayString());
 }
 
-std::optional<QString> Environment::check() const {
+std::optional<QString> Environment::check() const
+{
     if (auto problem = checkUrl(apiUrl))
         return problem;
     if (!usesOrgToken()) {

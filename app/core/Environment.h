@@ -10,7 +10,8 @@ namespace tessera {
 // - Demo: the in-process sandbox; the app holds its org token in memory.
 // - UnitSandbox: Unit's sandbox; a support person's sandbox org token, kept in the keychain.
 // - Production / Custom: token calls go to the bank's token broker, never with an org token.
-struct Environment {
+struct Environment
+{
     enum class Kind { Demo, UnitSandbox, Production, Custom };
 
     Kind kind = Kind::Demo;

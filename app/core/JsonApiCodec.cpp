@@ -12,20 +12,24 @@ namespace {
 // Reads typed fields from JSON objects and remembers the first problem, so a decoder can read
 // every field it needs and check once at the end. A null value counts as absent (Unit sends
 // null for cleared optional attributes).
-class FieldReader {
+class FieldReader
+{
 public:
     explicit FieldReader(QString context)
-        : m_context(std::move(context)) {}
+        : m_context(std::move(context))
+    {}
 
     bool failed() const { return m_error.has_value(); }
     ApiError error() const { return m_error.value_or(ApiError::decode(QString())); }
 
-    void fail(const QString &what) {
+    void fail(const QString &what)
+    {
         if (!m_error)
             m_error = ApiError::decode(QStringLiteral("%1: %2").arg(m_context, what));
     }
 
-    QString string(const QJsonObject &object, const char *key, bool required = false) {
+    QString string(const QJsonObject &object, const char *key, bool required = false)
+    {
         const QJsonValue v = object.value(QLatin1String(key));
         if (v.isString())
             return v.toString();
@@ -38,8 +42,8 @@ public:
         return {};
     }
 
-    std::optional<qint64> integer(const QJsonObject &object, const char *key,
-                                  bool required = false) {
+    std::optional<qint64> integer(const QJsonObject &object, const char *key, bool required = false)
+    {
         const QJsonValue v = object.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
@@ -55,7 +59,8 @@ public:
         return v.toInteger();
     }
 
-    QJsonObject object(const QJsonObject &parent, const char *key, bool required = false) {
+    QJsonObject object(const QJsonObject &parent, const char *key, bool required = false)
+    {
         const QJsonValue v = parent.value(QLatin1String(key));
         if (v.isObject())
             return v.toObject();
@@ -68,12 +73,14 @@ public:
         return {};
     }
 
-    bool has(const QJsonObject &object, const char *key) const {
+    bool has(const QJsonObject &object, const char *key) const
+    {
         const QJsonValue v = object.value(QLatin1String(key));
         return !v.isUndefined() && !v.isNull();
     }
 
-    QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false) {
+    QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false)
+    {
         const QString text = string(object, key, required);
         if (text.isEmpty())
             return {};
@@ -83,7 +90,8 @@ public:
         return value;
     }
 
-    Tags tags(const QJsonObject &object) {
+    Tags tags(const QJsonObject &object)
+    {
         Tags result;
         const QJsonObject tagObject = this->object(object, "tags");
         for (auto it = tagObject.begin(); it != tagObject.end(); ++it) {
@@ -97,7 +105,8 @@ public:
     }
 
     // {"data": {"type": ..., "id": ...}} -> (type, id)
-    std::pair<QString, QString> relationship(const QJsonObject &relationships, const char *name) {
+    std::pair<QString, QString> relationship(const QJsonObject &relationships, const char *name)
+    {
         const QJsonObject rel = object(relationships, name);
         const QJsonObject data = object(rel, "data");
         if (data.isEmpty())
@@ -110,7 +119,8 @@ private:
     std::optional<ApiError> m_error;
 };
 
-struct ResourceParts {
+struct ResourceParts
+{
     QString type;
     QString id;
     QJsonObject attributes;
@@ -120,7 +130,8 @@ struct ResourceParts {
 // Checks the resource envelope: a string type with the expected suffix ("Card", "Account"...),
 // an id when the resource has one, and an attributes object.
 ResourceParts readEnvelope(FieldReader &reader, const QJsonObject &resource,
-                           QLatin1String typeSuffix, bool needsId) {
+                           QLatin1String typeSuffix, bool needsId)
+{
     ResourceParts parts;
     parts.type = reader.string(resource, "type", true);
     if (!reader.failed() && !parts.type.endsWith(typeSuffix, Qt::CaseInsensitive))
@@ -131,17 +142,20 @@ ResourceParts readEnvelope(FieldReader &reader, const QJsonObject &resource,
     return parts;
 }
 
-void putString(QJsonObject &object, const char *key, const QString &value) {
+void putString(QJsonObject &object, const char *key, const QString &value)
+{
     if (!value.isEmpty())
         object.insert(QLatin1String(key), value);
 }
 
-void putDateTime(QJsonObject &object, const char *key, const QDateTime &value) {
+void putDateTime(QJsonObject &object, const char *key, const QDateTime &value)
+{
     if (value.isValid())
         object.insert(QLatin1String(key), value.toUTC().toString(Qt::ISODateWithMs));
 }
 
-void putTags(QJsonObject &object, const Tags &tags) {
+void putTags(QJsonObject &object, const Tags &tags)
+{
     if (tags.isEmpty())
         return;
     QJsonObject t;
@@ -150,12 +164,14 @@ void putTags(QJsonObject &object, const Tags &tags) {
     object.insert(QStringLiteral("tags"), t);
 }
 
-QJsonObject relationshipObject(const QString &type, const QString &id) {
+QJsonObject relationshipObject(const QString &type, const QString &id)
+{
     return QJsonObject{{QStringLiteral("data"),
                         QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("id"), id}}}};
 }
 
-QJsonObject encodeLevelLimits(const CardLevelLimits &limits) {
+QJsonObject encodeLevelLimits(const CardLevelLimits &limits)
+{
     QJsonObject o;
     auto put = [&o](const char *key, const std::optional<qint64> &value) {
         if (value)
@@ -170,7 +186,8 @@ QJsonObject encodeLevelLimits(const CardLevelLimits &limits) {
     return o;
 }
 
-CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o) {
+CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o)
+{
     CardLevelLimits limits;
     limits.dailyWithdrawal = reader.integer(o, "dailyWithdrawal");
     limits.dailyPurchase = reader.integer(o, "dailyPurchase");
@@ -181,14 +198,16 @@ CardLevelLimits decodeLevelLimits(FieldReader &reader, const QJsonObject &o) {
     return limits;
 }
 
-QJsonObject encodeTotals(const CardTotals &totals) {
+QJsonObject encodeTotals(const CardTotals &totals)
+{
     return QJsonObject{{QStringLiteral("withdrawals"), totals.withdrawals},
                        {QStringLiteral("deposits"), totals.deposits},
                        {QStringLiteral("purchases"), totals.purchases},
                        {QStringLiteral("cardTransactions"), totals.cardTransactions}};
 }
 
-CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o) {
+CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o)
+{
     CardTotals totals;
     totals.withdrawals = reader.integer(o, "withdrawals").value_or(0);
     totals.deposits = reader.integer(o, "deposits").value_or(0);
@@ -197,12 +216,14 @@ CardTotals decodeTotals(FieldReader &reader, const QJsonObject &o) {
     return totals;
 }
 
-QByteArray documentBytes(const QJsonObject &document) {
+QByteArray documentBytes(const QJsonObject &document)
+{
     return QJsonDocument(document).toJson(QJsonDocument::Compact);
 }
 
 // The whole document, once its "data" member is known to be an object (single) or array (list).
-Result<QJsonObject> documentWithData(const QByteArray &body, bool list) {
+Result<QJsonObject> documentWithData(const QByteArray &body, bool list)
+{
     Result<QJsonObject> document = JsonApiCodec::parseDocument(body);
     if (!document)
         return document;
@@ -215,8 +236,8 @@ Result<QJsonObject> documentWithData(const QByteArray &body, bool list) {
     return document;
 }
 
-template <class T, class Decode>
-Result<T> singleFromDocument(const QByteArray &body, Decode decode) {
+template <class T, class Decode> Result<T> singleFromDocument(const QByteArray &body, Decode decode)
+{
     Result<QJsonObject> document = documentWithData(body, false);
     if (!document)
         return document.error();
@@ -224,7 +245,8 @@ Result<T> singleFromDocument(const QByteArray &body, Decode decode) {
 }
 
 template <class T, class Decode>
-Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode) {
+Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
+{
     Result<QJsonObject> parsed = documentWithData(body, true);
     if (!parsed)
         return parsed.error();
@@ -280,7 +302,8 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode) {
 // ---------------------------------------------------------------------------------------------
 // Resources
 
-QJsonObject JsonApiCodec::encode(const Address &address) {
+QJsonObject JsonApiCodec::encode(const Address &address)
+{
     QJsonObject o{{QStringLiteral("street"), address.street},
                   {QStringLiteral("city"), address.city},
                   {QStringLiteral("state"), address.state},
@@ -290,7 +313,8 @@ QJsonObject JsonApiCodec::encode(const Address &address) {
     return o;
 }
 
-Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object) {
+Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
+{
     FieldReader reader(QStringLiteral("address"));
     Address address;
     address.street = reader.string(object, "street", true);
@@ -306,7 +330,8 @@ Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object) {
     return address;
 }
 
-QJsonObject JsonApiCodec::encode(const Card &card) {
+QJsonObject JsonApiCodec::encode(const Card &card)
+{
     QJsonObject attributes;
     putDateTime(attributes, "createdAt", card.createdAt);
     putDateTime(attributes, "updatedAt", card.updatedAt);
@@ -341,7 +366,8 @@ QJsonObject JsonApiCodec::encode(const Card &card) {
                        {QStringLiteral("relationships"), relationships}};
 }
 
-Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource) {
+Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("card"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Card"), true);
     const QJsonObject &a = parts.attributes;
@@ -381,7 +407,8 @@ Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource) {
     return card;
 }
 
-QJsonObject JsonApiCodec::encode(const Account &account) {
+QJsonObject JsonApiCodec::encode(const Account &account)
+{
     QJsonObject a;
     putDateTime(a, "createdAt", account.createdAt);
     putDateTime(a, "updatedAt", account.updatedAt);
@@ -411,7 +438,8 @@ QJsonObject JsonApiCodec::encode(const Account &account) {
                        {QStringLiteral("relationships"), relationships}};
 }
 
-Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource) {
+Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("account"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Account"), true);
     const QJsonObject &a = parts.attributes;
@@ -448,7 +476,8 @@ Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource) {
     return account;
 }
 
-QJsonObject JsonApiCodec::encode(const Customer &customer) {
+QJsonObject JsonApiCodec::encode(const Customer &customer)
+{
     QJsonObject a;
     putDateTime(a, "createdAt", customer.createdAt);
     a.insert(QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), customer.firstName},
@@ -470,7 +499,8 @@ QJsonObject JsonApiCodec::encode(const Customer &customer) {
                        {QStringLiteral("attributes"), a}};
 }
 
-Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource) {
+Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("customer"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("Customer"), true);
     const QJsonObject &a = parts.attributes;
@@ -507,15 +537,16 @@ Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource) {
     return customer;
 }
 
-QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification) {
+QJsonObject JsonApiCodec::encode(const CustomerTokenVerification &verification)
+{
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("customerTokenVerification")},
         {QStringLiteral("attributes"),
          QJsonObject{{QStringLiteral("verificationToken"), verification.verificationToken}}}};
 }
 
-Result<CustomerTokenVerification>
-JsonApiCodec::decodeTokenVerification(const QJsonObject &resource) {
+Result<CustomerTokenVerification> JsonApiCodec::decodeTokenVerification(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("customerTokenVerification"));
     // The spec lists "id" as required but Unit never sends one (spec defect), so no id here.
     const ResourceParts parts =
@@ -529,14 +560,16 @@ JsonApiCodec::decodeTokenVerification(const QJsonObject &resource) {
     return verification;
 }
 
-QJsonObject JsonApiCodec::encode(const CustomerToken &token) {
+QJsonObject JsonApiCodec::encode(const CustomerToken &token)
+{
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("customerBearerToken")},
                        {QStringLiteral("attributes"),
                         QJsonObject{{QStringLiteral("token"), token.token},
                                     {QStringLiteral("expiresIn"), token.expiresIn}}}};
 }
 
-Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resource) {
+Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("customerBearerToken"));
     const ResourceParts parts =
         readEnvelope(reader, resource, QLatin1String("customerBearerToken"), false);
@@ -551,7 +584,8 @@ Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resou
     return token;
 }
 
-QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId) {
+QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId)
+{
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("limits")},
         {QStringLiteral("id"), cardId},
@@ -561,7 +595,8 @@ QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId
                      {QStringLiteral("monthlyTotals"), encodeTotals(limits.monthlyTotals)}}}};
 }
 
-Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource) {
+Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource)
+{
     FieldReader reader(QStringLiteral("limits"));
     const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("limits"), false);
     CardLimits limits;
@@ -576,7 +611,8 @@ Result<CardLimits> JsonApiCodec::decodeCardLimits(const QJsonObject &resource) {
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body) {
+Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body)
+{
     if (body.trimmed().isEmpty())
         return ApiError::decode(QStringLiteral("the reply is empty"));
     QJsonParseError parseError;
@@ -590,45 +626,55 @@ Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body) {
     return document.object();
 }
 
-Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body) {
+Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body)
+{
     return singleFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
-Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body) {
+Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body)
+{
     return pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
-Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body) {
+Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body)
+{
     return singleFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
 }
 
-Result<AccountPage> JsonApiCodec::accountPageFromDocument(const QByteArray &body) {
+Result<AccountPage> JsonApiCodec::accountPageFromDocument(const QByteArray &body)
+{
     return pageFromDocument<Account>(body, &JsonApiCodec::decodeAccount);
 }
 
-Result<Customer> JsonApiCodec::customerFromDocument(const QByteArray &body) {
+Result<Customer> JsonApiCodec::customerFromDocument(const QByteArray &body)
+{
     return singleFromDocument<Customer>(body, &JsonApiCodec::decodeCustomer);
 }
 
-Result<CustomerPage> JsonApiCodec::customerPageFromDocument(const QByteArray &body) {
+Result<CustomerPage> JsonApiCodec::customerPageFromDocument(const QByteArray &body)
+{
     return pageFromDocument<Customer>(body, &JsonApiCodec::decodeCustomer);
 }
 
 Result<CustomerTokenVerification>
-JsonApiCodec::tokenVerificationFromDocument(const QByteArray &body) {
+JsonApiCodec::tokenVerificationFromDocument(const QByteArray &body)
+{
     return singleFromDocument<CustomerTokenVerification>(body,
                                                          &JsonApiCodec::decodeTokenVerification);
 }
 
-Result<CustomerToken> JsonApiCodec::customerTokenFromDocument(const QByteArray &body) {
+Result<CustomerToken> JsonApiCodec::customerTokenFromDocument(const QByteArray &body)
+{
     return singleFromDocument<CustomerToken>(body, &JsonApiCodec::decodeCustomerToken);
 }
 
-Result<CardLimits> JsonApiCodec::cardLimitsFromDocument(const QByteArray &body) {
+Result<CardLimits> JsonApiCodec::cardLimitsFromDocument(const QByteArray &body)
+{
     return singleFromDocument<CardLimits>(body, &JsonApiCodec::decodeCardLimits);
 }
 
-QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJsonArray &included) {
+QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJsonArray &included)
+{
     QJsonObject document{{QStringLiteral("data"), resource}};
     if (!included.isEmpty())
         document.insert(QStringLiteral("included"), included);
@@ -636,7 +682,8 @@ QByteArray JsonApiCodec::singleDocument(const QJsonObject &resource, const QJson
 }
 
 QByteArray JsonApiCodec::listDocument(const QJsonArray &resources, const Pagination &pagination,
-                                      const QJsonArray &included) {
+                                      const QJsonArray &included)
+{
     QJsonObject document{
         {QStringLiteral("data"), resources},
         {QStringLiteral("meta"),
@@ -652,7 +699,8 @@ QByteArray JsonApiCodec::listDocument(const QJsonArray &resources, const Paginat
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request) {
+QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request)
+{
     QJsonObject a{
         {QStringLiteral("channel"), request.channel == CreateTokenVerificationRequest::Channel::Call
                                         ? QStringLiteral("call")
@@ -669,7 +717,8 @@ QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request) {
                      {QStringLiteral("attributes"), a}}}});
 }
 
-QByteArray JsonApiCodec::encode(const CreateTokenRequest &request) {
+QByteArray JsonApiCodec::encode(const CreateTokenRequest &request)
+{
     QJsonObject a{{QStringLiteral("scope"), request.scopes.join(QLatin1Char(' '))}};
     putString(a, "verificationToken", request.verificationToken);
     putString(a, "verificationCode", request.verificationCode);
@@ -682,7 +731,8 @@ QByteArray JsonApiCodec::encode(const CreateTokenRequest &request) {
                                  {QStringLiteral("attributes"), a}}}});
 }
 
-QByteArray JsonApiCodec::encode(const CreateCardRequest &request) {
+QByteArray JsonApiCodec::encode(const CreateCardRequest &request)
+{
     QJsonObject a;
     if (request.shippingAddress && !isVirtualCardType(request.type))
         a.insert(QStringLiteral("shippingAddress"), encode(*request.shippingAddress));
@@ -704,7 +754,8 @@ QByteArray JsonApiCodec::encode(const CreateCardRequest &request) {
                                              {QStringLiteral("relationships"), relationships}}}});
 }
 
-QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippingAddress) {
+QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippingAddress)
+{
     QJsonObject a;
     if (shippingAddress)
         a.insert(QStringLiteral("shippingAddress"), encode(*shippingAddress));
@@ -717,7 +768,8 @@ QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippin
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors) {
+QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
+{
     QJsonArray array;
     for (const ApiError &error : errors) {
         QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
@@ -735,7 +787,8 @@ QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors) {
     return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
 }
 
-ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body) {
+ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
+{
     ApiError error = ApiError::http(httpStatus, QString());
     const Result<QJsonObject> document = parseDocument(body);
     if (!document)

@@ -19,7 +19,8 @@ namespace tessera {
 // Translates between Unit's JSON:API documents and Tessera's value types, both ways, so the
 // client and the sandbox speak exactly the same format. Decoding is lenient about extra keys
 // (Unit adds attributes over time) and strict about the shape it relies on.
-class JsonApiCodec {
+class JsonApiCodec
+{
 public:
     static constexpr const char *MediaType = "application/vnd.api+json";
 

@@ -10,14 +10,16 @@
 
 namespace tessera {
 
-struct Pagination {
+struct Pagination
+{
     int total = 0;
     int limit = 0;
     int offset = 0;
 };
 
 // One page of a collection with whatever `include=` brought along.
-template <class T> struct Page {
+template <class T> struct Page
+{
     QList<T> items;
     std::optional<Pagination> pagination;
     QList<Account> includedAccounts;

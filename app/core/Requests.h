@@ -12,7 +12,8 @@
 namespace tessera {
 
 // POST /customers/{id}/token/verification
-struct CreateTokenVerificationRequest {
+struct CreateTokenVerificationRequest
+{
     enum class Channel { Sms, Call };
     Channel channel = Channel::Sms;
     std::optional<Phone> phone; // business customers only
@@ -21,7 +22,8 @@ struct CreateTokenVerificationRequest {
 };
 
 // POST /customers/{id}/token
-struct CreateTokenRequest {
+struct CreateTokenRequest
+{
     QStringList scopes;
     QString verificationToken;
     QString verificationCode;
@@ -30,7 +32,8 @@ struct CreateTokenRequest {
 };
 
 // POST /cards for individualDebitCard / individualVirtualDebitCard
-struct CreateCardRequest {
+struct CreateCardRequest
+{
     CardType type = CardType::IndividualDebitCard;
     QString accountId;
     QString accountType = QStringLiteral("depositAccount");
@@ -45,7 +48,8 @@ struct CreateCardRequest {
 enum class CardSort { NewestFirst, OldestFirst };
 
 // GET /cards
-struct CardListQuery {
+struct CardListQuery
+{
     int limit = 100;
     int offset = 0;
     QList<CardStatus> statuses;
@@ -57,7 +61,8 @@ struct CardListQuery {
 };
 
 // GET /accounts
-struct AccountListQuery {
+struct AccountListQuery
+{
     int limit = 100;
     int offset = 0;
     QString customerId;

@@ -8,12 +8,15 @@
 namespace tessera {
 
 // A value or the ApiError that explains why there is none; decoding never throws.
-template <class T> class Result {
+template <class T> class Result
+{
 public:
     Result(T value)
-        : m_value(std::move(value)) {}
+        : m_value(std::move(value))
+    {}
     Result(ApiError error)
-        : m_error(std::move(error)) {}
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

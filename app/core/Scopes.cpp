@@ -4,7 +4,8 @@
 
 namespace tessera::Scopes {
 
-const QStringList &twoFactorScopes() {
+const QStringList &twoFactorScopes()
+{
     static const QStringList twoFactor = {
         QStringLiteral("cards-write"),
         QStringLiteral("cards-sensitive"),
@@ -19,15 +20,18 @@ const QStringList &twoFactorScopes() {
     return twoFactor;
 }
 
-bool needsTwoFactor(const QString &scope) {
+bool needsTwoFactor(const QString &scope)
+{
     return twoFactorScopes().contains(scope);
 }
 
-bool anyNeedsTwoFactor(const QStringList &scopes) {
+bool anyNeedsTwoFactor(const QStringList &scopes)
+{
     return std::any_of(scopes.begin(), scopes.end(), needsTwoFactor);
 }
 
-QStringList merged(const QStringList &a, const QStringList &b) {
+QStringList merged(const QStringList &a, const QStringList &b)
+{
     QStringList result = a;
     for (const QString &scope : b) {
         if (!result.contains(scope))

@@ -12,7 +12,8 @@ inline const QString Cards = QStringLiteral("cards");
 inline const QString CardsWrite = QStringLiteral("cards-write");
 
 // What signing in asks for: read the customer, their accounts and their cards.
-inline QStringList signIn() {
+inline QStringList signIn()
+{
     return {Customers, Accounts, Cards};
 }
 

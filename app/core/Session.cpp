@@ -10,14 +10,16 @@ namespace tessera {
 namespace {
 
 // QTimer takes an int of milliseconds; Unit's tokens live at most 24 h, well inside it.
-int clampedMs(qint64 ms) {
+int clampedMs(qint64 ms)
+{
     return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
 }
 
 } // namespace
 
 Session::Session(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     m_warningTimer.setSingleShot(true);
     m_expiryTimer.setSingleShot(true);
     m_warningTimer.setTimerType(Qt::VeryCoarseTimer);
@@ -26,7 +28,8 @@ Session::Session(QObject *parent)
     connect(&m_expiryTimer, &QTimer::timeout, this, &Session::expireNow);
 }
 
-void Session::begin(const StoredToken &token) {
+void Session::begin(const StoredToken &token)
+{
     m_token = token;
     m_expired = false;
     qCInfo(lcAuth).noquote() << "session began for customer" << token.customerId << "scopes"
@@ -36,7 +39,8 @@ void Session::begin(const StoredToken &token) {
     emit began();
 }
 
-void Session::end() {
+void Session::end()
+{
     if (!isActive())
         return;
     m_warningTimer.stop();
@@ -46,27 +50,31 @@ void Session::end() {
     emit ended();
 }
 
-qint64 Session::secondsLeft() const {
+qint64 Session::secondsLeft() const
+{
     if (!isActive())
         return 0;
     return qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(m_token.expiresAt));
 }
 
-bool Session::hasScopes(const QStringList &scopes) const {
+bool Session::hasScopes(const QStringList &scopes) const
+{
     if (!isActive() || isExpired())
         return false;
     return std::all_of(scopes.begin(), scopes.end(),
                        [this](const QString &s) { return m_token.scopes.contains(s); });
 }
 
-void Session::reportUnauthorized() {
+void Session::reportUnauthorized()
+{
     if (!isActive())
         return;
     qCInfo(lcAuth) << "the server refused the token (401): session expired";
     expireNow();
 }
 
-void Session::schedule() {
+void Session::schedule()
+{
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_token.expiresAt);
     if (msLeft <= 0) {
         // Leave the caller's began() handling first; expiry follows from the event loop.
@@ -79,7 +87,8 @@ void Session::schedule() {
     m_warningTimer.start(clampedMs(warnIn));
 }
 
-void Session::expireNow() {
+void Session::expireNow()
+{
     m_warningTimer.stop();
     m_expiryTimer.stop();
     if (!isActive() || m_expired)

@@ -9,7 +9,8 @@ namespace tessera {
 
 // The signed-in customer: who, with which token and scopes, until when. Warns ahead of expiry
 // and ends itself at expiry; a 401 from any call counts as expiry too.
-class Session : public QObject {
+class Session : public QObject
+{
     Q_OBJECT
 public:
     explicit Session(QObject *parent = nullptr);

@@ -6,7 +6,8 @@
 
 namespace tessera {
 
-QByteArray StoredToken::toJson() const {
+QByteArray StoredToken::toJson() const
+{
     QJsonObject o{{QStringLiteral("customerId"), customerId},
                   {QStringLiteral("token"), token},
                   {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
@@ -14,7 +15,8 @@ QByteArray StoredToken::toJson() const {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-std::optional<StoredToken> StoredToken::fromJson(const QByteArray &json) {
+std::optional<StoredToken> StoredToken::fromJson(const QByteArray &json)
+{
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     StoredToken stored;
     stored.customerId = o.value(QLatin1String("customerId")).toString();

@@ -8,13 +8,15 @@
 namespace tessera {
 
 // What the keychain keeps for one environment and customer: the secret and what it may do.
-struct StoredToken {
+struct StoredToken
+{
     QString customerId;
     QString token;
     QStringList scopes;
     QDateTime expiresAt; // UTC
 
-    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const {
+    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
         return !expiresAt.isValid() || now >= expiresAt;
     }
 

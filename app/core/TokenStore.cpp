@@ -11,7 +11,8 @@ namespace tessera {
 
 namespace {
 
-TokenStore::Status statusOf(QKeychain::Error error) {
+TokenStore::Status statusOf(QKeychain::Error error)
+{
     switch (error) {
     case QKeychain::NoError:
         return TokenStore::Status::Ok;
@@ -34,19 +35,23 @@ TokenStore::Status statusOf(QKeychain::Error error) {
 
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
-    , m_serviceName(QStringLiteral("Tessera")) {
+    , m_serviceName(QStringLiteral("Tessera"))
+{
     qRegisterMetaType<StoredToken>();
 }
 
-void TokenStore::setServiceName(const QString &serviceName) {
+void TokenStore::setServiceName(const QString &serviceName)
+{
     m_serviceName = serviceName;
 }
 
-QString TokenStore::entryKey(const QString &environmentId, const QString &customerId) {
+QString TokenStore::entryKey(const QString &environmentId, const QString &customerId)
+{
     return QStringLiteral("customer-token/%1/%2").arg(environmentId, customerId);
 }
 
-QString TokenStore::describe(Status status) {
+QString TokenStore::describe(Status status)
+{
     switch (status) {
     case Status::Ok:
     case Status::NotFound:
@@ -65,7 +70,8 @@ QString TokenStore::describe(Status status) {
     return QCoreApplication::translate("TokenStore", "The keychain reported an error.");
 }
 
-void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> onDone) {
+void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> onDone)
+{
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     auto done = std::make_shared<bool>(false);
@@ -93,7 +99,8 @@ void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::
     job->start();
 }
 
-void TokenStore::read(const QString &environmentId, const QString &customerId) {
+void TokenStore::read(const QString &environmentId, const QString &customerId)
+{
     auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
     job->setKey(entryKey(environmentId, customerId));
     run(job, [this](Status status, QKeychain::Job *j) {
@@ -111,7 +118,8 @@ void TokenStore::read(const QString &environmentId, const QString &customerId) {
     });
 }
 
-void TokenStore::write(const QString &environmentId, const StoredToken &token) {
+void TokenStore::write(const QString &environmentId, const StoredToken &token)
+{
     auto *job = new QKeychain::WritePasswordJob(m_serviceName);
     job->setKey(entryKey(environmentId, token.customerId));
     job->setBinaryData(token.toJson());
@@ -121,7 +129,8 @@ void TokenStore::write(const QString &environmentId, const StoredToken &token) {
     });
 }
 
-void TokenStore::remove(const QString &environmentId, const QString &customerId) {
+void TokenStore::remove(const QString &environmentId, const QString &customerId)
+{
     auto *job = new QKeychain::DeletePasswordJob(m_serviceName);
     job->setKey(entryKey(environmentId, customerId));
     run(job, [this](Status status, QKeychain::Job *) {

@@ -15,7 +15,8 @@ namespace tessera {
 // Manager, macOS Keychain) through QtKeychain. One entry per environment and customer; the
 // secret is a small JSON (StoredToken). Every call is asynchronous and ends in exactly one
 // finished signal. QtKeychain's insecure plaintext fallback is never enabled.
-class TokenStore : public QObject {
+class TokenStore : public QObject
+{
     Q_OBJECT
 public:
     enum class Status {

@@ -12,7 +12,8 @@ namespace tessera::sandbox {
 namespace {
 
 QJsonArray includedCustomers(const SandboxStore &store, const QList<const Account *> &accounts,
-                             const QStringList &include) {
+                             const QStringList &include)
+{
     QJsonArray resources;
     if (!include.contains(QLatin1String("customer")))
         return resources;
@@ -30,9 +31,11 @@ QJsonArray includedCustomers(const SandboxStore &store, const QList<const Accoun
 } // namespace
 
 AccountEndpoints::AccountEndpoints(const SandboxStore &store)
-    : m_store(store) {}
+    : m_store(store)
+{}
 
-SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Caller &caller) const {
+SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Caller &caller) const
+{
     const SandboxQuery query(request.query);
     SandboxQuery::PageWindow page;
     if (auto error = query.readPage(&page))
@@ -74,7 +77,8 @@ SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Call
 }
 
 SandboxResponse AccountEndpoints::get(const SandboxRequest &request, const Caller &caller,
-                                      const QString &accountId) const {
+                                      const QString &accountId) const
+{
     const Account *account = m_store.account(accountId);
     if (!account || !caller.canSee(account->customerId))
         return SandboxResponse::notFound(

@@ -10,7 +10,8 @@ class SandboxStore;
 
 // GET /accounts and GET /accounts/{id} (unit-api-notes §4). A customer token sees only its
 // own accounts; another customer's account is "not found".
-class AccountEndpoints {
+class AccountEndpoints
+{
 public:
     using Caller = TokenAuthority::Caller;
 

@@ -18,17 +18,20 @@ namespace {
 
 const QString DefaultBin = QStringLiteral("423456789");
 
-SandboxResponse cardNotFound(const QString &cardId) {
+SandboxResponse cardNotFound(const QString &cardId)
+{
     return SandboxResponse::notFound(
         QStringLiteral("The specified card with id %1 was not found.").arg(cardId));
 }
 
-SandboxResponse cardDocument(int status, const Card &card, const QJsonArray &included = {}) {
+SandboxResponse cardDocument(int status, const Card &card, const QJsonArray &included = {})
+{
     return SandboxResponse::document(
         status, JsonApiCodec::singleDocument(JsonApiCodec::encode(card), included));
 }
 
-QString pastParticiple(CardAction action) {
+QString pastParticiple(CardAction action)
+{
     switch (action) {
     case CardAction::Freeze:
         return QStringLiteral("frozen");
@@ -44,7 +47,8 @@ QString pastParticiple(CardAction action) {
     return {};
 }
 
-void setStatus(Card *card, CardStatus status, const QDateTime &now) {
+void setStatus(Card *card, CardStatus status, const QDateTime &now)
+{
     if (card->status == CardStatus::Frozen && status != CardStatus::Frozen)
         card->freezeReason.clear();
     card->status = status;
@@ -53,7 +57,8 @@ void setStatus(Card *card, CardStatus status, const QDateTime &now) {
 }
 
 // The statuses Unit's list filter accepts (unit-api-notes §3.1).
-const QStringList &filterableStatuses() {
+const QStringList &filterableStatuses()
+{
     static const QStringList statuses = {
         QStringLiteral("Inactive"),      QStringLiteral("Active"),
         QStringLiteral("Stolen"),        QStringLiteral("Lost"),
@@ -66,9 +71,11 @@ const QStringList &filterableStatuses() {
 
 CardEndpoints::CardEndpoints(SandboxStore &store, const SandboxClock &clock)
     : m_store(store)
-    , m_clock(clock) {}
+    , m_clock(clock)
+{}
 
-SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller &caller) const {
+SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller &caller) const
+{
     const SandboxQuery query(request.query);
     SandboxQuery::PageWindow page;
     if (auto error = query.readPage(&page))
@@ -145,7 +152,8 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
 }
 
 SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &caller,
-                                   const QString &cardId) const {
+                                   const QString &cardId) const
+{
     const Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
@@ -157,7 +165,8 @@ SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &
     return cardDocument(200, *card, included({card}, include));
 }
 
-SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Caller &caller) {
+SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Caller &caller)
+{
     const QDateTime now = m_clock.now();
     CardRequestValidator::NewCard newCard;
     const QList<ApiError> errors =
@@ -227,7 +236,8 @@ SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Calle
 }
 
 SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller &caller,
-                                           const QString &cardId, CardAction action) {
+                                           const QString &cardId, CardAction action)
+{
     Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
@@ -242,7 +252,8 @@ SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller 
 }
 
 SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Caller &caller,
-                                       const QString &cardId) {
+                                       const QString &cardId)
+{
     Card *old = visibleCard(caller, cardId);
     if (!old)
         return cardNotFound(cardId);
@@ -295,7 +306,8 @@ SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Call
 }
 
 SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &caller,
-                                      const QString &cardId) const {
+                                      const QString &cardId) const
+{
     const Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
@@ -304,7 +316,8 @@ SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &call
 }
 
 SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &caller,
-                                        const QString &cardId) {
+                                        const QString &cardId)
+{
     Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
@@ -318,7 +331,8 @@ SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &ca
     return cardDocument(201, *card);
 }
 
-Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const {
+Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const
+{
     Card *card = m_store.mutableCard(cardId);
     // Someone else's card is reported exactly like a missing one: ids reveal nothing.
     if (!card || !caller.canSee(card->customerId))
@@ -326,8 +340,8 @@ Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) co
     return card;
 }
 
-QJsonArray CardEndpoints::included(const QList<const Card *> &cards,
-                                   const QStringList &names) const {
+QJsonArray CardEndpoints::included(const QList<const Card *> &cards, const QStringList &names) const
+{
     QJsonArray resources;
     QSet<QString> seenCustomers;
     QSet<QString> seenAccounts;
@@ -347,7 +361,8 @@ QJsonArray CardEndpoints::included(const QList<const Card *> &cards,
     return resources;
 }
 
-Card CardEndpoints::newCardBase(CardType type) const {
+Card CardEndpoints::newCardBase(CardType type) const
+{
     const QDateTime now = m_clock.now();
     Card card;
     card.type = type;

@@ -15,7 +15,8 @@ class SandboxStore;
 // Unit's card endpoints (unit-api-notes §3.3): list, get, create, the lifecycle actions,
 // replace, limits and the sandbox-only activation. Scopes are enforced by SandboxApi; this
 // class enforces ownership: another customer's card is "not found", never shown.
-class CardEndpoints {
+class CardEndpoints
+{
 public:
     using Caller = TokenAuthority::Caller;
 

@@ -14,7 +14,8 @@ const QString ShippingAddress = QStringLiteral("shippingAddress");
 
 // Reads an Address object field by field so each problem points at its field.
 std::optional<Address> readAddress(JsonApiBody &body, const QJsonObject &object,
-                                   const QString &pointer) {
+                                   const QString &pointer)
+{
     static const QStringList fields = {QStringLiteral("street"),     QStringLiteral("street2"),
                                        QStringLiteral("city"),       QStringLiteral("state"),
                                        QStringLiteral("postalCode"), QStringLiteral("country")};
@@ -62,7 +63,8 @@ std::optional<Address> readAddress(JsonApiBody &body, const QJsonObject &object,
     return address;
 }
 
-void readTags(JsonApiBody &body, Tags *tags) {
+void readTags(JsonApiBody &body, Tags *tags)
+{
     const QJsonObject object = body.object("tags");
     const QString pointer = JsonApiBody::attributePointer(QStringLiteral("tags"));
     if (object.size() > 15)
@@ -77,7 +79,8 @@ void readTags(JsonApiBody &body, Tags *tags) {
     }
 }
 
-void readLimits(JsonApiBody &body, CardLevelLimits *limits) {
+void readLimits(JsonApiBody &body, CardLevelLimits *limits)
+{
     const QJsonObject object = body.object("limits");
     const QString pointer = JsonApiBody::attributePointer(QStringLiteral("limits"));
     const std::pair<const char *, std::optional<qint64> CardLevelLimits::*> fields[] = {
@@ -109,7 +112,8 @@ void readLimits(JsonApiBody &body, CardLevelLimits *limits) {
 }
 
 // expiryDate accepts MM/yy, yyyy-MM or yy-MM and must be 3 to 5 years out (createCard schema).
-QString readExpiryDate(JsonApiBody &body, const QDate &today) {
+QString readExpiryDate(JsonApiBody &body, const QDate &today)
+{
     const QString text = body.string("expiryDate", false);
     if (text.isEmpty())
         return {};
@@ -140,7 +144,8 @@ QString readExpiryDate(JsonApiBody &body, const QDate &today) {
 }
 
 // {"data":{"type","id"}} with an allowed type; returns the id.
-QString readRelationship(JsonApiBody &body, const QString &name, const QStringList &types) {
+QString readRelationship(JsonApiBody &body, const QString &name, const QStringList &types)
+{
     const QString pointer = QStringLiteral("/data/relationships/") + name;
     const QJsonObject data =
         body.relationships().value(name).toObject().value(QLatin1String("data")).toObject();
@@ -166,7 +171,8 @@ QString readRelationship(JsonApiBody &body, const QString &name, const QStringLi
 } // namespace
 
 QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document,
-                                                     const QDate &today, NewCard *out) {
+                                                     const QDate &today, NewCard *out)
+{
     const QString physicalType = cardTypeName(CardType::IndividualDebitCard);
     const QString virtualType = cardTypeName(CardType::IndividualVirtualDebitCard);
     JsonApiBody body(document, {physicalType, virtualType});
@@ -270,7 +276,8 @@ QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document
 }
 
 QList<ApiError> CardRequestValidator::readReplaceCard(const QJsonObject &document,
-                                                      std::optional<Address> *shippingAddress) {
+                                                      std::optional<Address> *shippingAddress)
+{
     // No body at all is accepted too (Node's SDK sends none when the address is unchanged).
     if (document.isEmpty())
         return {};

@@ -14,9 +14,11 @@ namespace tessera::sandbox {
 // replaceCard schemas (additionalProperties:false included) and turns them into Tessera's
 // request types. Shipping addresses go through AddressRules so the sandbox rejects exactly
 // what the client's wizard warns about.
-class CardRequestValidator {
+class CardRequestValidator
+{
 public:
-    struct NewCard {
+    struct NewCard
+    {
         CreateCardRequest request;
         bool activeForOnlineUse = false;
         QString bin;            // 9 digits; empty: the sandbox's default BIN

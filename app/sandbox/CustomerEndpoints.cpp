@@ -6,10 +6,12 @@
 namespace tessera::sandbox {
 
 CustomerEndpoints::CustomerEndpoints(const SandboxStore &store)
-    : m_store(store) {}
+    : m_store(store)
+{}
 
 SandboxResponse CustomerEndpoints::get(const SandboxRequest &, const Caller &caller,
-                                       const QString &customerId) const {
+                                       const QString &customerId) const
+{
     const Customer *customer = m_store.customer(customerId);
     if (!customer || !caller.canSee(customer->id))
         return SandboxResponse::notFound(

@@ -9,7 +9,8 @@ namespace tessera::sandbox {
 class SandboxStore;
 
 // GET /customers/{id} (unit-api-notes §5): a customer token may read only its own customer.
-class CustomerEndpoints {
+class CustomerEndpoints
+{
 public:
     using Caller = TokenAuthority::Caller;
 

@@ -4,7 +4,8 @@
 
 namespace tessera::sandbox {
 
-JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowedTypes) {
+JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowedTypes)
+{
     const QJsonValue data = document.value(QLatin1String("data"));
     if (!data.isObject()) {
         addError(QStringLiteral("The body must have a \"data\" object."), QStringLiteral("/data"),
@@ -35,23 +36,27 @@ JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowed
     m_relationships = m_data.value(QLatin1String("relationships")).toObject();
 }
 
-bool JsonApiBody::hasAttribute(const char *name) const {
+bool JsonApiBody::hasAttribute(const char *name) const
+{
     return m_attributes.contains(QLatin1String(name));
 }
 
-void JsonApiBody::requireAttributesObject() {
+void JsonApiBody::requireAttributesObject()
+{
     if (!m_data.isEmpty() && !m_data.value(QLatin1String("attributes")).isObject())
         addError(QStringLiteral("\"attributes\" must be an object."),
                  QStringLiteral("/data/attributes"), QStringLiteral("InvalidRequestBody"));
 }
 
-void JsonApiBody::requireRelationshipsObject() {
+void JsonApiBody::requireRelationshipsObject()
+{
     if (!m_data.isEmpty() && !m_data.value(QLatin1String("relationships")).isObject())
         addError(QStringLiteral("\"relationships\" must be an object."),
                  QStringLiteral("/data/relationships"), QStringLiteral("InvalidRequestBody"));
 }
 
-void JsonApiBody::rejectUnknownAttributes(const QStringList &allowed) {
+void JsonApiBody::rejectUnknownAttributes(const QStringList &allowed)
+{
     for (auto it = m_attributes.begin(); it != m_attributes.end(); ++it) {
         if (!allowed.contains(it.key()))
             addError(QStringLiteral("\"%1\" is not a valid attribute for %2.")
@@ -60,7 +65,8 @@ void JsonApiBody::rejectUnknownAttributes(const QStringList &allowed) {
     }
 }
 
-QString JsonApiBody::string(const char *name, bool required, int minLength, int maxLength) {
+QString JsonApiBody::string(const char *name, bool required, int minLength, int maxLength)
+{
     const QString key = QLatin1String(name);
     const QJsonValue value = m_attributes.value(key);
     if (value.isUndefined() || value.isNull()) {
@@ -86,7 +92,8 @@ QString JsonApiBody::string(const char *name, bool required, int minLength, int 
     return text;
 }
 
-std::optional<qint64> JsonApiBody::integer(const char *name) {
+std::optional<qint64> JsonApiBody::integer(const char *name)
+{
     const QString key = QLatin1String(name);
     const QJsonValue value = m_attributes.value(key);
     if (value.isUndefined() || value.isNull())
@@ -100,7 +107,8 @@ std::optional<qint64> JsonApiBody::integer(const char *name) {
     return value.toInteger();
 }
 
-std::optional<bool> JsonApiBody::boolean(const char *name) {
+std::optional<bool> JsonApiBody::boolean(const char *name)
+{
     const QString key = QLatin1String(name);
     const QJsonValue value = m_attributes.value(key);
     if (value.isUndefined() || value.isNull())
@@ -112,7 +120,8 @@ std::optional<bool> JsonApiBody::boolean(const char *name) {
     return value.toBool();
 }
 
-QJsonObject JsonApiBody::object(const char *name) {
+QJsonObject JsonApiBody::object(const char *name)
+{
     const QString key = QLatin1String(name);
     const QJsonValue value = m_attributes.value(key);
     if (value.isUndefined() || value.isNull())
@@ -124,7 +133,8 @@ QJsonObject JsonApiBody::object(const char *name) {
     return value.toObject();
 }
 
-void JsonApiBody::addError(const QString &detail, const QString &pointer, const QString &code) {
+void JsonApiBody::addError(const QString &detail, const QString &pointer, const QString &code)
+{
     ApiError error = ApiError::http(400, QStringLiteral("Bad Request"), detail, code);
     error.sourcePointer = pointer;
     m_errors.append(error);

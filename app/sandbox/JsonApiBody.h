@@ -13,7 +13,8 @@ namespace tessera::sandbox {
 // Reads a JSON:API request document ({"data":{"type","attributes","relationships"}}) the way
 // Unit validates one: every problem becomes a 400 error whose source.pointer names the field,
 // and all problems are collected so a client sees them at once.
-class JsonApiBody {
+class JsonApiBody
+{
 public:
     // `allowedTypes`: the data.type values this endpoint accepts.
     JsonApiBody(const QJsonObject &document, const QStringList &allowedTypes);
@@ -38,7 +39,8 @@ public:
     void addError(const QString &detail, const QString &pointer,
                   const QString &code = QStringLiteral("InvalidAttribute"));
 
-    static QString attributePointer(const QString &name) {
+    static QString attributePointer(const QString &name)
+    {
         return QStringLiteral("/data/attributes/") + name;
     }
 

@@ -13,7 +13,8 @@ namespace {
 const QString CardsRead = QStringLiteral("cards");
 const QString CardsWrite = QStringLiteral("cards-write");
 
-bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params) {
+bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params)
+{
     if (pattern.size() != segments.size())
         return false;
     QStringList captured;
@@ -34,7 +35,8 @@ SandboxApi::SandboxApi()
     , m_tokenEndpoints(m_store, m_tokens)
     , m_cardEndpoints(m_store, m_clock)
     , m_accountEndpoints(m_store)
-    , m_customerEndpoints(m_store) {
+    , m_customerEndpoints(m_store)
+{
     // Token creation is an org-token call (scope customer-token-write at Unit).
     addRoute("POST", "customers/*/token/verification", {}, true,
              [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
@@ -91,12 +93,14 @@ SandboxApi::SandboxApi()
 }
 
 void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, bool orgOnly,
-                          Handler handler) {
+                          Handler handler)
+{
     m_routes.append(Route{QByteArray(method), QString::fromLatin1(pattern).split(QLatin1Char('/')),
                           std::move(scope), orgOnly, std::move(handler)});
 }
 
-SandboxResponse SandboxApi::handle(SandboxRequest request) {
+SandboxResponse SandboxApi::handle(SandboxRequest request)
+{
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const Route *route = nullptr;
     QStringList params;
@@ -151,7 +155,8 @@ SandboxResponse SandboxApi::handle(SandboxRequest request) {
     return response;
 }
 
-std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) const {
+std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) const
+{
     request.json = {};
     if (request.method != "POST" || request.body.isEmpty())
         return std::nullopt;

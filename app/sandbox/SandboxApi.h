@@ -20,7 +20,8 @@ namespace tessera::sandbox {
 // route's scope, checks the body's media type, size and JSON, then hands it to the endpoint.
 // The order (route, auth, scope, body) means an unauthenticated caller learns nothing but
 // "401", whatever else is wrong with the request.
-class SandboxApi {
+class SandboxApi
+{
 public:
     static constexpr qsizetype MaxBodyBytes = 1024 * 1024;
 
@@ -41,7 +42,8 @@ private:
     // `params` holds the path segments matched by "*" in the route's pattern.
     using Handler = std::function<SandboxResponse(const SandboxRequest &, const Caller &,
                                                   const QStringList &params)>;
-    struct Route {
+    struct Route
+    {
         QByteArray method;
         QStringList pattern; // literal segments, "*" for an id
         QString scope;       // required scope; empty: any authenticated caller

@@ -7,12 +7,14 @@ namespace tessera::sandbox {
 
 namespace {
 
-SandboxResponse invalidParameter(const QString &detail) {
+SandboxResponse invalidParameter(const QString &detail)
+{
     return SandboxResponse::badRequest(detail, QStringLiteral("InvalidQueryParameter"));
 }
 
 // Strict decimal integers only: "10abc", "1e3", " 5" and "+5" are all refused.
-std::optional<qint64> strictInteger(const QString &text) {
+std::optional<qint64> strictInteger(const QString &text)
+{
     static const QRegularExpression digits(QStringLiteral("^-?[0-9]{1,12}$"));
     if (!digits.match(text).hasMatch())
         return std::nullopt;
@@ -22,9 +24,11 @@ std::optional<qint64> strictInteger(const QString &text) {
 } // namespace
 
 SandboxQuery::SandboxQuery(const QUrlQuery &query)
-    : m_items(query.queryItems(QUrl::FullyDecoded)) {}
+    : m_items(query.queryItems(QUrl::FullyDecoded))
+{}
 
-bool SandboxQuery::has(const QString &key) const {
+bool SandboxQuery::has(const QString &key) const
+{
     for (const auto &item : m_items) {
         if (item.first == key)
             return true;
@@ -32,7 +36,8 @@ bool SandboxQuery::has(const QString &key) const {
     return false;
 }
 
-QString SandboxQuery::value(const QString &key) const {
+QString SandboxQuery::value(const QString &key) const
+{
     for (const auto &item : m_items) {
         if (item.first == key)
             return item.second;
@@ -40,7 +45,8 @@ QString SandboxQuery::value(const QString &key) const {
     return {};
 }
 
-QStringList SandboxQuery::indexedValues(const QString &base) const {
+QStringList SandboxQuery::indexedValues(const QString &base) const
+{
     const QRegularExpression indexed(QLatin1Char('^') + QRegularExpression::escape(base) +
                                      QStringLiteral("\\[([0-9]{1,6})\\]$"));
     QMultiMap<int, QString> byIndex;
@@ -57,7 +63,8 @@ QStringList SandboxQuery::indexedValues(const QString &base) const {
     return QStringList(byIndex.values()) + bare;
 }
 
-std::optional<SandboxResponse> SandboxQuery::readPage(PageWindow *window) const {
+std::optional<SandboxResponse> SandboxQuery::readPage(PageWindow *window) const
+{
     const QString limitKey = QStringLiteral("page[limit]");
     const QString offsetKey = QStringLiteral("page[offset]");
     if (has(limitKey)) {
@@ -77,7 +84,8 @@ std::optional<SandboxResponse> SandboxQuery::readPage(PageWindow *window) const 
 }
 
 std::optional<SandboxResponse> SandboxQuery::readInclude(const QStringList &allowed,
-                                                         QStringList *names) const {
+                                                         QStringList *names) const
+{
     const QString key = QStringLiteral("include");
     if (!has(key))
         return std::nullopt;

@@ -14,12 +14,14 @@ namespace tessera::sandbox {
 // Reads Unit's list parameters (page[...], filter[...][i], include, sort). Keys are compared
 // fully decoded, so `filter[status][0]` and `filter%5Bstatus%5D%5B0%5D` mean the same thing,
 // as they do for Unit. Each reader returns an error response when a value is unacceptable.
-class SandboxQuery {
+class SandboxQuery
+{
 public:
     static constexpr int DefaultLimit = 100;
     static constexpr int MaxLimit = 1000;
 
-    struct PageWindow {
+    struct PageWindow
+    {
         int limit = DefaultLimit;
         int offset = 0;
     };

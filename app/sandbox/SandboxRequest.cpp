@@ -2,7 +2,8 @@
 
 namespace tessera::sandbox {
 
-QByteArray SandboxRequest::header(const QByteArray &name) const {
+QByteArray SandboxRequest::header(const QByteArray &name) const
+{
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
@@ -10,7 +11,8 @@ QByteArray SandboxRequest::header(const QByteArray &name) const {
     return {};
 }
 
-QByteArray SandboxRequest::mediaType() const {
+QByteArray SandboxRequest::mediaType() const
+{
     QByteArray type = header("Content-Type");
     const qsizetype semicolon = type.indexOf(';');
     if (semicolon >= 0)
@@ -18,7 +20,8 @@ QByteArray SandboxRequest::mediaType() const {
     return type.trimmed().toLower();
 }
 
-QString SandboxRequest::bearerToken() const {
+QString SandboxRequest::bearerToken() const
+{
     const QByteArray value = header("Authorization").trimmed();
     // The scheme is case-insensitive (RFC 7235); the token itself is not.
     if (value.size() <= 7 || value.left(7).toLower() != "bearer ")

@@ -11,7 +11,8 @@ namespace tessera::sandbox {
 
 // One HTTP request as the sandbox's pure request -> response layer sees it, so the API can be
 // exercised without sockets and the socket layer stays a thin adapter.
-struct SandboxRequest {
+struct SandboxRequest
+{
     QByteArray method; // "GET", "POST", ...
     QString path;      // decoded path, e.g. "/cards/10001"
     QUrlQuery query;

@@ -6,14 +6,16 @@
 
 namespace tessera::sandbox {
 
-SandboxResponse SandboxResponse::document(int status, QByteArray body) {
+SandboxResponse SandboxResponse::document(int status, QByteArray body)
+{
     SandboxResponse response;
     response.status = status;
     response.body = std::move(body);
     return response;
 }
 
-SandboxResponse SandboxResponse::errors(int status, QList<ApiError> errors) {
+SandboxResponse SandboxResponse::errors(int status, QList<ApiError> errors)
+{
     for (ApiError &error : errors) {
         error.kind = ApiError::Kind::Http;
         error.httpStatus = status;
@@ -26,30 +28,36 @@ SandboxResponse SandboxResponse::errors(int status, QList<ApiError> errors) {
 }
 
 SandboxResponse SandboxResponse::error(int status, const QString &detail, const QString &code,
-                                       const QString &sourcePointer) {
+                                       const QString &sourcePointer)
+{
     ApiError e = ApiError::http(status, titleFor(status), detail, code);
     e.sourcePointer = sourcePointer;
     return errors(status, {e});
 }
 
 SandboxResponse SandboxResponse::badRequest(const QString &detail, const QString &code,
-                                            const QString &sourcePointer) {
+                                            const QString &sourcePointer)
+{
     return error(400, detail, code, sourcePointer);
 }
 
-SandboxResponse SandboxResponse::notFound(const QString &detail) {
+SandboxResponse SandboxResponse::notFound(const QString &detail)
+{
     return error(404, detail, QStringLiteral("NotFound"));
 }
 
-SandboxResponse SandboxResponse::unauthorized(const QString &detail) {
+SandboxResponse SandboxResponse::unauthorized(const QString &detail)
+{
     return error(401, detail, QStringLiteral("Unauthorized"));
 }
 
-SandboxResponse SandboxResponse::forbidden(const QString &detail, const QString &code) {
+SandboxResponse SandboxResponse::forbidden(const QString &detail, const QString &code)
+{
     return error(403, detail, code);
 }
 
-QString SandboxResponse::titleFor(int status) {
+QString SandboxResponse::titleFor(int status)
+{
     switch (status) {
     case 400:
         return QStringLiteral("Bad Request");

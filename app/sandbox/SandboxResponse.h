@@ -11,7 +11,8 @@ namespace tessera::sandbox {
 
 // What the pure API layer answers; SandboxServer writes it to the socket. Every body is a
 // JSON:API document, errors included, so clients never see an HTML or empty error page.
-struct SandboxResponse {
+struct SandboxResponse
+{
     static constexpr const char *ContentType = "application/vnd.api+json; charset=utf-8";
 
     int status = 200;

@@ -15,7 +15,8 @@ namespace {
 
 const QString BuiltInSeed = QStringLiteral(":/tessera/seed/demo-seed.json");
 
-QByteArray methodName(QHttpServerRequest::Method method) {
+QByteArray methodName(QHttpServerRequest::Method method)
+{
     switch (method) {
     case QHttpServerRequest::Method::Get:
         return "GET";
@@ -40,7 +41,8 @@ QByteArray methodName(QHttpServerRequest::Method method) {
     }
 }
 
-void writeResponse(QHttpServerResponder &&responder, const SandboxResponse &response) {
+void writeResponse(QHttpServerResponder &&responder, const SandboxResponse &response)
+{
     const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
     const QByteArray contentType(SandboxResponse::ContentType);
     if (response.headers.isEmpty()) {
@@ -60,7 +62,8 @@ void writeResponse(QHttpServerResponder &&responder, const SandboxResponse &resp
 
 SandboxServer::SandboxServer(QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_api(std::make_unique<SandboxApi>()) {
+    , m_api(std::make_unique<SandboxApi>())
+{
     QString error;
     if (!loadSeedFile(BuiltInSeed, &error))
         qCWarning(lcSandbox).noquote() << "built-in seed not loaded:" << error;
@@ -68,11 +71,13 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
-bool SandboxServer::loadSeed(const QByteArray &json, QString *error) {
+bool SandboxServer::loadSeed(const QByteArray &json, QString *error)
+{
     return m_api->store().loadSeed(json, error);
 }
 
-bool SandboxServer::loadSeedFile(const QString &path, QString *error) {
+bool SandboxServer::loadSeedFile(const QString &path, QString *error)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
@@ -82,7 +87,8 @@ bool SandboxServer::loadSeedFile(const QString &path, QString *error) {
     return loadSeed(file.readAll(), error);
 }
 
-quint16 SandboxServer::start(const QHostAddress &address, quint16 port) {
+quint16 SandboxServer::start(const QHostAddress &address, quint16 port)
+{
     m_port = listen(address, port);
     m_address = address;
     if (m_port == 0)
@@ -90,7 +96,8 @@ quint16 SandboxServer::start(const QHostAddress &address, quint16 port) {
     return m_port;
 }
 
-QUrl SandboxServer::baseUrl() const {
+QUrl SandboxServer::baseUrl() const
+{
     if (m_port == 0)
         return {};
     QUrl url;
@@ -106,27 +113,33 @@ QUrl SandboxServer::baseUrl() const {
     return url;
 }
 
-QString SandboxServer::orgToken() const {
+QString SandboxServer::orgToken() const
+{
     return m_api->tokens().orgToken();
 }
 
-void SandboxServer::setOrgToken(const QString &token) {
+void SandboxServer::setOrgToken(const QString &token)
+{
     m_api->tokens().setOrgToken(token);
 }
 
-void SandboxServer::setTwoFactorScopes(const QStringList &scopes) {
+void SandboxServer::setTwoFactorScopes(const QStringList &scopes)
+{
     m_api->tokens().setTwoFactorScopes(scopes);
 }
 
-void SandboxServer::setClockOffset(qint64 seconds) {
+void SandboxServer::setClockOffset(qint64 seconds)
+{
     m_api->clock().setOffset(seconds);
 }
 
-int SandboxServer::cardCount() const {
+int SandboxServer::cardCount() const
+{
     return m_api->store().cardCount();
 }
 
-bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
     SandboxRequest sandboxRequest;
     sandboxRequest.method = methodName(request.method());
     sandboxRequest.path = request.url().path(QUrl::FullyDecoded);
@@ -137,7 +150,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
-void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
     // handleRequest() answers everything; this is only reached if that ever changes.
     writeResponse(makeResponder(request, socket),
                   SandboxResponse::notFound(

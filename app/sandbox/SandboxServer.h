@@ -14,7 +14,8 @@ class SandboxApi;
 // A local HTTP server that speaks Unit's API faithfully enough for Tessera to be developed,
 // demonstrated and tested without network access or Unit credentials. This class is only the
 // socket adapter: SandboxApi answers each request.
-class SandboxServer : public QAbstractHttpServer {
+class SandboxServer : public QAbstractHttpServer
+{
     Q_OBJECT
 public:
     explicit SandboxServer(QObject *parent = nullptr); // loads the built-in demo seed

@@ -12,12 +12,14 @@ namespace tessera::sandbox {
 
 namespace {
 
-bool isIdentifier(const QString &id) {
+bool isIdentifier(const QString &id)
+{
     static const QRegularExpression pattern(QStringLiteral("^[1-9][0-9]{0,17}$"));
     return pattern.match(id).hasMatch();
 }
 
-bool fail(QString *error, const QString &message) {
+bool fail(QString *error, const QString &message)
+{
     if (error)
         *error = message;
     return false;
@@ -25,7 +27,8 @@ bool fail(QString *error, const QString &message) {
 
 // A seed card may carry "limits" (and totals) beside its attributes; the codec ignores
 // them on the card, so they are decoded through the codec's limits resource instead.
-std::optional<CardLimits> seedLimits(const QJsonObject &cardResource, QString *problem) {
+std::optional<CardLimits> seedLimits(const QJsonObject &cardResource, QString *problem)
+{
     const QJsonObject attributes = cardResource.value(QLatin1String("attributes")).toObject();
     QJsonObject limitsAttributes;
     for (const char *key : {"limits", "dailyTotals", "monthlyTotals"}) {
@@ -45,7 +48,8 @@ std::optional<CardLimits> seedLimits(const QJsonObject &cardResource, QString *p
 
 // Deterministic bulk cards: same seed, same cards, so paging tests can rely on totals and
 // order. Cheap by construction (no randomness, no I/O): 5000 cards take a few milliseconds.
-Card generatedCard(qint64 index, const Account &account, const Customer &customer) {
+Card generatedCard(qint64 index, const Account &account, const Customer &customer)
+{
     static const CardStatus statusCycle[] = {
         CardStatus::Active, CardStatus::Active, CardStatus::Active, CardStatus::Inactive,
         CardStatus::Active, CardStatus::Frozen, CardStatus::Active, CardStatus::ClosedByCustomer,
@@ -77,7 +81,8 @@ Card generatedCard(qint64 index, const Account &account, const Customer &custome
 
 } // namespace
 
-bool SandboxStore::loadSeed(const QByteArray &json, QString *error) {
+bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
+{
     Result<QJsonObject> document = JsonApiCodec::parseDocument(json);
     if (!document)
         return fail(error, QStringLiteral("seed: %1").arg(document.error().detail));
@@ -163,27 +168,32 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error) {
     return true;
 }
 
-const Customer *SandboxStore::customer(const QString &id) const {
+const Customer *SandboxStore::customer(const QString &id) const
+{
     const auto it = m_customerIndex.constFind(id);
     return it == m_customerIndex.constEnd() ? nullptr : &m_customers.at(*it);
 }
 
-const Account *SandboxStore::account(const QString &id) const {
+const Account *SandboxStore::account(const QString &id) const
+{
     const auto it = m_accountIndex.constFind(id);
     return it == m_accountIndex.constEnd() ? nullptr : &m_accounts.at(*it);
 }
 
-const Card *SandboxStore::card(const QString &id) const {
+const Card *SandboxStore::card(const QString &id) const
+{
     const auto it = m_cardIndex.constFind(id);
     return it == m_cardIndex.constEnd() ? nullptr : &m_cards.at(*it);
 }
 
-Card *SandboxStore::mutableCard(const QString &id) {
+Card *SandboxStore::mutableCard(const QString &id)
+{
     const auto it = m_cardIndex.constFind(id);
     return it == m_cardIndex.constEnd() ? nullptr : &m_cards[*it];
 }
 
-QString SandboxStore::addCard(Card card, const CardLevelLimits &limits) {
+QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
+{
     card.id = QString::number(m_nextCardId++);
     CardLimits cardLimits;
     cardLimits.limits = limits;
@@ -193,16 +203,19 @@ QString SandboxStore::addCard(Card card, const CardLevelLimits &limits) {
     return m_cards.constLast().id;
 }
 
-CardLimits SandboxStore::limits(const QString &cardId) const {
+CardLimits SandboxStore::limits(const QString &cardId) const
+{
     return m_limits.value(cardId);
 }
 
-QString SandboxStore::cardIdForIdempotencyKey(const QString &customerId, const QString &key) const {
+QString SandboxStore::cardIdForIdempotencyKey(const QString &customerId, const QString &key) const
+{
     return m_idempotency.value(customerId + QLatin1Char('\n') + key);
 }
 
 void SandboxStore::rememberIdempotencyKey(const QString &customerId, const QString &key,
-                                          const QString &cardId) {
+                                          const QString &cardId)
+{
     m_idempotency.insert(customerId + QLatin1Char('\n') + key, cardId);
 }
 

@@ -16,7 +16,8 @@ namespace tessera::sandbox {
 // The sandbox's data: customers, accounts and cards held as Tessera's own value types, loaded
 // from a seed document whose resources are JSON:API objects (so JsonApiCodec decodes them).
 // Lookups are by id; "who may see what" is decided by the endpoints, not here.
-class SandboxStore {
+class SandboxStore
+{
 public:
     // Replaces all data. On failure the store is left unchanged.
     bool loadSeed(const QByteArray &json, QString *error = nullptr);

@@ -9,9 +9,11 @@ namespace tessera::sandbox {
 TokenAuthority::TokenAuthority(const SandboxClock *clock)
     : m_clock(clock)
     , m_orgToken(randomToken())
-    , m_twoFactorScopes(defaultTwoFactorScopes()) {}
+    , m_twoFactorScopes(defaultTwoFactorScopes())
+{}
 
-QStringList TokenAuthority::defaultTwoFactorScopes() {
+QStringList TokenAuthority::defaultTwoFactorScopes()
+{
     return {QStringLiteral("cards-write"),
             QStringLiteral("cards-sensitive"),
             QStringLiteral("cards-sensitive-write"),
@@ -23,7 +25,8 @@ QStringList TokenAuthority::defaultTwoFactorScopes() {
             QStringLiteral("wire-payments-write")};
 }
 
-const QStringList &TokenAuthority::knownScopes() {
+const QStringList &TokenAuthority::knownScopes()
+{
     static const QStringList scopes = [] {
         const char *names[] = {"applications",
                                "applications-write",
@@ -79,7 +82,8 @@ const QStringList &TokenAuthority::knownScopes() {
     return scopes;
 }
 
-std::optional<TokenAuthority::Caller> TokenAuthority::authenticate(const QString &bearerToken) {
+std::optional<TokenAuthority::Caller> TokenAuthority::authenticate(const QString &bearerToken)
+{
     if (bearerToken.isEmpty())
         return std::nullopt;
     if (!m_orgToken.isEmpty() && bearerToken == m_orgToken) {
@@ -97,7 +101,8 @@ std::optional<TokenAuthority::Caller> TokenAuthority::authenticate(const QString
     return it->caller;
 }
 
-QString TokenAuthority::startVerification(const QString &customerId) {
+QString TokenAuthority::startVerification(const QString &customerId)
+{
     for (Verification &older : m_verifications) {
         if (older.customerId == customerId)
             older.superseded = true;
@@ -112,7 +117,8 @@ QString TokenAuthority::startVerification(const QString &customerId) {
 
 TokenAuthority::VerificationResult
 TokenAuthority::redeemVerification(const QString &customerId, const QString &verificationToken,
-                                   const QString &code) {
+                                   const QString &code)
+{
     const auto it = m_verifications.find(verificationToken);
     // Another customer's verification is reported exactly like an unknown one so that
     // verification tokens cannot be probed across customers.
@@ -135,7 +141,8 @@ TokenAuthority::redeemVerification(const QString &customerId, const QString &ver
 }
 
 TokenAuthority::JwtResult TokenAuthority::checkJwt(const QString &jwt,
-                                                   const QString &expectedSubject) const {
+                                                   const QString &expectedSubject) const
+{
     const QStringList parts = jwt.split(QLatin1Char('.'));
     if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
         return JwtResult::Malformed;
@@ -166,7 +173,8 @@ TokenAuthority::JwtResult TokenAuthority::checkJwt(const QString &jwt,
 }
 
 QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStringList &scopes,
-                                           int expiresInSeconds) {
+                                           int expiresInSeconds)
+{
     Grant grant;
     grant.caller.customerId = customerId;
     grant.caller.scopes = QSet<QString>(scopes.begin(), scopes.end());
@@ -176,7 +184,8 @@ QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStr
     return token;
 }
 
-QString TokenAuthority::randomToken() {
+QString TokenAuthority::randomToken()
+{
     static const char alphabet[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     constexpr int Length = 48;

@@ -22,14 +22,16 @@ namespace tessera::sandbox {
 //  * 5 wrong codes kill it; the 6th attempt fails with TooManyAttempts even if correct;
 //  * a newer verification for the same customer supersedes every older one;
 //  * a verification is single-use: once it has minted a token it cannot mint another.
-class TokenAuthority {
+class TokenAuthority
+{
 public:
     static constexpr int VerificationLifetimeSeconds = 600;
     static constexpr int MaxWrongCodes = 5;
     static constexpr int MaxTokenLifetimeSeconds = 86400;
 
     // Who is calling, as resolved from the bearer token.
-    struct Caller {
+    struct Caller
+    {
         bool isOrg = false;
         QString customerId; // empty for the org token
         QSet<QString> scopes;
@@ -80,14 +82,16 @@ public:
     static QString sandboxCode() { return QStringLiteral("000001"); }
 
 private:
-    struct Verification {
+    struct Verification
+    {
         QString customerId;
         QDateTime expiresAt;
         int wrongCodes = 0;
         bool used = false;
         bool superseded = false;
     };
-    struct Grant {
+    struct Grant
+    {
         Caller caller;
         QDateTime expiresAt;
     };

@@ -12,7 +12,8 @@ namespace tessera::sandbox {
 
 namespace {
 
-const QStringList &verificationLanguages() {
+const QStringList &verificationLanguages()
+{
     static const QStringList languages =
         QStringLiteral("en af ar ca zh zh-CN zh-HK hr cs da nl en-GB et fi fr de el he hi hu id "
                        "it ja kn ko ms mr nb pl pt-BR pt ro ru sk es sv tl te th tr vi")
@@ -20,7 +21,8 @@ const QStringList &verificationLanguages() {
     return languages;
 }
 
-SandboxResponse verificationFailure(TokenAuthority::VerificationResult result) {
+SandboxResponse verificationFailure(TokenAuthority::VerificationResult result)
+{
     using R = TokenAuthority::VerificationResult;
     const QString tokenPointer = JsonApiBody::attributePointer(QStringLiteral("verificationToken"));
     const QString codePointer = JsonApiBody::attributePointer(QStringLiteral("verificationCode"));
@@ -58,7 +60,8 @@ SandboxResponse verificationFailure(TokenAuthority::VerificationResult result) {
                                        QStringLiteral("InvalidVerificationToken"), tokenPointer);
 }
 
-SandboxResponse jwtFailure(TokenAuthority::JwtResult result) {
+SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
+{
     using R = TokenAuthority::JwtResult;
     const QString pointer = JsonApiBody::attributePointer(QStringLiteral("jwtToken"));
     switch (result) {
@@ -83,10 +86,12 @@ SandboxResponse jwtFailure(TokenAuthority::JwtResult result) {
 
 TokenEndpoints::TokenEndpoints(const SandboxStore &store, TokenAuthority &tokens)
     : m_store(store)
-    , m_tokens(tokens) {}
+    , m_tokens(tokens)
+{}
 
 SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request,
-                                                   const QString &customerId) {
+                                                   const QString &customerId)
+{
     if (!m_store.customer(customerId))
         return SandboxResponse::notFound(
             QStringLiteral("The specified customer with id %1 was not found.").arg(customerId));
@@ -128,7 +133,8 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
 }
 
 SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request,
-                                            const QString &customerId) {
+                                            const QString &customerId)
+{
     const Customer *customer = m_store.customer(customerId);
     if (!customer)
         return SandboxResponse::notFound(

@@ -10,7 +10,8 @@ class TokenAuthority;
 
 // POST /customers/{id}/token/verification and POST /customers/{id}/token (unit-api-notes §2):
 // request validation per Unit's schemas, then TokenAuthority does the bookkeeping.
-class TokenEndpoints {
+class TokenEndpoints
+{
 public:
     TokenEndpoints(const SandboxStore &store, TokenAuthority &tokens);
 

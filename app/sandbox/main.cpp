@@ -12,7 +12,8 @@
 
 namespace {
 
-int fail(const QString &message) {
+int fail(const QString &message)
+{
     std::fprintf(stderr, "tessera-sandbox: %s\n", qPrintable(message));
     return 1;
 }
@@ -20,7 +21,8 @@ int fail(const QString &message) {
 // An existing file supplies the org token; a missing one receives a fresh token, readable by
 // the owner only, so scripts can share a token without it ever appearing on a terminal.
 bool resolveOrgTokenFile(const QString &path, tessera::sandbox::SandboxServer &server,
-                         QString *error) {
+                         QString *error)
+{
     QFile file(path);
     if (QFileInfo::exists(path)) {
         if (!file.open(QIODevice::ReadOnly)) {
@@ -50,7 +52,8 @@ bool resolveOrgTokenFile(const QString &path, tessera::sandbox::SandboxServer &s
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));

@@ -4,17 +4,20 @@
 
 using namespace tessera;
 
-class TestAddressRules : public QObject {
+class TestAddressRules : public QObject
+{
     Q_OBJECT
 
 private:
-    static Address valid() {
+    static Address valid()
+    {
         return Address{QStringLiteral("5230 Newell Rd"), {},
                        QStringLiteral("Palo Alto"),      QStringLiteral("CA"),
                        QStringLiteral("94303"),          QStringLiteral("US")};
     }
 
-    static QStringList fields(const QList<AddressRules::Problem> &problems) {
+    static QStringList fields(const QList<AddressRules::Problem> &problems)
+    {
         QStringList result;
         for (const auto &p : problems)
             result << p.field;
@@ -22,14 +25,16 @@ private:
     }
 
 private slots:
-    void validAddressHasNoProblems() {
+    void validAddressHasNoProblems()
+    {
         QVERIFY(AddressRules::validate(valid()).isEmpty());
         Address plusFour = valid();
         plusFour.postalCode = QStringLiteral("94303-1234");
         QVERIFY(AddressRules::validate(plusFour).isEmpty());
     }
 
-    void invalidFields_data() {
+    void invalidFields_data()
+    {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::newRow("empty street") << "street"
@@ -60,7 +65,8 @@ private slots:
         QTest::newRow("country") << "country"
                                  << "CA";
     }
-    void invalidFields() {
+    void invalidFields()
+    {
         QFETCH(QString, field);
         QFETCH(QString, value);
         Address address = valid();
@@ -81,7 +87,8 @@ private slots:
         QVERIFY(!problems.first().message.isEmpty());
     }
 
-    void stateList() {
+    void stateList()
+    {
         QVERIFY(AddressRules::usStateCodes().size() >= 51);
         QVERIFY(AddressRules::isValidUsState(QStringLiteral("DC")));
         QVERIFY(!AddressRules::isValidUsState(QStringLiteral("XX")));

@@ -15,10 +15,12 @@ namespace {
 
 // A loopback peer that answers every request with the same raw bytes (or never, when empty),
 // for replies the sandbox would never send.
-class RawHttpPeer : public QTcpServer {
+class RawHttpPeer : public QTcpServer
+{
 public:
     explicit RawHttpPeer(QByteArray response)
-        : m_response(std::move(response)) {
+        : m_response(std::move(response))
+    {
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
@@ -38,7 +40,8 @@ private:
     QByteArray m_response;
 };
 
-QByteArray httpResponse(int status, const QByteArray &body) {
+QByteArray httpResponse(int status, const QByteArray &body)
+{
     return "HTTP/1.1 " + QByteArray::number(status) +
            " X\r\nContent-Type: application/vnd.api+json\r\n"
            "Content-Length: " +
@@ -47,7 +50,8 @@ QByteArray httpResponse(int status, const QByteArray &body) {
 
 } // namespace
 
-class TestApiClient : public QObject {
+class TestApiClient : public QObject
+{
     Q_OBJECT
 
 private:
@@ -61,7 +65,8 @@ private:
     QString m_otherCustomersCardId;
 
     // Waits for the reply and hands it back; the test owns it through the unique_ptr.
-    static std::unique_ptr<ApiReply> wait(ApiReply *reply) {
+    static std::unique_ptr<ApiReply> wait(ApiReply *reply)
+    {
         std::unique_ptr<ApiReply> owned(reply);
         if (!reply->isFinished()) {
             QSignalSpy spy(reply, &ApiReply::finished);
@@ -71,7 +76,8 @@ private:
         return owned;
     }
 
-    template <class T> static T valueOf(ApiReply *reply) {
+    template <class T> static T valueOf(ApiReply *reply)
+    {
         auto owned = wait(reply);
         if (owned->hasError())
             qWarning("unexpected error %d %s: %s", owned->error().httpStatus,
@@ -79,7 +85,8 @@ private:
         return owned->valueAs<T>();
     }
 
-    QString mintToken(const QStringList &scopes, std::optional<int> expiresIn = {}) {
+    QString mintToken(const QStringList &scopes, std::optional<int> expiresIn = {})
+    {
         auto verification = wait(m_org.createCustomerTokenVerification(m_customerId, {}));
         if (verification->hasError())
             return {};
@@ -93,14 +100,16 @@ private:
         return token->hasError() ? QString() : token->valueAs<CustomerToken>().token;
     }
 
-    static Address palisades() {
+    static Address palisades()
+    {
         return Address{QStringLiteral("5230 Newell Rd"), {},
                        QStringLiteral("Palo Alto"),      QStringLiteral("CA"),
                        QStringLiteral("94303"),          QStringLiteral("US")};
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_sandbox.start() != 0);
         m_org.setBaseUrl(m_sandbox.baseUrl());
         m_org.setBearerToken(m_sandbox.orgToken());
@@ -141,7 +150,8 @@ private slots:
         m_customer.setBearerToken(token);
     }
 
-    void tokenVerificationAndToken() {
+    void tokenVerificationAndToken()
+    {
         auto verification = wait(m_org.createCustomerTokenVerification(m_customerId, {}));
         QVERIFY(!verification->hasError());
         QCOMPARE(verification->httpStatus(), 201);
@@ -169,7 +179,8 @@ private slots:
         QVERIFY(!right->valueAs<CustomerToken>().token.isEmpty());
     }
 
-    void nonSensitiveScopesNeedNoCode() {
+    void nonSensitiveScopesNeedNoCode()
+    {
         CreateTokenRequest request;
         request.scopes = {QStringLiteral("customers"), QStringLiteral("accounts"),
                           QStringLiteral("cards")};
@@ -183,7 +194,8 @@ private slots:
         QVERIFY(refused->error().httpStatus >= 400 && refused->error().httpStatus < 500);
     }
 
-    void listCardsShowsOnlyTheCustomersCards() {
+    void listCardsShowsOnlyTheCustomersCards()
+    {
         const CardPage page = valueOf<CardPage>(m_customer.listCards());
         QVERIFY(!page.items.isEmpty());
         for (const Card &card : page.items)
@@ -192,7 +204,8 @@ private slots:
         QCOMPARE(page.pagination->total, page.items.size());
     }
 
-    void listCardsWithFilterSortAndInclude() {
+    void listCardsWithFilterSortAndInclude()
+    {
         CardListQuery query;
         query.statuses = {CardStatus::Active, CardStatus::Frozen};
         query.sort = CardSort::OldestFirst;
@@ -211,7 +224,8 @@ private slots:
         }
     }
 
-    void getCardAndCrossCustomerIsolation() {
+    void getCardAndCrossCustomerIsolation()
+    {
         const CardPage page = valueOf<CardPage>(m_customer.listCards());
         QVERIFY(!page.items.isEmpty());
         const Card own = valueOf<Card>(m_customer.getCard(page.items.first().id));
@@ -227,7 +241,8 @@ private slots:
         QCOMPARE(malformedId->error().httpStatus, 404);
     }
 
-    void createPhysicalCardIsInactiveAndIdempotent() {
+    void createPhysicalCardIsInactiveAndIdempotent()
+    {
         CreateCardRequest request;
         request.accountId = m_openAccountId;
         request.shippingAddress = palisades();
@@ -250,7 +265,8 @@ private slots:
         QCOMPARE(m_sandbox.cardCount(), before + 1);
     }
 
-    void createVirtualCardIsActive() {
+    void createVirtualCardIsActive()
+    {
         CreateCardRequest request;
         request.type = CardType::IndividualVirtualDebitCard;
         request.accountId = m_openAccountId;
@@ -260,7 +276,8 @@ private slots:
         QVERIFY(!card.shippingAddress.has_value());
     }
 
-    void createCardValidation() {
+    void createCardValidation()
+    {
         CreateCardRequest request;
         request.accountId = m_openAccountId;
         request.shippingAddress = palisades();
@@ -279,7 +296,8 @@ private slots:
         QVERIFY(!closed->error().detail.isEmpty());
     }
 
-    void cardActionsFollowTheLifecycle() {
+    void cardActionsFollowTheLifecycle()
+    {
         CreateCardRequest request;
         request.type = CardType::IndividualVirtualDebitCard;
         request.accountId = m_openAccountId;
@@ -304,7 +322,8 @@ private slots:
                  CardStatus::Stolen);
     }
 
-    void replaceCardGivesANewCard() {
+    void replaceCardGivesANewCard()
+    {
         CreateCardRequest request;
         request.accountId = m_openAccountId;
         request.shippingAddress = palisades();
@@ -320,7 +339,8 @@ private slots:
         QCOMPARE(replacement.shippingAddress.value_or(Address{}), newHome);
     }
 
-    void limitsAccountsAndCustomers() {
+    void limitsAccountsAndCustomers()
+    {
         const CardPage page = valueOf<CardPage>(m_customer.listCards());
         auto limits = wait(m_customer.getCardLimits(page.items.first().id));
         QVERIFY2(!limits->hasError(), qPrintable(limits->error().message()));
@@ -338,7 +358,8 @@ private slots:
         QVERIFY(!me.phone.isEmpty());
     }
 
-    void missingScopeIsRefused() {
+    void missingScopeIsRefused()
+    {
         CreateTokenRequest readOnly;
         readOnly.scopes = {QStringLiteral("cards")};
         auto token = wait(m_org.createCustomerToken(m_customerId, readOnly));
@@ -358,7 +379,8 @@ private slots:
         QCOMPARE(accounts->error().httpStatus, 403);
     }
 
-    void missingOrUnknownTokenIs401() {
+    void missingOrUnknownTokenIs401()
+    {
         ApiClient client(&m_network);
         client.setBaseUrl(m_sandbox.baseUrl());
         auto anonymous = wait(client.listCards());
@@ -369,7 +391,8 @@ private slots:
         QVERIFY(!unknown->error().isRetryable());
     }
 
-    void expiredTokenIs401() {
+    void expiredTokenIs401()
+    {
         const QString token = mintToken({QStringLiteral("cards")}, /*expiresIn=*/60);
         QVERIFY(!token.isEmpty());
         ApiClient client(&m_network);
@@ -382,7 +405,8 @@ private slots:
         QCOMPARE(expired->error().httpStatus, 401);
     }
 
-    void connectionRefusedIsANetworkError() {
+    void connectionRefusedIsANetworkError()
+    {
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const quint16 port = closed.serverPort();
@@ -395,7 +419,8 @@ private slots:
         QVERIFY(!reply->error().message().isEmpty());
     }
 
-    void silentServerTimesOut() {
+    void silentServerTimesOut()
+    {
         RawHttpPeer silent{QByteArray()};
         ApiClient client(&m_network);
         client.setBaseUrl(silent.url());
@@ -407,7 +432,8 @@ private slots:
         QVERIFY(timer.elapsed() < 5000);
     }
 
-    void malformedSuccessIsADecodeError() {
+    void malformedSuccessIsADecodeError()
+    {
         RawHttpPeer garbage{httpResponse(200, R"({"data":{"type":"individualDebitCard")")};
         ApiClient client(&m_network);
         client.setBaseUrl(garbage.url());
@@ -416,7 +442,8 @@ private slots:
         QVERIFY(!reply->value().isValid());
     }
 
-    void serverErrorWithoutJsonKeepsTheStatus() {
+    void serverErrorWithoutJsonKeepsTheStatus()
+    {
         RawHttpPeer proxy{httpResponse(502, "<html>Bad Gateway</html>")};
         ApiClient client(&m_network);
         client.setBaseUrl(proxy.url());
@@ -426,7 +453,8 @@ private slots:
         QVERIFY(reply->error().isRetryable());
     }
 
-    void abortGivesCancelled() {
+    void abortGivesCancelled()
+    {
         RawHttpPeer silent{QByteArray()};
         ApiClient client(&m_network);
         client.setBaseUrl(silent.url());
@@ -437,7 +465,8 @@ private slots:
         QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
     }
 
-    void baseUrlWithPathPrefix() {
+    void baseUrlWithPathPrefix()
+    {
         // A token broker may serve Unit's paths below a prefix.
         RawHttpPeer peer{httpResponse(404, R"({"errors":[{"status":"404","title":"Not Found"}]})")};
         ApiClient client(&m_network);

@@ -23,7 +23,8 @@ namespace {
 
 QStringList g_messages;
 
-void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message) {
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
     g_messages << QStringLiteral("%1: %2").arg(QLatin1String(context.category), message);
 }
 
@@ -31,7 +32,8 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
 
 // The sign-in flow end to end: Backend + Authenticator against the in-process sandbox and the
 // real Secret Service (./dev test runs this inside a throwaway gnome-keyring).
-class TestAuthenticator : public QObject {
+class TestAuthenticator : public QObject
+{
     Q_OBJECT
 
 private:
@@ -39,7 +41,8 @@ private:
     QString m_customerId;
     QString m_accountId;
 
-    std::unique_ptr<Backend> makeBackend() {
+    std::unique_ptr<Backend> makeBackend()
+    {
         auto backend =
             std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
         // A per-run environment keeps keychain entries of different runs apart.
@@ -48,12 +51,14 @@ private:
     }
 
     // Answers the code dialog's part: waits for the code to be sent, then submits.
-    static bool waitForCodeSent(Authenticator *auth) {
+    static bool waitForCodeSent(Authenticator *auth)
+    {
         QSignalSpy sent(auth, &Authenticator::codeSent);
         return sent.wait(5000);
     }
 
-    static bool signIn(Backend &backend, const QString &customerId) {
+    static bool signIn(Backend &backend, const QString &customerId)
+    {
         Authenticator *auth = backend.authenticator();
         QSignalSpy signedIn(auth, &Authenticator::signedIn);
         auth->signIn(customerId);
@@ -63,13 +68,15 @@ private:
         return signedIn.wait(5000);
     }
 
-    static bool removeEntry(Backend &backend, const QString &customerId) {
+    static bool removeEntry(Backend &backend, const QString &customerId)
+    {
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
         backend.tokenStore()->remove(backend.authenticator()->environmentId(), customerId);
         return removed.wait(5000);
     }
 
-    static bool finished(ApiReply *reply) {
+    static bool finished(ApiReply *reply)
+    {
         if (reply->isFinished())
             return true;
         QSignalSpy done(reply, &ApiReply::finished);
@@ -79,7 +86,8 @@ private:
     QString m_environmentId;
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
         QStandardPaths::setTestModeEnabled(true);
@@ -105,7 +113,8 @@ private slots:
         QVERIFY(!m_customerId.isEmpty());
     }
 
-    void wrongCodeThenRightCode() {
+    void wrongCodeThenRightCode()
+    {
         auto backend = makeBackend();
         Authenticator *auth = backend->authenticator();
         QSignalSpy required(auth, &Authenticator::codeRequired);
@@ -133,7 +142,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void resendKeepsOnlyTheNewestVerification() {
+    void resendKeepsOnlyTheNewestVerification()
+    {
         // The sandbox invalidates older verifications, so the exchange only succeeds if the
         // service sends the newest one.
         auto backend = makeBackend();
@@ -148,7 +158,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void secondStartRestoresFromTheKeychainWithoutACode() {
+    void secondStartRestoresFromTheKeychainWithoutACode()
+    {
         {
             auto first = makeBackend();
             QVERIFY(signIn(*first, m_customerId));
@@ -181,7 +192,8 @@ private slots:
         QCOMPARE(restoredAgain.first().first().toBool(), false);
     }
 
-    void expiredEntryIsRemovedAtStart() {
+    void expiredEntryIsRemovedAtStart()
+    {
         auto backend = makeBackend();
         StoredToken old;
         old.customerId = m_customerId;
@@ -204,7 +216,8 @@ private slots:
         QCOMPARE(read.first().first().value<TokenStore::Status>(), TokenStore::Status::NotFound);
     }
 
-    void stepUpResumesTheOperation() {
+    void stepUpResumesTheOperation()
+    {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
         Authenticator *auth = backend->authenticator();
@@ -242,7 +255,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void cancellingStepUpCancelsTheOperation() {
+    void cancellingStepUpCancelsTheOperation()
+    {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
         bool proceeded = false;
@@ -258,7 +272,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void expiryMidSessionAsksForTheCodeAgain() {
+    void expiryMidSessionAsksForTheCodeAgain()
+    {
         auto backend = makeBackend();
         backend->tokenService()->setExpiresIn(2);
         QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
@@ -276,7 +291,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void unauthorizedMidSessionRenewsAndRetries() {
+    void unauthorizedMidSessionRenewsAndRetries()
+    {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
         // The server's clock jumps past the token's expiry: the next call gets 401.
@@ -306,7 +322,8 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void noSecretInLogsOrSettings() {
+    void noSecretInLogsOrSettings()
+    {
         QLoggingCategory::setFilterRules(QStringLiteral("tessera.*=true\nqt.*=false"));
         g_messages.clear();
         QtMessageHandler previous = qInstallMessageHandler(captureMessage);

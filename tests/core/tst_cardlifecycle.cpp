@@ -4,11 +4,13 @@
 
 using namespace tessera;
 
-class TestCardLifecycle : public QObject {
+class TestCardLifecycle : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void transitions_data() {
+    void transitions_data()
+    {
         QTest::addColumn<CardStatus>("from");
         QTest::addColumn<CardAction>("action");
         QTest::addColumn<int>("to"); // -1: refused
@@ -35,7 +37,8 @@ private slots:
             << CardStatus::SuspectedFraud << CardAction::Freeze << refused;
         QTest::newRow("close unknown") << CardStatus::Unknown << CardAction::Close << refused;
     }
-    void transitions() {
+    void transitions()
+    {
         QFETCH(CardStatus, from);
         QFETCH(CardAction, action);
         QFETCH(int, to);
@@ -50,7 +53,8 @@ private slots:
         }
     }
 
-    void finalStatesStayFinal() {
+    void finalStatesStayFinal()
+    {
         for (CardStatus status :
              {CardStatus::Lost, CardStatus::Stolen, CardStatus::ClosedByCustomer}) {
             QVERIFY(CardLifecycle::isFinal(status));
@@ -60,7 +64,8 @@ private slots:
         QVERIFY(CardLifecycle::canReplace(CardStatus::Lost));
     }
 
-    void pathSegments() {
+    void pathSegments()
+    {
         for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                                   CardAction::ReportStolen, CardAction::ReportLost})
             QCOMPARE(CardLifecycle::actionFromPathSegment(CardLifecycle::pathSegment(action)),

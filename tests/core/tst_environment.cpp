@@ -5,11 +5,13 @@
 
 using namespace tessera;
 
-class TestEnvironment : public QObject {
+class TestEnvironment : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void urlRules_data() {
+    void urlRules_data()
+    {
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("https") << "https://api.s.unit.sh" << true;
@@ -24,7 +26,8 @@ private slots:
         QTest::newRow("no host") << "https://" << false;
         QTest::newRow("garbage") << "not a url" << false;
     }
-    void urlRules() {
+    void urlRules()
+    {
         QFETCH(QString, url);
         QFETCH(bool, allowed);
         const auto problem = Environment::checkUrl(QUrl(url));
@@ -33,7 +36,8 @@ private slots:
             QVERIFY(!problem->isEmpty());
     }
 
-    void kinds() {
+    void kinds()
+    {
         const Environment demo = Environment::demo(QUrl(QStringLiteral("http://127.0.0.1:1234")));
         QVERIFY(demo.usesOrgToken());
         QCOMPARE(demo.id(), QStringLiteral("demo"));
@@ -55,7 +59,8 @@ private slots:
         QCOMPARE(production.badge(), QStringLiteral("LIVE"));
     }
 
-    void scopes() {
+    void scopes()
+    {
         QVERIFY(Scopes::needsTwoFactor(QStringLiteral("cards-write")));
         QVERIFY(!Scopes::needsTwoFactor(QStringLiteral("cards")));
         QVERIFY(!Scopes::anyNeedsTwoFactor(Scopes::signIn()));

@@ -6,11 +6,13 @@
 
 using namespace tessera;
 
-class TestJsonApiCodec : public QObject {
+class TestJsonApiCodec : public QObject
+{
     Q_OBJECT
 
 private:
-    static Card sampleCard() {
+    static Card sampleCard()
+    {
         Card card;
         card.id = QStringLiteral("10042");
         card.type = CardType::IndividualDebitCard;
@@ -31,7 +33,8 @@ private:
         return card;
     }
 
-    static QByteArray cardDocument(const QByteArray &attributesOverride = {}) {
+    static QByteArray cardDocument(const QByteArray &attributesOverride = {})
+    {
         QByteArray attributes = attributesOverride.isEmpty()
                                     ? QByteArray(R"({"createdAt":"2026-03-01T12:30:15.250Z",
                                         "last4Digits":"1234","expirationDate":"2030-03",
@@ -42,7 +45,8 @@ private:
     }
 
 private slots:
-    void cardRoundTrip() {
+    void cardRoundTrip()
+    {
         const Card card = sampleCard();
         const QByteArray body = JsonApiCodec::singleDocument(JsonApiCodec::encode(card));
         const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
@@ -65,7 +69,8 @@ private slots:
         QCOMPARE(decoded->customerId, card.customerId);
     }
 
-    void virtualCardHasNoShippingAddressOnTheWire() {
+    void virtualCardHasNoShippingAddressOnTheWire()
+    {
         Card card = sampleCard();
         card.type = CardType::IndividualVirtualDebitCard;
         const QJsonObject resource = JsonApiCodec::encode(card);
@@ -75,7 +80,8 @@ private slots:
                  QStringLiteral("individualVirtualDebitCard"));
     }
 
-    void unknownStatusAndTypeDecodeToUnknown() {
+    void unknownStatusAndTypeDecodeToUnknown()
+    {
         const QByteArray body = R"({"data":{"type":"futureTitaniumCard","id":"9","attributes":{
             "createdAt":"2026-03-01T12:30:15Z","last4Digits":"0001","expirationDate":"2031-01",
             "status":"ShreddedByRobot","someNewAttribute":{"x":1}}}})";
@@ -91,20 +97,23 @@ private slots:
                  QStringLiteral("ShreddedByRobot"));
     }
 
-    void everyKnownStatusRoundTrips_data() {
+    void everyKnownStatusRoundTrips_data()
+    {
         QTest::addColumn<QString>("name");
         for (const char *name : {"Active", "Inactive", "Stolen", "Lost", "Frozen",
                                  "ClosedByCustomer", "SuspectedFraud", "ActiveForOnlineUse"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
-    void everyKnownStatusRoundTrips() {
+    void everyKnownStatusRoundTrips()
+    {
         QFETCH(QString, name);
         const CardStatus status = cardStatusFromName(name);
         QVERIFY(status != CardStatus::Unknown);
         QCOMPARE(cardStatusName(status), name);
     }
 
-    void malformedDocuments_data() {
+    void malformedDocuments_data()
+    {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expectedDetailPart");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
@@ -147,7 +156,8 @@ private slots:
                               "expirationDate":"2030-01","status":"Active","tags":{"a":1}})")
             << QStringLiteral("tag \"a\"");
     }
-    void malformedDocuments() {
+    void malformedDocuments()
+    {
         QFETCH(QByteArray, body);
         QFETCH(QString, expectedDetailPart);
         const Result<Card> decoded = JsonApiCodec::cardFromDocument(body);
@@ -158,7 +168,8 @@ private slots:
         QVERIFY(!decoded.error().isRetryable());
     }
 
-    void cardPageWithPaginationAndIncluded() {
+    void cardPageWithPaginationAndIncluded()
+    {
         Account account;
         account.id = QStringLiteral("10001");
         account.name = QStringLiteral("Checking");
@@ -185,14 +196,16 @@ private slots:
         QCOMPARE(page->includedCustomers.first().displayName(), QStringLiteral("Ada Lovelace"));
     }
 
-    void cardPageWithoutMetaIsAccepted() {
+    void cardPageWithoutMetaIsAccepted()
+    {
         // Unit's spec declares no meta for the cards list; paging must cope without it.
         const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(R"({"data":[]})");
         QVERIFY(page.ok());
         QVERIFY(!page->pagination.has_value());
     }
 
-    void cardPageWithBadItemFails() {
+    void cardPageWithBadItemFails()
+    {
         const Result<CardPage> page =
             JsonApiCodec::cardPageFromDocument(R"({"data":[{"type":"individualDebitCard"}]})");
         QVERIFY(!page.ok());
@@ -204,7 +217,8 @@ private slots:
         QVERIFY(!badTotal.ok());
     }
 
-    void accountRoundTrip() {
+    void accountRoundTrip()
+    {
         Account account;
         account.id = QStringLiteral("10001");
         account.name = QStringLiteral("Everyday checking");
@@ -231,7 +245,8 @@ private slots:
         QVERIFY(decoded->isDeposit());
     }
 
-    void moneyMustBeWholeCents() {
+    void moneyMustBeWholeCents()
+    {
         const QByteArray body = R"({"data":{"type":"depositAccount","id":"1","attributes":{
             "createdAt":"2025-01-01T00:00:00Z","name":"A","status":"Open","balance":10.5}}})";
         const Result<Account> decoded = JsonApiCodec::accountFromDocument(body);
@@ -239,7 +254,8 @@ private slots:
         QVERIFY(decoded.error().detail.contains(QStringLiteral("\"balance\" is not an integer")));
     }
 
-    void customerRoundTrip() {
+    void customerRoundTrip()
+    {
         Customer customer;
         customer.id = QStringLiteral("20001");
         customer.firstName = QStringLiteral("Grace");
@@ -262,7 +278,8 @@ private slots:
         QCOMPARE(decoded->jwtSubject, customer.jwtSubject);
     }
 
-    void tokenVerificationWithoutId() {
+    void tokenVerificationWithoutId()
+    {
         // Unit's spec marks id as required but the API sends none: accept that.
         const Result<CustomerTokenVerification> v = JsonApiCodec::tokenVerificationFromDocument(
             R"({"data":{"type":"customerTokenVerification","attributes":{"verificationToken":"abc"}}})");
@@ -273,7 +290,8 @@ private slots:
         QVERIFY(!empty.ok());
     }
 
-    void customerTokenRoundTripAndLimits() {
+    void customerTokenRoundTripAndLimits()
+    {
         const CustomerToken token{QStringLiteral("v2.public.xyz"), 3600};
         const Result<CustomerToken> decoded = JsonApiCodec::customerTokenFromDocument(
             JsonApiCodec::singleDocument(JsonApiCodec::encode(token)));
@@ -295,7 +313,8 @@ private slots:
         }
     }
 
-    void cardLimitsRoundTrip() {
+    void cardLimitsRoundTrip()
+    {
         CardLimits limits;
         limits.limits.dailyPurchase = 50000;
         limits.limits.monthlyWithdrawal = 500000;
@@ -311,7 +330,8 @@ private slots:
         QCOMPARE(decoded->monthlyTotals.withdrawals, 20000);
     }
 
-    void createCardRequestShape() {
+    void createCardRequestShape()
+    {
         CreateCardRequest request;
         request.accountId = QStringLiteral("10001");
         request.shippingAddress = sampleCard().shippingAddress;
@@ -344,7 +364,8 @@ private slots:
         QVERIFY(!virtualAttributes.contains(QStringLiteral("design")));
     }
 
-    void tokenRequestsShape() {
+    void tokenRequestsShape()
+    {
         CreateTokenRequest request;
         request.scopes = {QStringLiteral("customers"), QStringLiteral("cards-write")};
         request.verificationToken = QStringLiteral("vt");
@@ -368,7 +389,8 @@ private slots:
                  QStringLiteral("call"));
     }
 
-    void errorRoundTrip() {
+    void errorRoundTrip()
+    {
         ApiError error =
             ApiError::http(400, QStringLiteral("Bad Request"), QStringLiteral("ZIP is invalid"),
                            QStringLiteral("InvalidAddress"));
@@ -380,7 +402,8 @@ private slots:
         QCOMPARE(decoded.message(), QStringLiteral("ZIP is invalid"));
     }
 
-    void errorDecodingIsTolerant_data() {
+    void errorDecodingIsTolerant_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("title");
@@ -404,7 +427,8 @@ private slots:
             << 408 << QByteArray(R"({"errors":[{"title":5,"detail":["x"]}]})") << QString()
             << QString() << true;
     }
-    void errorDecodingIsTolerant() {
+    void errorDecodingIsTolerant()
+    {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, title);

@@ -5,11 +5,13 @@
 
 using namespace tessera;
 
-class TestSession : public QObject {
+class TestSession : public QObject
+{
     Q_OBJECT
 
 private:
-    static StoredToken token(qint64 msFromNow, QStringList scopes = {QStringLiteral("cards")}) {
+    static StoredToken token(qint64 msFromNow, QStringList scopes = {QStringLiteral("cards")})
+    {
         StoredToken t;
         t.customerId = QStringLiteral("10001");
         t.token = QStringLiteral("v2.public.test");
@@ -19,7 +21,8 @@ private:
     }
 
 private slots:
-    void hasScopes() {
+    void hasScopes()
+    {
         Session session;
         QVERIFY(!session.hasScopes({QStringLiteral("cards")}));
         session.begin(token(60000, {QStringLiteral("customers"), QStringLiteral("cards")}));
@@ -30,7 +33,8 @@ private slots:
         QVERIFY(session.secondsLeft() > 50 && session.secondsLeft() <= 60);
     }
 
-    void warnsThenExpires() {
+    void warnsThenExpires()
+    {
         Session session;
         session.setWarningLead(1); // warn one second ahead
         QSignalSpy warning(&session, &Session::expiringSoon);
@@ -45,7 +49,8 @@ private slots:
         QVERIFY(!session.hasScopes({QStringLiteral("cards")}));
     }
 
-    void alreadyExpiredTokenExpiresFromTheEventLoop() {
+    void alreadyExpiredTokenExpiresFromTheEventLoop()
+    {
         Session session;
         QSignalSpy expired(&session, &Session::expired);
         session.begin(token(-1000));
@@ -53,7 +58,8 @@ private slots:
         QVERIFY(expired.wait(1000));
     }
 
-    void unauthorizedCountsAsExpiry() {
+    void unauthorizedCountsAsExpiry()
+    {
         Session session;
         QSignalSpy expired(&session, &Session::expired);
         session.begin(token(3600 * 1000));
@@ -67,7 +73,8 @@ private slots:
         QVERIFY(session.hasScopes({QStringLiteral("cards")}));
     }
 
-    void endStopsTimers() {
+    void endStopsTimers()
+    {
         Session session;
         QSignalSpy expired(&session, &Session::expired);
         QSignalSpy ended(&session, &Session::ended);

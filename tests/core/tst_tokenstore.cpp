@@ -8,13 +8,15 @@ using namespace tessera;
 
 // Runs against the real Secret Service: `./dev test` starts every suite inside
 // dbus-run-session with an unlocked throwaway gnome-keyring.
-class TestTokenStore : public QObject {
+class TestTokenStore : public QObject
+{
     Q_OBJECT
 
 private:
     QString m_environment;
 
-    static StoredToken sampleToken(const QString &customerId, int secondsFromNow) {
+    static StoredToken sampleToken(const QString &customerId, int secondsFromNow)
+    {
         StoredToken token;
         token.customerId = customerId;
         token.token = QStringLiteral("v2.public.") + QUuid::createUuid().toString(QUuid::Id128);
@@ -23,7 +25,8 @@ private:
         return token;
     }
 
-    static TokenStore::Status write(TokenStore &store, const QString &env, const StoredToken &t) {
+    static TokenStore::Status write(TokenStore &store, const QString &env, const StoredToken &t)
+    {
         QSignalSpy spy(&store, &TokenStore::writeFinished);
         store.write(env, t);
         if (!spy.wait(10000))
@@ -32,7 +35,8 @@ private:
     }
 
     static std::pair<TokenStore::Status, StoredToken> read(TokenStore &store, const QString &env,
-                                                           const QString &customerId) {
+                                                           const QString &customerId)
+    {
         QSignalSpy spy(&store, &TokenStore::readFinished);
         store.read(env, customerId);
         if (!spy.wait(10000))
@@ -41,7 +45,8 @@ private:
                 spy.first().at(1).value<StoredToken>()};
     }
 
-    static TokenStore::Status remove(TokenStore &store, const QString &env, const QString &id) {
+    static TokenStore::Status remove(TokenStore &store, const QString &env, const QString &id)
+    {
         QSignalSpy spy(&store, &TokenStore::removeFinished);
         store.remove(env, id);
         if (!spy.wait(10000))
@@ -50,14 +55,16 @@ private:
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
         // A fresh environment id per run keeps runs independent even on a shared keyring.
         m_environment = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::Id128);
     }
 
-    void writeReadRemove() {
+    void writeReadRemove()
+    {
         TokenStore store;
         const StoredToken token = sampleToken(QStringLiteral("10001"), 3600);
         QCOMPARE(write(store, m_environment, token), TokenStore::Status::Ok);
@@ -76,7 +83,8 @@ private slots:
         QCOMPARE(remove(store, m_environment, token.customerId), TokenStore::Status::Ok);
     }
 
-    void aNewStoreObjectFindsTheToken() {
+    void aNewStoreObjectFindsTheToken()
+    {
         const StoredToken token = sampleToken(QStringLiteral("10002"), 3600);
         {
             TokenStore first;
@@ -89,7 +97,8 @@ private slots:
         QCOMPARE(remove(second, m_environment, token.customerId), TokenStore::Status::Ok);
     }
 
-    void entriesAreSeparatedByEnvironmentAndCustomer() {
+    void entriesAreSeparatedByEnvironmentAndCustomer()
+    {
         TokenStore store;
         const StoredToken a = sampleToken(QStringLiteral("10003"), 3600);
         QCOMPARE(write(store, m_environment, a), TokenStore::Status::Ok);
@@ -100,7 +109,8 @@ private slots:
         QCOMPARE(remove(store, m_environment, a.customerId), TokenStore::Status::Ok);
     }
 
-    void expiredEntryReadsAsExpired() {
+    void expiredEntryReadsAsExpired()
+    {
         TokenStore store;
         const StoredToken old = sampleToken(QStringLiteral("10005"), -10);
         QCOMPARE(write(store, m_environment, old), TokenStore::Status::Ok);
@@ -110,7 +120,8 @@ private slots:
         QCOMPARE(remove(store, m_environment, old.customerId), TokenStore::Status::Ok);
     }
 
-    void storedTokenJson() {
+    void storedTokenJson()
+    {
         const StoredToken token = sampleToken(QStringLiteral("1"), 60);
         const auto parsed = StoredToken::fromJson(token.toJson());
         QVERIFY(parsed.has_value());

@@ -7,11 +7,13 @@ using namespace tessera;
 
 // Runs with DBUS_SESSION_BUS_ADDRESS pointing at nothing (see CMakeLists.txt): the store must
 // report a failure with a message, promptly, instead of hanging or falling back to plaintext.
-class TestTokenStoreUnavailable : public QObject {
+class TestTokenStoreUnavailable : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void writeFailsWithAMessage() {
+    void writeFailsWithAMessage()
+    {
         TokenStore store;
         store.setWatchdogInterval(5000);
         StoredToken token;
@@ -26,7 +28,8 @@ private slots:
         QVERIFY(!TokenStore::describe(status).isEmpty());
     }
 
-    void readFailsWithAMessage() {
+    void readFailsWithAMessage()
+    {
         TokenStore store;
         store.setWatchdogInterval(5000);
         QSignalSpy spy(&store, &TokenStore::readFinished);

@@ -26,7 +26,8 @@ const QString DanielClosedAccount = QStringLiteral("200004");
 const QString BulkId = QStringLiteral("100005"); // 5000 generated cards
 const QString MayaJwtSubject = QStringLiteral("auth0|64f1c2a9e3b7d10001maya");
 
-struct Reply {
+struct Reply
+{
     int status = 0;
     QByteArray body;
     QByteArray contentType;
@@ -35,18 +36,21 @@ struct Reply {
     QJsonObject data() const { return json.value(QLatin1String("data")).toObject(); }
     QJsonArray list() const { return json.value(QLatin1String("data")).toArray(); }
     QJsonObject attributes() const { return data().value(QLatin1String("attributes")).toObject(); }
-    QJsonObject firstError() const {
+    QJsonObject firstError() const
+    {
         return json.value(QLatin1String("errors")).toArray().first().toObject();
     }
     QString errorCode() const { return firstError().value(QLatin1String("code")).toString(); }
-    QString errorPointer() const {
+    QString errorPointer() const
+    {
         return firstError()
             .value(QLatin1String("source"))
             .toObject()
             .value(QLatin1String("pointer"))
             .toString();
     }
-    QStringList errorPointers() const {
+    QStringList errorPointers() const
+    {
         QStringList pointers;
         for (const QJsonValue &e : json.value(QLatin1String("errors")).toArray())
             pointers.append(e.toObject()
@@ -56,7 +60,8 @@ struct Reply {
                                 .toString());
         return pointers;
     }
-    int total() const {
+    int total() const
+    {
         return json.value(QLatin1String("meta"))
             .toObject()
             .value(QLatin1String("pagination"))
@@ -64,7 +69,8 @@ struct Reply {
             .value(QLatin1String("total"))
             .toInt(-1);
     }
-    QStringList ids() const {
+    QStringList ids() const
+    {
         QStringList result;
         for (const QJsonValue &item : list())
             result.append(item.toObject().value(QLatin1String("id")).toString());
@@ -72,7 +78,8 @@ struct Reply {
     }
 };
 
-QJsonValue at(const QJsonValue &root, const char *path) {
+QJsonValue at(const QJsonValue &root, const char *path)
+{
     QJsonValue value = root;
     for (const QByteArray &part : QByteArray(path).split('/')) {
         bool isIndex = false;
@@ -82,13 +89,15 @@ QJsonValue at(const QJsonValue &root, const char *path) {
     return value;
 }
 
-QByteArray json(const char *text) {
+QByteArray json(const char *text)
+{
     return QByteArray(text);
 }
 
 } // namespace
 
-class TestSandboxApi : public QObject {
+class TestSandboxApi : public QObject
+{
     Q_OBJECT
 
 private:
@@ -97,7 +106,8 @@ private:
 
     Reply send(const QByteArray &method, const QByteArray &pathAndQuery, const QString &token,
                const QByteArray &body = {},
-               const QByteArray &contentType = "application/vnd.api+json") {
+               const QByteArray &contentType = "application/vnd.api+json")
+    {
         const QUrl url =
             QUrl::fromEncoded(m_server->baseUrl().toEncoded() + pathAndQuery, QUrl::StrictMode);
         QNetworkRequest request(url);
@@ -119,15 +129,18 @@ private:
         return result;
     }
 
-    Reply get(const QByteArray &pathAndQuery, const QString &token) {
+    Reply get(const QByteArray &pathAndQuery, const QString &token)
+    {
         return send("GET", pathAndQuery, token);
     }
-    Reply post(const QByteArray &path, const QString &token, const QByteArray &body = {}) {
+    Reply post(const QByteArray &path, const QString &token, const QByteArray &body = {})
+    {
         return send("POST", path, token, body);
     }
     QString org() const { return m_server->orgToken(); }
 
-    QString startVerification(const QString &customerId) {
+    QString startVerification(const QString &customerId)
+    {
         const Reply reply =
             post("/customers/" + customerId.toLatin1() + "/token/verification", org(),
                  json(R"({"data":{"type":"customerTokenVerification",)"
@@ -138,7 +151,8 @@ private:
 
     Reply requestToken(const QString &customerId, const QString &scope,
                        const QString &verificationToken = {}, const QString &code = {},
-                       const QString &extra = {}) {
+                       const QString &extra = {})
+    {
         QString attributes = QStringLiteral("\"scope\":\"%1\"").arg(scope);
         if (!verificationToken.isEmpty())
             attributes += QStringLiteral(",\"verificationToken\":\"%1\"").arg(verificationToken);
@@ -155,7 +169,8 @@ private:
     // A customer token through the full OTP flow.
     QString customerToken(const QString &customerId,
                           const QString &scope = QStringLiteral("customers accounts cards "
-                                                                "cards-write")) {
+                                                                "cards-write"))
+    {
         const QString verification = startVerification(customerId);
         const Reply reply = requestToken(customerId, scope, verification, QStringLiteral("000001"));
         [&] { QCOMPARE(reply.status, 201); }();
@@ -163,7 +178,8 @@ private:
     }
 
     QByteArray createCardBody(const QString &accountId, const QString &idempotencyKey = {},
-                              const char *type = "individualDebitCard") {
+                              const char *type = "individualDebitCard")
+    {
         QString attributes;
         if (!idempotencyKey.isEmpty())
             attributes = QStringLiteral("\"idempotencyKey\":\"%1\"").arg(idempotencyKey);
@@ -175,21 +191,24 @@ private:
     }
 
     QString createCard(const QString &token, const QString &accountId,
-                       const char *type = "individualDebitCard") {
+                       const char *type = "individualDebitCard")
+    {
         const Reply reply = post("/cards", token, createCardBody(accountId, {}, type));
         [&] { QCOMPARE(reply.status, 201); }();
         return reply.data().value(QLatin1String("id")).toString();
     }
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<SandboxServer>();
         QVERIFY(m_server->start() != 0);
         QVERIFY(m_server->cardCount() >= 5013);
     }
     void cleanup() { m_server.reset(); }
 
-    void missingOrUnknownTokenIs401() {
+    void missingOrUnknownTokenIs401()
+    {
         Reply reply = get("/cards", {});
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.contentType, QByteArray("application/vnd.api+json; charset=utf-8"));
@@ -205,7 +224,8 @@ private slots:
         QCOMPARE(get("/cards", org()).status, 200);
     }
 
-    void orgTokenIsRandomAndReplaceable() {
+    void orgTokenIsRandomAndReplaceable()
+    {
         SandboxServer other;
         QVERIFY(!org().isEmpty());
         QVERIFY(other.orgToken() != org());
@@ -215,7 +235,8 @@ private slots:
         QCOMPARE(get("/cards?page[limit]=1", QStringLiteral("test-org-token")).status, 200);
     }
 
-    void otpWrongThenRight() {
+    void otpWrongThenRight()
+    {
         const QString verification = startVerification(MayaId);
         QVERIFY(verification.size() >= 32);
         Reply wrong = requestToken(MayaId, QStringLiteral("cards cards-write"), verification,
@@ -231,7 +252,8 @@ private slots:
         QVERIFY(!right.attributes().value(QLatin1String("token")).toString().isEmpty());
     }
 
-    void verificationExpiresAfterTenMinutes() {
+    void verificationExpiresAfterTenMinutes()
+    {
         const QString verification = startVerification(MayaId);
         m_server->setClockOffset(601);
         Reply reply = requestToken(MayaId, QStringLiteral("cards-write"), verification,
@@ -240,7 +262,8 @@ private slots:
         QCOMPARE(reply.errorCode(), QStringLiteral("VerificationExpired"));
     }
 
-    void verificationStillValidJustBeforeExpiry() {
+    void verificationStillValidJustBeforeExpiry()
+    {
         const QString verification = startVerification(MayaId);
         m_server->setClockOffset(590);
         QCOMPARE(requestToken(MayaId, QStringLiteral("cards-write"), verification,
@@ -249,7 +272,8 @@ private slots:
                  201);
     }
 
-    void verificationCannotBeReused() {
+    void verificationCannotBeReused()
+    {
         const QString verification = startVerification(MayaId);
         QCOMPARE(requestToken(MayaId, QStringLiteral("cards-write"), verification,
                               QStringLiteral("000001"))
@@ -261,7 +285,8 @@ private slots:
         QCOMPARE(again.errorCode(), QStringLiteral("VerificationUsed"));
     }
 
-    void sixthAttemptAfterFiveWrongCodesIsRefused() {
+    void sixthAttemptAfterFiveWrongCodesIsRefused()
+    {
         const QString verification = startVerification(MayaId);
         for (int i = 0; i < 5; ++i) {
             Reply wrong = requestToken(MayaId, QStringLiteral("cards-write"), verification,
@@ -275,7 +300,8 @@ private slots:
         QCOMPARE(sixth.errorCode(), QStringLiteral("TooManyAttempts"));
     }
 
-    void newerVerificationInvalidatesOlder() {
+    void newerVerificationInvalidatesOlder()
+    {
         const QString older = startVerification(MayaId);
         const QString newer = startVerification(MayaId);
         QVERIFY(older != newer);
@@ -289,7 +315,8 @@ private slots:
             201);
     }
 
-    void verificationBelongsToItsCustomer() {
+    void verificationBelongsToItsCustomer()
+    {
         const QString mayas = startVerification(MayaId);
         Reply reply =
             requestToken(DanielId, QStringLiteral("cards-write"), mayas, QStringLiteral("000001"));
@@ -297,7 +324,8 @@ private slots:
         QCOMPARE(reply.errorCode(), QStringLiteral("InvalidVerificationToken"));
     }
 
-    void verificationRequestValidation() {
+    void verificationRequestValidation()
+    {
         auto verify = [this](const QByteArray &attributes, const QString &customer = MayaId) {
             return post("/customers/" + customer.toLatin1() + "/token/verification", org(),
                         R"({"data":{"type":"customerTokenVerification","attributes":)" +
@@ -321,7 +349,8 @@ private slots:
             403);
     }
 
-    void tokenRequestValidation() {
+    void tokenRequestValidation()
+    {
         Reply unknownScope = requestToken(MayaId, QStringLiteral("cards teleport"));
         QCOMPARE(unknownScope.status, 400);
         QCOMPARE(unknownScope.errorCode(), QStringLiteral("InvalidScope"));
@@ -352,7 +381,8 @@ private slots:
         QCOMPARE(requestToken(QStringLiteral("999999"), QStringLiteral("cards")).status, 404);
     }
 
-    void scopesAreEnforced() {
+    void scopesAreEnforced()
+    {
         Reply readOnly = requestToken(MayaId, QStringLiteral("customers accounts cards"));
         QCOMPARE(readOnly.status, 201); // no 2FA needed for read scopes
         const QString token = readOnly.attributes().value(QLatin1String("token")).toString();
@@ -374,13 +404,15 @@ private slots:
         QCOMPARE(get("/customers/100001", cardsOnly).status, 403);
     }
 
-    void twoFactorScopesAreConfigurable() {
+    void twoFactorScopesAreConfigurable()
+    {
         m_server->setTwoFactorScopes({QStringLiteral("accounts")});
         QCOMPARE(requestToken(MayaId, QStringLiteral("cards cards-write")).status, 201);
         QCOMPARE(requestToken(MayaId, QStringLiteral("accounts")).status, 400);
     }
 
-    void jwtReplacesOtp() {
+    void jwtReplacesOtp()
+    {
         auto jwt = [](const QByteArray &payload) {
             const auto enc = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
             return QString::fromLatin1(QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(enc) +
@@ -414,7 +446,8 @@ private slots:
         QCOMPARE(garbage.errorCode(), QStringLiteral("InvalidJwt"));
     }
 
-    void customerTokenExpires() {
+    void customerTokenExpires()
+    {
         Reply reply = requestToken(MayaId, QStringLiteral("cards"), {}, {},
                                    QStringLiteral("\"expiresIn\":60"));
         QCOMPARE(reply.status, 201);
@@ -426,7 +459,8 @@ private slots:
         QCOMPARE(get("/cards", token).status, 401);
     }
 
-    void customersAreIsolated() {
+    void customersAreIsolated()
+    {
         const QString maya = customerToken(MayaId);
         Reply foreignCard = get("/cards/" + DanielCard.toLatin1(), maya);
         QCOMPARE(foreignCard.status, 404);
@@ -451,7 +485,8 @@ private slots:
         QCOMPARE(accounts.ids(), (QStringList{MayaChecking, QStringLiteral("200002")}));
     }
 
-    void bulkPagination() {
+    void bulkPagination()
+    {
         Reply first = get("/cards?filter[customerId]=100005&page[limit]=1000", org());
         QCOMPARE(first.status, 200);
         QCOMPARE(first.total(), 5000);
@@ -485,7 +520,8 @@ private slots:
         }
     }
 
-    void statusFilter() {
+    void statusFilter()
+    {
         const QString maya = customerToken(MayaId);
         Reply frozenOrLost = get("/cards?filter[status][0]=Frozen&filter[status][1]=Lost", maya);
         QCOMPARE(frozenOrLost.status, 200);
@@ -499,7 +535,8 @@ private slots:
                  QStringList{QStringLiteral("300003")});
     }
 
-    void percentEncodedQueryKeys() {
+    void percentEncodedQueryKeys()
+    {
         const QString maya = customerToken(MayaId);
         Reply raw = get("/cards?filter[status][0]=Frozen&page[limit]=5", maya);
         Reply encoded = get("/cards?filter%5Bstatus%5D%5B0%5D=Frozen&page%5Blimit%5D=5", maya);
@@ -510,7 +547,8 @@ private slots:
         QCOMPARE(get("/cards?page%5Blimit%5D=1001", maya).status, 400);
     }
 
-    void sortOrder() {
+    void sortOrder()
+    {
         const QString maya = customerToken(MayaId);
         const QStringList newestFirst = {QStringLiteral("300003"), QStringLiteral("300002"),
                                          QStringLiteral("300001"), QStringLiteral("300004")};
@@ -522,7 +560,8 @@ private slots:
         QCOMPARE(get("/cards?sort=status", maya).status, 400);
     }
 
-    void includeRelatedResources() {
+    void includeRelatedResources()
+    {
         const QString maya = customerToken(MayaId);
         Reply reply = get("/cards?include=customer,account", maya);
         QCOMPARE(reply.status, 200);
@@ -540,7 +579,8 @@ private slots:
         QCOMPARE(get("/cards?include=transactions", maya).status, 400);
     }
 
-    void idempotencyKeyReplaysFirstCard() {
+    void idempotencyKeyReplaysFirstCard()
+    {
         const QString maya = customerToken(MayaId);
         const int before = m_server->cardCount();
         Reply first = post("/cards", maya, createCardBody(MayaChecking, QStringLiteral("key-1")));
@@ -561,7 +601,8 @@ private slots:
         QVERIFY(at(danielCard.data(), "id").toString() != at(first.data(), "id").toString());
     }
 
-    void createPhysicalAndVirtualCards() {
+    void createPhysicalAndVirtualCards()
+    {
         const QString maya = customerToken(MayaId);
         Reply physical = post("/cards", maya, createCardBody(MayaChecking));
         QCOMPARE(physical.status, 201);
@@ -605,7 +646,8 @@ private slots:
         QCOMPARE(post("/cards", org(), createCardBody(QStringLiteral("200003"))).status, 201);
     }
 
-    void createValidation() {
+    void createValidation()
+    {
         const QString maya = customerToken(MayaId);
         Reply badAddress = post(
             "/cards", maya,
@@ -622,7 +664,8 @@ private slots:
         QCOMPARE(closed.errorCode(), QStringLiteral("AccountNotOpen"));
         QVERIFY(at(closed.firstError(), "detail").toString().contains(QLatin1String("Closed")));
 
-        struct Case {
+        struct Case
+        {
             const char *body;
             const char *pointer;
         };
@@ -670,7 +713,8 @@ private slots:
         QCOMPARE(post("/cards", maya, createCardBody(QStringLiteral("999999"))).status, 404);
     }
 
-    void statusTransitions() {
+    void statusTransitions()
+    {
         const QString maya = customerToken(MayaId);
         const QByteArray id = createCard(maya, MayaChecking).toLatin1();
         auto statusAfter = [&](const QByteArray &path) {
@@ -712,7 +756,8 @@ private slots:
         QCOMPARE(post("/cards/424242/freeze", maya).status, 404);
     }
 
-    void replaceCard() {
+    void replaceCard()
+    {
         const QString maya = customerToken(MayaId);
         Reply replaced = post(
             "/cards/300001/replace", maya,
@@ -747,7 +792,8 @@ private slots:
                  QStringLiteral("Frozen")); // a refused replacement changes nothing
     }
 
-    void cardLimits() {
+    void cardLimits()
+    {
         const QString maya = customerToken(MayaId);
         Reply reply = get("/cards/300001/limits", maya);
         QCOMPARE(reply.status, 200);
@@ -760,7 +806,8 @@ private slots:
             50000);
     }
 
-    void accountsAndCustomers() {
+    void accountsAndCustomers()
+    {
         const QString maya = customerToken(MayaId);
         Reply accounts = get("/accounts?include=customer", maya);
         QCOMPARE(accounts.status, 200);
@@ -792,7 +839,8 @@ private slots:
         QCOMPARE(get("/customers/999999", org()).status, 404);
     }
 
-    void bodyErrors() {
+    void bodyErrors()
+    {
         const QString maya = customerToken(MayaId);
         Reply wrongType = send("POST", "/cards", maya, createCardBody(MayaChecking), "text/plain");
         QCOMPARE(wrongType.status, 415);
@@ -814,7 +862,8 @@ private slots:
         QCOMPARE(post("/customers/100001/token", org(), "not json").status, 400);
     }
 
-    void unknownRoutesAndMethods() {
+    void unknownRoutesAndMethods()
+    {
         Reply missing = get("/transactions", org());
         QCOMPARE(missing.status, 404);
         QCOMPARE(at(missing.firstError(), "status").toString(), QStringLiteral("404"));
@@ -824,7 +873,8 @@ private slots:
         QCOMPARE(get("/cards/not-a-number", org()).status, 404);
     }
 
-    void loadSeedReplacesData() {
+    void loadSeedReplacesData()
+    {
         const QByteArray seed =
             R"({"customers":[{"type":"individualCustomer","id":"7","attributes":{"fullName":{"first":"Solo","last":"Person"}}}],
             "accounts":[{"type":"depositAccount","id":"8","attributes":{"createdAt":"2024-01-01T00:00:00Z","name":"Solo","status":"Open"},"relationships":{"customer":{"data":{"type":"customer","id":"7"}}}}],

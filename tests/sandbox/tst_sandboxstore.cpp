@@ -12,7 +12,8 @@ using namespace tessera;
 
 namespace {
 
-QByteArray builtInSeed() {
+QByteArray builtInSeed()
+{
     QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -24,18 +25,21 @@ const QByteArray MinimalCustomer =
 const QByteArray MinimalAccount =
     R"({"type":"depositAccount","id":"2","attributes":{"createdAt":"2024-01-01T00:00:00Z","name":"A","status":"Open"},"relationships":{"customer":{"data":{"type":"customer","id":"1"}}}})";
 
-QByteArray seedWith(const QByteArray &cards, const QByteArray &extra = {}) {
+QByteArray seedWith(const QByteArray &cards, const QByteArray &extra = {})
+{
     return "{\"customers\":[" + MinimalCustomer + "],\"accounts\":[" + MinimalAccount +
            "],\"cards\":[" + cards + "]" + extra + "}";
 }
 
 } // namespace
 
-class TestSandboxStore : public QObject {
+class TestSandboxStore : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void builtInSeedCoversTheDemo() {
+    void builtInSeedCoversTheDemo()
+    {
         const QByteArray seed = builtInSeed();
         QVERIFY(!seed.isEmpty());
         SandboxStore store;
@@ -100,7 +104,8 @@ private slots:
         QCOMPARE(store.limits(QStringLiteral("300001")).limits.dailyWithdrawal, 50000);
     }
 
-    void generatedCardsAreDeterministic() {
+    void generatedCardsAreDeterministic()
+    {
         SandboxStore a;
         SandboxStore b;
         QVERIFY(a.loadSeed(builtInSeed()));
@@ -120,7 +125,8 @@ private slots:
         QCOMPARE(ids.size(), a.cardCount());
     }
 
-    void badSeedsAreRefusedAndLeaveDataAlone_data() {
+    void badSeedsAreRefusedAndLeaveDataAlone_data()
+    {
         QTest::addColumn<QByteArray>("seed");
         QTest::newRow("not json") << QByteArray("{");
         QTest::newRow("card on unknown account") << seedWith(
@@ -138,7 +144,8 @@ private slots:
             << seedWith({}, R"(,"generatedCards":[{"customerId":"1","accountId":"2","count":-1}])");
     }
 
-    void badSeedsAreRefusedAndLeaveDataAlone() {
+    void badSeedsAreRefusedAndLeaveDataAlone()
+    {
         QFETCH(QByteArray, seed);
         SandboxStore store;
         QVERIFY(store.loadSeed(
@@ -150,7 +157,8 @@ private slots:
         QVERIFY(store.customer(QStringLiteral("1")));
     }
 
-    void newCardsGetFreshIdsAndIdempotencyIsPerCustomer() {
+    void newCardsGetFreshIdsAndIdempotencyIsPerCustomer()
+    {
         SandboxStore store;
         QVERIFY(store.loadSeed(seedWith(
             R"({"type":"individualDebitCard","id":"41","attributes":{"createdAt":"2024-01-01T00:00:00Z","last4Digits":"1234","expirationDate":"2028-01","status":"Active","limits":{"dailyPurchase":500}},"relationships":{"account":{"data":{"type":"depositAccount","id":"2"}}}})")));

@@ -9,11 +9,13 @@ using tessera::sandbox::SandboxClock;
 using tessera::sandbox::TokenAuthority;
 using Result = TokenAuthority::VerificationResult;
 
-class TestTokenAuthority : public QObject {
+class TestTokenAuthority : public QObject
+{
     Q_OBJECT
 
 private slots:
-    void tokensAreRandomAndOpaque() {
+    void tokensAreRandomAndOpaque()
+    {
         const QString a = TokenAuthority::randomToken();
         const QString b = TokenAuthority::randomToken();
         QVERIFY(a != b);
@@ -29,7 +31,8 @@ private slots:
         QVERIFY(!second.authenticate(token)); // tokens are per instance
     }
 
-    void authenticateResolvesGrants() {
+    void authenticateResolvesGrants()
+    {
         SandboxClock clock;
         TokenAuthority tokens(&clock);
         QVERIFY(!tokens.authenticate({}));
@@ -54,7 +57,8 @@ private slots:
         QVERIFY(!tokens.authenticate(token)); // an expired grant is gone for good
     }
 
-    void verificationRules() {
+    void verificationRules()
+    {
         SandboxClock clock;
         TokenAuthority tokens(&clock);
         const QString c = QStringLiteral("7");
@@ -86,7 +90,8 @@ private slots:
             Result::Accepted);
     }
 
-    void jwtChecks_data() {
+    void jwtChecks_data()
+    {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QByteArray>("payload");
         QTest::addColumn<int>("expected");
@@ -109,7 +114,8 @@ private slots:
             << int(TokenAuthority::JwtResult::Malformed);
     }
 
-    void jwtChecks() {
+    void jwtChecks()
+    {
         QFETCH(QByteArray, header);
         QFETCH(QByteArray, payload);
         QFETCH(int, expected);
@@ -121,7 +127,8 @@ private slots:
         QCOMPARE(int(tokens.checkJwt(jwt, QStringLiteral("auth0|me"))), expected);
     }
 
-    void jwtShape() {
+    void jwtShape()
+    {
         SandboxClock clock;
         TokenAuthority tokens(&clock);
         QCOMPARE(tokens.checkJwt(QStringLiteral("a.b"), QStringLiteral("x")),
@@ -135,7 +142,8 @@ private slots:
         QCOMPARE(tokens.checkJwt(jwt, QString()), TokenAuthority::JwtResult::WrongSubject);
     }
 
-    void scopeLists() {
+    void scopeLists()
+    {
         QCOMPARE(TokenAuthority::knownScopes().size(), 46);
         QVERIFY(TokenAuthority::knownScopes().contains(QStringLiteral("cards-write")));
         const QStringList twoFactor = TokenAuthority::defaultTwoFactorScopes();

@@ -19,7 +19,8 @@ using tessera::sandbox::SandboxServer;
 using tessera::ui::OtpDialog;
 
 // Drives the real dialog with keyboard and mouse against the in-process sandbox.
-class TestOtpDialog : public QObject {
+class TestOtpDialog : public QObject
+{
     Q_OBJECT
 
 private:
@@ -28,7 +29,8 @@ private:
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<OtpDialog> m_dialog;
 
-    template <class T> T *child(const char *name) {
+    template <class T> T *child(const char *name)
+    {
         T *w = m_dialog->findChild<T *>(QLatin1String(name));
         if (!w)
             qWarning("no child %s", name);
@@ -36,7 +38,8 @@ private:
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_sandbox.start() != 0);
         // Customer ids come from the sandbox's own seed through its API.
         m_backend =
@@ -48,7 +51,8 @@ private slots:
         m_customerId = reply->valueAs<AccountPage>().items.first().customerId;
     }
 
-    void init() {
+    void init()
+    {
         m_backend =
             std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
         m_backend->authenticator()->setEnvironmentId(QStringLiteral("test-") +
@@ -64,12 +68,14 @@ private slots:
         QVERIFY(sent.wait(5000));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_dialog.reset();
         m_backend.reset();
     }
 
-    void typingKeepsDigitsOnly() {
+    void typingKeepsDigitsOnly()
+    {
         auto *code = child<QLineEdit>("otpCode");
         auto *verify = child<QPushButton>("otpVerify");
         QVERIFY(code->hasFocus());
@@ -81,7 +87,8 @@ private slots:
         QVERIFY(verify->isEnabled());
     }
 
-    void pasteWithSpaceWorks() {
+    void pasteWithSpaceWorks()
+    {
         auto *code = child<QLineEdit>("otpCode");
         QGuiApplication::clipboard()->setText(QStringLiteral("000 001"));
         QTest::keySequence(code, QKeySequence::Paste);
@@ -89,13 +96,15 @@ private slots:
         QVERIFY(child<QPushButton>("otpVerify")->isEnabled());
     }
 
-    void sandboxHintAndSentTo() {
+    void sandboxHintAndSentTo()
+    {
         QVERIFY(child<QLabel>("otpSandboxHint")->isVisible());
         QVERIFY(child<QLabel>("otpSandboxHint")->text().contains(QLatin1String("000001")));
         QVERIFY(child<QLabel>("otpSentTo")->text().contains(QLatin1String("+1 ******0123")));
     }
 
-    void resendHasAVisibleCooldown() {
+    void resendHasAVisibleCooldown()
+    {
         auto *resend = child<QPushButton>("otpResend");
         QVERIFY(!resend->isEnabled());
         QVERIFY2(resend->text().contains(QLatin1String("30")), qPrintable(resend->text()));
@@ -105,7 +114,8 @@ private slots:
         QVERIFY(!resend->isEnabled());
     }
 
-    void wrongCodeShowsAnErrorAndKeepsTheCode() {
+    void wrongCodeShowsAnErrorAndKeepsTheCode()
+    {
         auto *code = child<QLineEdit>("otpCode");
         auto *error = child<QLabel>("otpError");
         QSignalSpy rejected(m_backend->authenticator(), &Authenticator::codeRejected);
@@ -132,7 +142,8 @@ private slots:
         removed.wait(5000);
     }
 
-    void shortCodeIsRefusedLocally() {
+    void shortCodeIsRefusedLocally()
+    {
         auto *code = child<QLineEdit>("otpCode");
         QTest::keyClicks(code, QStringLiteral("123"));
         QTest::keyClick(code, Qt::Key_Return);
@@ -140,7 +151,8 @@ private slots:
         QVERIFY(m_backend->authenticator()->isWaitingForCode());
     }
 
-    void cancelCancelsTheFlow() {
+    void cancelCancelsTheFlow()
+    {
         QSignalSpy cancelled(m_backend->authenticator(), &Authenticator::cancelled);
         QTest::mouseClick(child<QPushButton>("otpCancel"), Qt::LeftButton);
         QCOMPARE(cancelled.count(), 1);
@@ -150,7 +162,8 @@ private slots:
         QVERIFY(!m_backend->session()->isActive());
     }
 
-    void accessibleNamesAndTabOrder() {
+    void accessibleNamesAndTabOrder()
+    {
         for (const char *name : {"otpCode", "otpResend", "otpBusy"})
             QVERIFY2(
                 !m_dialog->findChild<QWidget *>(QLatin1String(name))->accessibleName().isEmpty(),
@@ -161,7 +174,8 @@ private slots:
         QVERIFY(child<QRadioButton>("otpChannelSms")->isChecked());
     }
 
-    void digitsOnly() {
+    void digitsOnly()
+    {
         QCOMPARE(OtpDialog::digitsOnly(QStringLiteral("000-001")), QStringLiteral("000001"));
         QCOMPARE(OtpDialog::digitsOnly(QStringLiteral("1234567")), QStringLiteral("123456"));
         QCOMPARE(OtpDialog::digitsOnly(QStringLiteral("١٢٣")), QString()); // non-ASCII digits
