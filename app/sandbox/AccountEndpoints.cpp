@@ -65,14 +65,12 @@ SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Call
             continue;
         matching.append(&account);
     }
-    const qsizetype total = matching.size();
-    const QList<const Account *> window =
-        page.offset >= total ? QList<const Account *>() : matching.mid(page.offset, page.limit);
+    const QList<const Account *> window = page.of(matching);
     QJsonArray resources;
     for (const Account *account : window)
         resources.append(JsonApiCodec::encode(*account));
     return SandboxResponse::document(
-        200, JsonApiCodec::listDocument(resources, Pagination{int(total), page.limit, page.offset},
+        200, JsonApiCodec::listDocument(resources, page.pagination(matching.size()),
                                         includedCustomers(m_store, window, include)));
 }
 

@@ -140,15 +140,13 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
                          : a->id.toLongLong() > b->id.toLongLong();
     });
 
-    const qsizetype total = matching.size();
-    const QList<const Card *> window =
-        page.offset >= total ? QList<const Card *>() : matching.mid(page.offset, page.limit);
+    const QList<const Card *> window = page.of(matching);
     QJsonArray resources;
     for (const Card *card : window)
         resources.append(JsonApiCodec::encode(*card));
-    const Pagination pagination{int(total), page.limit, page.offset};
     return SandboxResponse::document(
-        200, JsonApiCodec::listDocument(resources, pagination, included(window, include)));
+        200, JsonApiCodec::listDocument(resources, page.pagination(matching.size()),
+                                        included(window, include)));
 }
 
 SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &caller,

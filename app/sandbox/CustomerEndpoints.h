@@ -8,7 +8,8 @@ namespace tessera::sandbox {
 
 class SandboxStore;
 
-// GET /customers/{id} (unit-api-notes §5): a customer token may read only its own customer.
+// GET /customers and /customers/{id} (unit-api-notes §5): a customer token sees only its own
+// customer; an org token sees all (the demo's sign-in page lists them this way).
 class CustomerEndpoints
 {
 public:
@@ -16,6 +17,7 @@ public:
 
     explicit CustomerEndpoints(const SandboxStore &store);
 
+    SandboxResponse list(const SandboxRequest &request, const Caller &caller) const;
     SandboxResponse get(const SandboxRequest &request, const Caller &caller,
                         const QString &customerId) const;
 

@@ -46,6 +46,10 @@ SandboxApi::SandboxApi()
              [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
                  return m_tokenEndpoints.createToken(r, p.at(0));
              });
+    addRoute("GET", "customers", QStringLiteral("customers"), false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_customerEndpoints.list(r, c);
+             });
     addRoute("GET", "customers/*", QStringLiteral("customers"), false,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_customerEndpoints.get(r, c, p.at(0));

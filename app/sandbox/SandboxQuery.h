@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Page.h"
 #include "SandboxResponse.h"
 
 #include <optional>
@@ -24,6 +25,14 @@ public:
     {
         int limit = DefaultLimit;
         int offset = 0;
+
+        // The part of the matching items this page shows.
+        template <class T>
+        QList<T> of(const QList<T> &matching) const
+        {
+            return offset >= matching.size() ? QList<T>() : matching.mid(offset, limit);
+        }
+        Pagination pagination(qsizetype total) const { return {int(total), limit, offset}; }
     };
 
     explicit SandboxQuery(const QUrlQuery &query);

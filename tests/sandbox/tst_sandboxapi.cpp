@@ -806,6 +806,20 @@ private slots:
             50000);
     }
 
+    void customersList()
+    {
+        Reply all = get("/customers?page[limit]=2", org());
+        QCOMPARE(all.status, 200);
+        QCOMPARE(all.total(), 5);
+        QCOMPARE(all.list().size(), 2);
+        QCOMPARE(at(all.list().first(), "type").toString(), QStringLiteral("individualCustomer"));
+        QCOMPARE(get("/customers?page[offset]=4", org()).list().size(), 1);
+        // A customer token lists only its own customer.
+        Reply own = get("/customers", customerToken(MayaId));
+        QCOMPARE(own.ids(), QStringList{MayaId});
+        QCOMPARE(get("/customers?page[limit]=0", org()).status, 400);
+    }
+
     void accountsAndCustomers()
     {
         const QString maya = customerToken(MayaId);

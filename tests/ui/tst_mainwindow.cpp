@@ -1,0 +1,141 @@
+#include "Backend.h"
+#include "MainWindow.h"
+#include "OtpDialog.h"
+#include "SandboxServer.h"
+#include "Session.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace tessera;
+using tessera::sandbox::SandboxServer;
+using tessera::ui::MainWindow;
+using tessera::ui::OtpDialog;
+
+// The app as a person uses it: pick a demo customer, type the code, quit, start again.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    SandboxServer m_sandbox;
+
+    std::unique_ptr<Backend> makeBackend()
+    {
+        return std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()),
+                                         m_sandbox.orgToken());
+    }
+
+    static QWidget *currentPage(MainWindow &window)
+    {
+        return window.findChild<QStackedWidget *>()->currentWidget();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QVERIFY(m_sandbox.start() != 0);
+    }
+
+    void signInOnceThenRestoreFromKeychain()
+    {
+        QString signedInCustomer;
+        {
+            auto backend = makeBackend();
+            MainWindow window(backend.get());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            backend->restoreLastSignIn();
+            QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+            QCOMPARE(window.findChild<QLabel *>(QStringLiteral("environmentBadge"))->text(),
+                     QStringLiteral("DEMO"));
+
+            auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+            QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 4, 5000);
+            const QModelIndex second = list->model()->index(1, 0);
+            QVERIFY(second.data().toString().contains(QLatin1String("******")));
+            list->setCurrentIndex(second);
+            signedInCustomer = second.data(Qt::UserRole + 1).toString();
+            QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                              Qt::LeftButton);
+
+            QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+            OtpDialog *dialog = window.otpDialog();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                dialog->findChild<QLabel *>(QStringLiteral("otpSentTo"))->text().contains(
+                    QLatin1String("sent")),
+                5000);
+            QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("otpSandboxHint"))->isVisible());
+            auto *code = dialog->findChild<QLineEdit *>(QStringLiteral("otpCode"));
+            QTest::keyClicks(code, QStringLiteral("000001"));
+            QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
+            QTest::keyClick(code, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(),
+                                      QStringLiteral("signedInPage"), 5000);
+            QCOMPARE(backend->session()->customerId(), signedInCustomer);
+            QVERIFY(written.count() == 1 || written.wait(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("greeting"))
+                                         ->text()
+                                         .startsWith(QLatin1String("Hello")),
+                                     5000);
+            QVERIFY(window.findChild<QLabel *>(QStringLiteral("sessionExpiry"))
+                        ->text()
+                        .contains(QLatin1String("Session ends in")));
+        }
+
+        // Second launch: the keychain has the token, so no code is asked for.
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.show();
+        QSignalSpy codeRequired(backend->authenticator(), &Authenticator::codeRequired);
+        QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+        backend->restoreLastSignIn();
+        QVERIFY(restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), true);
+        QCOMPARE(codeRequired.count(), 0);
+        QVERIFY(window.otpDialog() == nullptr);
+        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signedInPage"));
+        QCOMPARE(backend->session()->customerId(), signedInCustomer);
+
+        // Sign out from the status bar: back to the list, and the keychain entry is gone.
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("statusSignOut")),
+                          Qt::LeftButton);
+        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+        QVERIFY(removed.wait(5000));
+        QCOMPARE(removed.first().first().value<TokenStore::Status>(), TokenStore::Status::Ok);
+        QCOMPARE(backend->lastCustomerId(), QString());
+    }
+
+    void cancellingTheCodeKeepsTheSignInPage()
+    {
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.show();
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, 5000);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        QTest::mouseClick(window.otpDialog()->findChild<QPushButton *>(QStringLiteral("otpCancel")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() == nullptr, 5000);
+        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+        QVERIFY(!backend->session()->isActive());
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
