@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
+#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -28,7 +30,12 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     // Demo environment: Unit's API served in-process on loopback, so the app works offline.
+    // Its changes (cards, sign-ins by token fingerprint) persist so a demo picks up where it
+    // left off; the tokens themselves live only in the keychain.
     tessera::sandbox::SandboxServer sandbox;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (QDir().mkpath(dataDir))
+        sandbox.setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
     bool portOk = false;
     const uint port = parser.value(sandboxPort).toUInt(&portOk);
     if (!portOk || port > 65535 || sandbox.start(QHostAddress::LocalHost, quint16(port)) == 0) {

@@ -61,7 +61,8 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
         m_list->setModel(m_customers);
         m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_list->setUniformItemSizes(true);
-        m_list->setSpacing(2);
+        m_list->setSpacing(4);
+        m_list->setAlternatingRowColors(true);
         connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &SignInPage::updateButtons);
         connect(m_list, &QListView::activated, this, &SignInPage::signInSelected);
@@ -142,6 +143,7 @@ void SignInPage::reload()
         m_customers->setCustomers(reply->valueAs<CustomerPage>().items);
         const int last = m_customers->rowOf(m_backend->lastCustomerId());
         m_list->setCurrentIndex(m_customers->index(qMax(0, last)));
+        m_list->setFocus();
         showStatus({}, false);
         updateButtons();
     });

@@ -41,7 +41,7 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1 — %2").arg(customer->displayName(), customer->phone.masked());
+        return tr("%1\nCode goes to %2").arg(customer->displayName(), customer->phone.masked());
     case Qt::AccessibleTextRole:
         return tr("%1, phone ending in %2")
             .arg(customer->displayName(), customer->phone.number.right(4));

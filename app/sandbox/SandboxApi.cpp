@@ -191,4 +191,24 @@ std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) co
     return std::nullopt;
 }
 
+QJsonObject SandboxApi::state() const
+{
+    return QJsonObject{{QStringLiteral("version"), 1},
+                       {QStringLiteral("store"), m_store.changes()},
+                       {QStringLiteral("grants"), m_tokens.grants()}};
+}
+
+bool SandboxApi::restoreState(const QJsonObject &state, QString *error)
+{
+    if (state.value(QLatin1String("version")).toInt() != 1) {
+        if (error)
+            *error = QStringLiteral("state: unknown version");
+        return false;
+    }
+    if (!m_store.applyChanges(state.value(QLatin1String("store")).toObject(), error))
+        return false;
+    m_tokens.restoreGrants(state.value(QLatin1String("grants")).toArray());
+    return true;
+}
+
 } // namespace tessera::sandbox

@@ -37,6 +37,10 @@ public:
     const TokenAuthority &tokens() const { return m_tokens; }
     SandboxClock &clock() { return m_clock; }
 
+    // Everything a demo should find again on its next run (see SandboxStore::changes()).
+    QJsonObject state() const;
+    bool restoreState(const QJsonObject &state, QString *error = nullptr);
+
 private:
     using Caller = TokenAuthority::Caller;
     // `params` holds the path segments matched by "*" in the route's pattern.

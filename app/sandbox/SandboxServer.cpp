@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -146,8 +148,52 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     sandboxRequest.query = QUrlQuery(request.url());
     sandboxRequest.headers = request.headers();
     sandboxRequest.body = request.body();
-    writeResponse(makeResponder(request, socket), m_api->handle(std::move(sandboxRequest)));
+    const bool mayChange = sandboxRequest.method == "POST";
+    const SandboxResponse response = m_api->handle(std::move(sandboxRequest));
+    // Saved before answering, so a client that saw the answer finds it after a restart.
+    if (mayChange && response.status < 400)
+        saveState();
+    writeResponse(makeResponder(request, socket), response);
     return true;
+}
+
+bool SandboxServer::setStateFile(const QString &path, QString *error)
+{
+    m_stateFile = path;
+    QFile file(path);
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    const QJsonObject state = QJsonDocument::fromJson(file.readAll()).object();
+    QString problem;
+    if (!m_api->restoreState(state, &problem)) {
+        // A state from another seed or version: start from the seed rather than fail.
+        qCWarning(lcSandbox).noquote() << "ignoring saved sandbox state:" << problem;
+        if (error)
+            *error = problem;
+        return false;
+    }
+    qCInfo(lcSandbox) << "sandbox state restored from" << path;
+    return true;
+}
+
+void SandboxServer::saveState()
+{
+    if (m_stateFile.isEmpty())
+        return;
+    QSaveFile file(m_stateFile);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcSandbox).noquote() << "cannot save sandbox state:" << file.errorString();
+        return;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(m_api->state()).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        qCWarning(lcSandbox).noquote() << "cannot save sandbox state:" << file.errorString();
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -36,6 +36,11 @@ public:
     void setClockOffset(qint64 seconds);
     int cardCount() const;
 
+    // Keeps the demo's changes (cards created or changed, unexpired sign-ins, held only as
+    // token fingerprints) in this file: loaded now, saved after every successful POST. False
+    // when an existing file could not be used; the seed alone is served then.
+    bool setStateFile(const QString &path, QString *error = nullptr);
+
     SandboxApi &api() { return *m_api; }
 
 protected:
@@ -44,6 +49,9 @@ protected:
 
 private:
     std::unique_ptr<SandboxApi> m_api;
+    void saveState();
+
+    QString m_stateFile;
     QHostAddress m_address;
     quint16 m_port = 0;
 };

@@ -162,6 +162,7 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
             fresh.addCard(generatedCard(i, accountCopy, ownerCopy), {});
     }
 
+    fresh.m_changedCardIds.clear(); // the seed itself is the baseline, not a change
     *this = std::move(fresh);
     qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
                       << "accounts," << m_cards.size() << "cards";
@@ -189,7 +190,10 @@ const Card *SandboxStore::card(const QString &id) const
 Card *SandboxStore::mutableCard(const QString &id)
 {
     const auto it = m_cardIndex.constFind(id);
-    return it == m_cardIndex.constEnd() ? nullptr : &m_cards[*it];
+    if (it == m_cardIndex.constEnd())
+        return nullptr;
+    m_changedCardIds.insert(id);
+    return &m_cards[*it];
 }
 
 QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
@@ -199,6 +203,7 @@ QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
     cardLimits.limits = limits;
     m_limits.insert(card.id, cardLimits);
     m_cardIndex.insert(card.id, m_cards.size());
+    m_changedCardIds.insert(card.id);
     m_cards.append(std::move(card));
     return m_cards.constLast().id;
 }
@@ -217,6 +222,59 @@ void SandboxStore::rememberIdempotencyKey(const QString &customerId, const QStri
                                           const QString &cardId)
 {
     m_idempotency.insert(customerId + QLatin1Char('\n') + key, cardId);
+}
+
+QJsonObject SandboxStore::changes() const
+{
+    QJsonArray cards;
+    QJsonObject limits;
+    for (const QString &id : m_changedCardIds) {
+        if (const Card *changed = card(id)) {
+            cards.append(JsonApiCodec::encode(*changed));
+            limits.insert(id, JsonApiCodec::encode(m_limits.value(id), id));
+        }
+    }
+    QJsonObject idempotency;
+    for (auto it = m_idempotency.begin(); it != m_idempotency.end(); ++it)
+        idempotency.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("cards"), cards},
+                       {QStringLiteral("limits"), limits},
+                       {QStringLiteral("idempotency"), idempotency},
+                       {QStringLiteral("nextCardId"), m_nextCardId}};
+}
+
+bool SandboxStore::applyChanges(const QJsonObject &changes, QString *error)
+{
+    SandboxStore updated = *this;
+    const QJsonObject limits = changes.value(QLatin1String("limits")).toObject();
+    for (const QJsonValue &value : changes.value(QLatin1String("cards")).toArray()) {
+        Result<Card> decoded = JsonApiCodec::decodeCard(value.toObject());
+        if (!decoded)
+            return fail(error, QStringLiteral("state: %1").arg(decoded.error().detail));
+        Card changed = std::move(decoded).value();
+        if (!updated.customer(changed.customerId) || !updated.account(changed.accountId))
+            return fail(
+                error,
+                QStringLiteral("state: card %1 belongs to no seeded account").arg(changed.id));
+        const Result<CardLimits> cardLimits =
+            JsonApiCodec::decodeCardLimits(limits.value(changed.id).toObject());
+        updated.m_limits.insert(changed.id, cardLimits ? cardLimits.value() : CardLimits{});
+        updated.m_changedCardIds.insert(changed.id);
+        updated.m_nextCardId = qMax(updated.m_nextCardId, changed.id.toLongLong() + 1);
+        if (Card *existing = updated.mutableCard(changed.id)) {
+            *existing = std::move(changed);
+        } else {
+            updated.m_cardIndex.insert(changed.id, updated.m_cards.size());
+            updated.m_cards.append(std::move(changed));
+        }
+    }
+    const QJsonObject idempotency = changes.value(QLatin1String("idempotency")).toObject();
+    for (auto it = idempotency.begin(); it != idempotency.end(); ++it)
+        updated.m_idempotency.insert(it.key(), it.value().toString());
+    updated.m_nextCardId =
+        qMax(updated.m_nextCardId, changes.value(QLatin1String("nextCardId")).toInteger());
+    *this = std::move(updated);
+    return true;
 }
 
 } // namespace tessera::sandbox

@@ -7,8 +7,10 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 namespace tessera::sandbox {
@@ -25,6 +27,7 @@ public:
     const Customer *customer(const QString &id) const;
     const Account *account(const QString &id) const;
     const Card *card(const QString &id) const;
+    // Counts as a change of the card (see changes()).
     Card *mutableCard(const QString &id);
 
     const QList<Customer> &customers() const { return m_customers; }
@@ -41,6 +44,11 @@ public:
     void rememberIdempotencyKey(const QString &customerId, const QString &key,
                                 const QString &cardId);
 
+    // What changed since the seed (cards created or changed, their limits, idempotency keys),
+    // so a demo can keep its state across runs; applyChanges() replays it onto the same seed.
+    QJsonObject changes() const;
+    bool applyChanges(const QJsonObject &changes, QString *error = nullptr);
+
 private:
     QList<Customer> m_customers;
     QList<Account> m_accounts;
@@ -50,6 +58,7 @@ private:
     QHash<QString, qsizetype> m_cardIndex;
     QHash<QString, CardLimits> m_limits;
     QHash<QString, QString> m_idempotency;
+    QSet<QString> m_changedCardIds;
     qint64 m_nextCardId = 1;
 };
 

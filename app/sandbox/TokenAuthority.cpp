@@ -1,5 +1,6 @@
 #include "TokenAuthority.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -91,7 +92,7 @@ std::optional<TokenAuthority::Caller> TokenAuthority::authenticate(const QString
         org.isOrg = true;
         return org;
     }
-    const auto it = m_grants.constFind(bearerToken);
+    const auto it = m_grants.constFind(fingerprint(bearerToken));
     if (it == m_grants.constEnd())
         return std::nullopt;
     if (m_clock->now() >= it->expiresAt) {
@@ -180,8 +181,48 @@ QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStr
     grant.caller.scopes = QSet<QString>(scopes.begin(), scopes.end());
     grant.expiresAt = m_clock->now().addSecs(expiresInSeconds);
     const QString token = randomToken();
-    m_grants.insert(token, grant);
+    m_grants.insert(fingerprint(token), grant);
     return token;
+}
+
+QString TokenAuthority::fingerprint(const QString &token)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QJsonArray TokenAuthority::grants() const
+{
+    QJsonArray result;
+    const QDateTime now = m_clock->now();
+    for (auto it = m_grants.begin(); it != m_grants.end(); ++it) {
+        if (it->expiresAt <= now)
+            continue;
+        const QStringList scopes(it->caller.scopes.begin(), it->caller.scopes.end());
+        result.append(QJsonObject{
+            {QStringLiteral("fingerprint"), it.key()},
+            {QStringLiteral("customerId"), it->caller.customerId},
+            {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
+            {QStringLiteral("expiresAt"), it->expiresAt.toUTC().toString(Qt::ISODate)}});
+    }
+    return result;
+}
+
+void TokenAuthority::restoreGrants(const QJsonArray &grants)
+{
+    const QDateTime now = m_clock->now();
+    for (const QJsonValue &value : grants) {
+        const QJsonObject o = value.toObject();
+        Grant grant;
+        grant.caller.customerId = o.value(QLatin1String("customerId")).toString();
+        for (const QJsonValue &scope : o.value(QLatin1String("scopes")).toArray())
+            grant.caller.scopes.insert(scope.toString());
+        grant.expiresAt =
+            QDateTime::fromString(o.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
+        const QString key = o.value(QLatin1String("fingerprint")).toString();
+        if (key.size() == 64 && !grant.caller.customerId.isEmpty() && grant.expiresAt > now)
+            m_grants.insert(key, grant);
+    }
 }
 
 QString TokenAuthority::randomToken()

@@ -5,6 +5,7 @@
 #include <optional>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -77,6 +78,11 @@ public:
     QString issueCustomerToken(const QString &customerId, const QStringList &scopes,
                                int expiresInSeconds);
 
+    // Unexpired customer-token grants for keeping a demo's sign-ins across runs. Tokens are
+    // held by SHA-256 fingerprint only, in memory and in this state: never the tokens.
+    QJsonArray grants() const;
+    void restoreGrants(const QJsonArray &grants);
+
     // "v2.public." + url-safe random characters, like Unit's tokens look.
     static QString randomToken();
     static QString sandboxCode() { return QStringLiteral("000001"); }
@@ -100,7 +106,9 @@ private:
     QString m_orgToken;
     QStringList m_twoFactorScopes;
     QHash<QString, Verification> m_verifications;
-    QHash<QString, Grant> m_grants;
+    static QString fingerprint(const QString &token);
+
+    QHash<QString, Grant> m_grants; // by fingerprint
 };
 
 } // namespace tessera::sandbox

@@ -78,7 +78,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         QStringLiteral("Address to listen on."),
                                         QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
-    parser.addOptions({portOption, seedOption, tokenFileOption, bindOption});
+    const QCommandLineOption stateOption(
+        QStringLiteral("state"),
+        QStringLiteral("Keep changes (cards, unexpired sign-ins by token fingerprint) in FILE "
+                       "across restarts."),
+        QStringLiteral("FILE"));
+    parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption});
     parser.process(app);
 
     bool portOk = false;
@@ -94,6 +99,8 @@ int main(int argc, char *argv[])
     QString error;
     if (parser.isSet(seedOption) && !server.loadSeedFile(parser.value(seedOption), &error))
         return fail(error);
+    if (parser.isSet(stateOption) && !server.setStateFile(parser.value(stateOption), &error))
+        std::fprintf(stderr, "tessera-sandbox: starting from the seed: %s\n", qPrintable(error));
     const bool tokenFromFile = parser.isSet(tokenFileOption);
     if (tokenFromFile && !resolveOrgTokenFile(parser.value(tokenFileOption), server, &error))
         return fail(error);

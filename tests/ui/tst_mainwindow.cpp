@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tessera;
@@ -24,12 +25,21 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
-    SandboxServer m_sandbox;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+
+    // Like a launch of the app: a new in-process sandbox on the demo's state file.
+    void launchSandbox()
+    {
+        m_sandbox = std::make_unique<SandboxServer>();
+        m_sandbox->setStateFile(m_dataDir.filePath(QStringLiteral("demo-sandbox-state.json")));
+        QVERIFY(m_sandbox->start() != 0);
+    }
 
     std::unique_ptr<Backend> makeBackend()
     {
-        return std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()),
-                                         m_sandbox.orgToken());
+        return std::make_unique<Backend>(Environment::demo(m_sandbox->baseUrl()),
+                                         m_sandbox->orgToken());
     }
 
     static QWidget *currentPage(MainWindow &window)
@@ -45,8 +55,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QVERIFY(m_sandbox.start() != 0);
     }
+
+    void init() { launchSandbox(); }
 
     void signInOnceThenRestoreFromKeychain()
     {
@@ -72,10 +83,10 @@ private slots:
 
             QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
             OtpDialog *dialog = window.otpDialog();
-            QTRY_VERIFY_WITH_TIMEOUT(
-                dialog->findChild<QLabel *>(QStringLiteral("otpSentTo"))->text().contains(
-                    QLatin1String("sent")),
-                5000);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(QStringLiteral("otpSentTo"))
+                                         ->text()
+                                         .contains(QLatin1String("sent")),
+                                     5000);
             QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("otpSandboxHint"))->isVisible());
             auto *code = dialog->findChild<QLineEdit *>(QStringLiteral("otpCode"));
             QTest::keyClicks(code, QStringLiteral("000001"));
@@ -95,6 +106,7 @@ private slots:
         }
 
         // Second launch: the keychain has the token, so no code is asked for.
+        launchSandbox();
         auto backend = makeBackend();
         MainWindow window(backend.get());
         window.show();
@@ -107,6 +119,13 @@ private slots:
         QVERIFY(window.otpDialog() == nullptr);
         QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signedInPage"));
         QCOMPARE(backend->session()->customerId(), signedInCustomer);
+        // The restored token works against the relaunched sandbox: the greeting loads and no
+        // renewal is asked for.
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("greeting"))
+                                     ->text()
+                                     .startsWith(QLatin1String("Hello")),
+                                 5000);
+        QCOMPARE(codeRequired.count(), 0);
 
         // Sign out from the status bar: back to the list, and the keychain entry is gone.
         QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);

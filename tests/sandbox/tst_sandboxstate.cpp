@@ -1,0 +1,129 @@
+#include "ApiClient.h"
+#include "SandboxServer.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+using tessera::sandbox::SandboxServer;
+
+// A demo keeps its cards and sign-ins across runs through the state file, and the file holds
+// no token.
+class TestSandboxState : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+
+    template <class T> static std::optional<T> call(ApiReply *raw)
+    {
+        std::unique_ptr<ApiReply> reply(raw);
+        if (!reply->isFinished()) {
+            QSignalSpy done(reply.get(), &ApiReply::finished);
+            if (!done.wait(5000))
+                return std::nullopt;
+        }
+        if (reply->hasError())
+            return std::nullopt;
+        return reply->valueAs<T>();
+    }
+
+private slots:
+    void stateSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+        QString customerToken;
+        Card created;
+        Card frozen;
+        {
+            SandboxServer first;
+            QVERIFY(first.setStateFile(stateFile));
+            QVERIFY(first.start() != 0);
+            ApiClient org(&m_network);
+            org.setBaseUrl(first.baseUrl());
+            org.setBearerToken(first.orgToken());
+            CreateTokenRequest tokenRequest;
+            tokenRequest.scopes = {QStringLiteral("cards"), QStringLiteral("cards-write")};
+            const auto verification = call<CustomerTokenVerification>(
+                org.createCustomerTokenVerification(QStringLiteral("100001"), {}));
+            QVERIFY(verification);
+            tokenRequest.verificationToken = verification->verificationToken;
+            tokenRequest.verificationCode = QStringLiteral("000001");
+            const auto token = call<CustomerToken>(
+                org.createCustomerToken(QStringLiteral("100001"), tokenRequest));
+            QVERIFY(token);
+            customerToken = token->token;
+
+            ApiClient customer(&m_network);
+            customer.setBaseUrl(first.baseUrl());
+            customer.setBearerToken(customerToken);
+            CreateCardRequest request;
+            request.type = CardType::IndividualVirtualDebitCard;
+            request.accountId = QStringLiteral("200001");
+            request.idempotencyKey = QStringLiteral("state-test-1");
+            const auto card = call<Card>(customer.createCard(request));
+            QVERIFY(card);
+            created = *card;
+            const auto frozenCard =
+                call<Card>(customer.applyCardAction(QStringLiteral("300001"), CardAction::Freeze));
+            QVERIFY(frozenCard);
+            frozen = *frozenCard;
+        }
+
+        QFile file(stateFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(!saved.isEmpty());
+        QVERIFY2(!saved.contains(customerToken.toUtf8()), "the state file holds a token");
+        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+
+        SandboxServer second;
+        QVERIFY(second.setStateFile(stateFile));
+        QVERIFY(second.start() != 0);
+        QVERIFY(second.orgToken() != QString()); // a fresh org token; the old one is gone
+        ApiClient customer(&m_network);
+        customer.setBaseUrl(second.baseUrl());
+        customer.setBearerToken(customerToken);
+        const auto again = call<Card>(customer.getCard(created.id));
+        QVERIFY2(again, "the sign-in or the card did not survive the restart");
+        QCOMPARE(again->status, created.status);
+        QCOMPARE(call<Card>(customer.getCard(QStringLiteral("300001")))->status,
+                 CardStatus::Frozen);
+        // The idempotency key is remembered too: a replay returns the same card.
+        CreateCardRequest replay;
+        replay.type = CardType::IndividualVirtualDebitCard;
+        replay.accountId = QStringLiteral("200001");
+        replay.idempotencyKey = QStringLiteral("state-test-1");
+        QCOMPARE(call<Card>(customer.createCard(replay))->id, created.id);
+        // New cards get new ids, not ones already used before the restart.
+        replay.idempotencyKey = QStringLiteral("state-test-2");
+        const auto next = call<Card>(customer.createCard(replay));
+        QVERIFY(next);
+        QVERIFY(next->id.toLongLong() > created.id.toLongLong());
+    }
+
+    void damagedStateFallsBackToTheSeed()
+    {
+        QTemporaryDir dir;
+        const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+        QFile file(stateFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version":1,"store":{"cards":[{"type":"individualDebitCard"}]}})");
+        file.close();
+        SandboxServer server;
+        QString error;
+        QVERIFY(!server.setStateFile(stateFile, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(server.start() != 0);
+        QVERIFY(server.cardCount() > 5000); // the seed is still served
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxState)
+#include "tst_sandboxstate.moc"
