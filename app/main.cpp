@@ -1,13 +1,43 @@
 #include "Backend.h"
+#include "EnvironmentSettings.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
 
+#include <memory>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QProcess>
 #include <QStandardPaths>
+
+using namespace tessera;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QMessageBox::critical(nullptr, QApplication::translate("main", "Tessera"), message);
+    return 1;
+}
+
+// Demo environment: Unit's API served in-process on loopback, so the app works offline. Its
+// changes (cards, sign-ins by token fingerprint) persist so a demo picks up where it left off;
+// the tokens themselves live only in the keychain.
+std::unique_ptr<sandbox::SandboxServer> startDemoSandbox(quint16 port)
+{
+    auto server = std::make_unique<sandbox::SandboxServer>();
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (QDir().mkpath(dataDir))
+        server->setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
+    if (server->start(QHostAddress::LocalHost, port) == 0)
+        return nullptr;
+    qCInfo(lcSandbox).noquote() << "demo sandbox listening on" << server->baseUrl().toString();
+    return server;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,36 +51,69 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Desktop banking client for Unit's customer API."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption sandboxPort(
+    const QCommandLineOption environmentOption(
+        QStringLiteral("environment"),
+        QApplication::translate("main", "Environment for this run: demo, unit-sandbox, "
+                                        "production or custom (default: the saved one)."),
+        QStringLiteral("name"));
+    const QCommandLineOption sandboxPortOption(
         QStringLiteral("sandbox-port"),
         QApplication::translate("main",
                                 "Port of the demo sandbox on 127.0.0.1 (0: any free port)."),
         QStringLiteral("port"), QStringLiteral("0"));
-    parser.addOption(sandboxPort);
+    parser.addOptions({environmentOption, sandboxPortOption});
     parser.process(app);
 
-    // Demo environment: Unit's API served in-process on loopback, so the app works offline.
-    // Its changes (cards, sign-ins by token fingerprint) persist so a demo picks up where it
-    // left off; the tokens themselves live only in the keychain.
-    tessera::sandbox::SandboxServer sandbox;
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (QDir().mkpath(dataDir))
-        sandbox.setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
-    bool portOk = false;
-    const uint port = parser.value(sandboxPort).toUInt(&portOk);
-    if (!portOk || port > 65535 || sandbox.start(QHostAddress::LocalHost, quint16(port)) == 0) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "Tessera"),
-            QApplication::translate("main", "The demo server could not listen on port %1 of this "
-                                            "computer. Choose another with --sandbox-port.")
-                .arg(parser.value(sandboxPort)));
-        return 1;
+    Environment environment = EnvironmentSettings::load();
+    if (parser.isSet(environmentOption)) {
+        const auto kind = EnvironmentSettings::kindFromName(parser.value(environmentOption));
+        if (!kind)
+            parser.showHelp(2);
+        if (*kind != environment.kind)
+            environment = *kind == Environment::Kind::Demo ? Environment::demo({})
+                          : *kind == Environment::Kind::UnitSandbox
+                              ? Environment::unitSandbox()
+                              : Environment{*kind, environment.apiUrl, environment.tokenBrokerUrl};
     }
-    qCInfo(lcSandbox).noquote() << "demo sandbox listening on" << sandbox.baseUrl().toString();
 
-    tessera::Backend backend(tessera::Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
-    tessera::ui::MainWindow window(&backend);
+    std::unique_ptr<sandbox::SandboxServer> sandbox;
+    QString orgToken;
+    if (environment.kind == Environment::Kind::Demo) {
+        bool portOk = false;
+        const uint port = parser.value(sandboxPortOption).toUInt(&portOk);
+        if (portOk && port <= 65535)
+            sandbox = startDemoSandbox(quint16(port));
+        if (!sandbox)
+            return fail(QApplication::translate("main",
+                                                "The demo server could not listen on port %1 of "
+                                                "this computer. Choose another with "
+                                                "--sandbox-port.")
+                            .arg(parser.value(sandboxPortOption)));
+        environment.apiUrl = sandbox->baseUrl();
+        orgToken = sandbox->orgToken();
+    } else if (auto problem = environment.check()) {
+        // Fall back to the demo so the settings can be corrected from inside the app.
+        QMessageBox::warning(nullptr, QApplication::translate("main", "Tessera"),
+                             QApplication::translate("main", "%1 cannot be used: %2 Tessera "
+                                                             "starts the demo instead.")
+                                 .arg(environment.displayName(), *problem));
+        sandbox = startDemoSandbox(0);
+        if (!sandbox)
+            return fail(QApplication::translate("main", "The demo server could not start."));
+        environment = Environment::demo(sandbox->baseUrl());
+        orgToken = sandbox->orgToken();
+    }
+
+    Backend backend(environment, orgToken);
+    ui::MainWindow window(&backend);
+    QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [] {
+        // A clean start in the new environment beats rewiring every object in place.
+        QProcess::startDetached(QApplication::applicationFilePath(), {});
+        QApplication::quit();
+    });
     window.show();
+    if (environment.kind == Environment::Kind::UnitSandbox)
+        backend.loadOrgTokenFromKeychain();
     backend.restoreLastSignIn();
     return QApplication::exec();
 }

@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "Backend.h"
+#include "EnvironmentSettings.h"
 #include "OtpDialog.h"
 #include "Session.h"
+#include "SettingsDialog.h"
 #include "SignedInPage.h"
 #include "SignInPage.h"
 
@@ -40,6 +42,7 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_badge(new QLabel(this))
     , m_expiry(new QLabel(this))
     , m_keychainWarning(new QLabel(this))
+    , m_message(new QLabel(this))
     , m_statusSignOut(new QPushButton(tr("Sign out"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -50,6 +53,9 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence(tr("Ctrl+,")));
     m_signOutAction = fileMenu->addAction(tr("Sign &out"));
     m_signOutAction->setObjectName(QStringLiteral("actionSignOut"));
     m_signOutAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Q")));
@@ -86,8 +92,14 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(m_statusSignOut, &QPushButton::clicked, backend->authenticator(),
             &Authenticator::signOut);
 
+    // Messages go to a label of their own: QStatusBar::showMessage() would hide the
+    // environment badge and the keychain warning while it shows.
+    m_message->setObjectName(QStringLiteral("statusMessage"));
+    m_messageTimer.setSingleShot(true);
+    connect(&m_messageTimer, &QTimer::timeout, m_message, &QLabel::clear);
     statusBar()->addWidget(m_badge);
     statusBar()->addWidget(m_keychainWarning);
+    statusBar()->addWidget(m_message, 1);
     statusBar()->addPermanentWidget(m_expiry);
     statusBar()->addPermanentWidget(m_statusSignOut);
 
@@ -107,6 +119,26 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
 
     showSignIn();
     resize(900, 640);
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_backend->environment(), m_backend->tokenStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Environment chosen = dialog->environment();
+        EnvironmentSettings::save(chosen);
+        // An org token alone (same environment) takes effect at once.
+        if (chosen.kind == m_backend->environment().kind && chosen.usesOrgToken()) {
+            if (chosen.kind == Environment::Kind::UnitSandbox)
+                m_backend->loadOrgTokenFromKeychain();
+            if (chosen.apiUrl == m_backend->environment().apiUrl ||
+                chosen.kind == Environment::Kind::Demo)
+                return;
+        }
+        emit environmentChanged(chosen);
+    });
+    dialog->open();
 }
 
 void MainWindow::showSignedIn()
@@ -157,11 +189,17 @@ void MainWindow::updateExpiry()
     m_expiry->setText(tr("Session ends in %1").arg(formatDuration(session->secondsLeft())));
 }
 
+void MainWindow::showStatusMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_messageTimer.start(15000);
+}
+
 void MainWindow::showKeychainProblem(const QString &message)
 {
     m_keychainWarning->setToolTip(message);
     m_keychainWarning->show();
-    statusBar()->showMessage(message, 15000);
+    showStatusMessage(message);
 }
 
 } // namespace tessera::ui

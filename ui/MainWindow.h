@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Authenticator.h"
+#include "Environment.h"
 #include "OtpDialog.h"
 
 #include <QMainWindow>
@@ -30,6 +31,11 @@ public:
     explicit MainWindow(Backend *backend, QWidget *parent = nullptr);
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
+    void openSettings();
+
+signals:
+    // The user saved another environment; the application restarts into it.
+    void environmentChanged(const tessera::Environment &environment);
 
 private:
     void showSignedIn();
@@ -37,6 +43,7 @@ private:
     void openOtpDialog(Authenticator::Purpose purpose, const QString &customerId);
     void updateExpiry();
     void showKeychainProblem(const QString &message);
+    void showStatusMessage(const QString &message);
 
     Backend *m_backend;
     QStackedWidget *m_pages;
@@ -45,10 +52,12 @@ private:
     QLabel *m_badge;
     QLabel *m_expiry;
     QLabel *m_keychainWarning;
+    QLabel *m_message;
     QPushButton *m_statusSignOut;
     QAction *m_signOutAction;
     QPointer<OtpDialog> m_otpDialog;
     QTimer m_expiryTicker;
+    QTimer m_messageTimer;
 };
 
 } // namespace tessera::ui

@@ -78,6 +78,7 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
             m_code->setText(digits);
         m_error->clear();
         m_error->hide();
+        m_submitWhenReady = false;
         updateVerifyButton();
     });
     connect(m_code, &QLineEdit::returnPressed, this, &OtpDialog::submit);
@@ -154,7 +155,10 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
         m_cooldownLeft = 0;
         refreshResendButton();
     });
-    connect(authenticator, &Authenticator::codeRejected, this, &OtpDialog::showError);
+    connect(authenticator, &Authenticator::codeRejected, this, [this](const QString &message) {
+        m_verifying = false;
+        showError(message);
+    });
     connect(authenticator, &Authenticator::busyChanged, this, &OtpDialog::setBusy);
     connect(authenticator, &Authenticator::authenticated, this, [this] {
         m_closing = true;
@@ -203,6 +207,14 @@ void OtpDialog::submit()
         showError(tr("Enter all 6 digits of the code."));
         return;
     }
+    if (m_verifying)
+        return; // one attempt at a time: each wrong code counts against the customer
+    if (m_isBusy) {
+        // Typed before the code was even sent: verify as soon as the flow is ready.
+        m_submitWhenReady = true;
+        return;
+    }
+    m_verifying = true;
     m_error->hide();
     m_authenticator->submitCode(m_code->text());
 }
@@ -241,11 +253,12 @@ void OtpDialog::setBusy(bool busy)
 {
     m_isBusy = busy;
     m_busy->setVisible(busy);
-    m_code->setReadOnly(busy);
     m_sms->setEnabled(!busy);
     m_call->setEnabled(!busy);
     updateVerifyButton();
     refreshResendButton();
+    if (!busy && std::exchange(m_submitWhenReady, false))
+        submit();
 }
 
 void OtpDialog::showError(const QString &message)

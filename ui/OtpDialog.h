@@ -63,6 +63,8 @@ private:
     int m_cooldownLeft = 0;
     bool m_closing = false;
     bool m_isBusy = false;
+    bool m_submitWhenReady = false;
+    bool m_verifying = false;
 };
 
 } // namespace tessera::ui

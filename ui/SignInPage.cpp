@@ -119,6 +119,9 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
             showStatus(message, true);
     });
 
+    connect(backend, &Backend::orgTokenMissing, this,
+            [this](const QString &message) { showStatus(message, true); });
+
     updateButtons();
     if (demo)
         reload();

@@ -55,6 +55,37 @@ QString Backend::lastCustomerId() const
     return QSettings().value(lastCustomerKey(m_environment)).toString();
 }
 
+bool Backend::hasOrgToken() const
+{
+    return !m_environment.usesOrgToken() || m_tokenApi->hasBearerToken();
+}
+
+void Backend::setOrgToken(const QString &orgToken)
+{
+    if (m_environment.usesOrgToken())
+        m_tokenApi->setBearerToken(orgToken);
+}
+
+void Backend::loadOrgTokenFromKeychain()
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_tokenStore, &TokenStore::orgTokenRead, this,
+                          [this, connection](TokenStore::Status status, const QString &orgToken) {
+                              disconnect(*connection);
+                              if (status == TokenStore::Status::Ok) {
+                                  setOrgToken(orgToken);
+                                  return;
+                              }
+                              const QString reason =
+                                  status == TokenStore::Status::NotFound
+                                      ? tr("No org token for Unit's sandbox is saved.")
+                                      : TokenStore::describe(status);
+                              emit orgTokenMissing(reason + QLatin1Char(' ') +
+                                                   tr("Open File › Settings to enter one."));
+                          });
+    m_tokenStore->readOrgToken(m_environment.id());
+}
+
 void Backend::restoreLastSignIn()
 {
     m_authenticator->restore(lastCustomerId());

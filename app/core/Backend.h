@@ -38,6 +38,15 @@ public:
     // Restores the last customer's session from the keychain, if it is still valid.
     void restoreLastSignIn();
 
+    // Environments that mint with an org token but have none yet (Unit's sandbox) read it
+    // from the keychain; orgTokenMissing() says what to do when it is not there.
+    bool hasOrgToken() const;
+    void setOrgToken(const QString &orgToken);
+    void loadOrgTokenFromKeychain();
+
+signals:
+    void orgTokenMissing(const QString &message);
+
 private:
     Environment m_environment;
     QNetworkAccessManager *m_network;

@@ -142,4 +142,25 @@ void TokenStore::remove(const QString &environmentId, const QString &customerId)
     });
 }
 
+void TokenStore::readOrgToken(const QString &environmentId)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
+    job->setKey(QStringLiteral("org-token/%1").arg(environmentId));
+    run(job, [this](Status status, QKeychain::Job *j) {
+        const QString token = status == Status::Ok
+                                  ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData()
+                                  : QString();
+        emit orgTokenRead(status == Status::Ok && token.isEmpty() ? Status::NotFound : status,
+                          token);
+    });
+}
+
+void TokenStore::writeOrgToken(const QString &environmentId, const QString &orgToken)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_serviceName);
+    job->setKey(QStringLiteral("org-token/%1").arg(environmentId));
+    job->setTextData(orgToken);
+    run(job, [this](Status status, QKeychain::Job *) { emit orgTokenWritten(status); });
+}
+
 } // namespace tessera

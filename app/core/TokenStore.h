@@ -41,6 +41,10 @@ public:
     void write(const QString &environmentId, const StoredToken &token);
     void remove(const QString &environmentId, const QString &customerId);
 
+    // A support person's org token for Unit's sandbox: keychain only, never settings or disk.
+    void readOrgToken(const QString &environmentId);
+    void writeOrgToken(const QString &environmentId, const QString &orgToken);
+
     // A sentence for the UI about a failed status.
     static QString describe(Status status);
 
@@ -48,6 +52,8 @@ signals:
     void readFinished(tessera::TokenStore::Status status, const tessera::StoredToken &token);
     void writeFinished(tessera::TokenStore::Status status);
     void removeFinished(tessera::TokenStore::Status status);
+    void orgTokenRead(tessera::TokenStore::Status status, const QString &orgToken);
+    void orgTokenWritten(tessera::TokenStore::Status status);
 
 private:
     // Starts the job and calls onDone once: with the job's status, or TimedOut when the

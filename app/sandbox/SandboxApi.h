@@ -31,6 +31,11 @@ public:
 
     SandboxResponse handle(SandboxRequest request);
 
+    // As a token broker, the two token endpoints take calls with no bearer token, the way a
+    // bank's backend mints customer tokens for its app with the org token it keeps to itself.
+    void setBrokerMode(bool on) { m_brokerMode = on; }
+    bool brokerMode() const { return m_brokerMode; }
+
     SandboxStore &store() { return m_store; }
     const SandboxStore &store() const { return m_store; }
     TokenAuthority &tokens() { return m_tokens; }
@@ -67,6 +72,7 @@ private:
     AccountEndpoints m_accountEndpoints;
     CustomerEndpoints m_customerEndpoints;
     QList<Route> m_routes;
+    bool m_brokerMode = false;
 };
 
 } // namespace tessera::sandbox

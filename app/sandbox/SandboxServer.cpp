@@ -157,6 +157,11 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
+void SandboxServer::setBrokerMode(bool on)
+{
+    m_api->setBrokerMode(on);
+}
+
 bool SandboxServer::setStateFile(const QString &path, QString *error)
 {
     m_stateFile = path;

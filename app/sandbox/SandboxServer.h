@@ -35,6 +35,8 @@ public:
     // Shifts the server's "now" so tests can expire tokens without sleeping.
     void setClockOffset(qint64 seconds);
     int cardCount() const;
+    // See SandboxApi::setBrokerMode().
+    void setBrokerMode(bool on);
 
     // Keeps the demo's changes (cards created or changed, unexpired sign-ins, held only as
     // token fingerprints) in this file: loaded now, saved after every successful POST. False

@@ -83,7 +83,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Keep changes (cards, unexpired sign-ins by token fingerprint) in FILE "
                        "across restarts."),
         QStringLiteral("FILE"));
-    parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption});
+    const QCommandLineOption brokerOption(
+        QStringLiteral("broker"),
+        QStringLiteral("Also act as a token broker: the token endpoints take calls without an "
+                       "org token, as a bank's backend would for its app."));
+    parser.addOptions(
+        {portOption, seedOption, tokenFileOption, bindOption, stateOption, brokerOption});
     parser.process(app);
 
     bool portOk = false;
@@ -101,6 +106,7 @@ int main(int argc, char *argv[])
         return fail(error);
     if (parser.isSet(stateOption) && !server.setStateFile(parser.value(stateOption), &error))
         std::fprintf(stderr, "tessera-sandbox: starting from the seed: %s\n", qPrintable(error));
+    server.setBrokerMode(parser.isSet(brokerOption));
     const bool tokenFromFile = parser.isSet(tokenFileOption);
     if (tokenFromFile && !resolveOrgTokenFile(parser.value(tokenFileOption), server, &error))
         return fail(error);

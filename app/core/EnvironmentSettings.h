@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Environment.h"
+
+#include <optional>
+
+namespace tessera {
+
+// Which environment Tessera uses, kept in QSettings. Only addresses and the kind are stored
+// there; an org token for Unit's sandbox goes to the keychain (TokenStore).
+class EnvironmentSettings
+{
+public:
+    // The saved environment; Demo when nothing (or nothing valid) is saved. For Demo the API
+    // URL is left empty: the in-process sandbox decides it at start.
+    static Environment load();
+    static void save(const Environment &environment);
+
+    static QString kindName(Environment::Kind kind);
+    static std::optional<Environment::Kind> kindFromName(const QString &name);
+};
+
+} // namespace tessera

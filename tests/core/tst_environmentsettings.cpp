@@ -1,0 +1,65 @@
+#include "EnvironmentSettings.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace tessera;
+
+class TestEnvironmentSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_environmentsettings"));
+        QSettings().clear();
+    }
+
+    void defaultsToDemo() { QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Demo); }
+
+    void roundTrips_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("broker");
+        QTest::newRow("unit sandbox")
+            << int(Environment::Kind::UnitSandbox) << QString() << QString();
+        QTest::newRow("production") << int(Environment::Kind::Production) << QString()
+                                    << QStringLiteral("https://bank.example/tokens");
+        QTest::newRow("custom") << int(Environment::Kind::Custom)
+                                << QStringLiteral("https://api.bank.example")
+                                << QStringLiteral("https://bank.example/tokens");
+        QTest::newRow("demo") << int(Environment::Kind::Demo) << QString() << QString();
+    }
+    void roundTrips()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, api);
+        QFETCH(QString, broker);
+        Environment environment{Environment::Kind(kind), QUrl(api), QUrl(broker)};
+        if (environment.kind == Environment::Kind::UnitSandbox)
+            environment = Environment::unitSandbox();
+        if (environment.kind == Environment::Kind::Production)
+            environment = Environment::production(QUrl(broker));
+        EnvironmentSettings::save(environment);
+        const Environment loaded = EnvironmentSettings::load();
+        QCOMPARE(loaded.kind, environment.kind);
+        if (environment.kind != Environment::Kind::Demo)
+            QCOMPARE(loaded.apiUrl, environment.apiUrl);
+        QCOMPARE(loaded.tokenBrokerUrl, environment.tokenBrokerUrl);
+        QCOMPARE(loaded.id(), environment.id());
+    }
+
+    void unknownKindFallsBackToDemo()
+    {
+        QSettings().setValue(QStringLiteral("environment/kind"), QStringLiteral("mars"));
+        QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Demo);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnvironmentSettings)
+#include "tst_environmentsettings.moc"

@@ -1,0 +1,179 @@
+#include "SettingsDialog.h"
+
+#include "TokenStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tessera::ui {
+
+SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStore, QWidget *parent)
+    : QDialog(parent)
+    , m_tokenStore(tokenStore)
+    , m_kind(new QComboBox(this))
+    , m_apiUrl(new QLineEdit(this))
+    , m_brokerUrl(new QLineEdit(this))
+    , m_orgToken(new QLineEdit(this))
+    , m_apiUrlLabel(new QLabel(tr("API &address:"), this))
+    , m_brokerUrlLabel(new QLabel(tr("Token &broker:"), this))
+    , m_orgTokenLabel(new QLabel(tr("Sandbox &org token:"), this))
+    , m_orgTokenNote(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    m_kind->setObjectName(QStringLiteral("environmentKind"));
+    m_kind->setAccessibleName(tr("Environment"));
+    m_kind->addItem(tr("Demo (built in, works offline)"), int(Environment::Kind::Demo));
+    m_kind->addItem(tr("Unit sandbox"), int(Environment::Kind::UnitSandbox));
+    m_kind->addItem(tr("Production"), int(Environment::Kind::Production));
+    m_kind->addItem(tr("Custom server"), int(Environment::Kind::Custom));
+    m_kind->setCurrentIndex(m_kind->findData(int(current.kind)));
+
+    m_apiUrl->setObjectName(QStringLiteral("apiUrlField"));
+    m_apiUrl->setAccessibleName(tr("API address"));
+    m_brokerUrl->setObjectName(QStringLiteral("brokerUrlField"));
+    m_brokerUrl->setAccessibleName(tr("Token broker address"));
+    m_brokerUrl->setPlaceholderText(QStringLiteral("https://bank.example/unit-tokens"));
+    m_brokerUrl->setText(current.tokenBrokerUrl.toString());
+    m_orgToken->setObjectName(QStringLiteral("orgTokenField"));
+    m_orgToken->setAccessibleName(tr("Sandbox org token"));
+    m_orgToken->setEchoMode(QLineEdit::Password);
+    m_orgToken->setPlaceholderText(tr("Leave empty to keep the saved one"));
+    m_orgTokenNote->setText(tr("Kept in the system keychain, never in a file."));
+    m_orgTokenNote->setWordWrap(true);
+    m_apiUrlLabel->setBuddy(m_apiUrl);
+    m_brokerUrlLabel->setBuddy(m_brokerUrl);
+    m_orgTokenLabel->setBuddy(m_orgToken);
+    if (current.kind == Environment::Kind::Custom)
+        m_customApiUrl = current.apiUrl.toString();
+
+    m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setWordWrap(true);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Environment:"), m_kind);
+    form->addRow(m_apiUrlLabel, m_apiUrl);
+    form->addRow(m_brokerUrlLabel, m_brokerUrl);
+    form->addRow(m_orgTokenLabel, m_orgToken);
+    form->addRow(QString(), m_orgTokenNote);
+
+    auto *note = new QLabel(tr("Changing the environment restarts Tessera."), this);
+    note->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(note);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateFields);
+    connect(m_apiUrl, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_customApiUrl = text;
+        m_error->hide();
+    });
+    connect(m_brokerUrl, &QLineEdit::textEdited, m_error, &QLabel::hide);
+    updateFields();
+    resize(520, sizeHint().height());
+}
+
+Environment SettingsDialog::environment() const
+{
+    const auto kind = Environment::Kind(m_kind->currentData().toInt());
+    const QUrl broker = QUrl::fromUserInput(m_brokerUrl->text().trimmed());
+    switch (kind) {
+    case Environment::Kind::Demo:
+        return Environment::demo({});
+    case Environment::Kind::UnitSandbox:
+        return Environment::unitSandbox();
+    case Environment::Kind::Production:
+        return Environment::production(m_brokerUrl->text().trimmed().isEmpty() ? QUrl() : broker);
+    case Environment::Kind::Custom:
+        return Environment::custom(QUrl::fromUserInput(m_apiUrl->text().trimmed()),
+                                   m_brokerUrl->text().trimmed().isEmpty() ? QUrl() : broker);
+    }
+    return Environment::demo({});
+}
+
+void SettingsDialog::updateFields()
+{
+    const auto kind = Environment::Kind(m_kind->currentData().toInt());
+    const bool custom = kind == Environment::Kind::Custom;
+    m_apiUrl->setReadOnly(!custom);
+    switch (kind) {
+    case Environment::Kind::Demo:
+        m_apiUrl->setText(tr("This computer (started by Tessera)"));
+        break;
+    case Environment::Kind::UnitSandbox:
+        m_apiUrl->setText(Environment::unitSandboxUrl().toString());
+        break;
+    case Environment::Kind::Production:
+        m_apiUrl->setText(Environment::unitProductionUrl().toString());
+        break;
+    case Environment::Kind::Custom:
+        m_apiUrl->setText(m_customApiUrl);
+        m_apiUrl->setPlaceholderText(QStringLiteral("https://api.example"));
+        break;
+    }
+    const bool broker = kind == Environment::Kind::Production || custom;
+    m_brokerUrl->setVisible(broker);
+    m_brokerUrlLabel->setVisible(broker);
+    const bool orgToken = kind == Environment::Kind::UnitSandbox;
+    m_orgToken->setVisible(orgToken);
+    m_orgTokenLabel->setVisible(orgToken);
+    m_orgTokenNote->setVisible(orgToken);
+    m_error->hide();
+}
+
+void SettingsDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+}
+
+void SettingsDialog::accept()
+{
+    const Environment chosen = environment();
+    if (chosen.kind != Environment::Kind::Demo) {
+        if (auto problem = chosen.check()) {
+            showError(*problem);
+            return;
+        }
+    }
+    const QString orgToken = m_orgToken->text().trimmed();
+    if (chosen.kind != Environment::Kind::UnitSandbox || orgToken.isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    // The org token must be safely in the keychain before the dialog closes.
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_tokenStore, &TokenStore::orgTokenWritten, this,
+        [this, connection](TokenStore::Status status) {
+            disconnect(*connection);
+            if (status == TokenStore::Status::Ok) {
+                m_orgToken->clear();
+                QDialog::accept();
+            } else {
+                showError(
+                    tr("The org token could not be saved: %1").arg(TokenStore::describe(status)));
+            }
+        });
+    m_tokenStore->writeOrgToken(chosen.id(), orgToken);
+}
+
+} // namespace tessera::ui

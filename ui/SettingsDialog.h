@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Environment.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace tessera {
+class TokenStore;
+}
+
+namespace tessera::ui {
+
+// Chooses the environment: the demo, Unit's sandbox (with a support person's org token, kept
+// in the keychain), production or a custom server (both through the bank's token broker).
+// Addresses must be https, except on this computer.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(const Environment &current, TokenStore *tokenStore, QWidget *parent = nullptr);
+
+    Environment environment() const;
+
+    void accept() override;
+
+private:
+    void updateFields();
+    void showError(const QString &message);
+
+    TokenStore *m_tokenStore;
+    QComboBox *m_kind;
+    QLineEdit *m_apiUrl;
+    QLineEdit *m_brokerUrl;
+    QLineEdit *m_orgToken;
+    QLabel *m_apiUrlLabel;
+    QLabel *m_brokerUrlLabel;
+    QLabel *m_orgTokenLabel;
+    QLabel *m_orgTokenNote;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+    QString m_customApiUrl;
+};
+
+} // namespace tessera::ui
