@@ -112,6 +112,7 @@ void SettingsDialog::updateFields()
     const auto kind = Environment::Kind(m_kind->currentData().toInt());
     const bool custom = kind == Environment::Kind::Custom;
     m_apiUrl->setReadOnly(!custom);
+    m_apiUrl->setEnabled(custom); // fixed addresses read as fixed
     switch (kind) {
     case Environment::Kind::Demo:
         m_apiUrl->setText(tr("This computer (started by Tessera)"));

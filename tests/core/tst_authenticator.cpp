@@ -322,6 +322,38 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
+    void signInWithJwt()
+    {
+        auto backend = makeBackend();
+        std::unique_ptr<ApiReply> customerReply(backend->tokenApi()->getCustomer(m_customerId));
+        QVERIFY(finished(customerReply.get()));
+        const QString subject = customerReply->valueAs<Customer>().jwtSubject;
+        QVERIFY(!subject.isEmpty());
+        auto jwtFor = [](const QString &sub) {
+            auto part = [](const QByteArray &json) {
+                return json.toBase64(QByteArray::Base64UrlEncoding |
+                                     QByteArray::OmitTrailingEquals);
+            };
+            return QString::fromLatin1(part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
+                                       part(R"({"sub":")" + sub.toUtf8() + R"("})") + '.' +
+                                       part("signature"));
+        };
+
+        Authenticator *auth = backend->authenticator();
+        QSignalSpy rejected(auth, &Authenticator::codeRejected);
+        QSignalSpy required(auth, &Authenticator::codeRequired);
+        auth->signInWithJwt(m_customerId, jwtFor(QStringLiteral("auth0|somebody-else")));
+        QVERIFY(rejected.wait(5000));
+        QVERIFY(!backend->session()->isActive());
+
+        QSignalSpy signedIn(auth, &Authenticator::signedIn);
+        auth->signInWithJwt(m_customerId, jwtFor(subject));
+        QVERIFY(signedIn.wait(5000));
+        QCOMPARE(required.count(), 0); // no code with a JWT
+        QVERIFY(backend->session()->hasScopes(Scopes::signIn()));
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
     void brokerEnvironmentSignsInWithoutAnOrgToken()
     {
         // A production-like set-up: token calls go to the bank's broker, never with an org
