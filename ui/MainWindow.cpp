@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "Backend.h"
+#include "CardsPage.h"
+#include "CreateCardWizard.h"
 #include "EnvironmentSettings.h"
 #include "OtpDialog.h"
+#include "ReplaceCardDialog.h"
 #include "Session.h"
 #include "SettingsDialog.h"
-#include "SignedInPage.h"
 #include "SignInPage.h"
 
 #include <QAction>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -38,7 +41,7 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_backend(backend)
     , m_pages(new QStackedWidget(this))
     , m_signInPage(new SignInPage(backend, this))
-    , m_signedInPage(new SignedInPage(backend, this))
+    , m_cardsPage(new CardsPage(backend, this))
     , m_badge(new QLabel(this))
     , m_expiry(new QLabel(this))
     , m_keychainWarning(new QLabel(this))
@@ -49,7 +52,11 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     setWindowTitle(tr("Tessera — %1").arg(backend->environment().displayName()));
 
     m_pages->addWidget(m_signInPage);
-    m_pages->addWidget(m_signedInPage);
+    m_pages->addWidget(m_cardsPage);
+    connect(m_cardsPage, &CardsPage::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_cardsPage, &CardsPage::createCardRequested, this, &MainWindow::openCreateCardWizard);
+    connect(m_cardsPage, &CardsPage::replaceCardRequested, this,
+            &MainWindow::openReplaceCardDialog);
     setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -118,7 +125,39 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     m_expiryTicker.start();
 
     showSignIn();
-    resize(900, 640);
+    resize(1040, 700);
+    // Where the window was, not anything about the customer.
+    restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openCreateCardWizard()
+{
+    auto *wizard = new CreateCardWizard(m_backend, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &CreateCardWizard::cardCreated, m_cardsPage, &CardsPage::addCreatedCard);
+    connect(wizard, &CreateCardWizard::cardCreated, this, [this](const Card &card) {
+        showStatusMessage(tr("Your new card •••• %1 was created.").arg(card.last4Digits));
+    });
+    wizard->open();
+}
+
+void MainWindow::openReplaceCardDialog(const Card &card)
+{
+    auto *dialog = new ReplaceCardDialog(m_backend, card, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString oldId = card.id;
+    connect(dialog, &ReplaceCardDialog::cardReplaced, this, [this, oldId](const Card &newCard) {
+        m_cardsPage->addCreatedCard(newCard);
+        m_cardsPage->refreshCard(oldId);
+        showStatusMessage(tr("Replacement card •••• %1 is on its way.").arg(newCard.last4Digits));
+    });
+    dialog->open();
 }
 
 void MainWindow::openSettings()
@@ -143,8 +182,8 @@ void MainWindow::openSettings()
 
 void MainWindow::showSignedIn()
 {
-    m_signedInPage->refresh();
-    m_pages->setCurrentWidget(m_signedInPage);
+    m_cardsPage->activate();
+    m_pages->setCurrentWidget(m_cardsPage);
     m_signOutAction->setEnabled(true);
     m_statusSignOut->show();
     updateExpiry();

@@ -20,7 +20,7 @@ class Backend;
 namespace tessera::ui {
 
 class SignInPage;
-class SignedInPage;
+class CardsPage;
 
 // The application window: the sign-in page until a customer is signed in, then their page.
 // Owns the one place where the one-time-code dialog opens, for sign-in, step-up and renewal.
@@ -31,11 +31,17 @@ public:
     explicit MainWindow(Backend *backend, QWidget *parent = nullptr);
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
+    CardsPage *cardsPage() const { return m_cardsPage; }
     void openSettings();
+    void openCreateCardWizard();
+    void openReplaceCardDialog(const tessera::Card &card);
 
 signals:
     // The user saved another environment; the application restarts into it.
     void environmentChanged(const tessera::Environment &environment);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void showSignedIn();
@@ -48,7 +54,7 @@ private:
     Backend *m_backend;
     QStackedWidget *m_pages;
     SignInPage *m_signInPage;
-    SignedInPage *m_signedInPage;
+    CardsPage *m_cardsPage;
     QLabel *m_badge;
     QLabel *m_expiry;
     QLabel *m_keychainWarning;

@@ -48,7 +48,13 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
             [this] { QSettings().remove(lastCustomerKey(m_environment)); });
 }
 
-Backend::~Backend() = default;
+Backend::~Backend()
+{
+    // Replies still in flight abort when their client goes; that needs the network manager,
+    // which as the first child would otherwise be deleted first.
+    delete m_api;
+    delete m_tokenApi;
+}
 
 QString Backend::lastCustomerId() const
 {

@@ -93,7 +93,7 @@ private slots:
             QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
             QTest::keyClick(code, Qt::Key_Return);
             QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(),
-                                      QStringLiteral("signedInPage"), 5000);
+                                      QStringLiteral("cardsPage"), 5000);
             QCOMPARE(backend->session()->customerId(), signedInCustomer);
             QVERIFY(written.count() == 1 || written.wait(5000));
             QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("greeting"))
@@ -117,7 +117,7 @@ private slots:
         QCOMPARE(restored.first().first().toBool(), true);
         QCOMPARE(codeRequired.count(), 0);
         QVERIFY(window.otpDialog() == nullptr);
-        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signedInPage"));
+        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("cardsPage"));
         QCOMPARE(backend->session()->customerId(), signedInCustomer);
         // The restored token works against the relaunched sandbox: the greeting loads and no
         // renewal is asked for.

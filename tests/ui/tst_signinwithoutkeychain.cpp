@@ -48,7 +48,7 @@ private slots:
         QVERIFY(warning->toolTip().contains(QLatin1String("not be remembered")));
         QVERIFY(!backend.authenticator()->remembersSignIn());
         QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
-                 QStringLiteral("signedInPage"));
+                 QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("greeting"))
                                      ->text()
                                      .startsWith(QLatin1String("Hello")),

@@ -1,0 +1,287 @@
+#include "CardsModel.h"
+
+#include "ApiClient.h"
+#include "Logging.h"
+
+namespace tessera {
+
+CardsModel::CardsModel(ApiClient *api, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_api(api)
+{}
+
+void CardsModel::setPageSize(int size)
+{
+    m_pageSize = qBound(1, size, MaxPageSize);
+}
+
+void CardsModel::setStatusFilter(const QList<CardStatus> &statuses)
+{
+    if (statuses == m_statuses)
+        return;
+    m_statuses = statuses;
+    reload();
+}
+
+void CardsModel::setSort(CardSort sort)
+{
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    reload();
+}
+
+void CardsModel::reload()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr; // the page in flight is for the old query
+    }
+    beginResetModel();
+    m_cards.clear();
+    m_rowById.clear();
+    m_serverOffset = 0;
+    m_total = -1;
+    m_lastPageShort = false;
+    endResetModel();
+    requestPage();
+}
+
+void CardsModel::retry()
+{
+    if (m_state == State::Error || !m_loadedOnce)
+        requestPage();
+}
+
+void CardsModel::requestPage()
+{
+    if (m_reply)
+        return;
+    CardListQuery query;
+    query.limit = m_pageSize;
+    query.offset = m_serverOffset;
+    query.statuses = m_statuses;
+    query.sort = m_sort;
+    query.includeAccount = true;
+    ApiReply *reply = m_api->listCards(query);
+    m_reply = reply;
+    setState(State::Loading);
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_reply = nullptr;
+        if (reply->hasError()) {
+            m_error = reply->error();
+            setState(State::Error);
+            if (m_error.httpStatus == 401)
+                emit unauthorized();
+            return;
+        }
+        const CardPage page = reply->valueAs<CardPage>();
+        for (const Account &account : page.includedAccounts)
+            m_accounts.insert(account.id, account);
+        m_serverOffset += int(page.items.size());
+        m_lastPageShort = page.items.size() < m_pageSize;
+        if (page.pagination)
+            m_total = page.pagination->total;
+        QList<Card> fresh;
+        fresh.reserve(page.items.size());
+        for (const Card &card : page.items) {
+            // A card inserted here after creation may come again from the server.
+            if (!m_rowById.contains(card.id))
+                fresh.append(card);
+        }
+        if (!fresh.isEmpty()) {
+            const int first = int(m_cards.size());
+            beginInsertRows({}, first, first + int(fresh.size()) - 1);
+            for (Card &card : fresh) {
+                m_rowById.insert(card.id, int(m_cards.size()));
+                m_cards.append(std::move(card));
+            }
+            endInsertRows();
+        }
+        m_loadedOnce = true;
+        m_error = {};
+        setState(State::Idle);
+    });
+}
+
+void CardsModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+bool CardsModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_state != State::Idle || !m_loadedOnce)
+        return false;
+    if (m_total >= 0)
+        return m_serverOffset < m_total;
+    return !m_lastPageShort; // no meta.pagination: page while pages come back full
+}
+
+void CardsModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+const Card *CardsModel::cardAt(int row) const
+{
+    return row >= 0 && row < m_cards.size() ? &m_cards.at(row) : nullptr;
+}
+
+int CardsModel::rowOf(const QString &cardId) const
+{
+    return m_rowById.value(cardId, -1);
+}
+
+QString CardsModel::accountName(const QString &accountId) const
+{
+    const auto it = m_accounts.constFind(accountId);
+    if (it == m_accounts.constEnd())
+        return {};
+    const QString masked = it->maskedAccountNumber();
+    return masked.isEmpty() ? it->name
+                            : tr("%1 (%2)").arg(it->name, QStringLiteral("…") + masked.right(4));
+}
+
+bool CardsModel::matchesFilter(const Card &card) const
+{
+    return m_statuses.isEmpty() || m_statuses.contains(card.status);
+}
+
+void CardsModel::insertCard(const Card &card)
+{
+    if (m_rowById.contains(card.id)) {
+        updateCard(card);
+        return;
+    }
+    if (!matchesFilter(card))
+        return;
+    const int row = m_sort == CardSort::NewestFirst ? 0 : int(m_cards.size());
+    beginInsertRows({}, row, row);
+    m_cards.insert(row, card);
+    m_rowById.clear();
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_rowById.insert(m_cards.at(i).id, i);
+    if (m_total >= 0)
+        ++m_total;
+    // The server now has one more card before the next page's offset when newest first.
+    if (m_sort == CardSort::NewestFirst)
+        ++m_serverOffset;
+    endInsertRows();
+}
+
+void CardsModel::updateCard(const Card &card)
+{
+    const int row = rowOf(card.id);
+    if (row < 0)
+        return;
+    m_cards[row] = card;
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed);
+}
+
+int CardsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_cards.size());
+}
+
+QString CardsModel::kindText(const Card &card)
+{
+    switch (card.type) {
+    case CardType::IndividualDebitCard:
+    case CardType::BusinessDebitCard:
+        return tr("Physical debit card");
+    case CardType::IndividualVirtualDebitCard:
+    case CardType::BusinessVirtualDebitCard:
+        return tr("Virtual debit card");
+    case CardType::BusinessCreditCard:
+        return tr("Physical credit card");
+    case CardType::BusinessVirtualCreditCard:
+        return tr("Virtual credit card");
+    case CardType::Unknown:
+        break;
+    }
+    return tr("Card");
+}
+
+QString CardsModel::statusText(const Card &card)
+{
+    switch (card.status) {
+    case CardStatus::Active:
+        return tr("Active");
+    case CardStatus::Inactive:
+        return tr("Not activated");
+    case CardStatus::Stolen:
+        return tr("Reported stolen");
+    case CardStatus::Lost:
+        return tr("Reported lost");
+    case CardStatus::Frozen:
+        return tr("Frozen");
+    case CardStatus::ClosedByCustomer:
+        return tr("Closed");
+    case CardStatus::SuspectedFraud:
+        return tr("Suspected fraud");
+    case CardStatus::ActiveForOnlineUse:
+        return tr("Active online");
+    case CardStatus::Unknown:
+        break;
+    }
+    return card.statusName.isEmpty() ? tr("Unknown") : card.statusName;
+}
+
+QString CardsModel::expiryText(const Card &card)
+{
+    const QStringList parts = card.expirationDate.split(QLatin1Char('-'));
+    if (parts.size() != 2 || parts.at(0).size() != 4)
+        return card.expirationDate;
+    return parts.at(1) + QLatin1Char('/') + parts.at(0).right(2);
+}
+
+QString CardsModel::describe(const Card &card)
+{
+    return tr("%1 ending in %2, %3, expires %4")
+        .arg(kindText(card), card.last4Digits, statusText(card), expiryText(card));
+}
+
+QVariant CardsModel::data(const QModelIndex &index, int role) const
+{
+    const Card *card = cardAt(index.row());
+    if (!card || index.parent().isValid())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr("%1 •••• %2").arg(kindText(*card), card->last4Digits);
+    case Qt::AccessibleTextRole:
+    case Qt::ToolTipRole:
+        return describe(*card);
+    case CardRole:
+        return QVariant::fromValue(*card);
+    case CardIdRole:
+        return card->id;
+    case StatusRole:
+        return int(card->status);
+    case AccountNameRole:
+        return accountName(card->accountId);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> CardsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(CardRole, "card");
+    names.insert(CardIdRole, "cardId");
+    names.insert(StatusRole, "status");
+    names.insert(AccountNameRole, "accountName");
+    return names;
+}
+
+} // namespace tessera

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "Account.h"
+#include "ApiError.h"
+#include "Card.h"
+#include "Requests.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QPointer>
+
+namespace tessera {
+
+class ApiClient;
+class ApiReply;
+
+// The signed-in customer's cards, paged in from GET /cards as the view scrolls (canFetchMore /
+// fetchMore), so memory grows with the pages seen, not with the customer's card count. Uses
+// the customer token: Unit filters the list to that customer, no filter[customerId] needed.
+class CardsModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        CardRole = Qt::UserRole + 1, // QVariant<Card>
+        CardIdRole,
+        StatusRole,      // CardStatus as int
+        AccountNameRole, // the account the card draws on, when known
+    };
+    enum class State { Idle, Loading, Error };
+    Q_ENUM(State)
+
+    static constexpr int MaxPageSize = 1000;
+
+    explicit CardsModel(ApiClient *api, QObject *parent = nullptr);
+
+    void setPageSize(int size);
+    int pageSize() const { return m_pageSize; }
+    void setStatusFilter(const QList<CardStatus> &statuses);
+    QList<CardStatus> statusFilter() const { return m_statuses; }
+    void setSort(CardSort sort);
+    CardSort sort() const { return m_sort; }
+
+    // Forgets every row and loads the first page again.
+    void reload();
+    // After an error: asks again for the page that failed.
+    void retry();
+
+    State state() const { return m_state; }
+    const ApiError &lastError() const { return m_error; }
+    // Cards the server has for the current filter; -1 until the first page says.
+    int totalCount() const { return m_total; }
+    bool hasLoadedOnce() const { return m_loadedOnce; }
+
+    const Card *cardAt(int row) const;
+    int rowOf(const QString &cardId) const;
+    QString accountName(const QString &accountId) const;
+
+    // A card created here: shown at once without a reload (at the top when newest first).
+    void insertCard(const Card &card);
+    // A card changed here (status action): updated in place.
+    void updateCard(const Card &card);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+    // Text a screen reader reads for a card ("Physical debit card ending 1234, Active, ...").
+    static QString describe(const Card &card);
+    static QString statusText(const Card &card);
+    static QString kindText(const Card &card);
+    // "03/30" from Unit's "2030-03".
+    static QString expiryText(const Card &card);
+
+signals:
+    void stateChanged(tessera::CardsModel::State state);
+    // A page request got 401: the session must be renewed, then retry().
+    void unauthorized();
+
+private:
+    void requestPage();
+    void setState(State state);
+    bool matchesFilter(const Card &card) const;
+
+    ApiClient *m_api;
+    QList<Card> m_cards;
+    QHash<QString, int> m_rowById;
+    QHash<QString, Account> m_accounts;
+    QList<CardStatus> m_statuses;
+    CardSort m_sort = CardSort::NewestFirst;
+    int m_pageSize = 100;
+    int m_serverOffset = 0; // rows taken from the server, for page[offset]
+    int m_total = -1;
+    bool m_lastPageShort = false;
+    bool m_loadedOnce = false;
+    State m_state = State::Idle;
+    ApiError m_error;
+    QPointer<ApiReply> m_reply;
+};
+
+} // namespace tessera

@@ -1,0 +1,297 @@
+#include "ApiClient.h"
+#include "Authenticator.h"
+#include "Backend.h"
+#include "CardActionRunner.h"
+#include "CardDetailsPanel.h"
+#include "CardsModel.h"
+#include "CardsPage.h"
+#include "SandboxServer.h"
+#include "Session.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace tessera;
+using tessera::sandbox::SandboxServer;
+using tessera::ui::CardsPage;
+
+namespace {
+
+// Answers the first `failures` requests with 500, then every request with `body`.
+class FlakyPeer : public QTcpServer
+{
+public:
+    FlakyPeer(int failures, QByteArray body)
+        : m_failures(failures)
+        , m_body(std::move(body))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    socket->readAll();
+                    const bool fail = m_failures-- > 0;
+                    const QByteArray reply =
+                        fail
+                            ? QByteArray(
+                                  R"({"errors":[{"status":"500","title":"Internal Server Error","detail":"The card service is unavailable."}]})")
+                            : m_body;
+                    socket->write((fail ? "HTTP/1.1 500 Error\r\n" : "HTTP/1.1 200 OK\r\n") +
+                                  QByteArray("Content-Type: application/vnd.api+json\r\n"
+                                             "Connection: close\r\nContent-Length: ") +
+                                  QByteArray::number(reply.size()) + "\r\n\r\n" + reply);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
+
+private:
+    int m_failures;
+    QByteArray m_body;
+};
+
+} // namespace
+
+class TestCardsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    SandboxServer m_sandbox;
+    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<CardsPage> m_page;
+
+    bool signIn(const QString &customerId)
+    {
+        m_backend =
+            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        m_backend->tokenStore()->setWatchdogInterval(3000);
+        Authenticator *auth = m_backend->authenticator();
+        QSignalSpy sent(auth, &Authenticator::codeSent);
+        QSignalSpy signedIn(auth, &Authenticator::signedIn);
+        auth->signIn(customerId);
+        if (!sent.wait(5000))
+            return false;
+        auth->submitCode(QStringLiteral("000001"));
+        return signedIn.wait(5000);
+    }
+
+    void openPage()
+    {
+        m_page = std::make_unique<CardsPage>(m_backend.get());
+        m_page->resize(1000, 700);
+        m_page->show();
+        m_page->activate();
+    }
+
+    template <class T> T *child(const char *name)
+    {
+        return m_page->findChild<T *>(QLatin1String(name));
+    }
+
+    // Confirms the step-up code when the Authenticator asks for one.
+    void answerCodeWhenAsked()
+    {
+        connect(m_backend->authenticator(), &Authenticator::codeSent, this,
+                [this] { m_backend->authenticator()->submitCode(QStringLiteral("000001")); });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_sandbox.start() != 0);
+    }
+
+    void cleanup()
+    {
+        m_page.reset();
+        m_backend.reset();
+    }
+
+    void listsTheCustomersCardsWithFilterAndSort()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        QCOMPARE(model->totalCount(), 4);
+        QTRY_VERIFY(child<QLabel>("greeting")->text().contains(QLatin1String("Maya")));
+        QVERIFY(child<QListView>("cardList")->isVisible());
+        // Newest first by default.
+        for (int row = 1; row < model->rowCount(); ++row)
+            QVERIFY(model->cardAt(row - 1)->createdAt >= model->cardAt(row)->createdAt);
+        QVERIFY(!model->index(0).data(CardsModel::AccountNameRole).toString().isEmpty());
+
+        auto *filter = child<QComboBox>("statusFilter");
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Frozen")));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        QCOMPARE(model->cardAt(0)->status, CardStatus::Frozen);
+
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards with this status"));
+
+        filter->setCurrentIndex(0);
+        auto *sort = child<QComboBox>("sortOrder");
+        sort->setCurrentIndex(sort->findData(int(CardSort::OldestFirst)));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        for (int row = 1; row < model->rowCount(); ++row)
+            QVERIFY(model->cardAt(row - 1)->createdAt <= model->cardAt(row)->createdAt);
+    }
+
+    void pagesThroughFiveThousandCards()
+    {
+        QVERIFY(signIn(QStringLiteral("100005")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
+        QCOMPARE(model->totalCount(), 5000);
+        QVERIFY(model->canFetchMore());
+
+        // Scrolling to the bottom, as a person would, fetches the next page.
+        auto *list = child<QListView>("cardList");
+        list->scrollToBottom();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 200, 5000);
+
+        // Keep scrolling until everything is in: exactly 5000 distinct cards, in order.
+        QElapsedTimer timer;
+        timer.start();
+        while (model->rowCount() < 5000 && timer.elapsed() < 60000) {
+            list->scrollToBottom();
+            QTest::qWait(5);
+        }
+        QCOMPARE(model->rowCount(), 5000);
+        QVERIFY(!model->canFetchMore());
+        QSet<QString> ids;
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.insert(model->cardAt(row)->id);
+        QCOMPARE(ids.size(), 5000);
+    }
+
+    void detailsShowLimitsAndOnlyValidActions()
+    {
+        QVERIFY(signIn(QStringLiteral("100004")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const int row = model->rowOf(QStringLiteral("300012"));
+        QVERIFY(row >= 0);
+        auto *list = child<QListView>("cardList");
+        list->setCurrentIndex(model->index(row));
+        auto *details = child<tessera::ui::CardDetailsPanel>("cardDetails");
+        QVERIFY(
+            child<QLabel>("cardDetailsTitle")->text().contains(model->cardAt(row)->last4Digits));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("cardLimits")->text().contains(QLatin1String("$")),
+                                 5000);
+        QVERIFY(
+            child<QLabel>("sensitiveDataNote")->text().contains(QLatin1String("not available")));
+        QVERIFY(details->actionButton(CardAction::Freeze)->isVisible());
+        QVERIFY(!details->actionButton(CardAction::Unfreeze)->isVisible());
+
+        const int closed = model->rowOf(QStringLiteral("300013")); // ClosedByCustomer
+        list->setCurrentIndex(model->index(closed));
+        for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
+                                  CardAction::ReportLost, CardAction::ReportStolen})
+            QVERIFY(!details->actionButton(action)->isVisible());
+        QVERIFY(!child<QPushButton>("action-replace")->isVisible());
+    }
+
+    void freezeNeedsConfirmationAndStepUp()
+    {
+        QVERIFY(signIn(QStringLiteral("100003")));
+        openPage();
+        answerCodeWhenAsked();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const int row = model->rowOf(QStringLiteral("300010")); // ActiveForOnlineUse
+        child<QListView>("cardList")->setCurrentIndex(model->index(row));
+        QSignalSpy required(m_backend->authenticator(), &Authenticator::codeRequired);
+
+        QTest::mouseClick(child<QPushButton>("action-freeze"), Qt::LeftButton);
+        QMessageBox *box = m_page->actions()->confirmation();
+        QVERIFY(box);
+        QVERIFY(box->text().contains(model->cardAt(row)->last4Digits));
+        QVERIFY(!box->text().contains(QLatin1String("final")));
+        QSignalSpy succeeded(m_page->actions(), &tessera::ui::CardActionRunner::succeeded);
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        QVERIFY(succeeded.wait(5000));
+        QCOMPARE(required.count(), 1); // the sign-in token lacked cards-write
+        QCOMPARE(model->cardAt(row)->status, CardStatus::Frozen); // updated in place
+        QTRY_VERIFY(child<QPushButton>("action-unfreeze")->isVisible());
+        QVERIFY(!child<QPushButton>("action-freeze")->isVisible());
+    }
+
+    void finalActionSaysSoAndCancelChangesNothing()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const int row = model->rowOf(QStringLiteral("300002")); // virtual Active
+        child<QListView>("cardList")->setCurrentIndex(model->index(row));
+        QTest::mouseClick(child<QPushButton>("action-close"), Qt::LeftButton);
+        QMessageBox *box = m_page->actions()->confirmation();
+        QVERIFY(box->text().contains(QLatin1String("final")));
+        QCOMPARE(box->defaultButton()->objectName(), QStringLiteral("cancelButton"));
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+                          Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(model->cardAt(row)->status, CardStatus::Active);
+        QVERIFY(!m_backend->authenticator()->isWaitingForCode());
+    }
+
+    void serverErrorShowsDetailAndRetryRecovers()
+    {
+        FlakyPeer peer(2,
+                       R"({"data":[],"meta":{"pagination":{"total":0,"limit":100,"offset":0}}})");
+        m_backend = std::make_unique<Backend>(Environment::demo(peer.url()), QString());
+        StoredToken token;
+        token.customerId = QStringLiteral("1");
+        token.token = QStringLiteral("v2.public.test");
+        token.scopes = {QStringLiteral("cards")};
+        token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        m_backend->session()->begin(token);
+        openPage(); // 1st request: greeting (500), 2nd: cards (500)
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("errorState")->isVisible(), 5000);
+        QVERIFY(child<QLabel>("errorText")
+                    ->text()
+                    .contains(QLatin1String("The card service is unavailable.")));
+        QTest::mouseClick(child<QPushButton>("retryButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
+        QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
+    }
+
+    void createdCardAppearsWithoutReload()
+    {
+        QVERIFY(signIn(QStringLiteral("100002")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const int before = model->rowCount();
+        Card card = *model->cardAt(0);
+        card.id = QStringLiteral("999999");
+        card.createdAt = QDateTime::currentDateTimeUtc();
+        m_page->addCreatedCard(card);
+        QCOMPARE(model->rowCount(), before + 1);
+        QCOMPARE(model->cardAt(0)->id, QStringLiteral("999999"));
+        QCOMPARE(child<QListView>("cardList")->currentIndex().row(), 0);
+    }
+};
+
+QTEST_MAIN(TestCardsPage)
+#include "tst_cardspage.moc"

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Card.h"
+#include "CardLifecycle.h"
+
+#include <QMessageBox>
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace tessera {
+class Backend;
+class CardsModel;
+} // namespace tessera
+
+namespace tessera::ui {
+
+// Runs a status action on a card the way a banking app should: asks for confirmation naming
+// the card (and saying so when the action is final), gets `cards-write` through the step-up
+// code if the session lacks it, calls Unit, and updates the card in the model in place.
+class CardActionRunner : public QObject
+{
+    Q_OBJECT
+public:
+    CardActionRunner(Backend *backend, CardsModel *model, QWidget *dialogParent);
+
+    void run(const Card &card, CardAction action);
+    // The open confirmation, for keyboard users and tests.
+    QMessageBox *confirmation() const { return m_confirmation; }
+
+    static QString question(const Card &card, CardAction action);
+
+signals:
+    void succeeded(const tessera::Card &card, const QString &message);
+    void failed(const QString &message);
+    void busyChanged(bool busy);
+
+private:
+    void perform(const Card &card, CardAction action);
+
+    Backend *m_backend;
+    CardsModel *m_model;
+    QWidget *m_dialogParent;
+    QPointer<QMessageBox> m_confirmation;
+};
+
+} // namespace tessera::ui

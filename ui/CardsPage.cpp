@@ -1,0 +1,303 @@
+#include "CardsPage.h"
+
+#include "ApiClient.h"
+#include "Authenticator.h"
+#include "Backend.h"
+#include "CardActionRunner.h"
+#include "CardDelegate.h"
+#include "CardDetailsPanel.h"
+#include "CardsModel.h"
+#include "Session.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tessera::ui {
+
+namespace {
+
+QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
+                         QPushButton *button)
+{
+    auto *page = new QWidget(parent);
+    page->setObjectName(QLatin1String(objectName));
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch();
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    if (button)
+        layout->addWidget(button, 0, Qt::AlignHCenter);
+    layout->addStretch();
+    return page;
+}
+
+} // namespace
+
+CardsPage::CardsPage(Backend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(new CardsModel(backend->api(), this))
+    , m_actions(nullptr)
+    , m_greeting(new QLabel(this))
+    , m_statusFilter(new QComboBox(this))
+    , m_sort(new QComboBox(this))
+    , m_refresh(new QToolButton(this))
+    , m_create(new QPushButton(tr("&Create card…"), this))
+    , m_states(new QStackedWidget(this))
+    , m_list(new QListView(this))
+    , m_errorText(new QLabel(this))
+    , m_pageLoading(new QProgressBar(this))
+    , m_details(new CardDetailsPanel(backend->api(), this))
+{
+    setObjectName(QStringLiteral("cardsPage"));
+    m_actions = new CardActionRunner(backend, m_model, this);
+
+    m_greeting->setObjectName(QStringLiteral("greeting"));
+    QFont greetingFont = m_greeting->font();
+    greetingFont.setPointSizeF(greetingFont.pointSizeF() * 1.5);
+    greetingFont.setBold(true);
+    m_greeting->setFont(greetingFont);
+
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setAccessibleName(tr("Show cards"));
+    m_statusFilter->addItem(tr("All cards"), QVariant());
+    const QList<std::pair<QString, QList<CardStatus>>> filters = {
+        {tr("Active"), {CardStatus::Active}},
+        {tr("Not activated"), {CardStatus::Inactive}},
+        {tr("Frozen"), {CardStatus::Frozen}},
+        {tr("Lost or stolen"), {CardStatus::Lost, CardStatus::Stolen}},
+        {tr("Closed"), {CardStatus::ClosedByCustomer}},
+        {tr("Suspected fraud"), {CardStatus::SuspectedFraud}},
+    };
+    for (const auto &[label, statuses] : filters) {
+        QVariantList values;
+        for (CardStatus status : statuses)
+            values << int(status);
+        m_statusFilter->addItem(label, values);
+    }
+    m_sort->setObjectName(QStringLiteral("sortOrder"));
+    m_sort->setAccessibleName(tr("Sort cards"));
+    m_sort->addItem(tr("Newest first"), int(CardSort::NewestFirst));
+    m_sort->addItem(tr("Oldest first"), int(CardSort::OldestFirst));
+
+    auto *refreshAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setToolTip(tr("Refresh (F5)"));
+    connect(refreshAction, &QAction::triggered, this, &CardsPage::refresh);
+    m_refresh->setDefaultAction(refreshAction);
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_refresh->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addAction(refreshAction);
+
+    m_create->setObjectName(QStringLiteral("createCardButton"));
+    m_create->setShortcut(QKeySequence::New);
+    m_create->setToolTip(
+        tr("Create a debit card (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_create, &QPushButton::clicked, this, &CardsPage::createCardRequested);
+
+    m_list->setObjectName(QStringLiteral("cardList"));
+    m_list->setAccessibleName(tr("Cards"));
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new CardDelegate(m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setFrameShape(QFrame::NoFrame);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CardsPage::showSelected);
+
+    auto *loadingLabel = new QLabel(tr("Loading your cards…"), this);
+    auto *loadingBar = new QProgressBar(this);
+    loadingBar->setRange(0, 0);
+    loadingBar->setMaximumWidth(240);
+    m_loading = new QWidget(this);
+    m_loading->setObjectName(QStringLiteral("loadingState"));
+    auto *loadingLayout = new QVBoxLayout(m_loading);
+    loadingLayout->addStretch();
+    loadingLayout->addWidget(loadingLabel, 0, Qt::AlignHCenter);
+    loadingLayout->addWidget(loadingBar, 0, Qt::AlignHCenter);
+    loadingLayout->addStretch();
+
+    auto *emptyCreate = new QPushButton(tr("Create card"), this);
+    emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
+    connect(emptyCreate, &QPushButton::clicked, this, &CardsPage::createCardRequested);
+    auto *emptyLabel = new QLabel(tr("No cards yet"), this);
+    emptyLabel->setObjectName(QStringLiteral("emptyText"));
+    m_empty = centeredMessage(this, "emptyState", emptyLabel, emptyCreate);
+
+    auto *retry = new QPushButton(tr("&Try again"), this);
+    retry->setObjectName(QStringLiteral("retryButton"));
+    connect(retry, &QPushButton::clicked, m_model, &CardsModel::retry);
+    m_errorText->setObjectName(QStringLiteral("errorText"));
+    m_error = centeredMessage(this, "errorState", m_errorText, retry);
+
+    m_states->addWidget(m_loading);
+    m_states->addWidget(m_list);
+    m_states->addWidget(m_empty);
+    m_states->addWidget(m_error);
+
+    m_pageLoading->setObjectName(QStringLiteral("pageLoading"));
+    m_pageLoading->setRange(0, 0);
+    m_pageLoading->setMaximumHeight(4);
+    m_pageLoading->setTextVisible(false);
+    m_pageLoading->hide();
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_greeting, 1);
+    toolbar->addWidget(m_statusFilter);
+    toolbar->addWidget(m_sort);
+    toolbar->addWidget(m_refresh);
+    toolbar->addWidget(m_create);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_pageLoading);
+    leftLayout->addWidget(m_states);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 8);
+    layout->addLayout(toolbar);
+    layout->addWidget(splitter, 1);
+
+    setTabOrder(m_statusFilter, m_sort);
+    setTabOrder(m_sort, m_refresh);
+    setTabOrder(m_refresh, m_create);
+    setTabOrder(m_create, m_list);
+
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        QList<CardStatus> statuses;
+        for (const QVariant &v : m_statusFilter->currentData().toList())
+            statuses << CardStatus(v.toInt());
+        m_details->clear();
+        m_model->setStatusFilter(statuses);
+    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        m_details->clear();
+        m_model->setSort(CardSort(m_sort->currentData().toInt()));
+    });
+    connect(m_model, &CardsModel::stateChanged, this, &CardsPage::updateState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CardsPage::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CardsPage::updateState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
+        if (m_list->currentIndex().row() == from.row())
+            showSelected();
+    });
+    connect(m_model, &CardsModel::unauthorized, this, [this] {
+        m_backend->authenticator()->handleUnauthorized([this] { m_model->retry(); });
+    });
+    connect(m_details, &CardDetailsPanel::actionRequested, m_actions, &CardActionRunner::run);
+    connect(m_details, &CardDetailsPanel::replaceRequested, this, &CardsPage::replaceCardRequested);
+    connect(m_details, &CardDetailsPanel::unauthorized, this,
+            [this] { m_backend->authenticator()->handleUnauthorized([this] { showSelected(); }); });
+    connect(m_actions, &CardActionRunner::succeeded, this,
+            [this](const Card &, const QString &message) { emit statusMessage(message); });
+    connect(m_actions, &CardActionRunner::failed, this, &CardsPage::statusMessage);
+    updateState();
+}
+
+void CardsPage::activate()
+{
+    m_details->clear();
+    m_greeting->setText(tr("Your cards"));
+    loadGreeting();
+    refresh();
+}
+
+void CardsPage::loadGreeting()
+{
+    ApiReply *reply = m_backend->api()->getCustomer(m_backend->session()->customerId());
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!reply->hasError())
+            m_greeting->setText(
+                tr("Hello, %1 — your cards").arg(reply->valueAs<Customer>().firstName));
+    });
+}
+
+void CardsPage::refresh()
+{
+    m_model->reload();
+}
+
+void CardsPage::addCreatedCard(const Card &card)
+{
+    m_model->insertCard(card);
+    const int row = m_model->rowOf(card.id);
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_model->index(row));
+        m_list->scrollTo(m_model->index(row));
+    }
+}
+
+void CardsPage::refreshCard(const QString &cardId)
+{
+    ApiReply *reply = m_backend->api()->getCard(cardId);
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!reply->hasError())
+            m_model->updateCard(reply->valueAs<Card>());
+    });
+}
+
+void CardsPage::updateState()
+{
+    const CardsModel::State state = m_model->state();
+    const bool hasRows = m_model->rowCount() > 0;
+    m_pageLoading->setVisible(state == CardsModel::State::Loading && hasRows);
+    if (state == CardsModel::State::Error) {
+        if (hasRows) {
+            // Keep what is on screen; say what went wrong with the next page.
+            emit statusMessage(
+                tr("More cards could not be loaded: %1").arg(m_model->lastError().message()));
+            m_states->setCurrentWidget(m_list);
+        } else {
+            m_errorText->setText(
+                tr("Your cards could not be loaded.\n%1").arg(m_model->lastError().message()));
+            m_states->setCurrentWidget(m_error);
+        }
+        return;
+    }
+    if (hasRows)
+        m_states->setCurrentWidget(m_list);
+    else if (state == CardsModel::State::Loading || !m_model->hasLoadedOnce())
+        m_states->setCurrentWidget(m_loading);
+    else {
+        m_empty->findChild<QLabel *>(QStringLiteral("emptyText"))
+            ->setText(m_model->statusFilter().isEmpty() ? tr("No cards yet")
+                                                        : tr("No cards with this status"));
+        m_states->setCurrentWidget(m_empty);
+    }
+}
+
+void CardsPage::showSelected()
+{
+    const Card *card = m_model->cardAt(m_list->currentIndex().row());
+    if (!card) {
+        m_details->clear();
+        return;
+    }
+    m_details->showCard(*card, m_model->accountName(card->accountId));
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Card.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace tessera {
+class Backend;
+class CardsModel;
+} // namespace tessera
+
+namespace tessera::ui {
+
+class CardActionRunner;
+class CardDetailsPanel;
+
+// The signed-in customer's cards: a paged list of card tiles with status filter, sort and
+// refresh, loading / empty / error states, and the selected card's details and actions.
+class CardsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CardsPage(Backend *backend, QWidget *parent = nullptr);
+
+    // A new session began: greet the customer and load their cards.
+    void activate();
+    void refresh();
+    CardsModel *model() const { return m_model; }
+    CardActionRunner *actions() const { return m_actions; }
+
+    // Shows a card created elsewhere (the wizard) without reloading, and selects it.
+    void addCreatedCard(const Card &card);
+    // Fetches one card again (e.g. the old card after a replacement) and updates its tile.
+    void refreshCard(const QString &cardId);
+
+signals:
+    void createCardRequested();
+    void replaceCardRequested(const tessera::Card &card);
+    void statusMessage(const QString &message);
+
+private:
+    void updateState();
+    void showSelected();
+    void loadGreeting();
+
+    Backend *m_backend;
+    CardsModel *m_model;
+    CardActionRunner *m_actions;
+    QLabel *m_greeting;
+    QComboBox *m_statusFilter;
+    QComboBox *m_sort;
+    QToolButton *m_refresh;
+    QPushButton *m_create;
+    QStackedWidget *m_states;
+    QListView *m_list;
+    QWidget *m_loading;
+    QWidget *m_empty;
+    QWidget *m_error;
+    QLabel *m_errorText;
+    QProgressBar *m_pageLoading;
+    CardDetailsPanel *m_details;
+};
+
+} // namespace tessera::ui

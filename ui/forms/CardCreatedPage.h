@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Card.h"
+
+#include <QWizardPage>
+
+class QLabel;
+
+namespace tessera::ui {
+
+// What the server created: the kind of card, its last four digits, its status and what to do
+// about it, and its expiry.
+class CardCreatedPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit CardCreatedPage(QWidget *parent = nullptr);
+
+    void setCard(const Card &card);
+
+    // "Inactive — activate it when it arrives" and the like.
+    static QString describeStatus(const Card &card);
+    // "YYYY-MM" -> "MM/YY"; anything else unchanged.
+    static QString formatExpiry(const QString &expirationDate);
+
+private:
+    QLabel *m_heading;
+    QLabel *m_summary;
+};
+
+} // namespace tessera::ui

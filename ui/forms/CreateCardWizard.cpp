@@ -1,0 +1,220 @@
+#include "CreateCardWizard.h"
+
+#include "AddressForm.h"
+#include "ApiClient.h"
+#include "Authenticator.h"
+#include "Backend.h"
+#include "CardCreatedPage.h"
+#include "CardKindPage.h"
+#include "FundingAccountPage.h"
+#include "ReviewPage.h"
+#include "Scopes.h"
+#include "Session.h"
+#include "ShippingAddressPage.h"
+
+#include <QAbstractButton>
+#include <QUuid>
+
+namespace tessera::ui {
+
+CreateCardWizard::CreateCardWizard(Backend *backend, QWidget *parent)
+    : QWizard(parent)
+    , m_backend(backend)
+    , m_kindPage(new CardKindPage(this))
+    , m_accountPage(new FundingAccountPage(backend, this))
+    , m_addressPage(new ShippingAddressPage(backend, this))
+    , m_reviewPage(new ReviewPage(this))
+    , m_resultPage(new CardCreatedPage(this))
+    , m_idempotencyKey(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    setObjectName(QStringLiteral("createCardWizard"));
+    setWindowTitle(tr("New card"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+
+    setPage(KindPageId, m_kindPage);
+    setPage(AccountPageId, m_accountPage);
+    setPage(AddressPageId, m_addressPage);
+    setPage(ReviewPageId, m_reviewPage);
+    setPage(ResultPageId, m_resultPage);
+    setStartId(KindPageId);
+
+    setButtonText(QWizard::CommitButton, tr("&Create card"));
+    button(QWizard::CommitButton)->setObjectName(QStringLiteral("createCardButton"));
+    button(QWizard::NextButton)->setObjectName(QStringLiteral("wizardNextButton"));
+    button(QWizard::BackButton)->setObjectName(QStringLiteral("wizardBackButton"));
+    button(QWizard::CancelButton)->setObjectName(QStringLiteral("wizardCancelButton"));
+    button(QWizard::FinishButton)->setObjectName(QStringLiteral("wizardFinishButton"));
+    m_reviewPage->setSubmitHandler([this] { return commit(); });
+
+    resize(560, 480);
+}
+
+CreateCardWizard::~CreateCardWizard()
+{
+    if (m_pending) {
+        m_pending->disconnect(this);
+        m_pending->abort();
+        m_pending->deleteLater();
+    }
+}
+
+CreateCardRequest CreateCardWizard::request() const
+{
+    CreateCardRequest request;
+    request.type = m_kindPage->cardType();
+    if (const std::optional<Account> account = m_accountPage->selectedAccount()) {
+        request.accountId = account->id;
+        request.accountType = account->type;
+    }
+    if (!m_kindPage->isVirtual())
+        request.shippingAddress = m_addressPage->form()->address();
+    request.idempotencyKey = m_idempotencyKey;
+    return request;
+}
+
+int CreateCardWizard::nextId() const
+{
+    switch (currentId()) {
+    case KindPageId:
+        return AccountPageId;
+    case AccountPageId:
+        // Virtual cards are not mailed.
+        return m_kindPage->isVirtual() ? ReviewPageId : AddressPageId;
+    case AddressPageId:
+        return ReviewPageId;
+    case ReviewPageId:
+        return ResultPageId;
+    default:
+        return -1;
+    }
+}
+
+void CreateCardWizard::initializePage(int id)
+{
+    QWizard::initializePage(id);
+    if (id != ReviewPageId)
+        return;
+    const CreateCardRequest r = request();
+    const std::optional<Account> account = m_accountPage->selectedAccount();
+    m_reviewPage->setSummary(CardKindPage::describe(r.type),
+                             account ? FundingAccountPage::describe(*account) : QString(),
+                             r.shippingAddress);
+    m_reviewPage->clearError();
+}
+
+void CreateCardWizard::reject()
+{
+    // The request is already on its way; closing now would hide whether the card was made.
+    if (m_submitting)
+        return;
+    QWizard::reject();
+}
+
+bool CreateCardWizard::commit()
+{
+    if (m_createdCard)
+        return true;
+    submit();
+    return false;
+}
+
+void CreateCardWizard::submit()
+{
+    if (m_submitting || m_createdCard)
+        return;
+    m_reviewPage->clearError();
+    setSubmitting(true);
+    QPointer<CreateCardWizard> self(this);
+    m_backend->authenticator()->requireScopes(
+        {Scopes::CardsWrite},
+        [self] {
+            if (self)
+                self->sendCreateRequest();
+        },
+        [self] {
+            if (self)
+                self->onConfirmationCancelled();
+        });
+}
+
+void CreateCardWizard::sendCreateRequest()
+{
+    m_pending = m_backend->api()->createCard(request());
+    connect(m_pending, &ApiReply::finished, this, &CreateCardWizard::onCreateFinished);
+}
+
+void CreateCardWizard::onCreateFinished()
+{
+    ApiReply *reply = m_pending;
+    m_pending = nullptr;
+    reply->deleteLater();
+    if (!reply->hasError()) {
+        finishCreated(reply->valueAs<Card>());
+        return;
+    }
+    const ApiError error = reply->error();
+    if (error.httpStatus == 401) {
+        // Same request, same key, once the customer has confirmed again.
+        QPointer<CreateCardWizard> self(this);
+        m_backend->authenticator()->handleUnauthorized(
+            [self] {
+                if (self)
+                    self->sendCreateRequest();
+            },
+            [self] {
+                if (self)
+                    self->onConfirmationCancelled();
+            });
+        return;
+    }
+    setSubmitting(false);
+
+    const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);
+    if (field && !m_kindPage->isVirtual() && currentId() == ReviewPageId) {
+        m_reviewPage->showError(tr("Card not created: %1").arg(error.message()));
+        back();
+        m_addressPage->form()->showServerError(*field, error.message());
+        return;
+    }
+    m_reviewPage->showError(
+        error.isRetryable()
+            ? tr("Card not created: %1 Nothing you entered is lost; choose Create card to try "
+                 "again.")
+                  .arg(error.message())
+            : tr("Card not created: %1").arg(error.message()));
+}
+
+void CreateCardWizard::onConfirmationCancelled()
+{
+    setSubmitting(false);
+    if (!m_backend->session()->isActive())
+        m_reviewPage->showError(tr("Card not created: you are signed out. Sign in again to "
+                                   "create the card."));
+    else
+        m_reviewPage->showError(tr("Card not created: confirmation was cancelled."));
+}
+
+void CreateCardWizard::finishCreated(const Card &card)
+{
+    m_createdCard = card;
+    m_resultPage->setCard(card);
+    setSubmitting(false);
+    emit cardCreated(card);
+    if (currentId() == ReviewPageId)
+        next(); // commit() now returns true, so this moves on to the result
+}
+
+void CreateCardWizard::setSubmitting(bool submitting)
+{
+    m_submitting = submitting;
+    // The page's completeChanged() makes QWizard recompute its buttons (commit greys out);
+    // Back and Cancel follow here, after it, so that QWizard does not re-enable them.
+    m_reviewPage->setBusy(submitting);
+    if (submitting)
+        button(QWizard::BackButton)->setEnabled(false);
+    button(QWizard::CancelButton)->setEnabled(!submitting);
+}
+
+} // namespace tessera::ui

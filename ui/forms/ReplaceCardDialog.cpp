@@ -1,0 +1,252 @@
+#include "ReplaceCardDialog.h"
+
+#include "AddressForm.h"
+#include "ApiClient.h"
+#include "Authenticator.h"
+#include "Backend.h"
+#include "CardKindPage.h"
+#include "Scopes.h"
+#include "Session.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tessera::ui {
+
+namespace {
+
+void abandon(ApiReply *reply, QObject *receiver)
+{
+    if (!reply)
+        return;
+    reply->disconnect(receiver); // abort() may report at once, to a dialog half destroyed
+    reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace
+
+ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget *parent)
+    : QDialog(parent)
+    , m_backend(backend)
+    , m_card(card)
+    , m_error(new QLabel(this))
+    , m_busyText(new QLabel(tr("Replacing your card…"), this))
+    , m_busyBar(new QProgressBar(this))
+    , m_buttons(new QDialogButtonBox(this))
+{
+    setObjectName(QStringLiteral("replaceCardDialog"));
+    setWindowTitle(tr("Replace card"));
+    setModal(true);
+
+    const QString kind =
+        card.type == CardType::Unknown ? card.typeName : CardKindPage::describe(card.type);
+    auto *explanation = new QLabel(this);
+    explanation->setObjectName(QStringLiteral("replaceExplanation"));
+    explanation->setWordWrap(true);
+    explanation->setText(
+        card.isVirtual()
+            ? tr("Your %1 ending in %2 will stop working, and a new virtual card with a new "
+                 "number will be ready at once. Update any merchants that keep the old number.")
+                  .arg(kind.toLower(), card.last4Digits)
+            : tr("Your %1 ending in %2 will stop working, and a new card with a new number "
+                 "will be mailed to the address below. Activate it when it arrives.")
+                  .arg(kind.toLower(), card.last4Digits));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(explanation);
+
+    if (!card.isVirtual()) {
+        m_note = new QLabel(this);
+        m_note->setObjectName(QStringLiteral("replaceAddressNote"));
+        m_note->setWordWrap(true);
+        m_note->hide();
+        m_form = new AddressForm(this);
+        m_form->setObjectName(QStringLiteral("replaceAddressForm"));
+        layout->addSpacing(8);
+        layout->addWidget(m_note);
+        layout->addWidget(m_form);
+        if (card.shippingAddress)
+            m_form->setAddress(*card.shippingAddress);
+        else
+            loadCustomerAddress();
+        connect(m_form, &AddressForm::changed, this, [this] {
+            if (!m_busy)
+                m_error->hide();
+        });
+    }
+
+    m_error->setObjectName(QStringLiteral("replaceError"));
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Error"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    m_busyText->setObjectName(QStringLiteral("replaceBusyText"));
+    m_busyText->hide();
+    m_busyBar->setObjectName(QStringLiteral("replaceBusy"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(6);
+    m_busyBar->setAccessibleName(tr("Replacing the card"));
+    m_busyBar->hide();
+
+    m_replace = m_buttons->addButton(tr("&Replace card"), QDialogButtonBox::AcceptRole);
+    m_replace->setObjectName(QStringLiteral("replaceButton"));
+    m_replace->setDefault(true);
+    QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("replaceCancel"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ReplaceCardDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ReplaceCardDialog::reject);
+
+    layout->addStretch();
+    layout->addWidget(m_error);
+    layout->addWidget(m_busyText);
+    layout->addWidget(m_busyBar);
+    layout->addWidget(m_buttons);
+
+    if (m_form) {
+        setTabOrder(m_form, m_replace);
+        m_form->setFocus();
+    }
+    resize(480, sizeHint().height());
+}
+
+ReplaceCardDialog::~ReplaceCardDialog()
+{
+    abandon(m_pending, this);
+    abandon(m_customerReply, this);
+}
+
+void ReplaceCardDialog::accept()
+{
+    if (m_done) {
+        QDialog::accept();
+        return;
+    }
+    if (m_busy)
+        return;
+    m_error->hide();
+    if (m_form && !m_form->validate())
+        return;
+    setBusy(true);
+    QPointer<ReplaceCardDialog> self(this);
+    m_backend->authenticator()->requireScopes(
+        {Scopes::CardsWrite},
+        [self] {
+            if (self)
+                self->sendReplaceRequest();
+        },
+        [self] {
+            if (self)
+                self->onConfirmationCancelled();
+        });
+}
+
+void ReplaceCardDialog::reject()
+{
+    // Once the request is out the card may already be replaced; wait for the answer.
+    if (m_busy)
+        return;
+    QDialog::reject();
+}
+
+void ReplaceCardDialog::loadCustomerAddress()
+{
+    m_note->setText(tr("Loading your address on file…"));
+    m_note->show();
+    m_customerReply = m_backend->api()->getCustomer(m_backend->session()->customerId());
+    connect(m_customerReply, &ApiReply::finished, this, [this] {
+        ApiReply *reply = m_customerReply;
+        m_customerReply = nullptr;
+        reply->deleteLater();
+        if (reply->hasError()) {
+            m_note->setText(tr("Your address on file could not be loaded (%1). Enter the "
+                               "address to mail the new card to.")
+                                .arg(reply->error().message()));
+            return;
+        }
+        m_note->hide();
+        // Whatever the customer typed meanwhile wins over the address on file.
+        if (m_form->address() == Address())
+            m_form->setAddress(reply->valueAs<Customer>().address);
+    });
+}
+
+void ReplaceCardDialog::sendReplaceRequest()
+{
+    const std::optional<Address> address =
+        m_form ? std::optional<Address>(m_form->address()) : std::nullopt;
+    m_pending = m_backend->api()->replaceCard(m_card.id, address);
+    connect(m_pending, &ApiReply::finished, this, &ReplaceCardDialog::onReplaceFinished);
+}
+
+void ReplaceCardDialog::onReplaceFinished()
+{
+    ApiReply *reply = m_pending;
+    m_pending = nullptr;
+    reply->deleteLater();
+    if (!reply->hasError()) {
+        const Card newCard = reply->valueAs<Card>();
+        setBusy(false);
+        m_done = true;
+        emit cardReplaced(newCard);
+        QDialog::accept();
+        return;
+    }
+    const ApiError error = reply->error();
+    if (error.httpStatus == 401) {
+        QPointer<ReplaceCardDialog> self(this);
+        m_backend->authenticator()->handleUnauthorized(
+            [self] {
+                if (self)
+                    self->sendReplaceRequest();
+            },
+            [self] {
+                if (self)
+                    self->onConfirmationCancelled();
+            });
+        return;
+    }
+    setBusy(false);
+    const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);
+    if (m_form && field) {
+        m_form->showServerError(*field, error.message());
+        return;
+    }
+    showError(tr("Card not replaced: %1").arg(error.message()));
+}
+
+void ReplaceCardDialog::onConfirmationCancelled()
+{
+    setBusy(false);
+    if (!m_backend->session()->isActive())
+        showError(tr("Card not replaced: you are signed out. Sign in again to replace it."));
+    else
+        showError(tr("Card not replaced: confirmation was cancelled."));
+}
+
+void ReplaceCardDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyText->setVisible(busy);
+    m_busyBar->setVisible(busy);
+    if (m_form)
+        m_form->setEnabled(!busy);
+    for (QAbstractButton *b : m_buttons->buttons())
+        b->setEnabled(!busy);
+}
+
+void ReplaceCardDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+} // namespace tessera::ui

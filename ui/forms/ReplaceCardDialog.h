@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Card.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QDialogButtonBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace tessera {
+class ApiReply;
+class Backend;
+} // namespace tessera
+
+namespace tessera::ui {
+
+class AddressForm;
+
+// Replaces a card with a new number: the old card stops working. A physical replacement is
+// mailed, so the customer confirms where to (the card's shipping address, else their address
+// on file); a virtual one needs nothing but confirmation. Needs the cards-write scope, so a
+// one-time code may be asked for first. Errors show in the dialog and nothing typed is lost.
+class ReplaceCardDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ReplaceCardDialog(Backend *backend, const Card &card, QWidget *parent = nullptr);
+    ~ReplaceCardDialog() override;
+
+    const Card &card() const { return m_card; }
+    // Null for virtual cards.
+    AddressForm *addressForm() const { return m_form; }
+    bool isBusy() const { return m_busy; }
+
+public slots:
+    // Validates, asks for confirmation if needed, replaces; closes once the server agrees.
+    void accept() override;
+    void reject() override;
+
+signals:
+    void cardReplaced(const tessera::Card &newCard);
+
+private:
+    void loadCustomerAddress();
+    void sendReplaceRequest();
+    void onReplaceFinished();
+    void onConfirmationCancelled();
+    void setBusy(bool busy);
+    void showError(const QString &message);
+
+    Backend *m_backend;
+    const Card m_card;
+    AddressForm *m_form = nullptr;
+    QLabel *m_note = nullptr;
+    QLabel *m_error;
+    QLabel *m_busyText;
+    QProgressBar *m_busyBar;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_replace;
+    QPointer<ApiReply> m_pending;
+    QPointer<ApiReply> m_customerReply;
+    bool m_busy = false;
+    bool m_done = false;
+};
+
+} // namespace tessera::ui
