@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "CardsModel.h"
+#include "Money.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -14,11 +15,6 @@
 namespace tessera::ui {
 
 namespace {
-
-QString dollars(qint64 cents)
-{
-    return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$"));
-}
 
 QString addressText(const Address &a)
 {
@@ -222,8 +218,9 @@ void CardDetailsPanel::loadLimits()
         }
         const CardLimits limits = reply->valueAs<CardLimits>();
         auto limitLine = [](const QString &what, const std::optional<qint64> &limit, qint64 used) {
-            return limit ? tr("%1: %2 of %3 used").arg(what, dollars(used), dollars(*limit))
-                         : tr("%1: %2 used, account limit applies").arg(what, dollars(used));
+            return limit ? tr("%1: %2 of %3 used")
+                               .arg(what, Money::format(used), Money::format(*limit))
+                         : tr("%1: %2 used, account limit applies").arg(what, Money::format(used));
         };
         const QStringList lines = {
             limitLine(tr("Daily purchases"), limits.limits.dailyPurchase,

@@ -1,6 +1,10 @@
 // Renders Tessera's pages to PNG files, driving the real widgets against the in-process
-// sandbox the way a person would. `./dev screenshots` runs it under Xvfb.
+// sandbox the way a person would. `./dev screenshots` runs it under Xvfb, once as is, once with
+// a dark palette and once at scale 2.
 #include "Backend.h"
+#include "CardsModel.h"
+#include "CardsPage.h"
+#include "CreateCardWizard.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
@@ -9,16 +13,22 @@
 
 #include <cstdio>
 #include <functional>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyleFactory>
 #include <QTest>
 
 using namespace tessera;
@@ -26,9 +36,10 @@ using namespace tessera;
 namespace {
 
 QDir g_out;
+QString g_prefix;
 int g_failures = 0;
 
-bool waitUntil(const std::function<bool()> &condition, int ms = 5000)
+bool waitUntil(const std::function<bool()> &condition, int ms = 8000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -42,8 +53,8 @@ bool waitUntil(const std::function<bool()> &condition, int ms = 5000)
 
 void shoot(QWidget *widget, const QString &name)
 {
-    QTest::qWait(150); // let pending paints and layouts settle
-    const QString path = g_out.filePath(name + QStringLiteral(".png"));
+    QTest::qWait(200); // let pending paints and layouts settle
+    const QString path = g_out.filePath(g_prefix + name + QStringLiteral(".png"));
     if (widget->grab().save(path)) {
         std::printf("wrote %s\n", qPrintable(path));
     } else {
@@ -55,9 +66,45 @@ void shoot(QWidget *widget, const QString &name)
 void require(bool ok, const char *what)
 {
     if (!ok) {
-        std::fprintf(stderr, "screenshot script failed: %s\n", what);
+        std::fprintf(stderr, "screenshot script failed at: %s\n", what);
         ++g_failures;
     }
+}
+
+template <class T> T *find(QObject *root, const char *name)
+{
+    return root->findChild<T *>(QLatin1String(name));
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x24, 0x24, 0x24));
+    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x2d, 0x2d, 0x2d));
+    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x44, 0x44, 0x44));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+void typeCode(ui::MainWindow &window, const QString &code)
+{
+    require(waitUntil([&] { return window.otpDialog() != nullptr; }), "code dialog");
+    if (!window.otpDialog())
+        return;
+    auto *field = find<QLineEdit>(window.otpDialog(), "otpCode");
+    field->selectAll();
+    QTest::keyClicks(field, code);
+    QTest::keyClick(field, Qt::Key_Return);
 }
 
 } // namespace
@@ -68,55 +115,150 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("TesseraScreenshots"));
     QApplication::setApplicationName(QStringLiteral("Tessera"));
-    g_out = QDir(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots"));
+
+    QCommandLineParser parser;
+    QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette."));
+    QCommandLineOption prefixOption(QStringLiteral("prefix"), QStringLiteral("File prefix."),
+                                    QStringLiteral("text"));
+    QCommandLineOption shortOption(QStringLiteral("short"),
+                                   QStringLiteral("Only sign-in, cards and the wizard review."));
+    parser.addOptions({darkOption, prefixOption, shortOption});
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Output folder."));
+    parser.process(app);
+    const bool full = !parser.isSet(shortOption);
+    g_prefix = parser.value(prefixOption);
+    g_out = QDir(parser.positionalArguments().value(0, QStringLiteral("screenshots")));
     g_out.mkpath(QStringLiteral("."));
+    if (parser.isSet(darkOption)) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
 
     sandbox::SandboxServer server;
     server.start();
     Backend backend(Environment::demo(server.baseUrl()), server.orgToken());
+    backend.tokenStore()->setWatchdogInterval(3000);
     ui::MainWindow window(&backend);
-    window.resize(960, 640);
+    window.resize(1100, 720);
     window.show();
     require(QTest::qWaitForWindowExposed(&window), "window shown");
 
-    auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
-    require(waitUntil([&] { return list->model()->rowCount() > 0; }), "customers listed");
+    auto *customers = find<QListView>(&window, "customerList");
+    require(waitUntil([&] { return customers->model()->rowCount() > 0; }), "customers listed");
     shoot(&window, QStringLiteral("01-sign-in"));
 
-    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(find<QPushButton>(&window, "signInButton"), Qt::LeftButton);
     require(waitUntil([&] { return window.otpDialog() != nullptr; }), "code dialog opened");
-    ui::OtpDialog *otp = window.otpDialog();
     require(waitUntil([&] { return !backend.authenticator()->isBusy(); }), "code sent");
-    shoot(otp, QStringLiteral("02-otp-dialog"));
-    auto *code = otp->findChild<QLineEdit *>(QStringLiteral("otpCode"));
-    QTest::keyClicks(code, QStringLiteral("123456"));
-    QTest::keyClick(code, Qt::Key_Return);
-    require(waitUntil(
-                [&] { return otp->findChild<QLabel *>(QStringLiteral("otpError"))->isVisible(); }),
+    if (full) {
+        shoot(window.otpDialog(), QStringLiteral("02-otp-dialog"));
+        typeCode(window, QStringLiteral("123456"));
+        require(
+            waitUntil([&] { return find<QLabel>(window.otpDialog(), "otpError")->isVisible(); }),
             "wrong code shown");
-    shoot(otp, QStringLiteral("03-otp-wrong-code"));
-    code->selectAll();
-    QTest::keyClicks(code, QStringLiteral("000001"));
-    QTest::keyClick(code, Qt::Key_Return);
+        shoot(window.otpDialog(), QStringLiteral("03-otp-wrong-code"));
+    }
+    typeCode(window, QStringLiteral("000001"));
     require(waitUntil([&] { return backend.session()->isActive(); }), "signed in");
-    require(waitUntil([&] {
-                return window.findChild<QLabel *>(QStringLiteral("greeting"))
-                    ->text()
-                    .startsWith(QLatin1String("Hello"));
-            }),
-            "greeting loaded");
-    shoot(&window, QStringLiteral("04-signed-in"));
 
-    ui::SettingsDialog settings(Environment::demo(server.baseUrl()), backend.tokenStore(), &window);
-    settings.show();
-    auto *kind = settings.findChild<QComboBox *>(QStringLiteral("environmentKind"));
-    kind->setCurrentIndex(kind->findData(int(Environment::Kind::Production)));
-    QTest::keyClicks(settings.findChild<QLineEdit *>(QStringLiteral("brokerUrlField")),
-                     QStringLiteral("http://bank.example/tokens"));
-    settings.accept(); // refused: not https
-    shoot(&settings, QStringLiteral("05-settings-error"));
-    settings.reject();
+    CardsModel *cards = window.cardsPage()->model();
+    auto *list = find<QListView>(window.cardsPage(), "cardList");
+    require(waitUntil([&] { return cards->rowCount() > 0; }), "cards listed");
+    require(waitUntil([&] {
+                return find<QLabel>(window.cardsPage(), "greeting")
+                    ->text()
+                    .contains(QLatin1String("Hello"));
+            }),
+            "greeting");
+    list->setCurrentIndex(cards->index(0));
+    require(waitUntil([&] {
+                return find<QLabel>(window.cardsPage(), "cardLimits")
+                    ->text()
+                    .contains(QLatin1String("$"));
+            }),
+            "limits");
+    shoot(&window, QStringLiteral("04-cards"));
+
+    // The create-card wizard, page by page.
+    QTest::mouseClick(find<QPushButton>(window.cardsPage(), "createCardButton"), Qt::LeftButton);
+    ui::CreateCardWizard *wizard = nullptr;
+    require(waitUntil([&] { return (wizard = window.findChild<ui::CreateCardWizard *>()); }),
+            "wizard opened");
+    if (!wizard)
+        return 1;
+    find<QRadioButton>(wizard, "physicalCardOption")->setChecked(true);
+    if (full)
+        shoot(wizard, QStringLiteral("05-wizard-kind"));
+    auto *next = find<QAbstractButton>(wizard, "wizardNextButton");
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *accounts = find<QListWidget>(wizard, "accountList");
+    require(waitUntil([&] { return accounts->count() > 0; }), "accounts");
+    accounts->setCurrentRow(0);
+    if (full)
+        shoot(wizard, QStringLiteral("06-wizard-account"));
+    QTest::mouseClick(next, Qt::LeftButton);
+    auto *zip = find<QLineEdit>(wizard, "postalCodeField");
+    require(waitUntil([&] { return !zip->text().isEmpty(); }), "address prefilled");
+    if (full) {
+        shoot(wizard, QStringLiteral("07-wizard-address"));
+        const QString good = zip->text();
+        zip->setText(QStringLiteral("941"));
+        QTest::mouseClick(next, Qt::LeftButton);
+        shoot(wizard, QStringLiteral("08-wizard-address-error"));
+        zip->setText(good);
+    }
+    QTest::mouseClick(next, Qt::LeftButton);
+    shoot(wizard, QStringLiteral("09-wizard-review"));
+    QTest::mouseClick(find<QAbstractButton>(wizard, "createCardButton"), Qt::LeftButton);
+    require(waitUntil([&] { return window.otpDialog() != nullptr; }), "step-up code dialog");
+    if (full) {
+        require(waitUntil([&] { return !backend.authenticator()->isBusy(); }), "code sent");
+        shoot(&window, QStringLiteral("10-step-up-otp"));
+    }
+    typeCode(window, QStringLiteral("000001"));
+    require(waitUntil([&] { return wizard->createdCard().has_value(); }), "card created");
+    if (full)
+        shoot(wizard, QStringLiteral("11-wizard-result"));
+    QTest::mouseClick(find<QAbstractButton>(wizard, "wizardFinishButton"), Qt::LeftButton);
+
+    // Freeze the new card: the confirmation, then the updated tile.
+    QTest::mouseClick(find<QPushButton>(window.cardsPage(), "action-freeze"), Qt::LeftButton);
+    QMessageBox *confirm = nullptr;
+    require(waitUntil([&] {
+                return (confirm =
+                            window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction")));
+            }),
+            "confirmation");
+    if (full && confirm)
+        shoot(confirm, QStringLiteral("12-confirm-freeze"));
+    if (confirm)
+        QTest::mouseClick(find<QPushButton>(confirm, "confirmButton"), Qt::LeftButton);
+    require(waitUntil([&] { return cards->cardAt(0)->status == CardStatus::Frozen; }), "frozen");
+    shoot(&window, QStringLiteral("13-cards-after-freeze"));
+
+    if (full) {
+        // An error state: the cards page of a server that is not there.
+        Backend offline(Environment::demo(QUrl(QStringLiteral("http://127.0.0.1:9"))), {});
+        StoredToken token = backend.session()->token();
+        offline.session()->begin(token);
+        ui::CardsPage errorPage(&offline);
+        errorPage.resize(900, 560);
+        errorPage.show();
+        errorPage.activate();
+        require(waitUntil([&] { return find<QWidget>(&errorPage, "errorState")->isVisible(); }),
+                "error state");
+        shoot(&errorPage, QStringLiteral("14-cards-error"));
+
+        ui::SettingsDialog settings(backend.environment(), backend.tokenStore(), &window);
+        settings.show();
+        auto *kind = find<QComboBox>(&settings, "environmentKind");
+        kind->setCurrentIndex(kind->findData(int(Environment::Kind::Production)));
+        QTest::keyClicks(find<QLineEdit>(&settings, "brokerUrlField"),
+                         QStringLiteral("http://bank.example/tokens"));
+        settings.accept(); // refused: not https
+        shoot(&settings, QStringLiteral("15-settings-error"));
+        settings.reject();
+    }
 
     QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
     backend.authenticator()->signOut();

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "Money.h"
 
 #include <algorithm>
 #include <QHBoxLayout>
@@ -130,15 +131,6 @@ QString FundingAccountPage::describe(const Account &account)
     return tr("%1 %2").arg(account.name, account.maskedAccountNumber());
 }
 
-QString FundingAccountPage::formatCents(qint64 cents)
-{
-    QLocale locale;
-    // The C locale (no LANG set) writes "3,770.50$"; dollars read best the US way then.
-    if (locale.language() == QLocale::C)
-        locale = QLocale(QLocale::English, QLocale::UnitedStates);
-    return locale.toCurrencyString(static_cast<double>(cents) / 100.0, QStringLiteral("$"));
-}
-
 void FundingAccountPage::reload()
 {
     if (isLoading())
@@ -206,7 +198,7 @@ void FundingAccountPage::showAccounts(const QList<Account> &accounts)
         if (account.status == AccountStatus::Open) {
             item->setText(
                 tr("%1\n%2 · %3 available")
-                    .arg(name, account.maskedAccountNumber(), formatCents(account.available)));
+                    .arg(name, account.maskedAccountNumber(), Money::format(account.available)));
             ++openCount;
             openRow = m_list->row(item);
         } else {

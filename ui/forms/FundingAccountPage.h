@@ -34,7 +34,6 @@ public:
     bool isLoading() const { return !m_reply.isNull(); }
     // "Maya Thompson Checking ******0401": how the account reads in summaries.
     static QString describe(const Account &account);
-    static QString formatCents(qint64 cents);
 
 public slots:
     void reload();
