@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -71,6 +72,18 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Tessera"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Tessera"),
+            tr("<h3>Tessera %1</h3><p>A desktop banking client for Unit's customer API.</p>"
+               "<p>Environment: %2 (%3)</p><p>Built with Qt %4.</p>")
+                .arg(QApplication::applicationVersion(),
+                     m_backend->environment().displayName().toHtmlEscaped(),
+                     m_backend->environment().apiUrl.toDisplayString().toHtmlEscaped(),
+                     QLatin1String(qVersion())));
+    });
+    about->setObjectName(QStringLiteral("actionAbout"));
 
     m_badge->setObjectName(QStringLiteral("environmentBadge"));
     m_badge->setText(backend->environment().badge());

@@ -12,6 +12,7 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 namespace tessera {
 
@@ -29,6 +30,9 @@ public:
     void setBearerToken(const QString &token);
     bool hasBearerToken() const { return !m_bearerToken.isEmpty(); }
     void setTransferTimeout(int milliseconds);
+    // Applies to GETs and to creates that carry an idempotencyKey; never to token calls.
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     int transferTimeout() const { return m_transferTimeoutMs; }
 
     // Customer tokens (need an org token or a token broker).
@@ -57,12 +61,16 @@ public:
 private:
     QUrl endpoint(const QString &path, const QUrlQuery &query) const;
     ApiReply *get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder);
-    ApiReply *post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder);
+    // Only requests that are safe to repeat may pass a policy that retries.
+    ApiReply *post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder,
+                   const RetryPolicy &policy = RetryPolicy::none());
+    QNetworkRequest makeRequest(const QUrl &url) const;
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_bearerToken;
     int m_transferTimeoutMs = 30000;
+    RetryPolicy m_retryPolicy;
 };
 
 } // namespace tessera

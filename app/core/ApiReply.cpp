@@ -7,13 +7,16 @@
 
 namespace tessera {
 
-ApiReply::ApiReply(QNetworkReply *reply, Decoder decoder, QObject *parent)
+ApiReply::ApiReply(Sender send, Decoder decoder, RetryPolicy policy, QObject *parent)
     : QObject(parent)
-    , m_reply(reply)
+    , m_send(std::move(send))
     , m_decoder(std::move(decoder))
+    , m_policy(std::move(policy))
 {
-    reply->setParent(this);
-    connect(reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
+    qRegisterMetaType<ApiError>();
+    m_backoff.setSingleShot(true);
+    connect(&m_backoff, &QTimer::timeout, this, &ApiReply::sendAttempt);
+    sendAttempt();
 }
 
 ApiReply::~ApiReply()
@@ -25,12 +28,33 @@ ApiReply::~ApiReply()
     }
 }
 
+void ApiReply::sendAttempt()
+{
+    ++m_attempt;
+    QNetworkReply *reply = m_send();
+    if (!reply) { // the network manager is gone: the application is shutting down
+        m_error = ApiError::cancelled();
+        finish();
+        return;
+    }
+    reply->setParent(this);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
+}
+
 void ApiReply::abort()
 {
-    if (m_finished || !m_reply)
+    if (m_finished)
         return;
     m_aborted = true;
-    m_reply->abort(); // emits QNetworkReply::finished synchronously
+    if (m_backoff.isActive()) {
+        m_backoff.stop();
+        m_error = ApiError::cancelled();
+        finish();
+        return;
+    }
+    if (m_reply)
+        m_reply->abort(); // emits QNetworkReply::finished synchronously
 }
 
 void ApiReply::onNetworkFinished()
@@ -38,10 +62,13 @@ void ApiReply::onNetworkFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
+    m_reply = nullptr;
+    reply->deleteLater();
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     const QNetworkReply::NetworkError networkError = reply->error();
 
+    m_error = {};
     if (m_aborted) {
         m_error = ApiError::cancelled();
     } else if (m_httpStatus >= 400) {
@@ -58,14 +85,31 @@ void ApiReply::onNetworkFinished()
         m_value = m_decoder(body, &m_error);
     }
 
+    if (m_error.isError() && !m_aborted && m_policy.shouldRetry(m_attempt, m_error)) {
+        bool ok = false;
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+        const int delay =
+            m_policy.delayMs(m_attempt, ok ? std::optional<int>(retryAfter) : std::nullopt);
+        qCInfo(lcApi).noquote() << reply->url().path() << "attempt" << m_attempt << "failed ("
+                                << m_httpStatus << m_error.message() << "); retrying in" << delay
+                                << "ms";
+        emit retrying(m_attempt + 1, delay, m_error);
+        m_backoff.start(delay);
+        return;
+    }
+
     if (m_error.isError())
-        qCInfo(lcApi).noquote() << reply->operation() << reply->url().path()
-                                << "failed:" << m_httpStatus << m_error.title << m_error.code;
+        qCInfo(lcApi).noquote() << reply->url().path() << "failed:" << m_httpStatus
+                                << (m_error.title.isEmpty() ? m_error.message() : m_error.title)
+                                << m_error.code;
     else
         qCDebug(lcApi).noquote() << reply->url().path() << m_httpStatus;
+    finish();
+}
 
+void ApiReply::finish()
+{
     m_finished = true;
-    reply->deleteLater();
     emit finished();
 }
 

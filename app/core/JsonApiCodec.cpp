@@ -82,8 +82,12 @@ public:
     QDateTime dateTime(const QJsonObject &object, const char *key, bool required = false)
     {
         const QString text = string(object, key, required);
-        if (text.isEmpty())
+        if (text.isEmpty()) {
+            // "" is no date-time: a required one must not decode as an invalid QDateTime.
+            if (required)
+                fail(QStringLiteral("\"%1\" is empty").arg(QLatin1String(key)));
             return {};
+        }
         QDateTime value = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!value.isValid())
             fail(QStringLiteral("\"%1\" is not a date-time").arg(QLatin1String(key)));

@@ -22,7 +22,7 @@ Session::Session(QObject *parent)
 {
     m_warningTimer.setSingleShot(true);
     m_expiryTimer.setSingleShot(true);
-    m_warningTimer.setTimerType(Qt::VeryCoarseTimer);
+    m_warningTimer.setTimerType(Qt::CoarseTimer);
     m_expiryTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_warningTimer, &QTimer::timeout, this, [this] { emit expiringSoon(secondsLeft()); });
     connect(&m_expiryTimer, &QTimer::timeout, this, &Session::expireNow);

@@ -3,12 +3,15 @@
 #include "Logging.h"
 #include "SandboxApi.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSaveFile>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace tessera::sandbox {
@@ -148,6 +151,73 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     sandboxRequest.query = QUrlQuery(request.url());
     sandboxRequest.headers = request.headers();
     sandboxRequest.body = request.body();
+
+    using Fault = FaultInjector::Fault;
+    const FaultInjector::Decision fault =
+        m_faults.decide(sandboxRequest.method, sandboxRequest.path);
+    if (fault.fault != Fault::None)
+        qCInfo(lcSandbox).noquote() << "injecting fault" << int(fault.fault) << "into"
+                                    << sandboxRequest.method << sandboxRequest.path;
+    // Closing from the event loop: the HTTP server still holds the socket during this call.
+    auto dropConnection = [socket] {
+        QMetaObject::invokeMethod(socket, &QAbstractSocket::abort, Qt::QueuedConnection);
+    };
+
+    switch (fault.fault) {
+    case Fault::None:
+        break;
+    case Fault::Delay: {
+        // A nested loop keeps `request` alive while the client (maybe in this process) runs.
+        QPointer<QTcpSocket> guard(socket);
+        QEventLoop wait;
+        QTimer::singleShot(fault.delayMs, &wait, &QEventLoop::quit);
+        wait.exec();
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState)
+            return true; // the client gave up; nobody to answer
+        break;
+    }
+    case Fault::InternalError:
+    case Fault::BadGateway:
+    case Fault::Unavailable:
+    case Fault::RequestTimeout:
+    case Fault::TooManyRequests: {
+        const int status = fault.fault == Fault::InternalError    ? 500
+                           : fault.fault == Fault::BadGateway     ? 502
+                           : fault.fault == Fault::Unavailable    ? 503
+                           : fault.fault == Fault::RequestTimeout ? 408
+                                                                  : 429;
+        SandboxResponse response = SandboxResponse::error(
+            status, QStringLiteral("Injected fault: the request was not processed."),
+            QStringLiteral("InjectedFault"));
+        if (status == 429)
+            response.headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
+        writeResponse(makeResponder(request, socket), response);
+        return true;
+    }
+    case Fault::DropBeforeResponse:
+        dropConnection();
+        return true;
+    case Fault::DropAfterCommit: {
+        const bool mayChange = sandboxRequest.method == "POST";
+        const SandboxResponse response = m_api->handle(std::move(sandboxRequest));
+        if (mayChange && response.status < 400)
+            saveState();
+        dropConnection();
+        return true;
+    }
+    case Fault::MalformedJson:
+        writeResponse(
+            makeResponder(request, socket),
+            SandboxResponse::document(200, QByteArrayLiteral(R"({"data":{"type":"individualDe)")));
+        return true;
+    case Fault::WrongShape:
+        writeResponse(
+            makeResponder(request, socket),
+            SandboxResponse::document(200, QByteArrayLiteral(R"({"data":"surprise","meta":[]})")));
+        return true;
+    }
+
     const bool mayChange = sandboxRequest.method == "POST";
     const SandboxResponse response = m_api->handle(std::move(sandboxRequest));
     // Saved before answering, so a client that saw the answer finds it after a restart.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FaultInjector.h"
+
 #include <memory>
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -44,6 +46,8 @@ public:
     bool setStateFile(const QString &path, QString *error = nullptr);
 
     SandboxApi &api() { return *m_api; }
+    // Faults to inject into matching requests (see FaultInjector); empty by default.
+    FaultInjector &faults() { return m_faults; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -54,6 +58,7 @@ private:
     void saveState();
 
     QString m_stateFile;
+    FaultInjector m_faults;
     QHostAddress m_address;
     quint16 m_port = 0;
 };

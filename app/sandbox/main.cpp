@@ -87,8 +87,20 @@ int main(int argc, char *argv[])
         QStringLiteral("broker"),
         QStringLiteral("Also act as a token broker: the token endpoints take calls without an "
                        "org token, as a bank's backend would for its app."));
-    parser.addOptions(
-        {portOption, seedOption, tokenFileOption, bindOption, stateOption, brokerOption});
+    const QCommandLineOption faultOption(
+        QStringLiteral("fault"),
+        QStringLiteral("Inject a fault, e.g. \"POST /cards drop-after-commit p=0.3\" or \"GET "
+                       "/cards/* 429 n=2 retry-after=1\". Faults: delay (delay=MS), 500, 502, "
+                       "503, 408, 429, drop-before-response, drop-after-commit, malformed-json, "
+                       "wrong-shape. Paths take * for one segment and ** for the rest. "
+                       "Repeatable."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption faultSeedOption(
+        QStringLiteral("fault-seed"),
+        QStringLiteral("Seed for fault decisions, so runs repeat (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption,
+                       brokerOption, faultOption, faultSeedOption});
     parser.process(app);
 
     bool portOk = false;
@@ -107,6 +119,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(stateOption) && !server.setStateFile(parser.value(stateOption), &error))
         std::fprintf(stderr, "tessera-sandbox: starting from the seed: %s\n", qPrintable(error));
     server.setBrokerMode(parser.isSet(brokerOption));
+    server.faults().setSeed(parser.value(faultSeedOption).toUInt());
+    for (const QString &spec : parser.values(faultOption)) {
+        const auto rule = tessera::sandbox::FaultInjector::parseRule(spec, &error);
+        if (!rule)
+            return fail(QStringLiteral("--fault: %1").arg(error));
+        server.faults().addRule(*rule);
+    }
     const bool tokenFromFile = parser.isSet(tokenFileOption);
     if (tokenFromFile && !resolveOrgTokenFile(parser.value(tokenFileOption), server, &error))
         return fail(error);

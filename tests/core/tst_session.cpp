@@ -36,13 +36,13 @@ private slots:
     void warnsThenExpires()
     {
         Session session;
-        session.setWarningLead(1); // warn one second ahead
+        session.setWarningLead(2); // warn two seconds ahead
         QSignalSpy warning(&session, &Session::expiringSoon);
         QSignalSpy expired(&session, &Session::expired);
-        session.begin(token(1500));
-        QVERIFY(warning.wait(1500));
+        session.begin(token(3500));
+        QVERIFY(warning.wait(3000));
         QCOMPARE(expired.count(), 0);
-        QVERIFY(expired.wait(2000));
+        QVERIFY(expired.wait(4000));
         QCOMPARE(expired.count(), 1);
         QVERIFY(session.isExpired());
         QVERIFY(session.isActive()); // the customer is still known, for renewal

@@ -31,6 +31,8 @@ namespace {
 class FlakyPeer : public QTcpServer
 {
 public:
+    void setFailures(int failures) { m_failures = failures; }
+
     FlakyPeer(int failures, QByteArray body)
         : m_failures(failures)
         , m_body(std::move(body))
@@ -235,6 +237,56 @@ private slots:
         QVERIFY(!child<QPushButton>("action-freeze")->isVisible());
     }
 
+    void everyActionUpdatesTheTile_data()
+    {
+        QTest::addColumn<QString>("customer");
+        QTest::addColumn<QString>("cardId");
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<bool>("final");
+        QTest::newRow("unfreeze") << "100003"
+                                  << "300011"
+                                  << "action-unfreeze" << int(CardStatus::Active) << false;
+        QTest::newRow("report lost") << "100004"
+                                     << "300012"
+                                     << "action-report-lost" << int(CardStatus::Lost) << true;
+        QTest::newRow("report stolen") << "100002"
+                                       << "300008"
+                                       << "action-report-stolen" << int(CardStatus::Stolen) << true;
+        QTest::newRow("close") << "100002"
+                               << "300005"
+                               << "action-close" << int(CardStatus::ClosedByCustomer) << true;
+    }
+    void everyActionUpdatesTheTile()
+    {
+        QFETCH(QString, customer);
+        QFETCH(QString, cardId);
+        QFETCH(QString, button);
+        QFETCH(int, expected);
+        QFETCH(bool, final);
+        QVERIFY(signIn(customer));
+        openPage();
+        answerCodeWhenAsked();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const int row = model->rowOf(cardId);
+        QVERIFY(row >= 0);
+        child<QListView>("cardList")->setCurrentIndex(model->index(row));
+        QSignalSpy required(m_backend->authenticator(), &Authenticator::codeRequired);
+        QTest::mouseClick(child<QPushButton>(button.toLatin1().constData()), Qt::LeftButton);
+        QMessageBox *box = m_page->actions()->confirmation();
+        QVERIFY(box);
+        QCOMPARE(box->text().contains(QLatin1String("final")), final);
+        QSignalSpy succeeded(m_page->actions(), &tessera::ui::CardActionRunner::succeeded);
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        QVERIFY(succeeded.wait(5000));
+        QCOMPARE(required.count(), 1); // step-up to cards-write
+        QCOMPARE(int(model->cardAt(row)->status), expected);
+        if (final)
+            QVERIFY(!child<QPushButton>("action-freeze")->isVisible());
+    }
+
     void finalActionSaysSoAndCancelChangesNothing()
     {
         QVERIFY(signIn(QStringLiteral("100001")));
@@ -256,20 +308,26 @@ private slots:
 
     void serverErrorShowsDetailAndRetryRecovers()
     {
-        FlakyPeer peer(2,
+        // Fails more often than the client retries: the page has to show the error.
+        FlakyPeer peer(1000,
                        R"({"data":[],"meta":{"pagination":{"total":0,"limit":100,"offset":0}}})");
         m_backend = std::make_unique<Backend>(Environment::demo(peer.url()), QString());
+        RetryPolicy quick;
+        quick.baseDelayMs = 1;
+        quick.maxDelayMs = 5;
+        m_backend->api()->setRetryPolicy(quick);
         StoredToken token;
         token.customerId = QStringLiteral("1");
         token.token = QStringLiteral("v2.public.test");
         token.scopes = {QStringLiteral("cards")};
         token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
         m_backend->session()->begin(token);
-        openPage(); // 1st request: greeting (500), 2nd: cards (500)
+        openPage();
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("errorState")->isVisible(), 5000);
         QVERIFY(child<QLabel>("errorText")
                     ->text()
                     .contains(QLatin1String("The card service is unavailable.")));
+        peer.setFailures(0);
         QTest::mouseClick(child<QPushButton>("retryButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
         QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));

@@ -143,6 +143,11 @@ void CreateCardWizard::sendCreateRequest()
 {
     m_pending = m_backend->api()->createCard(request());
     connect(m_pending, &ApiReply::finished, this, &CreateCardWizard::onCreateFinished);
+    // The same idempotencyKey goes out again, so a retry can never make a second card.
+    connect(m_pending, &ApiReply::retrying, this, [this](int attempt, int, const ApiError &error) {
+        m_reviewPage->showRetrying(attempt, m_backend->api()->retryPolicy().maxAttempts,
+                                   error.message());
+    });
 }
 
 void CreateCardWizard::onCreateFinished()

@@ -83,9 +83,17 @@ void ReviewPage::setSummary(const QString &kind, const QString &account,
 void ReviewPage::setBusy(bool busy)
 {
     m_busy = busy;
+    if (busy)
+        m_busyText->setText(tr("Creating your card…"));
     m_busyText->setVisible(busy);
     m_busyBar->setVisible(busy);
     emit completeChanged();
+}
+
+void ReviewPage::showRetrying(int attempt, int maxAttempts, const QString &reason)
+{
+    m_busyText->setText(
+        tr("%1 Trying again (attempt %2 of %3)…").arg(reason).arg(attempt).arg(maxAttempts));
 }
 
 void ReviewPage::showError(const QString &message)

@@ -26,6 +26,8 @@ public:
     void setSubmitHandler(std::function<bool()> handler) { m_submit = std::move(handler); }
 
     void setBusy(bool busy);
+    // While the request is being sent again after a connection problem.
+    void showRetrying(int attempt, int maxAttempts, const QString &reason);
     bool isBusy() const { return m_busy; }
     void showError(const QString &message);
     void clearError();

@@ -368,6 +368,9 @@ private slots:
         const QString key = m_wizard->idempotencyKey();
         QVERIFY(!QUuid::fromString(key).isNull());
 
+        // The client's own retries would recover from this silently (tst_retries covers them);
+        // switched off here to show what the customer sees when every retry is used up.
+        m_backend->api()->setRetryPolicy(RetryPolicy::none());
         // The sandbox creates the card but its answer never arrives.
         m_proxy->spoilNextCreate(
             FaultyProxy::Fault::LoseAnswer, 503,

@@ -1,0 +1,225 @@
+// libFuzzer target for the JSON:API decoder: every *FromDocument function and decodeError() get
+// the same bytes. A decode that succeeds is encoded again and decoded again, and the key fields
+// must survive; a mismatch is a finding (__builtin_trap), like a sanitizer report or a crash.
+
+#include "JsonApiCodec.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <QByteArray>
+#include <QJsonArray>
+#include <QtGlobal>
+
+using namespace tessera;
+
+extern "C" const char *__ubsan_default_options()
+{
+    return "halt_on_error=1:print_stacktrace=1";
+}
+
+namespace {
+
+void check(bool condition)
+{
+    if (!condition)
+        __builtin_trap();
+}
+
+void dropMessage(QtMsgType, const QMessageLogContext &, const QString &) {}
+
+bool sameAddress(const std::optional<Address> &a, const std::optional<Address> &b)
+{
+    return a.has_value() == b.has_value() && (!a || *a == *b);
+}
+
+void checkCard(const Card &card, const Card &again)
+{
+    check(again.id == card.id);
+    check(again.type == card.type);
+    if (card.type == CardType::Unknown)
+        check(again.typeName == card.typeName);
+    check(again.status == card.status);
+    if (card.status == CardStatus::Unknown && !card.statusName.isEmpty())
+        check(again.statusName == card.statusName);
+    check(again.createdAt == card.createdAt);
+    check(again.updatedAt == card.updatedAt);
+    check(again.last4Digits == card.last4Digits);
+    check(again.expirationDate == card.expirationDate);
+    check(again.nextExpirationDate == card.nextExpirationDate);
+    check(again.bin == card.bin);
+    check(again.design == card.design);
+    check(again.freezeReason == card.freezeReason);
+    check(again.tags == card.tags);
+    // Virtual cards are not shipped: encode() leaves their address out on purpose.
+    if (!card.isVirtual())
+        check(sameAddress(again.shippingAddress, card.shippingAddress));
+    check(again.accountId == card.accountId);
+    check(again.customerId == card.customerId);
+    if (!card.accountId.isEmpty())
+        check(again.accountType == card.accountType);
+    if (!card.customerId.isEmpty())
+        check(again.customerType == card.customerType);
+}
+
+void checkAccount(const Account &account, const Account &again)
+{
+    check(again.id == account.id);
+    check(again.type == account.type);
+    check(again.name == account.name);
+    check(again.createdAt == account.createdAt);
+    check(again.updatedAt == account.updatedAt);
+    check(again.currency == account.currency);
+    check(again.balance == account.balance);
+    check(again.hold == account.hold);
+    check(again.available == account.available);
+    check(again.status == account.status);
+    if (account.status == AccountStatus::Unknown && !account.statusName.isEmpty())
+        check(again.statusName == account.statusName);
+    check(again.routingNumber == account.routingNumber);
+    check(again.accountNumber == account.accountNumber);
+    check(again.tags == account.tags);
+    check(again.customerId == account.customerId);
+}
+
+void checkCustomer(const Customer &customer, const Customer &again)
+{
+    check(again.id == customer.id);
+    check(again.type == customer.type);
+    check(again.firstName == customer.firstName);
+    check(again.lastName == customer.lastName);
+    check(again.email == customer.email);
+    // encode() writes a phone only when it has a number, an address only when it has a street.
+    if (!customer.phone.isEmpty())
+        check(again.phone == customer.phone);
+    if (!customer.address.street.isEmpty())
+        check(again.address == customer.address);
+    check(again.dateOfBirth == customer.dateOfBirth);
+    check(again.createdAt == customer.createdAt);
+    check(again.jwtSubject == customer.jwtSubject);
+    check(again.status == customer.status);
+    check(again.tags == customer.tags);
+}
+
+void checkLevelLimits(const CardLevelLimits &a, const CardLevelLimits &b)
+{
+    check(a.dailyWithdrawal == b.dailyWithdrawal);
+    check(a.dailyPurchase == b.dailyPurchase);
+    check(a.monthlyWithdrawal == b.monthlyWithdrawal);
+    check(a.monthlyPurchase == b.monthlyPurchase);
+    check(a.dailyCardTransaction == b.dailyCardTransaction);
+    check(a.monthlyCardTransaction == b.monthlyCardTransaction);
+}
+
+void checkTotals(const CardTotals &a, const CardTotals &b)
+{
+    check(a.withdrawals == b.withdrawals);
+    check(a.deposits == b.deposits);
+    check(a.purchases == b.purchases);
+    check(a.cardTransactions == b.cardTransactions);
+}
+
+// A page goes back out as the sandbox writes it (listDocument with its included resources).
+template <class T, class Decode, class Check>
+void roundTripPage(const Page<T> &page, Decode decode, Check checkItem)
+{
+    QJsonArray items;
+    for (const T &item : page.items)
+        items.append(JsonApiCodec::encode(item));
+    QJsonArray included;
+    for (const Account &account : page.includedAccounts)
+        included.append(JsonApiCodec::encode(account));
+    for (const Customer &customer : page.includedCustomers)
+        included.append(JsonApiCodec::encode(customer));
+    const Pagination pagination = page.pagination.value_or(Pagination{});
+    const Result<Page<T>> again = decode(JsonApiCodec::listDocument(items, pagination, included));
+    check(again.ok());
+    check(again->items.size() == page.items.size());
+    for (qsizetype i = 0; i < page.items.size(); ++i)
+        checkItem(page.items.at(i), again->items.at(i));
+    check(again->includedAccounts.size() == page.includedAccounts.size());
+    for (qsizetype i = 0; i < page.includedAccounts.size(); ++i)
+        checkAccount(page.includedAccounts.at(i), again->includedAccounts.at(i));
+    check(again->includedCustomers.size() == page.includedCustomers.size());
+    for (qsizetype i = 0; i < page.includedCustomers.size(); ++i)
+        checkCustomer(page.includedCustomers.at(i), again->includedCustomers.at(i));
+    check(again->pagination.has_value());
+    check(again->pagination->total == pagination.total);
+    check(again->pagination->limit == pagination.limit);
+    check(again->pagination->offset == pagination.offset);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    // The decoder does not log, but Qt may warn; a message per input would only slow us down.
+    qInstallMessageHandler(dropMessage);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+
+    (void)JsonApiCodec::parseDocument(body);
+
+    if (const Result<Card> card = JsonApiCodec::cardFromDocument(body)) {
+        const Result<Card> again = JsonApiCodec::cardFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(card.value())));
+        check(again.ok());
+        checkCard(card.value(), again.value());
+    }
+    if (const Result<Account> account = JsonApiCodec::accountFromDocument(body)) {
+        const Result<Account> again = JsonApiCodec::accountFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(account.value())));
+        check(again.ok());
+        checkAccount(account.value(), again.value());
+    }
+    if (const Result<Customer> customer = JsonApiCodec::customerFromDocument(body)) {
+        const Result<Customer> again = JsonApiCodec::customerFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(customer.value())));
+        check(again.ok());
+        checkCustomer(customer.value(), again.value());
+    }
+    if (const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(body))
+        roundTripPage(page.value(), &JsonApiCodec::cardPageFromDocument, checkCard);
+    if (const Result<AccountPage> page = JsonApiCodec::accountPageFromDocument(body))
+        roundTripPage(page.value(), &JsonApiCodec::accountPageFromDocument, checkAccount);
+    if (const Result<CustomerPage> page = JsonApiCodec::customerPageFromDocument(body))
+        roundTripPage(page.value(), &JsonApiCodec::customerPageFromDocument, checkCustomer);
+
+    if (const Result<CustomerTokenVerification> verification =
+            JsonApiCodec::tokenVerificationFromDocument(body)) {
+        const Result<CustomerTokenVerification> again = JsonApiCodec::tokenVerificationFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(verification.value())));
+        check(again.ok());
+        check(again->verificationToken == verification->verificationToken);
+    }
+    if (const Result<CustomerToken> token = JsonApiCodec::customerTokenFromDocument(body)) {
+        check(!token->token.isEmpty() && token->expiresIn > 0 && token->expiresIn <= 86400);
+        const Result<CustomerToken> again = JsonApiCodec::customerTokenFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(token.value())));
+        check(again.ok());
+        check(again->token == token->token && again->expiresIn == token->expiresIn);
+    }
+    if (const Result<CardLimits> limits = JsonApiCodec::cardLimitsFromDocument(body)) {
+        const Result<CardLimits> again =
+            JsonApiCodec::cardLimitsFromDocument(JsonApiCodec::singleDocument(
+                JsonApiCodec::encode(limits.value(), QStringLiteral("1"))));
+        check(again.ok());
+        checkLevelLimits(limits->limits, again->limits);
+        checkTotals(limits->dailyTotals, again->dailyTotals);
+        checkTotals(limits->monthlyTotals, again->monthlyTotals);
+    }
+
+    // Errors: any status, any body; the result always says "HTTP error with this status", and a
+    // decoded error survives encodeErrors() unchanged.
+    const int status = 400 + int(size % 200);
+    const ApiError error = JsonApiCodec::decodeError(status, body);
+    check(error.kind == ApiError::Kind::Http && error.httpStatus == status);
+    (void)error.message();
+    (void)error.isRetryable();
+    const ApiError again = JsonApiCodec::decodeError(status, JsonApiCodec::encodeErrors({error}));
+    check(again == error);
+    return 0;
+}
