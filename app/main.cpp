@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "SecretRedactor.h"
 
 #include <memory>
 #include <QApplication>
@@ -41,6 +42,8 @@ std::unique_ptr<sandbox::SandboxServer> startDemoSandbox(quint16 port)
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log: every message is scrubbed of secrets on its way out.
+    SecretRedactor::installMessageHandler();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));

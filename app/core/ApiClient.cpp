@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "Environment.h"
 #include "JsonApiCodec.h"
 #include "Logging.h"
 
@@ -104,6 +105,8 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
 
 ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder)
 {
+    if (auto problem = Environment::checkUrl(m_baseUrl))
+        return ApiReply::refused(ApiError::invalid(*problem), this);
     const QNetworkRequest request = makeRequest(endpoint(path, query));
     qCDebug(lcApi).noquote() << "GET" << path;
     QPointer<QNetworkAccessManager> network = m_network;
@@ -114,6 +117,9 @@ ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::
 ApiReply *ApiClient::post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder,
                           const RetryPolicy &policy)
 {
+    // Tokens and card data only travel over TLS, or over loopback to the local sandbox.
+    if (auto problem = Environment::checkUrl(m_baseUrl))
+        return ApiReply::refused(ApiError::invalid(*problem), this);
     QNetworkRequest request = makeRequest(endpoint(path, {}));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(JsonApiCodec::MediaType));
     qCDebug(lcApi).noquote() << "POST" << path;

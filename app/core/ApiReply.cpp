@@ -19,6 +19,13 @@ ApiReply::ApiReply(Sender send, Decoder decoder, RetryPolicy policy, QObject *pa
     sendAttempt();
 }
 
+ApiReply *ApiReply::refused(const ApiError &error, QObject *parent)
+{
+    auto *reply = new ApiReply([] { return nullptr; }, {}, RetryPolicy::none(), parent);
+    reply->m_error = error;
+    return reply;
+}
+
 ApiReply::~ApiReply()
 {
     if (m_reply && m_reply->isRunning()) {
@@ -32,9 +39,14 @@ void ApiReply::sendAttempt()
 {
     ++m_attempt;
     QNetworkReply *reply = m_send();
-    if (!reply) { // the network manager is gone: the application is shutting down
-        m_error = ApiError::cancelled();
-        finish();
+    if (!reply) {
+        // Nothing was sent: refused by the client, or the network manager is gone because the
+        // application is shutting down. Finish from the event loop, like any other reply.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_error.isError())
+                m_error = ApiError::cancelled();
+            finish();
+        });
         return;
     }
     reply->setParent(this);

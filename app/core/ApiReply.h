@@ -27,6 +27,9 @@ public:
     using Sender = std::function<QNetworkReply *()>;
 
     ApiReply(Sender send, Decoder decoder, RetryPolicy policy, QObject *parent = nullptr);
+    // A request refused before it was sent (e.g. an address that may not be used): finishes
+    // with `error` from the event loop, so callers connect as usual.
+    static ApiReply *refused(const ApiError &error, QObject *parent);
     ~ApiReply() override;
 
     bool isFinished() const { return m_finished; }

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "CustomerTokenService.h"
+#include "SecretRedactor.h"
 #include "Session.h"
 #include "TokenStore.h"
 
@@ -35,7 +36,7 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     m_tokenApi->setBaseUrl(environment.tokenUrl());
     // Production never holds an org token: the broker authenticates the app its own way.
     if (environment.usesOrgToken())
-        m_tokenApi->setBearerToken(orgToken);
+        setOrgToken(orgToken);
     m_authenticator->setEnvironmentId(environment.id());
 
     connect(m_session, &Session::began, this,
@@ -68,8 +69,10 @@ bool Backend::hasOrgToken() const
 
 void Backend::setOrgToken(const QString &orgToken)
 {
-    if (m_environment.usesOrgToken())
-        m_tokenApi->setBearerToken(orgToken);
+    if (!m_environment.usesOrgToken())
+        return;
+    SecretRedactor::remember(orgToken);
+    m_tokenApi->setBearerToken(orgToken);
 }
 
 void Backend::loadOrgTokenFromKeychain()

@@ -89,7 +89,10 @@ public:
             return {};
         }
         QDateTime value = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!value.isValid())
+        // Only what encode() can write back: in UTC, ISO 8601 years run from 0001 to 9999
+        // ("9999-12-31T23:00:00-05:00" is in year 10000 in UTC and would come out as "").
+        const int utcYear = value.isValid() ? value.toUTC().date().year() : 0;
+        if (utcYear < 1 || utcYear > 9999)
             fail(QStringLiteral("\"%1\" is not a date-time").arg(QLatin1String(key)));
         return value;
     }

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "Logging.h"
+#include "SecretRedactor.h"
 
 #include <algorithm>
 #include <limits>
@@ -30,7 +31,9 @@ Session::Session(QObject *parent)
 
 void Session::begin(const StoredToken &token)
 {
+    SecretRedactor::forget(m_token.token);
     m_token = token;
+    SecretRedactor::remember(token.token);
     m_expired = false;
     qCInfo(lcAuth).noquote() << "session began for customer" << token.customerId << "scopes"
                              << token.scopes.join(QLatin1Char(' ')) << "expires"
@@ -45,6 +48,7 @@ void Session::end()
         return;
     m_warningTimer.stop();
     m_expiryTimer.stop();
+    SecretRedactor::forget(m_token.token);
     m_token = {};
     m_expired = false;
     emit ended();

@@ -227,6 +227,11 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
+void SandboxServer::setVerificationCode(const QString &code)
+{
+    m_api->tokens().setSandboxCode(code);
+}
+
 void SandboxServer::setBrokerMode(bool on)
 {
     m_api->setBrokerMode(on);

@@ -37,6 +37,8 @@ public:
     // Shifts the server's "now" so tests can expire tokens without sleeping.
     void setClockOffset(qint64 seconds);
     int cardCount() const;
+    // The one-time code the sandbox accepts (Unit's sandbox: always 000001).
+    void setVerificationCode(const QString &code);
     // See SandboxApi::setBrokerMode().
     void setBrokerMode(bool on);
 

@@ -85,7 +85,9 @@ public:
 
     // "v2.public." + url-safe random characters, like Unit's tokens look.
     static QString randomToken();
-    static QString sandboxCode() { return QStringLiteral("000001"); }
+    // Unit's sandbox code is always 000001; tests may pick another to trace it through logs.
+    QString sandboxCode() const { return m_code; }
+    void setSandboxCode(const QString &code) { m_code = code; }
 
 private:
     struct Verification
@@ -104,6 +106,7 @@ private:
 
     const SandboxClock *m_clock;
     QString m_orgToken;
+    QString m_code = QStringLiteral("000001");
     QStringList m_twoFactorScopes;
     QHash<QString, Verification> m_verifications;
     static QString fingerprint(const QString &token);

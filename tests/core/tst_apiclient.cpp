@@ -465,6 +465,19 @@ private slots:
         QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
     }
 
+    void plainHttpOnlyToLoopback()
+    {
+        ApiClient client(&m_network);
+        client.setBaseUrl(QUrl(QStringLiteral("http://api.unit.co")));
+        client.setBearerToken(QStringLiteral("v2.public.never-sent"));
+        auto get = wait(client.listCards());
+        QCOMPARE(get->error().kind, ApiError::Kind::Invalid);
+        QVERIFY(get->error().message().contains(QLatin1String("https")));
+        auto post = wait(client.createCard({}));
+        QCOMPARE(post->error().kind, ApiError::Kind::Invalid);
+        QCOMPARE(post->attempts(), 1);
+    }
+
     void baseUrlWithPathPrefix()
     {
         // A token broker may serve Unit's paths below a prefix.

@@ -876,6 +876,55 @@ private slots:
         QCOMPARE(post("/customers/100001/token", org(), "not json").status, 400);
     }
 
+    void hostileInputGetsA4xxNeverA500()
+    {
+        const QString token = customerToken(MayaId);
+        auto addressBody = [](const QString &street, const QString &zip) {
+            QJsonObject address{{QStringLiteral("street"), street},
+                                {QStringLiteral("city"), QStringLiteral("Palo Alto")},
+                                {QStringLiteral("state"), QStringLiteral("CA")},
+                                {QStringLiteral("postalCode"), zip},
+                                {QStringLiteral("country"), QStringLiteral("US")}};
+            QJsonObject data{
+                {QStringLiteral("type"), QStringLiteral("individualDebitCard")},
+                {QStringLiteral("attributes"),
+                 QJsonObject{{QStringLiteral("shippingAddress"), address}}},
+                {QStringLiteral("relationships"),
+                 QJsonObject{{QStringLiteral("account"),
+                              QJsonObject{{QStringLiteral("data"),
+                                           QJsonObject{{QStringLiteral("type"),
+                                                        QStringLiteral("depositAccount")},
+                                                       {QStringLiteral("id"), MayaChecking}}}}}}}};
+            return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson();
+        };
+        const QList<std::pair<const char *, QByteArray>> bodies = {
+            {"SQL-ish ZIP",
+             addressBody(QStringLiteral("1 Main St"), QStringLiteral("94303' OR 1=1--"))},
+            {"control characters",
+             addressBody(QStringLiteral("1 Main\u0000St\u001b[2J"), QStringLiteral("94303"))},
+            {"huge street", addressBody(QString(5000, QLatin1Char('x')), QStringLiteral("94303"))},
+            {"deep nesting", QByteArray(5000, '[') + QByteArray(5000, ']')},
+            {"deep object",
+             QByteArray("{\"data\":") + QByteArray(3000, '[') + QByteArray(3000, ']') + "}"},
+            {"unknown type", R"({"data":{"type":"goldBar","attributes":{}}})"},
+            {"array root", "[]"},
+            {"null data", R"({"data":null})"},
+            {"binary", QByteArray("\x00\xff\xfe{\"data\"", 10)},
+        };
+        for (const auto &[what, body] : bodies) {
+            const Reply reply = post("/cards", token, body);
+            QVERIFY2(reply.status >= 400 && reply.status < 500, what);
+            QVERIFY2(!reply.firstError().value(QLatin1String("detail")).toString().isEmpty(), what);
+        }
+        for (const char *query : {"/cards?page[limit]=-1", "/cards?page[limit]=99999999999999",
+                                  "/cards?page[offset]=-5", "/cards?page[limit]=abc",
+                                  "/cards?sort=%27;DROP%20TABLE", "/cards?filter[status][0]=%00"}) {
+            const Reply reply = get(query, token);
+            QVERIFY2(reply.status == 400, query);
+        }
+        QCOMPARE(get("/cards/1%27%20OR%20%271%27=%271", token).status, 404);
+    }
+
     void unknownRoutesAndMethods()
     {
         Reply missing = get("/transactions", org());

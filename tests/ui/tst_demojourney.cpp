@@ -5,16 +5,22 @@
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
+#include "SecretRedactor.h"
 #include "Session.h"
 
 #include <QAbstractButton>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -23,6 +29,14 @@ using namespace tessera;
 using tessera::sandbox::SandboxServer;
 using tessera::ui::MainWindow;
 
+namespace {
+QStringList g_log;
+void collect(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    g_log << QStringLiteral("%1: %2").arg(QLatin1String(context.category), message);
+}
+} // namespace
+
 // The promise, as a person does it: pick a demo customer, see their cards, create a
 // debit card through the wizard with code 000001, and freeze it.
 class TestDemoJourney : public QObject
@@ -30,30 +44,25 @@ class TestDemoJourney : public QObject
     Q_OBJECT
 
 private:
-    template <class T>
-    static T *find(QWidget *root, const char *name)
+    template <class T> static T *find(QWidget *root, const char *name)
     {
         return root->findChild<T *>(QLatin1String(name));
     }
 
-    static void typeCode(MainWindow &window)
+    static void typeCode(MainWindow &window, const QString &otp)
     {
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
         auto *code = find<QLineEdit>(window.otpDialog(), "otpCode");
-        QTest::keyClicks(code, QStringLiteral("000001"));
+        QTest::keyClicks(code, otp);
         QTest::keyClick(code, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() == nullptr, 5000);
     }
 
-private slots:
-    void signInCreateAndFreeze()
+    // Sign in as the first demo customer, create a physical card through the wizard and
+    // freeze it, all through the widgets.
+    void runJourney(SandboxServer &sandbox, Backend &backend, MainWindow &window,
+                    const QString &otp = QStringLiteral("000001"))
     {
-        QStandardPaths::setTestModeEnabled(true);
-        SandboxServer sandbox;
-        QVERIFY(sandbox.start() != 0);
-        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
-        backend.tokenStore()->setWatchdogInterval(3000);
-        MainWindow window(&backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -61,7 +70,7 @@ private slots:
         auto *customers = find<QListView>(&window, "customerList");
         QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() > 0, 5000);
         QTest::mouseClick(find<QPushButton>(&window, "signInButton"), Qt::LeftButton);
-        typeCode(window);
+        typeCode(window, otp);
 
         // Their cards.
         CardsModel *cards = window.cardsPage()->model();
@@ -73,10 +82,10 @@ private slots:
         QTest::mouseClick(find<QPushButton>(window.cardsPage(), "createCardButton"),
                           Qt::LeftButton);
         ui::CreateCardWizard *wizard = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (wizard = window.findChild<ui::CreateCardWizard *>()) != nullptr, 5000);
-        QVERIFY(find<QRadioButton>(wizard, "physicalCardOption")->isChecked()
-                || find<QRadioButton>(wizard, "virtualCardOption")->isChecked() == false);
+        QTRY_VERIFY_WITH_TIMEOUT((wizard = window.findChild<ui::CreateCardWizard *>()) != nullptr,
+                                 5000);
+        QVERIFY(find<QRadioButton>(wizard, "physicalCardOption")->isChecked() ||
+                find<QRadioButton>(wizard, "virtualCardOption")->isChecked() == false);
         find<QRadioButton>(wizard, "physicalCardOption")->setChecked(true);
         auto *next = find<QAbstractButton>(wizard, "wizardNextButton");
         QTest::mouseClick(next, Qt::LeftButton); // -> account
@@ -96,7 +105,7 @@ private slots:
         QTest::mouseClick(next, Qt::LeftButton); // -> review
         QSignalSpy created(wizard, &ui::CreateCardWizard::cardCreated);
         QTest::mouseClick(find<QAbstractButton>(wizard, "createCardButton"), Qt::LeftButton);
-        typeCode(window); // step-up to cards-write
+        typeCode(window, otp); // step-up to cards-write
         QVERIFY(created.count() == 1 || created.wait(5000));
         const Card card = created.first().first().value<Card>();
         QCOMPARE(card.status, CardStatus::Inactive);
@@ -114,12 +123,104 @@ private slots:
         QSignalSpy codeRequired(backend.authenticator(), &Authenticator::codeRequired);
         QTest::mouseClick(find<QPushButton>(window.cardsPage(), "action-freeze"), Qt::LeftButton);
         QMessageBox *confirm = nullptr;
-        QTRY_VERIFY((confirm = window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction")))
-                    != nullptr);
+        QTRY_VERIFY((confirm = window.findChild<QMessageBox *>(
+                         QStringLiteral("confirmCardAction"))) != nullptr);
         QTest::mouseClick(find<QPushButton>(confirm, "confirmButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(cards->cardAt(0)->status, CardStatus::Frozen, 5000);
         QCOMPARE(codeRequired.count(), 0);
-        QTRY_VERIFY(find<QLabel>(&window, "statusMessage")->text().contains(QLatin1String("frozen")));
+        QTRY_VERIFY(
+            find<QLabel>(&window, "statusMessage")->text().contains(QLatin1String("frozen")));
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void signInCreateAndFreeze()
+    {
+        SandboxServer sandbox;
+        QVERIFY(sandbox.start() != 0);
+        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+        backend.tokenStore()->setWatchdogInterval(3000);
+        MainWindow window(&backend);
+        runJourney(sandbox, backend, window);
+    }
+
+    // The whole session with every log category at debug: no token, org token or code may
+    // reach a log line, the settings file or any file the app writes.
+    void noSecretLeavesTheSession()
+    {
+        const QDateTime started = QDateTime::currentDateTime().addSecs(-1);
+        g_log.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+        const QtMessageHandler previous = qInstallMessageHandler(collect);
+        SecretRedactor::installMessageHandler();
+
+        QStringList secrets;
+        {
+            const QString dataDir =
+                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dataDir);
+            SandboxServer sandbox;
+            sandbox.setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
+            QVERIFY(sandbox.start() != 0);
+            Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+            backend.tokenStore()->setWatchdogInterval(3000);
+            MainWindow window(&backend);
+            QStringList tokens;
+            connect(backend.session(), &Session::began, this,
+                    [&] { tokens << backend.session()->token().token; });
+            // A code of its own, so it can be told apart from the demo's published 000001.
+            sandbox.setVerificationCode(QStringLiteral("482915"));
+            runJourney(sandbox, backend, window, QStringLiteral("482915"));
+            if (QTest::currentTestFailed())
+                return;
+            const QString customerId = backend.session()->customerId();
+            QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
+            backend.authenticator()->signOut();
+            QVERIFY(removed.wait(5000));
+            // Sign-out removed the keychain entry: the Secret Service no longer has it.
+            QSignalSpy read(backend.tokenStore(), &TokenStore::readFinished);
+            backend.tokenStore()->read(backend.environment().id(), customerId);
+            QVERIFY(read.wait(5000));
+            QCOMPARE(read.first().first().value<TokenStore::Status>(),
+                     TokenStore::Status::NotFound);
+            secrets = tokens;
+            secrets << sandbox.orgToken();
+            window.close(); // writes the window geometry to the settings
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(secrets.size() >= 3); // sign-in token, step-up token, org token
+        QVERIFY(g_log.size() > 20);   // it did log, at debug
+
+        QStringList places{QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                           QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
+                           QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
+                           QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)};
+        QByteArrayList contents{g_log.join(QLatin1Char('\n')).toUtf8()};
+        QStringList scanned;
+        for (const QString &place : places) {
+            QDirIterator it(place, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                if (QFileInfo(file).lastModified() < started || !file.open(QIODevice::ReadOnly))
+                    continue;
+                scanned << file.fileName();
+                contents << file.readAll();
+            }
+        }
+        QVERIFY2(scanned.join(QLatin1Char(' ')).contains(QLatin1String("demo-sandbox-state")),
+                 qPrintable(scanned.join(QLatin1Char(' '))));
+        static const QRegularExpression code(QStringLiteral("(?<![0-9])482915(?![0-9])"));
+        for (const QByteArray &content : std::as_const(contents)) {
+            for (const QString &secret : std::as_const(secrets))
+                QVERIFY2(!content.contains(secret.toUtf8()), "a token leaked");
+            const auto match = code.match(QString::fromUtf8(content));
+            QVERIFY2(!match.hasMatch(), qPrintable(QString::fromUtf8(content).mid(
+                                            qMax(0, int(match.capturedStart()) - 120), 240)));
+        }
+        qInfo("scanned %lld log lines and %lld files for %lld secrets: none found",
+              qint64(g_log.size()), qint64(scanned.size()), qint64(secrets.size()));
     }
 };
 
