@@ -1,0 +1,68 @@
+#include "ApiClient.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+
+// A server with a certificate nobody vouches for must not get the request: the client never
+// ignores TLS errors (no sslErrors handler, no ignoreSslErrors()).
+class TestTlsRefusal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void selfSignedCertificateIsRefused()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const int rc = QProcess::execute(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+             QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+             QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+        if (rc != 0)
+            QSKIP("openssl could not make a test certificate");
+        QFile certFile(cert);
+        QFile keyFile(key);
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+
+        QSslServer server;
+        server.setSslConfiguration(config);
+        QByteArray received;
+        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this,
+                        [&, socket] { received += socket->readAll(); });
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setRetryPolicy(RetryPolicy::none());
+        client.setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+        client.setBearerToken(QStringLiteral("v2.public.must-not-arrive"));
+        std::unique_ptr<ApiReply> reply(client.listCards());
+        QSignalSpy done(reply.get(), &ApiReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->error().kind, ApiError::Kind::Network);
+        QVERIFY(!received.contains("must-not-arrive"));
+        QVERIFY(!received.contains("GET /cards"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTlsRefusal)
+#include "tst_tlsrefusal.moc"
