@@ -4,6 +4,7 @@
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
 #include "EnvironmentSettings.h"
+#include "Logging.h"
 #include "OtpDialog.h"
 #include "ReplaceCardDialog.h"
 #include "Session.h"
@@ -151,6 +152,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::openCreateCardWizard()
 {
+    qCInfo(lcUi) << "opening the create-card wizard";
     auto *wizard = new CreateCardWizard(m_backend, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &CreateCardWizard::cardCreated, m_cardsPage, &CardsPage::addCreatedCard);
@@ -195,6 +197,7 @@ void MainWindow::openSettings()
 
 void MainWindow::showSignedIn()
 {
+    qCInfo(lcUi) << "showing the cards page";
     m_cardsPage->activate();
     m_pages->setCurrentWidget(m_cardsPage);
     m_signOutAction->setEnabled(true);
@@ -204,6 +207,7 @@ void MainWindow::showSignedIn()
 
 void MainWindow::showSignIn()
 {
+    qCInfo(lcUi) << "showing the sign-in page";
     m_pages->setCurrentWidget(m_signInPage);
     m_signOutAction->setEnabled(false);
     m_statusSignOut->hide();
