@@ -1,5 +1,7 @@
 #include "OtpDialog.h"
 
+#include "Style.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -86,9 +88,7 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     m_error->setObjectName(QStringLiteral("otpError"));
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Error"));
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    Style::markAsError(m_error);
     m_error->hide();
 
     m_sms->setObjectName(QStringLiteral("otpChannelSms"));
@@ -99,9 +99,7 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     connect(m_resend, &QPushButton::clicked, this, &OtpDialog::resend);
 
     m_busy->setObjectName(QStringLiteral("otpBusy"));
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumHeight(6);
+    Style::makeBusyBar(m_busy);
     m_busy->setAccessibleName(tr("Working"));
     m_busy->setVisible(false);
 

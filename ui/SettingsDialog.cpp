@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Style.h"
 #include "TokenStore.h"
 
 #include <QComboBox>
@@ -57,9 +58,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
 
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    Style::markAsError(m_error);
     m_error->hide();
 
     auto *form = new QFormLayout;

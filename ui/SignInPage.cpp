@@ -5,6 +5,7 @@
 #include "Backend.h"
 #include "CustomerListModel.h"
 #include "Page.h"
+#include "Style.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -191,10 +192,7 @@ void SignInPage::signInWithJwt()
 void SignInPage::showStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    QPalette palette = this->palette();
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_status->setPalette(palette);
+    Style::markAsError(m_status, isError);
     m_status->setVisible(!text.isEmpty());
 }
 

@@ -1,5 +1,7 @@
 #include "TokenAuthority.h"
 
+#include "Scopes.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,15 +17,8 @@ TokenAuthority::TokenAuthority(const SandboxClock *clock)
 
 QStringList TokenAuthority::defaultTwoFactorScopes()
 {
-    return {QStringLiteral("cards-write"),
-            QStringLiteral("cards-sensitive"),
-            QStringLiteral("cards-sensitive-write"),
-            QStringLiteral("payments-write"),
-            QStringLiteral("payments-write-counterparty"),
-            QStringLiteral("payments-write-linked-account"),
-            QStringLiteral("payments-write-ach-debit"),
-            QStringLiteral("ach-payments-write"),
-            QStringLiteral("wire-payments-write")};
+    // The client asks for a code for exactly these: one list serves both.
+    return Scopes::twoFactorScopes();
 }
 
 const QStringList &TokenAuthority::knownScopes()

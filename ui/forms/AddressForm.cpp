@@ -1,6 +1,7 @@
 #include "AddressForm.h"
 
 #include "AddressRules.h"
+#include "Style.h"
 
 #include <QComboBox>
 #include <QFocusEvent>
@@ -100,9 +101,7 @@ QLabel *makeErrorLabel(const QString &field, QWidget *parent)
     auto *label = new QLabel(parent);
     label->setObjectName(field + QStringLiteral("Error"));
     label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    label->setPalette(palette);
+    Style::markAsError(label);
     label->hide();
     return label;
 }

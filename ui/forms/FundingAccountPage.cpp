@@ -4,6 +4,7 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "Money.h"
+#include "Style.h"
 
 #include <algorithm>
 #include <QHBoxLayout>
@@ -55,17 +56,13 @@ FundingAccountPage::FundingAccountPage(Backend *backend, QWidget *parent)
     m_status->setObjectName(QStringLiteral("accountsStatus"));
     m_status->setWordWrap(true);
     m_busy->setObjectName(QStringLiteral("accountsLoading"));
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumHeight(6);
+    Style::makeBusyBar(m_busy);
     m_busy->setAccessibleName(tr("Loading accounts"));
     m_busy->hide();
 
     m_error->setObjectName(QStringLiteral("accountsError"));
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    Style::markAsError(m_error);
     m_error->hide();
     m_retry->setObjectName(QStringLiteral("accountsRetry"));
     m_retry->setAccessibleName(tr("Retry loading accounts"));

@@ -7,6 +7,7 @@
 #include "CardKindPage.h"
 #include "Scopes.h"
 #include "Session.h"
+#include "Style.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -83,17 +84,13 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Error"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    Style::markAsError(m_error);
     m_error->hide();
 
     m_busyText->setObjectName(QStringLiteral("replaceBusyText"));
     m_busyText->hide();
     m_busyBar->setObjectName(QStringLiteral("replaceBusy"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumHeight(6);
+    Style::makeBusyBar(m_busyBar);
     m_busyBar->setAccessibleName(tr("Replacing the card"));
     m_busyBar->hide();
 

@@ -1,5 +1,7 @@
 #include "ReviewPage.h"
 
+#include "Style.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -40,17 +42,13 @@ ReviewPage::ReviewPage(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Error"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    Style::markAsError(m_error);
     m_error->hide();
 
     m_busyText->setObjectName(QStringLiteral("submitBusyText"));
     m_busyText->hide();
     m_busyBar->setObjectName(QStringLiteral("submitBusy"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumHeight(6);
+    Style::makeBusyBar(m_busyBar);
     m_busyBar->setAccessibleName(tr("Creating the card"));
     m_busyBar->hide();
 
