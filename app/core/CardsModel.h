@@ -39,7 +39,7 @@ public:
     void setStatusFilter(const QList<CardStatus> &statuses);
     QList<CardStatus> statusFilter() const { return m_statuses; }
     void setSort(CardSort sort);
-    CardSort sort() const { return m_sort; }
+    CardSort sortOrder() const { return m_sort; }
 
     // Forgets every row and loads the first page again.
     void reload();

@@ -1,6 +1,7 @@
 #include "JsonApiCodec.h"
 
 #include <cmath>
+#include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -274,9 +275,19 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     const QJsonObject pagination = reader.object(reader.object(document, "meta"), "pagination");
     if (!pagination.isEmpty()) {
         Pagination p;
-        p.total = int(reader.integer(pagination, "total", true).value_or(0));
-        p.limit = int(reader.integer(pagination, "limit").value_or(items.size()));
-        p.offset = int(reader.integer(pagination, "offset").value_or(0));
+        // Counts, so 0..INT_MAX; anything else is a broken document, not a number to wrap.
+        auto count = [&reader](const QJsonObject &o, const char *key, bool required,
+                               qint64 fallback) {
+            const qint64 value = reader.integer(o, key, required).value_or(fallback);
+            if (value < 0 || value > std::numeric_limits<int>::max()) {
+                reader.fail(QStringLiteral("\"%1\" is out of range").arg(QLatin1String(key)));
+                return 0;
+            }
+            return int(value);
+        };
+        p.total = count(pagination, "total", true, 0);
+        p.limit = count(pagination, "limit", false, items.size());
+        p.offset = count(pagination, "offset", false, 0);
         page.pagination = p;
     }
     if (reader.failed())

@@ -215,6 +215,12 @@ private slots:
         const Result<CardPage> badTotal = JsonApiCodec::cardPageFromDocument(
             R"({"data":[],"meta":{"pagination":{"total":"many"}}})");
         QVERIFY(!badTotal.ok());
+        for (const char *total : {"-1", "4294967296", "9007199254740992"}) {
+            const Result<CardPage> outOfRange = JsonApiCodec::cardPageFromDocument(
+                QByteArray(R"({"data":[],"meta":{"pagination":{"total":)") + total + "}}}");
+            QVERIFY2(!outOfRange.ok(), total);
+            QVERIFY(outOfRange.error().detail.contains(QLatin1String("out of range")));
+        }
     }
 
     void accountRoundTrip()
