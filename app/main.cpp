@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QProcess>
 #include <QStandardPaths>
@@ -48,6 +49,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));
     QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    // Ties the windows to the installed desktop entry (icon, name) on Wayland and X11.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tessera_banking.Tessera"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.tessera_banking.Tessera")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
