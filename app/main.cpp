@@ -39,37 +39,75 @@ std::unique_ptr<sandbox::SandboxServer> startDemoSandbox(quint16 port)
     return server;
 }
 
+// Options that only print (--help, --version) must work without a display, so they are
+// answered before QApplication connects to one.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+}
+
+struct Options
+{
+    QCommandLineParser parser;
+    QCommandLineOption environment{
+        QStringLiteral("environment"),
+        QCoreApplication::translate("main", "Environment for this run: demo, unit-sandbox, "
+                                            "production or custom (default: the saved one)."),
+        QStringLiteral("name")};
+    QCommandLineOption sandboxPort{
+        QStringLiteral("sandbox-port"),
+        QCoreApplication::translate("main",
+                                    "Port of the demo sandbox on 127.0.0.1 (0: any free port)."),
+        QStringLiteral("port"), QStringLiteral("0")};
+
+    Options()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Desktop banking client for Unit's customer API."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({environment, sandboxPort});
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     // Before anything can log: every message is scrubbed of secrets on its way out.
     SecretRedactor::installMessageHandler();
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        Options options;
+        options.parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Tessera"));
-    QApplication::setOrganizationName(QStringLiteral("Tessera"));
-    QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    describeApplication();
     // Ties the windows to the installed desktop entry (icon, name) on Wayland and X11.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tessera_banking.Tessera"));
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("io.github.tessera_banking.Tessera")));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Desktop banking client for Unit's customer API."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption environmentOption(
-        QStringLiteral("environment"),
-        QApplication::translate("main", "Environment for this run: demo, unit-sandbox, "
-                                        "production or custom (default: the saved one)."),
-        QStringLiteral("name"));
-    const QCommandLineOption sandboxPortOption(
-        QStringLiteral("sandbox-port"),
-        QApplication::translate("main",
-                                "Port of the demo sandbox on 127.0.0.1 (0: any free port)."),
-        QStringLiteral("port"), QStringLiteral("0"));
-    parser.addOptions({environmentOption, sandboxPortOption});
+    Options options;
+    QCommandLineParser &parser = options.parser;
+    const QCommandLineOption &environmentOption = options.environment;
+    const QCommandLineOption &sandboxPortOption = options.sandboxPort;
     parser.process(app);
 
     Environment environment = EnvironmentSettings::load();
