@@ -27,8 +27,7 @@ public:
         int offset = 0;
 
         // The part of the matching items this page shows.
-        template <class T>
-        QList<T> of(const QList<T> &matching) const
+        template <class T> QList<T> of(const QList<T> &matching) const
         {
             return offset >= matching.size() ? QList<T>() : matching.mid(offset, limit);
         }
