@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "DemoSignIn.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "Session.h"
@@ -59,13 +60,7 @@ private:
 
     static bool signIn(Backend &backend, const QString &customerId)
     {
-        Authenticator *auth = backend.authenticator();
-        QSignalSpy signedIn(auth, &Authenticator::signedIn);
-        auth->signIn(customerId);
-        if (!waitForCodeSent(auth))
-            return false;
-        auth->submitCode(QStringLiteral("000001"));
-        return signedIn.wait(5000);
+        return test::signInWithCode(backend.authenticator(), customerId);
     }
 
     static bool removeEntry(Backend &backend, const QString &customerId)

@@ -5,6 +5,7 @@
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "DemoSignIn.h"
 #include "SandboxServer.h"
 #include "Session.h"
 
@@ -80,14 +81,7 @@ private:
         m_backend =
             std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
         m_backend->tokenStore()->setWatchdogInterval(3000);
-        Authenticator *auth = m_backend->authenticator();
-        QSignalSpy sent(auth, &Authenticator::codeSent);
-        QSignalSpy signedIn(auth, &Authenticator::signedIn);
-        auth->signIn(customerId);
-        if (!sent.wait(5000))
-            return false;
-        auth->submitCode(QStringLiteral("000001"));
-        return signedIn.wait(5000);
+        return test::signInWithCode(m_backend->authenticator(), customerId);
     }
 
     void openPage()

@@ -2,6 +2,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "DemoSignIn.h"
 #include "ReplaceCardDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
@@ -75,13 +76,7 @@ private slots:
                                                      QUuid::createUuid().toString(QUuid::Id128));
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             m_backend->tokenStore()->setWatchdogInterval(2000);
-        Authenticator *auth = m_backend->authenticator();
-        QSignalSpy sent(auth, &Authenticator::codeSent);
-        QSignalSpy signedIn(auth, &Authenticator::signedIn);
-        auth->signIn(QStringLiteral("100001"));
-        QVERIFY(sent.wait(5000));
-        auth->submitCode(QStringLiteral("000001"));
-        QVERIFY(signedIn.count() == 1 || signedIn.wait(5000));
+        QVERIFY(test::signInWithCode(m_backend->authenticator(), QStringLiteral("100001")));
     }
 
     void cleanup()
