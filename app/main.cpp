@@ -4,12 +4,14 @@
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "SecretRedactor.h"
+#include "Translations.h"
 
 #include <memory>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
 #include <QStandardPaths>
@@ -52,11 +54,15 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
-void describeApplication()
+// Returns the language the user interface speaks.
+QString describeApplication()
 {
     QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    // The system locale's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any text is
+    // made; English when Tessera has no translation for it.
+    return ui::Translations::install();
 }
 
 struct Options
@@ -66,12 +72,12 @@ struct Options
         QStringLiteral("environment"),
         QCoreApplication::translate("main", "Environment for this run: demo, unit-sandbox, "
                                             "production or custom (default: the saved one)."),
-        QStringLiteral("name")};
+        QCoreApplication::translate("main", "name")};
     QCommandLineOption sandboxPort{
         QStringLiteral("sandbox-port"),
         QCoreApplication::translate("main",
                                     "Port of the demo sandbox on 127.0.0.1 (0: any free port)."),
-        QStringLiteral("port"), QStringLiteral("0")};
+        QCoreApplication::translate("main", "port"), QStringLiteral("0")};
 
     Options()
     {
@@ -98,7 +104,9 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
-    describeApplication();
+    const QString language = describeApplication();
+    qCInfo(lcUi).noquote() << "user interface in" << language << "for the locale"
+                           << QLocale().name();
     // Ties the windows to the installed desktop entry (icon, name) on Wayland and X11.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tessera_banking.Tessera"));
     QApplication::setWindowIcon(
@@ -157,9 +165,11 @@ int main(int argc, char *argv[])
         QProcess::startDetached(QApplication::applicationFilePath(), {});
         QApplication::quit();
     });
-    window.show();
     if (environment.kind == Environment::Kind::UnitSandbox)
         backend.loadOrgTokenFromKeychain();
+    // Before the window shows, so the sign-in page knows a saved sign-in is being looked for
+    // and does not load its customer list for nothing.
     backend.restoreLastSignIn();
+    window.show();
     return QApplication::exec();
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "Card.h"
+#include "Customer.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -13,6 +15,7 @@ class QStackedWidget;
 class QToolButton;
 
 namespace tessera {
+class ApiReply;
 class Backend;
 class CardsModel;
 } // namespace tessera
@@ -49,6 +52,7 @@ signals:
 private:
     void updateState();
     void showSelected();
+    void greet(const Customer &customer);
     void loadGreeting();
 
     Backend *m_backend;
@@ -67,6 +71,8 @@ private:
     QLabel *m_errorText;
     QProgressBar *m_pageLoading;
     CardDetailsPanel *m_details;
+    QPointer<ApiReply> m_greetingReply;
+    bool m_greeted = false;
 };
 
 } // namespace tessera::ui

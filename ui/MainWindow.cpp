@@ -130,8 +130,8 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(auth, &Authenticator::signedOut, this, &MainWindow::showSignIn);
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
     connect(backend->session(), &Session::expiringSoon, this, [this](qint64 secondsLeft) {
-        statusBar()->showMessage(
-            tr("Your session ends in %n minute(s).", nullptr, int((secondsLeft + 59) / 60)), 10000);
+        showStatusMessage(
+            tr("Your session ends in %n minute(s).", nullptr, int((secondsLeft + 59) / 60)));
     });
 
     m_expiryTicker.setInterval(1000);

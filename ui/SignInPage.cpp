@@ -123,20 +123,42 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
     connect(backend, &Backend::orgTokenMissing, this,
             [this](const QString &message) { showStatus(message, true); });
 
+    connect(auth, &Authenticator::restoreFinished, this, [this](bool restored) {
+        if (!restored && isVisible())
+            loadIfNeeded();
+    });
+
     updateButtons();
-    if (demo)
-        reload();
+}
+
+void SignInPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    loadIfNeeded();
+}
+
+void SignInPage::loadIfNeeded()
+{
+    if (!m_list || m_loading || m_customers->rowCount() > 0)
+        return;
+    if (m_backend->authenticator()->isRestoring()) {
+        showStatus(tr("Looking for a saved sign-in…"), false);
+        return;
+    }
+    reload();
 }
 
 void SignInPage::reload()
 {
-    if (!m_list)
+    if (!m_list || m_loading)
         return;
     showStatus(tr("Loading demo customers…"), false);
     m_retry->hide();
+    m_loading = true;
     ApiReply *reply = m_backend->tokenApi()->listCustomers(100, 0);
     connect(reply, &ApiReply::finished, this, [this, reply] {
         reply->deleteLater();
+        m_loading = false;
         if (reply->hasError()) {
             showStatus(
                 tr("The demo customers could not be loaded: %1").arg(reply->error().message()),

@@ -28,7 +28,13 @@ public:
     // "+1 ******0123" for a listed customer, empty otherwise.
     QString maskedPhone(const QString &customerId) const;
 
+protected:
+    // The demo's customer list loads when the page is first seen, and not while a saved
+    // sign-in is being looked for: a relaunch that restores one makes no request for it.
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void loadIfNeeded();
     void signInSelected();
     void signInWithCode();
     void signInWithJwt();
@@ -44,6 +50,7 @@ private:
     QPlainTextEdit *m_jwt = nullptr;
     QPushButton *m_signIn;
     QPushButton *m_signInJwt = nullptr;
+    bool m_loading = false;
 };
 
 } // namespace tessera::ui

@@ -8,11 +8,6 @@ namespace tessera {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AddressRules", text);
-}
-
 constexpr int MaxLength = 255;
 
 bool hasControlCharacters(const QString &value)
@@ -58,32 +53,45 @@ bool AddressRules::isValidPostalCode(const QString &code)
 QList<AddressRules::Problem> AddressRules::validate(const Address &address)
 {
     QList<Problem> problems;
+    // The messages reach the customer, so they are translated (context "AddressRules").
     auto checkText = [&](const char *field, const QString &value, const char *missing) {
         const QString name = QLatin1String(field);
         if (missing && value.trimmed().isEmpty())
-            problems.append({name, tr(missing)});
+            problems.append({name, QCoreApplication::translate("AddressRules", missing)});
         else if (value.size() > MaxLength)
-            problems.append({name, tr("Must be at most 255 characters.")});
+            problems.append(
+                {name, QCoreApplication::translate("AddressRules", "Must be at most %n characters.",
+                                                   nullptr, MaxLength)});
         else if (hasControlCharacters(value))
-            problems.append({name, tr("Must not contain control characters.")});
+            problems.append({name, QCoreApplication::translate(
+                                       "AddressRules", "Must not contain control characters.")});
     };
-    checkText("street", address.street, "Enter the street address.");
+    checkText("street", address.street,
+              QT_TRANSLATE_NOOP("AddressRules", "Enter the street address."));
     checkText("street2", address.street2, nullptr);
-    checkText("city", address.city, "Enter the city.");
+    checkText("city", address.city, QT_TRANSLATE_NOOP("AddressRules", "Enter the city."));
 
     if (address.country != QLatin1String("US")) {
-        problems.append({QStringLiteral("country"), tr("Cards can only be shipped to the US.")});
+        problems.append(
+            {QStringLiteral("country"),
+             QCoreApplication::translate("AddressRules", "Cards can only be shipped to the US.")});
     } else if (address.state.isEmpty()) {
-        problems.append({QStringLiteral("state"), tr("Choose a state.")});
+        problems.append({QStringLiteral("state"),
+                         QCoreApplication::translate("AddressRules", "Choose a state.")});
     } else if (!isValidUsState(address.state)) {
-        problems.append({QStringLiteral("state"), tr("Use a two-letter US state code.")});
+        problems.append(
+            {QStringLiteral("state"),
+             QCoreApplication::translate("AddressRules", "Use a two-letter US state code.")});
     }
 
     if (address.postalCode.isEmpty())
-        problems.append({QStringLiteral("postalCode"), tr("Enter the ZIP code.")});
-    else if (!isValidPostalCode(address.postalCode))
         problems.append({QStringLiteral("postalCode"),
-                         tr("Use a 5-digit ZIP code, optionally followed by -1234.")});
+                         QCoreApplication::translate("AddressRules", "Enter the ZIP code.")});
+    else if (!isValidPostalCode(address.postalCode))
+        problems.append(
+            {QStringLiteral("postalCode"),
+             QCoreApplication::translate("AddressRules",
+                                         "Use a 5-digit ZIP code, optionally followed by -1234.")});
     return problems;
 }
 

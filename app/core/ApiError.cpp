@@ -23,6 +23,17 @@ bool ApiError::isRetryable() const
 
 QString ApiError::message() const
 {
+    // A reply that could not be decoded has only our own technical note (in English) as its
+    // detail: say what happened in the customer's language and keep the note for support.
+    if (kind == Kind::Decode) {
+        return detail.isEmpty()
+                   ? QCoreApplication::translate("ApiError",
+                                                 "The server's reply could not be read.")
+                   : QCoreApplication::translate("ApiError",
+                                                 "The server's reply could not be read (%1).")
+                         .arg(detail);
+    }
+    // Anything else is the server's own words when it sent some (left as sent).
     if (!detail.isEmpty())
         return detail;
     if (!title.isEmpty())
@@ -37,8 +48,8 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError", "The server could not be reached.");
     case Kind::Timeout:
         return QCoreApplication::translate("ApiError", "The server did not answer in time.");
-    case Kind::Decode:
-        return QCoreApplication::translate("ApiError", "The server's reply could not be read.");
+    case Kind::Decode: // handled above
+        break;
     case Kind::Cancelled:
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
     case Kind::Invalid:

@@ -41,6 +41,7 @@ void Authenticator::restore(const QString &customerId)
     *connection = connect(m_store, &TokenStore::readFinished, this,
                           [this, connection](TokenStore::Status status, const StoredToken &token) {
                               disconnect(*connection);
+                              m_restoring = false;
                               if (status == TokenStore::Status::Ok && !token.isExpired()) {
                                   m_session->begin(token);
                                   emit restoreFinished(true);
@@ -55,6 +56,7 @@ void Authenticator::restore(const QString &customerId)
                               }
                               emit restoreFinished(false);
                           });
+    m_restoring = true;
     m_store->read(m_environmentId, customerId);
 }
 

@@ -48,6 +48,8 @@ public:
 
     bool isWaitingForCode() const { return !m_pendingCustomerId.isEmpty(); }
     bool isBusy() const { return m_busy; }
+    // Between restore() and restoreFinished(): the keychain is being asked.
+    bool isRestoring() const { return m_restoring; }
     Purpose purpose() const { return m_purpose; }
     QString pendingCustomerId() const { return m_pendingCustomerId; }
     // False once the keychain failed: the session then lives in memory only.
@@ -99,6 +101,7 @@ private:
     Purpose m_purpose = Purpose::SignIn;
     QList<Waiter> m_waiters;
     bool m_busy = false;
+    bool m_restoring = false;
     bool m_remembersSignIn = true;
 };
 

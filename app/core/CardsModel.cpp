@@ -65,6 +65,7 @@ void CardsModel::requestPage()
     query.statuses = m_statuses;
     query.sort = m_sort;
     query.includeAccount = true;
+    query.includeCustomer = m_serverOffset == 0;
     ApiReply *reply = m_api->listCards(query);
     m_reply = reply;
     setState(State::Loading);
@@ -81,6 +82,8 @@ void CardsModel::requestPage()
         const CardPage page = reply->valueAs<CardPage>();
         for (const Account &account : page.includedAccounts)
             m_accounts.insert(account.id, account);
+        for (const Customer &customer : page.includedCustomers)
+            emit customerSeen(customer);
         m_serverOffset += int(page.items.size());
         m_lastPageShort = page.items.size() < m_pageSize;
         if (page.pagination)

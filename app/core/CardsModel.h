@@ -3,6 +3,7 @@
 #include "Account.h"
 #include "ApiError.h"
 #include "Card.h"
+#include "Customer.h"
 #include "Requests.h"
 
 #include <QAbstractListModel>
@@ -76,6 +77,9 @@ public:
 
 signals:
     void stateChanged(tessera::CardsModel::State state);
+    // The first page of each load asks for the card holder too (include=customer), so the
+    // page can greet them without a request of its own. Not emitted when there are no cards.
+    void customerSeen(const tessera::Customer &customer);
     // A page request got 401: the session must be renewed, then retry().
     void unauthorized();
 

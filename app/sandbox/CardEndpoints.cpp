@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
+#include <vector>
 
 namespace tessera::sandbox {
 
@@ -115,7 +116,15 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
     // With a customer token this can only narrow further: another customer's id gives nothing.
     const QString customerId = query.value(QStringLiteral("filter[customerId]"));
 
-    QList<const Card *> matching;
+    // Sort keys taken once: comparing QDateTimes is slow, and on a customer with 100 000 cards
+    // sorting every card for each page was most of the sandbox's time (tests/bench).
+    struct Match
+    {
+        qint64 createdAt;
+        qint64 id;
+        const Card *card;
+    };
+    std::vector<Match> matching;
     for (const Card &card : m_store.cards()) {
         if (!caller.canSee(card.customerId))
             continue;
@@ -129,24 +138,33 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
         for (auto it = tagFilter.begin(); it != tagFilter.end(); ++it)
             tagsMatch = tagsMatch && card.tags.value(it.key()) == it.value();
         if (tagsMatch)
-            matching.append(&card);
+            matching.push_back({card.createdAt.toMSecsSinceEpoch(), card.id.toLongLong(), &card});
     }
     const bool ascending = sort == QLatin1String("createdAt");
     // Ties on createdAt fall back to the id so pages never overlap or skip.
-    std::stable_sort(matching.begin(), matching.end(), [ascending](const Card *a, const Card *b) {
-        if (a->createdAt != b->createdAt)
-            return ascending ? a->createdAt < b->createdAt : a->createdAt > b->createdAt;
-        return ascending ? a->id.toLongLong() < b->id.toLongLong()
-                         : a->id.toLongLong() > b->id.toLongLong();
-    });
+    const auto before = [ascending](const Match &a, const Match &b) {
+        if (a.createdAt != b.createdAt)
+            return ascending ? a.createdAt < b.createdAt : a.createdAt > b.createdAt;
+        return ascending ? a.id < b.id : a.id > b.id;
+    };
+    // Only the requested window is put in order: everything before it is just "earlier".
+    const auto total = qsizetype(matching.size());
+    const auto first = matching.begin() + std::min<qsizetype>(page.offset, total);
+    const auto last =
+        matching.begin() + std::min<qsizetype>(page.offset + qsizetype(page.limit), total);
+    std::nth_element(matching.begin(), first, matching.end(), before);
+    std::partial_sort(first, last, matching.end(), before);
+    QList<const Card *> window;
+    window.reserve(last - first);
+    for (auto it = first; it != last; ++it)
+        window.append(it->card);
 
-    const QList<const Card *> window = page.of(matching);
     QJsonArray resources;
     for (const Card *card : window)
         resources.append(JsonApiCodec::encode(*card));
     return SandboxResponse::document(
-        200, JsonApiCodec::listDocument(resources, page.pagination(matching.size()),
-                                        included(window, include)));
+        200,
+        JsonApiCodec::listDocument(resources, page.pagination(total), included(window, include)));
 }
 
 SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &caller,

@@ -145,6 +145,10 @@ int SandboxServer::cardCount() const
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // The responder writes headers and body separately; with Nagle's algorithm the body's last
+    // segment then waits for the client's delayed ACK, about 40 ms per answer on a kept-alive
+    // connection (tests/bench: a page of 100 cards took 48 ms instead of 2.5).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     SandboxRequest sandboxRequest;
     sandboxRequest.method = methodName(request.method());
     sandboxRequest.path = request.url().path(QUrl::FullyDecoded);

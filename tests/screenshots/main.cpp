@@ -1,6 +1,7 @@
 // Renders Tessera's pages to PNG files, driving the real widgets against the in-process
 // sandbox the way a person would. `./dev screenshots` runs it under Xvfb, once as is, once with
-// a dark palette and once at scale 2.
+// a dark palette, once at scale 2 and once in Spanish. Like the app, it speaks the system
+// locale's language (LANGUAGE=es LANG=es_ES.UTF-8 for Spanish).
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
@@ -10,6 +11,7 @@
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
+#include "Translations.h"
 
 #include <cstdio>
 #include <functional>
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -115,6 +118,8 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("TesseraScreenshots"));
     QApplication::setApplicationName(QStringLiteral("Tessera"));
+    const QString language = ui::Translations::install();
+    std::printf("language %s, locale %s\n", qPrintable(language), qPrintable(QLocale().name()));
 
     QCommandLineParser parser;
     QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette."));
@@ -164,10 +169,10 @@ int main(int argc, char *argv[])
     CardsModel *cards = window.cardsPage()->model();
     auto *list = find<QListView>(window.cardsPage(), "cardList");
     require(waitUntil([&] { return cards->rowCount() > 0; }), "cards listed");
+    // The greeting names the customer once their profile is in.
     require(waitUntil([&] {
-                return find<QLabel>(window.cardsPage(), "greeting")
-                    ->text()
-                    .contains(QLatin1String("Hello"));
+                return find<QLabel>(window.cardsPage(), "greeting")->text() !=
+                       ui::CardsPage::tr("Your cards");
             }),
             "greeting");
     list->setCurrentIndex(cards->index(0));

@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -146,6 +148,34 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
         for (int row = 1; row < model->rowCount(); ++row)
             QVERIFY(model->cardAt(row - 1)->createdAt <= model->cardAt(row)->createdAt);
+    }
+
+    // The first page of cards brings the customer for the greeting; only a page without cards
+    // (nothing to include the customer with) needs GET /customers/{id}.
+    void greetingComesWithTheCardsOrOnItsOwn()
+    {
+        QVERIFY(signIn(QStringLiteral("100002")));
+        QStringList requests;
+        auto *network = m_backend->findChild<QNetworkAccessManager *>();
+        QVERIFY(network);
+        connect(network, &QNetworkAccessManager::finished, this,
+                [&requests](QNetworkReply *reply) { requests << reply->url().path(); });
+        openPage();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>("greeting")->text().contains(QLatin1String("Daniel")), 5000);
+        QTest::qWait(100);
+        QCOMPARE(requests, QStringList{QStringLiteral("/cards")});
+
+        auto *filter = child<QComboBox>("statusFilter");
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        requests.clear();
+        m_page->activate(); // as after signing in again, with the filter kept
+        QCOMPARE(child<QLabel>("greeting")->text(), QStringLiteral("Your cards"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>("greeting")->text().contains(QLatin1String("Daniel")), 5000);
+        QCOMPARE(requests,
+                 (QStringList{QStringLiteral("/cards"), QStringLiteral("/customers/100002")}));
     }
 
     void pagesThroughFiveThousandCards()

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -105,14 +107,21 @@ private slots:
                         .contains(QLatin1String("Session ends in")));
         }
 
-        // Second launch: the keychain has the token, so no code is asked for.
+        // Second launch: the keychain has the token, so no code is asked for, and the cards
+        // page needs one request (GET /cards brings the customer along for the greeting).
         launchSandbox();
         auto backend = makeBackend();
+        QStringList requests;
+        auto *network = backend->findChild<QNetworkAccessManager *>();
+        QVERIFY(network);
+        connect(network, &QNetworkAccessManager::finished, this,
+                [&requests](QNetworkReply *reply) { requests << reply->url().path(); });
         MainWindow window(backend.get());
-        window.show();
         QSignalSpy codeRequired(backend->authenticator(), &Authenticator::codeRequired);
         QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+        // In the order app/main.cpp uses.
         backend->restoreLastSignIn();
+        window.show();
         QVERIFY(restored.wait(5000));
         QCOMPARE(restored.first().first().toBool(), true);
         QCOMPARE(codeRequired.count(), 0);
@@ -126,6 +135,8 @@ private slots:
                                      .startsWith(QLatin1String("Hello")),
                                  5000);
         QCOMPARE(codeRequired.count(), 0);
+        QTest::qWait(200); // nothing else follows
+        QCOMPARE(requests, QStringList{QStringLiteral("/cards")});
 
         // Sign out from the status bar: back to the list, and the keychain entry is gone.
         QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);

@@ -1,0 +1,261 @@
+#pragma once
+
+// What the benchmarks share: statistics, memory figures, waiting in the event loop, the
+// GET /cards query the app sends, a customer token minted by the app's own code, and server
+// programs started as children.
+
+#include "ApiClient.h"
+#include "CustomerTokenService.h"
+#include "Scopes.h"
+#include "SecretRedactor.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QList>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUrl>
+
+namespace tessera::bench {
+
+inline const QLoggingCategory &lcBench()
+{
+    static const QLoggingCategory category("tessera.bench");
+    return category;
+}
+
+// Only warnings and worse from the bench's own process (Tessera's code logs every request at
+// debug and info level); QT_LOGGING_RULES still overrides this to look inside.
+inline void quietLogs()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+}
+
+// Diagnostics go to the log; figures go to stdout (see figure()).
+inline int fail(const QString &message)
+{
+    qCCritical(lcBench).noquote() << message;
+    return 1;
+}
+
+// One line of figures on stdout, flushed at once so ./dev bench shows each as it comes.
+inline void figure(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+// Medians, because on a shared 2-core machine one run slowed by a neighbour should not move
+// the figure.
+inline double median(QList<double> samples)
+{
+    if (samples.isEmpty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    const qsizetype mid = samples.size() / 2;
+    return samples.size() % 2 ? samples.at(mid) : (samples.at(mid - 1) + samples.at(mid)) / 2;
+}
+
+inline QString ratio(double value, double floor)
+{
+    return floor > 0 ? QString::number(value / floor, 'f', 2) : QStringLiteral("n/a");
+}
+
+// A field of /proc/self/status ("VmRSS", "VmHWM") in KiB; -1 when it cannot be read.
+inline qint64 procStatusKb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Runs the event loop until done() holds or timeoutMs pass; done() is checked again whenever
+// `object` emits one of `wakeSignals`. Waiting on a state rather than on a signal cannot miss
+// a signal emitted before the wait began.
+template <class Object, class... Signals>
+bool waitUntil(const std::function<bool()> &done, int timeoutMs, const Object *object,
+               Signals... wakeSignals)
+{
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    (QObject::connect(object, wakeSignals, &loop, [&loop] { loop.quit(); }), ...);
+    timer.start(timeoutMs);
+    while (!done() && timer.isActive())
+        loop.exec();
+    return done();
+}
+
+// The path and query CardsModel asks for (newest first, accounts included). The brackets are
+// percent-encoded so the same text works on a command line (wrk) and in QUrl.
+inline QString cardsPath(int limit, int offset)
+{
+    return QLatin1String("/cards?page%5Blimit%5D=") + QString::number(limit) +
+           QLatin1String("&page%5Boffset%5D=") + QString::number(offset) +
+           QLatin1String("&sort=-createdAt&include=account");
+}
+
+inline QUrl withPath(const QUrl &baseUrl, const QString &pathAndQuery)
+{
+    return QUrl(baseUrl.toString(QUrl::StripTrailingSlash) + pathAndQuery, QUrl::StrictMode);
+}
+
+// A request with the headers ApiClient sends (Accept, bearer token).
+inline QNetworkRequest apiRequest(const QUrl &url, const QString &bearer)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.api+json");
+    request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+    return request;
+}
+
+// The body of a successful GET, or nothing after a logged reason.
+inline std::optional<QByteArray> httpGet(QNetworkAccessManager *network, const QUrl &url,
+                                         const QString &bearer)
+{
+    QNetworkReply *reply = network->get(apiRequest(url, bearer));
+    waitUntil([reply] { return reply->isFinished(); }, 30000, reply, &QNetworkReply::finished);
+    std::optional<QByteArray> body;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->isFinished() && reply->error() == QNetworkReply::NoError && status == 200)
+        body = reply->readAll();
+    else
+        qCCritical(lcBench).noquote()
+            << "GET" << url.path() << "failed:" << status << reply->errorString();
+    reply->deleteLater();
+    return body;
+}
+
+// A customer token with the app's sign-in scopes, minted the way the app mints one
+// (CustomerTokenService: a verification, then the sandbox's code). It is registered with
+// SecretRedactor, so no log line can show it; benches never print it.
+inline std::optional<QString> mintCustomerToken(QNetworkAccessManager *network, const QUrl &apiUrl,
+                                                const QString &orgToken, const QString &customerId)
+{
+    SecretRedactor::remember(orgToken);
+    ApiClient tokenApi(network);
+    tokenApi.setBaseUrl(apiUrl);
+    tokenApi.setBearerToken(orgToken);
+    CustomerTokenService tokens(&tokenApi);
+    bool sent = false;
+    bool failed = false;
+    std::optional<QString> minted;
+    QObject::connect(&tokens, &CustomerTokenService::verificationSent, [&sent] { sent = true; });
+    QObject::connect(&tokens, &CustomerTokenService::tokenCreated,
+                     [&minted](const StoredToken &token) { minted = token.token; });
+    QObject::connect(&tokens, &CustomerTokenService::verificationFailed,
+                     [&failed] { failed = true; });
+    QObject::connect(&tokens, &CustomerTokenService::tokenFailed, [&failed] { failed = true; });
+
+    tokens.requestVerification(customerId);
+    waitUntil([&] { return sent || failed; }, 10000, &tokens,
+              &CustomerTokenService::verificationSent, &CustomerTokenService::verificationFailed);
+    if (sent)
+        tokens.createToken(customerId, Scopes::signIn(), QStringLiteral("000001"));
+    waitUntil([&] { return minted || failed || !sent; }, 10000, &tokens,
+              &CustomerTokenService::tokenCreated, &CustomerTokenService::tokenFailed);
+    if (!minted) {
+        qCCritical(lcBench).noquote() << "no customer token for" << customerId;
+        return std::nullopt;
+    }
+    SecretRedactor::remember(*minted);
+    return minted;
+}
+
+// A server program run as a child that prints "... listening on URL" on stdout once it
+// accepts connections (tessera-sandbox, bench_fixed_server). Stopped when this goes.
+class ChildServer
+{
+public:
+    ChildServer() = default;
+    ChildServer(const ChildServer &) = delete;
+    ChildServer &operator=(const ChildServer &) = delete;
+    ~ChildServer() { stop(); }
+
+    bool start(const QString &program, const QStringList &arguments, QString *error)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // The sandbox logs every request at debug level; that would time the log, not the
+        // server. Warnings still reach the bench's stderr.
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                           QStringLiteral("*.debug=false;*.info=false"));
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(program, arguments);
+        if (!m_process.waitForStarted(10000)) {
+            *error = QStringLiteral("%1: %2").arg(program, m_process.errorString());
+            return false;
+        }
+        static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
+        QByteArray output;
+        while (m_process.state() == QProcess::Running && m_process.waitForReadyRead(20000)) {
+            output += m_process.readAllStandardOutput();
+            const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
+            if (match.hasMatch()) {
+                m_url = QUrl(match.captured(1));
+                return true;
+            }
+        }
+        *error = QStringLiteral("%1 did not start listening").arg(program);
+        stop();
+        return false;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    QUrl baseUrl() const { return m_url; }
+
+private:
+    QProcess m_process;
+    QUrl m_url;
+};
+
+// tessera-sandbox as a child on an ephemeral loopback port. Its org token travels through a
+// file readable by the owner only (--org-token-file), never a terminal; returns it.
+inline std::optional<QString> startSandbox(ChildServer *server, const QString &program,
+                                           QStringList arguments, QString *error)
+{
+    QTemporaryDir dir;
+    const QString tokenFile = dir.filePath(QStringLiteral("org-token"));
+    arguments << QStringLiteral("--port") << QStringLiteral("0") << QStringLiteral("--bind")
+              << QStringLiteral("127.0.0.1") << QStringLiteral("--org-token-file") << tokenFile;
+    if (!dir.isValid() || !server->start(program, arguments, error))
+        return std::nullopt;
+    QFile file(tokenFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("org token file: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    const QString token = QString::fromUtf8(file.readAll()).trimmed();
+    SecretRedactor::remember(token);
+    return token;
+}
+
+} // namespace tessera::bench

@@ -1,0 +1,96 @@
+// JSON:API decode of a 1000-card GET /cards page, the decoding the client runs on every page
+// (JsonApiCodec::cardPageFromDocument), against QJsonDocument::fromJson alone on the same
+// bytes: the ratio is the codec's cost on top of parsing the JSON.
+
+#include "BenchSupport.h"
+#include "JsonApiCodec.h"
+#include "SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+using namespace tessera;
+using namespace tessera::bench;
+
+namespace {
+
+// "Bulk Demo" in the built-in demo seed: 5000 generated cards, enough for any page size.
+const QString BulkCustomer = QStringLiteral("100005");
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    SecretRedactor::installMessageHandler();
+    QCoreApplication app(argc, argv);
+    quietLogs();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("JSON:API page decode benchmark."));
+    parser.addHelpOption();
+    const QCommandLineOption cardsOption(QStringLiteral("cards"),
+                                         QStringLiteral("Cards in the page (1..1000)."),
+                                         QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
+                                              QStringLiteral("Decodes of each kind."),
+                                              QStringLiteral("N"), QStringLiteral("100"));
+    parser.addOptions({cardsOption, iterationsOption});
+    parser.process(app);
+    const int cards = parser.value(cardsOption).toInt();
+    const int iterations = parser.value(iterationsOption).toInt();
+    if (cards < 1 || cards > 1000 || iterations < 1)
+        return fail(QStringLiteral("--cards must be 1..1000 and --iterations at least 1"));
+
+    // The page the sandbox really sends to a customer: its encoder, its included account.
+    sandbox::SandboxServer sandbox;
+    if (sandbox.start() == 0)
+        return fail(QStringLiteral("the sandbox could not listen"));
+    QNetworkAccessManager network;
+    const std::optional<QString> token =
+        mintCustomerToken(&network, sandbox.baseUrl(), sandbox.orgToken(), BulkCustomer);
+    if (!token)
+        return 1;
+    const std::optional<QByteArray> body =
+        httpGet(&network, withPath(sandbox.baseUrl(), cardsPath(cards, 0)), *token);
+    if (!body)
+        return 1;
+    const Result<CardPage> check = JsonApiCodec::cardPageFromDocument(*body);
+    if (!check || check->items.size() != cards)
+        return fail(QStringLiteral("the page did not decode to %1 cards").arg(cards));
+
+    // Interleaved, so a slow spell on the machine hits both sides alike. The results are
+    // destroyed outside the timed part: only the decoding is measured.
+    QList<double> codecMs;
+    QList<double> parseMs;
+    qsizetype sink = 0;
+    for (int i = 0; i < iterations; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(*body);
+        codecMs << elapsedMs(timer);
+        timer.start();
+        const QJsonDocument document = QJsonDocument::fromJson(*body);
+        parseMs << elapsedMs(timer);
+        sink += page->items.size() + document.object().size();
+    }
+    if (sink == 0)
+        return fail(QStringLiteral("nothing decoded"));
+
+    const double codec = median(codecMs);
+    const double parse = median(parseMs);
+    figure(QStringLiteral("decode: JsonApiCodec %1 ms, QJsonDocument::fromJson %2 ms, ratio %3 "
+                          "(%4 cards + %5 included account(s), %6 KiB, median of %7)")
+               .arg(codec, 0, 'f', 2)
+               .arg(parse, 0, 'f', 2)
+               .arg(ratio(codec, parse))
+               .arg(check->items.size())
+               .arg(check->includedAccounts.size())
+               .arg(body->size() / 1024)
+               .arg(iterations));
+    return 0;
+}

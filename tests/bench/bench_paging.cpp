@@ -1,0 +1,175 @@
+// Paging through 100 000 cards the way the cards list does while it scrolls (CardsModel,
+// fetchMore page after page) against the same GETs made with a bare QNetworkAccessManager
+// (no decoding, no model): time per page, and how much the peak memory (VmHWM) grows per
+// page seen. The sandbox runs as its own process, so the CPU and memory figures are the
+// client's alone; the time per page includes the sandbox's answer, as it does in the app.
+
+#include "BenchSupport.h"
+#include "CardsModel.h"
+
+#include <ctime>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace tessera;
+using namespace tessera::bench;
+
+namespace {
+
+// "Bulk Demo" in the built-in seed, whose generated cards the seed below multiplies.
+const QString BulkCustomer = QStringLiteral("100005");
+
+// The built-in demo seed with the bulk customer's generated cards set to `count` (the seed's
+// own generator: deterministic cards spread over statuses, types and dates).
+std::optional<QByteArray> seedWithBulkCards(int count)
+{
+    QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QJsonObject seed = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray generated = seed.value(QLatin1String("generatedCards")).toArray();
+    for (qsizetype i = 0; i < generated.size(); ++i) {
+        QJsonObject spec = generated.at(i).toObject();
+        if (spec.value(QLatin1String("customerId")).toString() == BulkCustomer) {
+            spec.insert(QStringLiteral("count"), count);
+            generated.replace(i, spec);
+            seed.insert(QStringLiteral("generatedCards"), generated);
+            return QJsonDocument(seed).toJson(QJsonDocument::Compact);
+        }
+    }
+    return std::nullopt;
+}
+
+// This process's CPU time: the wall time per page includes the sandbox's work, this does not.
+double processCpuMs()
+{
+    return double(std::clock()) * 1000 / CLOCKS_PER_SEC;
+}
+
+// One side's pages: wall time of each, CPU time of all.
+struct Side
+{
+    QList<double> ms;
+    double cpuTotalMs = 0;
+
+    template <class Step> bool timed(Step step)
+    {
+        const double cpuStart = processCpuMs();
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = step();
+        ms << double(timer.nsecsElapsed()) / 1e6;
+        cpuTotalMs += processCpuMs() - cpuStart;
+        return ok;
+    }
+    double cpuPerPage() const { return ms.isEmpty() ? 0 : cpuTotalMs / double(ms.size()); }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    SecretRedactor::installMessageHandler();
+    QCoreApplication app(argc, argv);
+    quietLogs();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Paging benchmark: CardsModel vs bare GETs."));
+    parser.addHelpOption();
+    const QCommandLineOption cardsOption(QStringLiteral("cards"),
+                                         QStringLiteral("Cards of the customer (1..100000)."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption pageOption(QStringLiteral("page-size"),
+                                        QStringLiteral("page[limit] (1..1000; the app's: 100)."),
+                                        QStringLiteral("N"), QStringLiteral("100"));
+    parser.addOptions({cardsOption, pageOption});
+    parser.process(app);
+    const int cards = parser.value(cardsOption).toInt();
+    const int pageSize = parser.value(pageOption).toInt();
+    if (cards < 1 || cards > 100000 || pageSize < 1 || pageSize > CardsModel::MaxPageSize)
+        return fail(QStringLiteral("--cards must be 1..100000 and --page-size 1..1000"));
+
+    QTemporaryDir dir;
+    const std::optional<QByteArray> seed = seedWithBulkCards(cards);
+    QFile seedFile(dir.filePath(QStringLiteral("seed.json")));
+    if (!seed || !dir.isValid() || !seedFile.open(QIODevice::WriteOnly) ||
+        seedFile.write(*seed) != seed->size())
+        return fail(QStringLiteral("could not write the bench seed"));
+    seedFile.close();
+
+    ChildServer server;
+    QString error;
+    const std::optional<QString> orgToken =
+        startSandbox(&server, QStringLiteral(TESSERA_SANDBOX_EXECUTABLE),
+                     {QStringLiteral("--seed"), seedFile.fileName()}, &error);
+    if (!orgToken)
+        return fail(error);
+    QNetworkAccessManager network;
+    const std::optional<QString> token =
+        mintCustomerToken(&network, server.baseUrl(), *orgToken, BulkCustomer);
+    if (!token)
+        return 1;
+
+    ApiClient client(&network);
+    client.setBaseUrl(server.baseUrl());
+    client.setBearerToken(*token);
+    CardsModel model(&client);
+    model.setPageSize(pageSize);
+    const auto bareGet = [&](int page) {
+        return httpGet(&network, withPath(server.baseUrl(), cardsPath(pageSize, page * pageSize)),
+                       *token)
+            .has_value();
+    };
+    const auto modelPage = [&model] {
+        if (model.hasLoadedOnce())
+            model.fetchMore();
+        else
+            model.reload();
+        waitUntil([&model] { return model.state() != CardsModel::State::Loading; }, 30000, &model,
+                  &CardsModel::stateChanged);
+        return model.state() == CardsModel::State::Idle;
+    };
+
+    // A few pages first, so connection set-up and first-use costs fall on neither side.
+    for (int page = 0; page < 3; ++page) {
+        if (!bareGet(page))
+            return 1;
+    }
+    // Page by page in turn, so a neighbour's burst on a shared machine hits both sides alike.
+    // The bare GETs keep nothing, so the peak's growth over the run is the model's (plus at
+    // most one page body in flight).
+    const int pages = (cards + pageSize - 1) / pageSize;
+    Side floor;
+    Side paging;
+    const qint64 peakBeforeKb = procStatusKb("VmHWM");
+    for (int page = 0; page < pages; ++page) {
+        if (!floor.timed([&] { return bareGet(page); }) || !paging.timed(modelPage))
+            break;
+    }
+    const double peakGrowthKb = double(procStatusKb("VmHWM") - peakBeforeKb);
+    // Every card exactly once, in as many pages as it takes and no more.
+    if (model.state() != CardsModel::State::Idle || model.rowCount() != cards ||
+        model.canFetchMore()) {
+        qCCritical(lcBench).noquote() << "CardsModel stopped at" << model.rowCount() << "of"
+                                      << cards << "cards:" << model.lastError().message();
+        return 1;
+    }
+
+    const double modelMs = median(paging.ms);
+    const double floorMs = median(floor.ms);
+    figure(QStringLiteral("paging: CardsModel %1 ms/page, bare GETs %2 ms/page, ratio %3 (client "
+                          "CPU %4 vs %5 ms/page); peak memory +%6 KiB/page (CardsModel); %7 "
+                          "pages of %8, %9 cards, median per page")
+               .arg(modelMs, 0, 'f', 2)
+               .arg(floorMs, 0, 'f', 2)
+               .arg(ratio(modelMs, floorMs))
+               .arg(paging.cpuPerPage(), 0, 'f', 2)
+               .arg(floor.cpuPerPage(), 0, 'f', 2)
+               .arg(peakGrowthKb / pages, 0, 'f', 1)
+               .arg(pages)
+               .arg(pageSize)
+               .arg(cards));
+    return 0;
+}

@@ -1,0 +1,62 @@
+// The start-up benchmark's floor: about the least a Qt Widgets program does to show cards it
+// fetched over loopback. It starts, serves BODY_FILE's bytes in-process (as tessera serves its
+// demo in-process), GETs them once, and lists one row per card in a QListWidget, then logs
+// "list showing N cards" (category tessera.bench.floor), the moment bench_startup times.
+
+#include "FixedResponseServer.h"
+
+#include <cstdio>
+#include <QApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListWidget>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+Q_LOGGING_CATEGORY(lcFloor, "tessera.bench.floor")
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() != 2) {
+        std::fprintf(stderr, "usage: bench_startup_floor BODY_FILE\n");
+        return 2;
+    }
+    QFile file(arguments.at(1));
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    tessera::bench::FixedResponseServer server(file.readAll());
+    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    if (port == 0)
+        return 1;
+
+    // Shown before the request goes out, as tessera shows its window first.
+    QListWidget list;
+    list.resize(1040, 700);
+    list.show();
+
+    QNetworkAccessManager network;
+    QNetworkReply *reply =
+        network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/cards").arg(port))));
+    QObject::connect(reply, &QNetworkReply::finished, &list, [reply, &list] {
+        reply->deleteLater();
+        const QJsonArray cards = QJsonDocument::fromJson(reply->readAll())
+                                     .object()
+                                     .value(QLatin1String("data"))
+                                     .toArray();
+        for (const QJsonValue &card : cards) {
+            list.addItem(QStringLiteral("•••• %1").arg(card.toObject()
+                                                           .value(QLatin1String("attributes"))
+                                                           .toObject()
+                                                           .value(QLatin1String("last4Digits"))
+                                                           .toString()));
+        }
+        qCInfo(lcFloor) << "list showing" << list.count() << "cards";
+    });
+    return QApplication::exec();
+}

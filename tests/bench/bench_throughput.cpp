@@ -1,0 +1,165 @@
+// tessera-sandbox under loopback load: wrk on GET /cards (a customer's first page of 100 cards,
+// the query the app sends) against wrk on bench_fixed_server, which answers every request with
+// the same bytes through the same HTTP stack. The ratio is what the sandbox's own work
+// (routing, token check, filtering, sorting, encoding) costs in requests per second.
+
+#include "BenchSupport.h"
+
+#include <QCommandLineParser>
+#include <QStandardPaths>
+
+using namespace tessera;
+using namespace tessera::bench;
+
+namespace {
+
+// "Bulk Demo" in the built-in seed: 5000 cards, so every page is full.
+const QString BulkCustomer = QStringLiteral("100005");
+constexpr int PageSize = 100;
+
+struct Load
+{
+    double requestsPerSecond = 0;
+    double p99Ms = 0;
+    QString socketErrors; // wrk's line, when it had any (timeouts under load)
+};
+
+double toMs(double value, const QString &unit)
+{
+    if (unit == QLatin1String("us"))
+        return value / 1000;
+    if (unit == QLatin1String("s"))
+        return value * 1000;
+    if (unit == QLatin1String("m"))
+        return value * 60000;
+    return value; // ms
+}
+
+// wrk's own report, parsed: "Requests/sec: N" and the 99% line of --latency. Every answer must
+// have been a 200, or the figure would time error pages; socket errors (timeouts) are
+// reported with the figure.
+std::optional<Load> runWrk(const QString &wrk, const QStringList &loadOptions, const QUrl &url,
+                           const QString &token)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    // The token rides in a header on wrk's command line (a throwaway sandbox token, never
+    // printed: wrk's report shows the URL only).
+    process.start(wrk, QStringList(loadOptions)
+                           << QStringLiteral("--latency") << QStringLiteral("-H")
+                           << QStringLiteral("Authorization: Bearer %1").arg(token)
+                           << QStringLiteral("-H")
+                           << QStringLiteral("Accept: application/vnd.api+json")
+                           << url.toString(QUrl::FullyEncoded));
+    if (!process.waitForFinished(180000) || process.exitCode() != 0) {
+        qCCritical(lcBench).noquote()
+            << "wrk failed:" << process.errorString() << process.readAll();
+        return std::nullopt;
+    }
+    const QString report = QString::fromUtf8(process.readAll());
+    static const QRegularExpression rate(QStringLiteral("Requests/sec:\\s+([0-9.]+)"));
+    static const QRegularExpression p99(QStringLiteral("\\n\\s*99%\\s+([0-9.]+)(us|ms|s|m)\\b"));
+    static const QRegularExpression non2xx(QStringLiteral("Non-2xx or 3xx responses"));
+    static const QRegularExpression socketErrors(QStringLiteral("Socket errors: ([^\\n]*)"));
+    const QRegularExpressionMatch rateMatch = rate.match(report);
+    const QRegularExpressionMatch p99Match = p99.match(report);
+    if (!rateMatch.hasMatch() || !p99Match.hasMatch() || non2xx.match(report).hasMatch()) {
+        qCCritical(lcBench).noquote() << "unexpected wrk report for" << url.path() << ":\n"
+                                      << report;
+        return std::nullopt;
+    }
+    return Load{rateMatch.captured(1).toDouble(),
+                toMs(p99Match.captured(1).toDouble(), p99Match.captured(2)),
+                socketErrors.match(report).captured(1)};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    SecretRedactor::installMessageHandler();
+    QCoreApplication app(argc, argv);
+    quietLogs();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("tessera-sandbox throughput under wrk."));
+    parser.addHelpOption();
+    const QCommandLineOption durationOption(QStringLiteral("duration"),
+                                            QStringLiteral("Seconds of load per server."),
+                                            QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"),
+                                               QStringLiteral("wrk connections."),
+                                               QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"),
+                                           QStringLiteral("wrk threads."), QStringLiteral("N"),
+                                           QStringLiteral("2"));
+    parser.addOptions({durationOption, connectionsOption, threadsOption});
+    parser.process(app);
+    const int duration = parser.value(durationOption).toInt();
+    const int connections = parser.value(connectionsOption).toInt();
+    const int threads = parser.value(threadsOption).toInt();
+    if (duration < 1 || duration > 120 || connections < 1 || threads < 1 || threads > connections)
+        return fail(QStringLiteral("--duration 1..120, --connections >= --threads >= 1"));
+
+    const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
+    if (wrk.isEmpty())
+        return fail(QStringLiteral("wrk is not installed (./dev bench installs it)"));
+
+    ChildServer sandbox;
+    QString error;
+    const std::optional<QString> orgToken =
+        startSandbox(&sandbox, QStringLiteral(TESSERA_SANDBOX_EXECUTABLE), {}, &error);
+    if (!orgToken)
+        return fail(error);
+    QNetworkAccessManager network;
+    const std::optional<QString> token =
+        mintCustomerToken(&network, sandbox.baseUrl(), *orgToken, BulkCustomer);
+    if (!token)
+        return 1;
+    const QString path = cardsPath(PageSize, 0);
+    const std::optional<QByteArray> body =
+        httpGet(&network, withPath(sandbox.baseUrl(), path), *token);
+    if (!body)
+        return 1;
+
+    // The floor serves exactly the page the sandbox answered.
+    QTemporaryDir dir;
+    QFile bodyFile(dir.filePath(QStringLiteral("cards-page.json")));
+    if (!dir.isValid() || !bodyFile.open(QIODevice::WriteOnly) ||
+        bodyFile.write(*body) != body->size())
+        return fail(QStringLiteral("could not write the page for the floor"));
+    bodyFile.close();
+    ChildServer fixed;
+    if (!fixed.start(QStringLiteral(TESSERA_BENCH_FIXED_SERVER), {bodyFile.fileName()}, &error))
+        return fail(error);
+
+    const QStringList loadOptions = {QStringLiteral("-t%1").arg(threads),
+                                     QStringLiteral("-c%1").arg(connections),
+                                     QStringLiteral("-d%1s").arg(duration)};
+    const std::optional<Load> sandboxLoad =
+        runWrk(wrk, loadOptions, withPath(sandbox.baseUrl(), path), *token);
+    if (!sandboxLoad)
+        return 1;
+    const std::optional<Load> floorLoad =
+        runWrk(wrk, loadOptions, withPath(fixed.baseUrl(), path), *token);
+    if (!floorLoad)
+        return 1;
+
+    figure(QStringLiteral("throughput: sandbox %1 req/s (p99 %2 ms), fixed-bytes floor %3 req/s "
+                          "(p99 %4 ms), ratio %5; GET /cards page of %6 (%7 KiB), wrk %8")
+               .arg(sandboxLoad->requestsPerSecond, 0, 'f', 0)
+               .arg(sandboxLoad->p99Ms, 0, 'f', 2)
+               .arg(floorLoad->requestsPerSecond, 0, 'f', 0)
+               .arg(floorLoad->p99Ms, 0, 'f', 2)
+               .arg(ratio(sandboxLoad->requestsPerSecond, floorLoad->requestsPerSecond))
+               .arg(PageSize)
+               .arg(body->size() / 1024)
+               .arg(loadOptions.join(QLatin1Char(' '))));
+    const auto noteSocketErrors = [](const char *server, const Load &load) {
+        if (!load.socketErrors.isEmpty())
+            figure(QStringLiteral("  %1 socket errors: %2")
+                       .arg(QLatin1String(server), load.socketErrors));
+    };
+    noteSocketErrors("sandbox", *sandboxLoad);
+    noteSocketErrors("floor", *floorLoad);
+    return 0;
+}
