@@ -116,7 +116,9 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setFrameShape(QFrame::NoFrame);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    // Details follow the selection, not the current index: a list that gets the focus makes
+    // its first row current without selecting it, and that alone should not load a card.
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CardsPage::showSelected);
 
     auto *loadingLabel = new QLabel(tr("Loading your cards…"), this);
@@ -201,11 +203,14 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
-        if (m_list->currentIndex().row() == from.row())
+        if (selectedRow() == from.row())
             showSelected();
     });
     connect(m_model, &CardsModel::customerSeen, this, &CardsPage::greet);
     connect(m_model, &CardsModel::stateChanged, this, [this](CardsModel::State state) {
+        if (state == CardsModel::State::Loading)
+            return;
+        focusSettledPage();
         if (state == CardsModel::State::Idle) // a page arrived
             loadGreeting();
     });
@@ -226,6 +231,7 @@ void CardsPage::activate()
 {
     m_details->clear();
     m_greeted = false;
+    m_focusWhenLoaded = true;
     m_greeting->setText(tr("Your cards"));
     refresh();
 }
@@ -294,9 +300,7 @@ void CardsPage::updateState()
                 tr("Your cards could not be loaded.\n%1").arg(m_model->lastError().message()));
             m_states->setCurrentWidget(m_error);
         }
-        return;
-    }
-    if (hasRows) {
+    } else if (hasRows) {
         // Once per load, when the rows replace the loading state (tests/bench times start-up
         // to this line).
         if (m_states->currentWidget() != m_list)
@@ -312,9 +316,28 @@ void CardsPage::updateState()
     }
 }
 
+// Once the page has settled after sign-in, keyboard users start on what it shows: the cards, or
+// the button of the empty or error state.
+void CardsPage::focusSettledPage()
+{
+    if (!m_focusWhenLoaded)
+        return;
+    m_focusWhenLoaded = false;
+    QWidget *shown = m_states->currentWidget();
+    QWidget *target = shown == m_list ? shown : shown->findChild<QPushButton *>();
+    if (target)
+        target->setFocus();
+}
+
+int CardsPage::selectedRow() const
+{
+    const QModelIndexList selected = m_list->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? -1 : selected.first().row();
+}
+
 void CardsPage::showSelected()
 {
-    const Card *card = m_model->cardAt(m_list->currentIndex().row());
+    const Card *card = m_model->cardAt(selectedRow());
     if (!card) {
         m_details->clear();
         return;

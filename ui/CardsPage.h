@@ -51,6 +51,8 @@ signals:
 
 private:
     void updateState();
+    void focusSettledPage();
+    int selectedRow() const;
     void showSelected();
     void greet(const Customer &customer);
     void loadGreeting();
@@ -73,6 +75,7 @@ private:
     CardDetailsPanel *m_details;
     QPointer<ApiReply> m_greetingReply;
     bool m_greeted = false;
+    bool m_focusWhenLoaded = false;
 };
 
 } // namespace tessera::ui

@@ -15,6 +15,7 @@
 #   Tessera.app/Contents/Frameworks/, PlugIns/       (filled by macdeployqt)
 
 include(GNUInstallDirs)
+include("${CMAKE_CURRENT_LIST_DIR}/../QtTranslations.cmake")
 
 set(TESSERA_MACOS_COMPONENT tessera_macos)
 set(TESSERA_MACOS_BUNDLE_NAME Tessera)
@@ -108,21 +109,10 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/LICENSE.txt"
         DESTINATION ${TESSERA_MACOS_BUNDLE_NAME}.app/Contents/Resources
         COMPONENT ${TESSERA_MACOS_COMPONENT})
 
-# Qt's own strings (standard buttons, file dialogs) in the languages Tessera speaks besides
-# English: ui/Translations.cpp loads qtbase_<lang>.qm from QLibraryInfo::TranslationsPath, which
-# in a bundle is Contents/translations. macdeployqt deploys no translations (Qt documents
-# automatic translation deployment for platforms other than macOS).
-file(GLOB tessera_ts_files "${PROJECT_SOURCE_DIR}/resources/translations/tessera_*.ts")
-foreach(ts IN LISTS tessera_ts_files)
-    get_filename_component(ts "${ts}" NAME_WE)
-    string(REGEX REPLACE "^tessera_" "" lang "${ts}")
-    if(NOT lang STREQUAL "en")
-        install(FILES "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_TRANSLATIONS}/qtbase_${lang}.qm"
-                DESTINATION ${TESSERA_MACOS_BUNDLE_NAME}.app/Contents/translations
-                COMPONENT ${TESSERA_MACOS_COMPONENT}
-                OPTIONAL)
-    endif()
-endforeach()
+# Qt's own strings: a bundle's TranslationsPath is Contents/translations, and macdeployqt deploys
+# no translations (Qt documents automatic translation deployment for other platforms only).
+tessera_install_qt_translations(DESTINATION ${TESSERA_MACOS_BUNDLE_NAME}.app/Contents/translations
+                                COMPONENT ${TESSERA_MACOS_COMPONENT})
 
 # macdeployqt (and signing) after everything is in the bundle. Called directly rather than
 # through qt_deploy_runtime_dependencies(): in Qt 6.4 that passes no options to the tool, and

@@ -12,6 +12,7 @@
 # bin/qt.conf (Prefix=..) tells Qt where plugins/ and translations/ are.
 
 include(GNUInstallDirs)
+include("${CMAKE_CURRENT_LIST_DIR}/../QtTranslations.cmake")
 
 # Only this component goes into the installer. app/ and resources/ also install their files for
 # the Debian package (share/applications, share/icons, ...), which mean nothing on Windows, so
@@ -48,21 +49,9 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/README.txt" "${CMAKE_CURRENT_LIST_DIR}/
         DESTINATION .
         COMPONENT ${TESSERA_WINDOWS_COMPONENT})
 
-# Qt's own strings (standard buttons, file dialogs) in the languages Tessera speaks besides
-# English: ui/Translations.cpp loads qtbase_<lang>.qm from QLibraryInfo::TranslationsPath, which
-# bin/qt.conf points at translations/. windeployqt also deploys translations, but may combine them
-# into qt_<lang>.qm files, so the qtbase catalogues are installed here by name.
-file(GLOB tessera_ts_files "${PROJECT_SOURCE_DIR}/resources/translations/tessera_*.ts")
-foreach(ts IN LISTS tessera_ts_files)
-    get_filename_component(ts "${ts}" NAME_WE)
-    string(REGEX REPLACE "^tessera_" "" lang "${ts}")
-    if(NOT lang STREQUAL "en")
-        install(FILES "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_TRANSLATIONS}/qtbase_${lang}.qm"
-                DESTINATION translations
-                COMPONENT ${TESSERA_WINDOWS_COMPONENT}
-                OPTIONAL)
-    endif()
-endforeach()
+# Qt's own strings: bin/qt.conf makes translations/ the TranslationsPath. windeployqt may combine
+# Qt's catalogues into qt_<lang>.qm, so the qtbase_<lang>.qm Tessera loads are installed by name.
+tessera_install_qt_translations(DESTINATION translations COMPONENT ${TESSERA_WINDOWS_COMPONENT})
 
 # MSVC's runtime DLLs (vcruntime140.dll, msvcp140.dll, ...). MinGW's runtime DLLs are copied by
 # windeployqt instead; InstallRequiredSystemLibraries does nothing for MinGW.

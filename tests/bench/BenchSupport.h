@@ -1,8 +1,9 @@
 #pragma once
 
-// What the benchmarks share: statistics, memory figures, waiting in the event loop, the
-// GET /cards query the app sends, a customer token minted by the app's own code, and server
-// programs started as children.
+// What the benchmarks share: the start of their main() and their command line, timing,
+// statistics, figure lines, memory figures, waiting in the event loop, the GET /cards query the
+// app sends, a customer token minted by the app's own code, and server programs started as
+// children.
 
 #include "ApiClient.h"
 #include "CustomerTokenService.h"
@@ -12,8 +13,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <optional>
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QList>
@@ -28,6 +32,10 @@
 #include <QUrl>
 
 namespace tessera::bench {
+
+// "Bulk Demo" in the built-in demo seed: 5000 generated cards, so every page is full
+// (bench_paging sets how many).
+inline const QString BulkCustomer = QStringLiteral("100005");
 
 inline const QLoggingCategory &lcBench()
 {
@@ -47,6 +55,98 @@ inline int fail(const QString &message)
 {
     qCCritical(lcBench).noquote() << message;
     return 1;
+}
+
+// A benchmark's process, which its main() starts with: SecretRedactor's message handler from
+// the first message on (no token can reach a log), the QCoreApplication, quietLogs(), and a
+// command line of whole-number options, each with a default and an allowed range. A main
+// states only its options:
+//
+//     BenchApplication bench(argc, argv, "What it measures.");
+//     bench.addInt("runs", "Timed launches.", "N", 10, 1);
+//     if (!bench.parse())
+//         return 1;
+//     const int runs = bench.value("runs");
+class BenchApplication
+{
+public:
+    BenchApplication(int &argc, char **argv, const char *description)
+        : m_app(argc, argv)
+    {
+        quietLogs();
+        m_parser.setApplicationDescription(QString::fromUtf8(description));
+        m_parser.addHelpOption();
+    }
+
+    // --name VALUE_NAME, shown with `help` by --help; `defaultValue` when it is not given.
+    void addInt(const char *name, const char *help, const char *valueName, int defaultValue,
+                int min, int max = std::numeric_limits<int>::max())
+    {
+        const QCommandLineOption option(QString::fromLatin1(name), QString::fromUtf8(help),
+                                        QString::fromLatin1(valueName),
+                                        QString::number(defaultValue));
+        m_parser.addOption(option);
+        m_options.append({option, min, max, defaultValue});
+    }
+
+    // --help, and an option it does not know, print and exit here (QCommandLineParser::process).
+    // False after saying which value is not a whole number in its range.
+    bool parse()
+    {
+        m_parser.process(m_app);
+        for (IntOption &option : m_options) {
+            const QString text = m_parser.value(option.option);
+            bool ok = false;
+            option.value = text.toInt(&ok);
+            if (!ok || option.value < option.min || option.value > option.max) {
+                const QString range =
+                    option.max == std::numeric_limits<int>::max()
+                        ? QStringLiteral("at least %1").arg(option.min)
+                        : QStringLiteral("%1..%2").arg(option.min).arg(option.max);
+                fail(QStringLiteral("--%1 must be %2, not %3")
+                         .arg(option.option.names().constFirst(), range, text));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The value of an option added with addInt(), after parse().
+    int value(const char *name) const
+    {
+        const auto found =
+            std::find_if(m_options.cbegin(), m_options.cend(), [name](const IntOption &option) {
+                return option.option.names().constFirst() == QLatin1String(name);
+            });
+        if (found == m_options.cend())
+            qFatal("BenchApplication: no option --%s", name);
+        return found->value;
+    }
+
+private:
+    struct RedactedLog
+    {
+        RedactedLog() { SecretRedactor::installMessageHandler(); }
+    };
+    struct IntOption
+    {
+        QCommandLineOption option;
+        int min;
+        int max;
+        int value;
+    };
+
+    // Before the application, so even its own start-up messages are redacted.
+    RedactedLog m_redactedLog;
+    QCoreApplication m_app;
+    QCommandLineParser m_parser;
+    QList<IntOption> m_options;
+};
+
+// Milliseconds since `timer` started, to its nanosecond.
+inline double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 // One line of figures on stdout, flushed at once so ./dev bench shows each as it comes.
@@ -70,6 +170,15 @@ inline double median(QList<double> samples)
 inline QString ratio(double value, double floor)
 {
     return floor > 0 ? QString::number(value / floor, 'f', 2) : QStringLiteral("n/a");
+}
+
+// A figure line's comparison: `format` with %1 Tessera's value and %2 the floor's (both with
+// `decimals` decimals) and %3 their ratio; arg() fills the placeholders after those.
+inline QString versusFloor(const QString &format, double value, double floor, int decimals)
+{
+    return format.arg(value, 0, 'f', decimals)
+        .arg(floor, 0, 'f', decimals)
+        .arg(ratio(value, floor));
 }
 
 // A field of /proc/self/status ("VmRSS", "VmHWM") in KiB; -1 when it cannot be read.

@@ -2,8 +2,12 @@
 
 // Qt only (no Tessera code), so the floor programs that use it stay minimal.
 
+#include <cstdio>
 #include <QAbstractHttpServer>
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 
@@ -15,10 +19,12 @@ namespace tessera::bench {
 class FixedResponseServer : public QAbstractHttpServer
 {
 public:
-    explicit FixedResponseServer(QByteArray body, QObject *parent = nullptr)
+    explicit FixedResponseServer(QByteArray body = {}, QObject *parent = nullptr)
         : QAbstractHttpServer(parent)
         , m_body(std::move(body))
     {}
+
+    void setBody(QByteArray body) { m_body = std::move(body); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -41,5 +47,26 @@ protected:
 private:
     QByteArray m_body;
 };
+
+// How both floor programs start: their one argument is BODY_FILE, whose bytes `server` then
+// answers with on an ephemeral loopback port. Returns 0 and sets *port, or the exit code after
+// saying why on stderr: 2 for a wrong command line, 1 for an unreadable file or no port.
+inline int serveBodyFileArgument(FixedResponseServer *server, quint16 *port)
+{
+    const QStringList arguments = QCoreApplication::arguments();
+    const QByteArray program = QCoreApplication::applicationName().toLocal8Bit();
+    if (arguments.size() != 2) {
+        std::fprintf(stderr, "usage: %s BODY_FILE\n", program.constData());
+        return 2;
+    }
+    QFile file(arguments.at(1));
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "%s: %s\n", program.constData(), qPrintable(file.errorString()));
+        return 1;
+    }
+    server->setBody(file.readAll());
+    *port = server->listen(QHostAddress::LocalHost, 0);
+    return *port == 0 ? 1 : 0;
+}
 
 } // namespace tessera::bench

@@ -6,45 +6,21 @@
 #include "JsonApiCodec.h"
 #include "SandboxServer.h"
 
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 
 using namespace tessera;
 using namespace tessera::bench;
 
-namespace {
-
-// "Bulk Demo" in the built-in demo seed: 5000 generated cards, enough for any page size.
-const QString BulkCustomer = QStringLiteral("100005");
-
-double elapsedMs(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
-    SecretRedactor::installMessageHandler();
-    QCoreApplication app(argc, argv);
-    quietLogs();
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("JSON:API page decode benchmark."));
-    parser.addHelpOption();
-    const QCommandLineOption cardsOption(QStringLiteral("cards"),
-                                         QStringLiteral("Cards in the page (1..1000)."),
-                                         QStringLiteral("N"), QStringLiteral("1000"));
-    const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
-                                              QStringLiteral("Decodes of each kind."),
-                                              QStringLiteral("N"), QStringLiteral("100"));
-    parser.addOptions({cardsOption, iterationsOption});
-    parser.process(app);
-    const int cards = parser.value(cardsOption).toInt();
-    const int iterations = parser.value(iterationsOption).toInt();
-    if (cards < 1 || cards > 1000 || iterations < 1)
-        return fail(QStringLiteral("--cards must be 1..1000 and --iterations at least 1"));
+    BenchApplication bench(argc, argv, "JSON:API page decode benchmark.");
+    bench.addInt("cards", "Cards in the page (1..1000).", "N", 1000, 1, 1000);
+    bench.addInt("iterations", "Decodes of each kind.", "N", 100, 1);
+    if (!bench.parse())
+        return 1;
+    const int cards = bench.value("cards");
+    const int iterations = bench.value("iterations");
 
     // The page the sandbox really sends to a customer: its encoder, its included account.
     sandbox::SandboxServer sandbox;
@@ -81,13 +57,10 @@ int main(int argc, char *argv[])
     if (sink == 0)
         return fail(QStringLiteral("nothing decoded"));
 
-    const double codec = median(codecMs);
-    const double parse = median(parseMs);
-    figure(QStringLiteral("decode: JsonApiCodec %1 ms, QJsonDocument::fromJson %2 ms, ratio %3 "
-                          "(%4 cards + %5 included account(s), %6 KiB, median of %7)")
-               .arg(codec, 0, 'f', 2)
-               .arg(parse, 0, 'f', 2)
-               .arg(ratio(codec, parse))
+    figure(versusFloor(QStringLiteral("decode: JsonApiCodec %1 ms, QJsonDocument::fromJson %2 ms, "
+                                      "ratio %3 (%4 cards + %5 included account(s), %6 KiB, "
+                                      "median of %7)"),
+                       median(codecMs), median(parseMs), 2)
                .arg(check->items.size())
                .arg(check->includedAccounts.size())
                .arg(body->size() / 1024)

@@ -8,7 +8,6 @@
 #include "CardsModel.h"
 
 #include <ctime>
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,9 +17,6 @@ using namespace tessera;
 using namespace tessera::bench;
 
 namespace {
-
-// "Bulk Demo" in the built-in seed, whose generated cards the seed below multiplies.
-const QString BulkCustomer = QStringLiteral("100005");
 
 // The built-in demo seed with the bulk customer's generated cards set to `count` (the seed's
 // own generator: deterministic cards spread over statuses, types and dates).
@@ -61,7 +57,7 @@ struct Side
         QElapsedTimer timer;
         timer.start();
         const bool ok = step();
-        ms << double(timer.nsecsElapsed()) / 1e6;
+        ms << elapsedMs(timer);
         cpuTotalMs += processCpuMs() - cpuStart;
         return ok;
     }
@@ -72,24 +68,14 @@ struct Side
 
 int main(int argc, char *argv[])
 {
-    SecretRedactor::installMessageHandler();
-    QCoreApplication app(argc, argv);
-    quietLogs();
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Paging benchmark: CardsModel vs bare GETs."));
-    parser.addHelpOption();
-    const QCommandLineOption cardsOption(QStringLiteral("cards"),
-                                         QStringLiteral("Cards of the customer (1..100000)."),
-                                         QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption pageOption(QStringLiteral("page-size"),
-                                        QStringLiteral("page[limit] (1..1000; the app's: 100)."),
-                                        QStringLiteral("N"), QStringLiteral("100"));
-    parser.addOptions({cardsOption, pageOption});
-    parser.process(app);
-    const int cards = parser.value(cardsOption).toInt();
-    const int pageSize = parser.value(pageOption).toInt();
-    if (cards < 1 || cards > 100000 || pageSize < 1 || pageSize > CardsModel::MaxPageSize)
-        return fail(QStringLiteral("--cards must be 1..100000 and --page-size 1..1000"));
+    BenchApplication bench(argc, argv, "Paging benchmark: CardsModel vs bare GETs.");
+    bench.addInt("cards", "Cards of the customer (1..100000).", "N", 100000, 1, 100000);
+    bench.addInt("page-size", "page[limit] (1..1000; the app's: 100).", "N", 100, 1,
+                 CardsModel::MaxPageSize);
+    if (!bench.parse())
+        return 1;
+    const int cards = bench.value("cards");
+    const int pageSize = bench.value("page-size");
 
     QTemporaryDir dir;
     const std::optional<QByteArray> seed = seedWithBulkCards(cards);
@@ -157,14 +143,11 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    const double modelMs = median(paging.ms);
-    const double floorMs = median(floor.ms);
-    figure(QStringLiteral("paging: CardsModel %1 ms/page, bare GETs %2 ms/page, ratio %3 (client "
-                          "CPU %4 vs %5 ms/page); peak memory +%6 KiB/page (CardsModel); %7 "
-                          "pages of %8, %9 cards, median per page")
-               .arg(modelMs, 0, 'f', 2)
-               .arg(floorMs, 0, 'f', 2)
-               .arg(ratio(modelMs, floorMs))
+    figure(versusFloor(QStringLiteral("paging: CardsModel %1 ms/page, bare GETs %2 ms/page, ratio "
+                                      "%3 (client CPU %4 vs %5 ms/page); peak memory +%6 "
+                                      "KiB/page (CardsModel); %7 pages of %8, %9 cards, median "
+                                      "per page"),
+                       median(paging.ms), median(floor.ms), 2)
                .arg(paging.cpuPerPage(), 0, 'f', 2)
                .arg(floor.cpuPerPage(), 0, 'f', 2)
                .arg(peakGrowthKb / pages, 0, 'f', 1)

@@ -16,7 +16,6 @@
 #include "Session.h"
 #include "TokenStore.h"
 
-#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -69,7 +68,7 @@ Launch launch(const QString &program, const QStringList &arguments, const QRegul
             pending.remove(0, newline + 1);
             log << line;
             if (result.ms < 0 && shown.match(line).hasMatch())
-                result.ms = double(timer.nsecsElapsed()) / 1e6;
+                result.ms = elapsedMs(timer);
             const QRegularExpressionMatch match = request.match(line);
             if (match.hasMatch()) {
                 result.requests << match.captured(1) + QLatin1Char(' ') + match.captured(2);
@@ -123,23 +122,14 @@ std::optional<QByteArray> signInOnce()
 
 int main(int argc, char *argv[])
 {
-    SecretRedactor::installMessageHandler();
-    QCoreApplication app(argc, argv);
-    quietLogs();
+    BenchApplication bench(argc, argv, "Start-up benchmark (run by ./dev bench).");
     // The app's names: the same settings file, data directory and keychain entries.
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Start-up benchmark (run by ./dev bench)."));
-    parser.addHelpOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"),
-                                        QStringLiteral("Timed launches of each program."),
-                                        QStringLiteral("N"), QStringLiteral("10"));
-    parser.addOption(runsOption);
-    parser.process(app);
-    const int runs = parser.value(runsOption).toInt();
-    if (runs < 1)
-        return fail(QStringLiteral("--runs must be at least 1"));
+    bench.addInt("runs", "Timed launches of each program.", "N", 10, 1);
+    if (!bench.parse())
+        return 1;
+    const int runs = bench.value("runs");
 
     // in_test_session in ./dev makes HOME a fresh /tmp/tessera-test-home.XXXXXX.
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") ||
@@ -190,13 +180,9 @@ int main(int argc, char *argv[])
                 << "launches differ:" << relaunch.requests.join(QStringLiteral(", ")) << "vs"
                 << typical.requests.join(QStringLiteral(", "));
     }
-    const double tesseraMedian = median(tesseraMs);
-    const double floorMedian = median(floorMs);
-    figure(QStringLiteral("startup: tessera %1 ms, floor %2 ms, ratio %3; requests %4, OTP "
-                          "prompts %5")
-               .arg(tesseraMedian, 0, 'f', 0)
-               .arg(floorMedian, 0, 'f', 0)
-               .arg(ratio(tesseraMedian, floorMedian))
+    figure(versusFloor(QStringLiteral("startup: tessera %1 ms, floor %2 ms, ratio %3; requests %4, "
+                                      "OTP prompts %5"),
+                       median(tesseraMs), median(floorMs), 0)
                .arg(typical.requests.size())
                .arg(typical.otpPrompts));
     figure(QStringLiteral("  relaunch requests: %1 (median of %2 launches each, offscreen)")

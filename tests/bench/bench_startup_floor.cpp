@@ -5,10 +5,7 @@
 
 #include "FixedResponseServer.h"
 
-#include <cstdio>
 #include <QApplication>
-#include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,18 +19,10 @@ Q_LOGGING_CATEGORY(lcFloor, "tessera.bench.floor")
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() != 2) {
-        std::fprintf(stderr, "usage: bench_startup_floor BODY_FILE\n");
-        return 2;
-    }
-    QFile file(arguments.at(1));
-    if (!file.open(QIODevice::ReadOnly))
-        return 1;
-    tessera::bench::FixedResponseServer server(file.readAll());
-    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
-    if (port == 0)
-        return 1;
+    tessera::bench::FixedResponseServer server;
+    quint16 port = 0;
+    if (const int exitCode = tessera::bench::serveBodyFileArgument(&server, &port))
+        return exitCode;
 
     // Shown before the request goes out, as tessera shows its window first.
     QListWidget list;

@@ -5,7 +5,6 @@
 
 #include "BenchSupport.h"
 
-#include <QCommandLineParser>
 #include <QStandardPaths>
 
 using namespace tessera;
@@ -13,8 +12,6 @@ using namespace tessera::bench;
 
 namespace {
 
-// "Bulk Demo" in the built-in seed: 5000 cards, so every page is full.
-const QString BulkCustomer = QStringLiteral("100005");
 constexpr int PageSize = 100;
 
 struct Load
@@ -77,28 +74,19 @@ std::optional<Load> runWrk(const QString &wrk, const QStringList &loadOptions, c
 
 int main(int argc, char *argv[])
 {
-    SecretRedactor::installMessageHandler();
-    QCoreApplication app(argc, argv);
-    quietLogs();
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("tessera-sandbox throughput under wrk."));
-    parser.addHelpOption();
-    const QCommandLineOption durationOption(QStringLiteral("duration"),
-                                            QStringLiteral("Seconds of load per server."),
-                                            QStringLiteral("S"), QStringLiteral("10"));
-    const QCommandLineOption connectionsOption(QStringLiteral("connections"),
-                                               QStringLiteral("wrk connections."),
-                                               QStringLiteral("N"), QStringLiteral("16"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"),
-                                           QStringLiteral("wrk threads."), QStringLiteral("N"),
-                                           QStringLiteral("2"));
-    parser.addOptions({durationOption, connectionsOption, threadsOption});
-    parser.process(app);
-    const int duration = parser.value(durationOption).toInt();
-    const int connections = parser.value(connectionsOption).toInt();
-    const int threads = parser.value(threadsOption).toInt();
-    if (duration < 1 || duration > 120 || connections < 1 || threads < 1 || threads > connections)
-        return fail(QStringLiteral("--duration 1..120, --connections >= --threads >= 1"));
+    BenchApplication bench(argc, argv, "tessera-sandbox throughput under wrk.");
+    bench.addInt("duration", "Seconds of load per server.", "S", 10, 1, 120);
+    bench.addInt("connections", "wrk connections.", "N", 16, 1);
+    bench.addInt("threads", "wrk threads.", "N", 2, 1);
+    if (!bench.parse())
+        return 1;
+    const int duration = bench.value("duration");
+    const int connections = bench.value("connections");
+    const int threads = bench.value("threads");
+    if (threads > connections)
+        return fail(QStringLiteral("--threads must be at most --connections (%1), not %2")
+                        .arg(connections)
+                        .arg(threads));
 
     const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
     if (wrk.isEmpty())
@@ -144,13 +132,12 @@ int main(int argc, char *argv[])
     if (!floorLoad)
         return 1;
 
-    figure(QStringLiteral("throughput: sandbox %1 req/s (p99 %2 ms), fixed-bytes floor %3 req/s "
-                          "(p99 %4 ms), ratio %5; GET /cards page of %6 (%7 KiB), wrk %8")
-               .arg(sandboxLoad->requestsPerSecond, 0, 'f', 0)
+    figure(versusFloor(QStringLiteral("throughput: sandbox %1 req/s (p99 %4 ms), fixed-bytes floor "
+                                      "%2 req/s (p99 %5 ms), ratio %3; GET /cards page of %6 (%7 "
+                                      "KiB), wrk %8"),
+                       sandboxLoad->requestsPerSecond, floorLoad->requestsPerSecond, 0)
                .arg(sandboxLoad->p99Ms, 0, 'f', 2)
-               .arg(floorLoad->requestsPerSecond, 0, 'f', 0)
                .arg(floorLoad->p99Ms, 0, 'f', 2)
-               .arg(ratio(sandboxLoad->requestsPerSecond, floorLoad->requestsPerSecond))
                .arg(PageSize)
                .arg(body->size() / 1024)
                .arg(loadOptions.join(QLatin1Char(' '))));
