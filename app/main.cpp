@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "SecretRedactor.h"
+#include "Style.h"
 #include "Translations.h"
 
 #include <memory>
@@ -109,8 +110,7 @@ int main(int argc, char *argv[])
                            << QLocale().name();
     // Ties the windows to the installed desktop entry (icon, name) on Wayland and X11.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tessera_banking.Tessera"));
-    QApplication::setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("io.github.tessera_banking.Tessera")));
+    QApplication::setWindowIcon(ui::Style::appIcon());
 
     Options options;
     QCommandLineParser &parser = options.parser;

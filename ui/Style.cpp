@@ -26,4 +26,13 @@ void makeBusyBar(QProgressBar *bar)
     bar->setMaximumHeight(6);
 }
 
+QIcon appIcon()
+{
+    const QString name = QStringLiteral("io.github.tessera_banking.Tessera");
+    QIcon builtIn;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        builtIn.addFile(QStringLiteral(":/icons/%1/%2.png").arg(size).arg(name), QSize(size, size));
+    return QIcon::fromTheme(name, builtIn);
+}
+
 } // namespace tessera::ui::Style

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
 
 class QLabel;
@@ -17,6 +18,9 @@ QColor errorColor(const QPalette &palette);
 void markAsError(QLabel *label, bool error = true);
 // A thin indeterminate progress bar.
 void makeBusyBar(QProgressBar *bar);
+// Tessera's icon: the icon theme's (where the installed package puts it), else the sizes
+// compiled in, for a run from the build tree, Windows and macOS.
+QIcon appIcon();
 } // namespace Style
 
 } // namespace tessera::ui

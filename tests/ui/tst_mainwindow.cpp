@@ -3,7 +3,9 @@
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
+#include "Style.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -60,6 +62,19 @@ private slots:
     }
 
     void init() { launchSandbox(); }
+
+    // Without an icon theme that has it (a run from the build tree, Windows, macOS) the window
+    // icon comes from the sizes compiled in, sharp at every scale.
+    void windowIconIsThereWithoutATheme()
+    {
+        const QString name = QStringLiteral("io.github.tessera_banking.Tessera");
+        if (QIcon::hasThemeIcon(name))
+            QSKIP("the icon theme has Tessera's icon (package installed)");
+        const QList<QSize> sizes = ui::Style::appIcon().availableSizes();
+        QCOMPARE(sizes.size(), 6);
+        QVERIFY(sizes.contains(QSize(16, 16)) && sizes.contains(QSize(256, 256)));
+        QCOMPARE(ui::Style::appIcon().pixmap(QSize(64, 64)).size(), QSize(64, 64));
+    }
 
     void signInOnceThenRestoreFromKeychain()
     {
