@@ -1,5 +1,6 @@
 #include "CardDetailsPanel.h"
 
+#include "AddressForm.h"
 #include "ApiClient.h"
 #include "CardsModel.h"
 #include "Money.h"
@@ -13,19 +14,6 @@
 #include <QVBoxLayout>
 
 namespace tessera::ui {
-
-namespace {
-
-QString addressText(const Address &a)
-{
-    QStringList lines{a.street};
-    if (!a.street2.isEmpty())
-        lines << a.street2;
-    lines << QStringLiteral("%1, %2 %3").arg(a.city, a.state, a.postalCode) << a.country;
-    return lines.join(QLatin1Char('\n'));
-}
-
-} // namespace
 
 QString CardDetailsPanel::actionText(CardAction action)
 {
@@ -173,7 +161,8 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
         tags << QStringLiteral("%1: %2").arg(it.key(), it.value());
     addRow(tr("Tags:"), tags.join(QLatin1Char('\n')), "detailTags");
     if (card.shippingAddress)
-        addRow(tr("Ships to:"), addressText(*card.shippingAddress), "detailShippingAddress");
+        addRow(tr("Ships to:"), AddressForm::displayText(*card.shippingAddress),
+               "detailShippingAddress");
     // Unit keeps no status history for clients; creation and the last change are what is known.
     addRow(tr("Created:"), locale.toString(card.createdAt.toLocalTime(), QLocale::ShortFormat),
            "detailCreated");

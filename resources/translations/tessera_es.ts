@@ -594,6 +594,10 @@ El código se envía al %2</translation>
         <source>Cards can only be shipped within the United States.</source>
         <translation>Las tarjetas solo se pueden enviar dentro de Estados Unidos.</translation>
     </message>
+    <message>
+        <source>%1, %2 %3</source>
+        <translation>%1, %2 %3</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::CardActionRunner</name>
@@ -1370,14 +1374,6 @@ El código se envía al %2</translation>
     <message>
         <source>%1 Trying again (attempt %2 of %3)…</source>
         <translation>%1 Volviendo a intentarlo (intento %2 de %3)…</translation>
-    </message>
-    <message>
-        <source>%1, %2 %3</source>
-        <translation>%1, %2 %3</translation>
-    </message>
-    <message>
-        <source>United States</source>
-        <translation>Estados Unidos</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "AddressForm.h"
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
@@ -226,6 +227,13 @@ private slots:
             child<QLabel>("sensitiveDataNote")->text().contains(QLatin1String("not available")));
         QVERIFY(details->actionButton(CardAction::Freeze)->isVisible());
         QVERIFY(!details->actionButton(CardAction::Unfreeze)->isVisible());
+        // The same address lines as the wizard's review: the country in words.
+        QVERIFY(model->cardAt(row)->shippingAddress.has_value());
+        QCOMPARE(child<QLabel>("detailShippingAddress")->text(),
+                 tessera::ui::AddressForm::displayText(*model->cardAt(row)->shippingAddress));
+        QVERIFY(child<QLabel>("detailShippingAddress")
+                    ->text()
+                    .endsWith(QLatin1String("\nUnited States")));
 
         const int closed = model->rowOf(QStringLiteral("300013")); // ClosedByCustomer
         list->setCurrentIndex(model->index(closed));

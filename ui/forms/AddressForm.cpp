@@ -330,4 +330,14 @@ void AddressForm::onEdited(const QString &field)
     emit changed();
 }
 
+QString AddressForm::displayText(const Address &address)
+{
+    QStringList lines{address.street};
+    if (!address.street2.isEmpty())
+        lines.append(address.street2);
+    lines.append(tr("%1, %2 %3").arg(address.city, address.state, address.postalCode));
+    lines.append(address.country == QLatin1String("US") ? tr("United States") : address.country);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace tessera::ui

@@ -36,6 +36,9 @@ public:
     // "/data/attributes/shippingAddress/postalCode" -> "postalCode"; an empty string when the
     // pointer is the address itself; nullopt when it is not about the shipping address.
     static std::optional<QString> fieldFromPointer(const QString &sourcePointer);
+    // The address as lines for display ("742 Valencia St\nApt 3\nSan Francisco, CA 94110\n
+    // United States"), as the wizard's review and the card details show it.
+    static QString displayText(const Address &address);
 
 signals:
     void changed();

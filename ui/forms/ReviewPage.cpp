@@ -1,5 +1,6 @@
 #include "ReviewPage.h"
 
+#include "AddressForm.h"
 #include "Style.h"
 
 #include <QFormLayout>
@@ -75,7 +76,7 @@ void ReviewPage::setSummary(const QString &kind, const QString &account,
     m_account->setText(account);
     m_addressLabel->setVisible(shippingAddress.has_value());
     m_address->setVisible(shippingAddress.has_value());
-    m_address->setText(shippingAddress ? formatAddress(*shippingAddress) : QString());
+    m_address->setText(shippingAddress ? AddressForm::displayText(*shippingAddress) : QString());
 }
 
 void ReviewPage::setBusy(bool busy)
@@ -119,16 +120,6 @@ bool ReviewPage::isComplete() const
 bool ReviewPage::validatePage()
 {
     return m_submit ? m_submit() : false;
-}
-
-QString ReviewPage::formatAddress(const Address &address)
-{
-    QStringList lines{address.street};
-    if (!address.street2.isEmpty())
-        lines.append(address.street2);
-    lines.append(tr("%1, %2 %3").arg(address.city, address.state, address.postalCode));
-    lines.append(address.country == QLatin1String("US") ? tr("United States") : address.country);
-    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace tessera::ui

@@ -36,8 +36,6 @@ public:
     bool isComplete() const override;
     bool validatePage() override;
 
-    static QString formatAddress(const Address &address);
-
 private:
     QLabel *m_kind;
     QLabel *m_account;
