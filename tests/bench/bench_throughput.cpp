@@ -5,7 +5,10 @@
 
 #include "BenchSupport.h"
 
+#include <QFile>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace tessera;
 using namespace tessera::bench;
@@ -38,16 +41,26 @@ double toMs(double value, const QString &unit)
 std::optional<Load> runWrk(const QString &wrk, const QStringList &loadOptions, const QUrl &url,
                            const QString &token)
 {
+    // The token reaches wrk through its environment and a Lua script, not its command line,
+    // where any user's `ps` would show it; wrk's report shows the URL only.
+    QTemporaryDir dir;
+    QFile script(dir.filePath(QStringLiteral("headers.lua")));
+    if (!dir.isValid() || !script.open(QIODevice::WriteOnly) ||
+        script.write("wrk.headers[\"Authorization\"] = \"Bearer \" .. "
+                     "os.getenv(\"TESSERA_BENCH_TOKEN\")\n"
+                     "wrk.headers[\"Accept\"] = \"application/vnd.api+json\"\n") < 0) {
+        qCCritical(lcBench) << "could not write wrk's script";
+        return std::nullopt;
+    }
+    script.close();
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    // The token rides in a header on wrk's command line (a throwaway sandbox token, never
-    // printed: wrk's report shows the URL only).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TESSERA_BENCH_TOKEN"), token);
+    process.setProcessEnvironment(environment);
     process.start(wrk, QStringList(loadOptions)
-                           << QStringLiteral("--latency") << QStringLiteral("-H")
-                           << QStringLiteral("Authorization: Bearer %1").arg(token)
-                           << QStringLiteral("-H")
-                           << QStringLiteral("Accept: application/vnd.api+json")
-                           << url.toString(QUrl::FullyEncoded));
+                           << QStringLiteral("--latency") << QStringLiteral("-s")
+                           << script.fileName() << url.toString(QUrl::FullyEncoded));
     if (!process.waitForFinished(180000) || process.exitCode() != 0) {
         qCCritical(lcBench).noquote()
             << "wrk failed:" << process.errorString() << process.readAll();
