@@ -118,17 +118,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption &sandboxPortOption = options.sandboxPort;
     parser.process(app);
 
-    Environment environment = EnvironmentSettings::load();
+    std::optional<Environment::Kind> kind;
     if (parser.isSet(environmentOption)) {
-        const auto kind = EnvironmentSettings::kindFromName(parser.value(environmentOption));
+        kind = EnvironmentSettings::kindFromName(parser.value(environmentOption));
         if (!kind)
             parser.showHelp(2);
-        if (*kind != environment.kind)
-            environment = *kind == Environment::Kind::Demo ? Environment::demo({})
-                          : *kind == Environment::Kind::UnitSandbox
-                              ? Environment::unitSandbox()
-                              : Environment{*kind, environment.apiUrl, environment.tokenBrokerUrl};
     }
+    Environment environment = EnvironmentSettings::load(kind);
 
     std::unique_ptr<sandbox::SandboxServer> sandbox;
     QString orgToken;

@@ -70,37 +70,39 @@ void CardActionRunner::run(const Card &card, CardAction action)
 void CardActionRunner::perform(const Card &card, CardAction action)
 {
     emit busyChanged(true);
-    auto attempt = std::make_shared<std::function<void()>>();
-    *attempt = [this, card, action, attempt] {
-        ApiReply *reply = m_backend->api()->applyCardAction(card.id, action);
-        connect(reply, &ApiReply::finished, this, [this, reply, attempt] {
-            reply->deleteLater();
-            if (reply->hasError()) {
-                if (reply->error().httpStatus == 401) {
-                    m_backend->authenticator()->handleUnauthorized(*attempt, [this] {
-                        emit busyChanged(false);
-                        emit failed(tr("The card was not changed: sign-in was cancelled."));
-                    });
-                    return;
-                }
-                *attempt = {}; // the closure held itself; let it go
-                emit busyChanged(false);
-                emit failed(tr("The card was not changed: %1").arg(reply->error().message()));
+    m_backend->authenticator()->requireScopes(
+        {Scopes::CardsWrite}, [this, card, action] { send(card, action); },
+        [this] { finishWith(tr("The card was not changed: confirmation was cancelled.")); });
+}
+
+void CardActionRunner::send(const Card &card, CardAction action)
+{
+    ApiReply *reply = m_backend->api()->applyCardAction(card.id, action);
+    connect(reply, &ApiReply::finished, this, [this, reply, card, action] {
+        reply->deleteLater();
+        if (reply->hasError()) {
+            if (reply->error().httpStatus == 401) {
+                m_backend->authenticator()->handleUnauthorized(
+                    [this, card, action] { send(card, action); },
+                    [this] { finishWith(tr("The card was not changed: sign-in was cancelled.")); });
                 return;
             }
-            *attempt = {};
-            const Card updated = reply->valueAs<Card>();
-            m_model->updateCard(updated);
-            emit busyChanged(false);
-            emit succeeded(
-                updated, tr("Card •••• %1 is now %2.")
-                             .arg(updated.last4Digits, CardsModel::statusText(updated).toLower()));
-        });
-    };
-    m_backend->authenticator()->requireScopes({Scopes::CardsWrite}, *attempt, [this] {
+            finishWith(tr("The card was not changed: %1").arg(reply->error().message()));
+            return;
+        }
+        const Card updated = reply->valueAs<Card>();
+        m_model->updateCard(updated);
         emit busyChanged(false);
-        emit failed(tr("The card was not changed: confirmation was cancelled."));
+        emit succeeded(updated,
+                       tr("Card •••• %1 is now %2.")
+                           .arg(updated.last4Digits, CardsModel::statusText(updated).toLower()));
     });
+}
+
+void CardActionRunner::finishWith(const QString &failure)
+{
+    emit busyChanged(false);
+    emit failed(failure);
 }
 
 } // namespace tessera::ui

@@ -34,10 +34,13 @@ public:
 signals:
     void succeeded(const tessera::Card &card, const QString &message);
     void failed(const QString &message);
+    // True from the confirmation until Unit answered: the card's actions wait meanwhile.
     void busyChanged(bool busy);
 
 private:
     void perform(const Card &card, CardAction action);
+    void send(const Card &card, CardAction action);
+    void finishWith(const QString &failure);
 
     Backend *m_backend;
     CardsModel *m_model;

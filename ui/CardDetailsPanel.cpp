@@ -119,9 +119,17 @@ CardDetailsPanel::CardDetailsPanel(ApiClient *api, QWidget *parent)
 void CardDetailsPanel::clear()
 {
     m_card = {};
+    m_limitsCardId.clear();
     m_title->clear();
     m_body->hide();
     m_placeholder->show();
+}
+
+void CardDetailsPanel::setActionsEnabled(bool enabled)
+{
+    for (QPushButton *button : std::as_const(m_actionButtons))
+        button->setEnabled(enabled);
+    m_replace->setEnabled(enabled);
 }
 
 void CardDetailsPanel::addRow(const QString &label, const QString &value, const char *objectName)
@@ -137,7 +145,6 @@ void CardDetailsPanel::addRow(const QString &label, const QString &value, const 
 
 void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
 {
-    const bool sameCard = card.id == m_card.id;
     m_card = card;
     m_placeholder->hide();
     m_body->show();
@@ -181,7 +188,9 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
     }
     m_replace->setVisible(CardLifecycle::canReplace(card.status) &&
                           card.status != CardStatus::Unknown);
-    if (!sameCard || m_limits->text().isEmpty())
+    // A status change of the card on show keeps its limits; another card, or a retry after
+    // they failed, loads them.
+    if (m_limitsCardId != card.id)
         loadLimits();
 }
 
@@ -192,6 +201,7 @@ void CardDetailsPanel::loadLimits()
         m_limitsReply->deleteLater();
     }
     m_limits->setText(tr("Loading limits…"));
+    m_limitsCardId = m_card.id;
     ApiReply *reply = m_api->getCardLimits(m_card.id);
     m_limitsReply = reply;
     const QString cardId = m_card.id;
@@ -200,6 +210,7 @@ void CardDetailsPanel::loadLimits()
         if (cardId != m_card.id)
             return;
         if (reply->hasError()) {
+            m_limitsCardId.clear();
             if (reply->error().httpStatus == 401)
                 emit unauthorized();
             m_limits->setText(tr("Limits could not be loaded: %1").arg(reply->error().message()));

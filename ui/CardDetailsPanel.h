@@ -29,7 +29,8 @@ public:
 
     void showCard(const Card &card, const QString &accountName);
     void clear();
-    const Card &card() const { return m_card; }
+    // Off while an action on the card is on its way, so a second one cannot be sent.
+    void setActionsEnabled(bool enabled);
     QPushButton *actionButton(CardAction action) const
     {
         return m_actionButtons.value(int(action));
@@ -56,6 +57,7 @@ private:
     QHash<int, QPushButton *> m_actionButtons;
     QPushButton *m_replace;
     QPointer<ApiReply> m_limitsReply;
+    QString m_limitsCardId; // whose limits are shown or loading
 };
 
 } // namespace tessera::ui

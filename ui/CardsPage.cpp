@@ -224,6 +224,8 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     connect(m_actions, &CardActionRunner::succeeded, this,
             [this](const Card &, const QString &message) { emit statusMessage(message); });
     connect(m_actions, &CardActionRunner::failed, this, &CardsPage::statusMessage);
+    connect(m_actions, &CardActionRunner::busyChanged, m_details,
+            [this](bool busy) { m_details->setActionsEnabled(!busy); });
     updateState();
 }
 

@@ -37,10 +37,11 @@ std::optional<Environment::Kind> EnvironmentSettings::kindFromName(const QString
     return std::nullopt;
 }
 
-Environment EnvironmentSettings::load()
+Environment EnvironmentSettings::load(std::optional<Environment::Kind> kind)
 {
     QSettings settings;
-    const auto kind = kindFromName(settings.value(KindKey).toString());
+    if (!kind)
+        kind = kindFromName(settings.value(KindKey).toString());
     const QUrl apiUrl(settings.value(ApiUrlKey).toString());
     const QUrl brokerUrl(settings.value(BrokerUrlKey).toString());
     if (!kind || *kind == Environment::Kind::Demo)

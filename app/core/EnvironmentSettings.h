@@ -11,9 +11,10 @@ namespace tessera {
 class EnvironmentSettings
 {
 public:
-    // The saved environment; Demo when nothing (or nothing valid) is saved. For Demo the API
-    // URL is left empty: the in-process sandbox decides it at start.
-    static Environment load();
+    // The saved environment; Demo when nothing (or nothing valid) is saved. With kind, that
+    // kind with the saved addresses it uses (the command line's --environment). For Demo the
+    // API URL is left empty: the in-process sandbox decides it at start.
+    static Environment load(std::optional<Environment::Kind> kind = std::nullopt);
     static void save(const Environment &environment);
 
     static QString kindName(Environment::Kind kind);

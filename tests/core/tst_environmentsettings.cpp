@@ -54,6 +54,25 @@ private slots:
         QCOMPARE(loaded.id(), environment.id());
     }
 
+    // --environment production after a custom environment was saved: Unit's production API,
+    // never the custom server's address under a LIVE badge.
+    void kindChosenAtStartKeepsItsOwnApi()
+    {
+        EnvironmentSettings::save(
+            Environment::custom(QUrl(QStringLiteral("https://api.other.example")),
+                                QUrl(QStringLiteral("https://bank.example/t"))));
+        const Environment production = EnvironmentSettings::load(Environment::Kind::Production);
+        QCOMPARE(production.kind, Environment::Kind::Production);
+        QCOMPARE(production.apiUrl,
+                 Environment::production(QUrl(QStringLiteral("https://bank.example/t"))).apiUrl);
+        QVERIFY(production.apiUrl.host() != QLatin1String("api.other.example"));
+        QCOMPARE(production.tokenBrokerUrl, QUrl(QStringLiteral("https://bank.example/t")));
+        QCOMPARE(EnvironmentSettings::load(Environment::Kind::UnitSandbox).apiUrl,
+                 Environment::unitSandbox().apiUrl);
+        QCOMPARE(EnvironmentSettings::load(Environment::Kind::Demo).kind, Environment::Kind::Demo);
+        QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Custom); // saved unchanged
+    }
+
     void unknownKindFallsBackToDemo()
     {
         QSettings().setValue(QStringLiteral("environment/kind"), QStringLiteral("mars"));

@@ -7,6 +7,7 @@
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "DemoSignIn.h"
+#include "FaultInjector.h"
 #include "SandboxServer.h"
 #include "Session.h"
 
@@ -116,6 +117,7 @@ private slots:
 
     void cleanup()
     {
+        m_sandbox.faults().clear();
         m_page.reset();
         m_backend.reset();
     }
@@ -243,6 +245,34 @@ private slots:
         QVERIFY(!child<QPushButton>("action-replace")->isVisible());
     }
 
+    // Limits that failed to load load again when the same card is shown again (as after a
+    // renewed sign-in), while a status change of the shown card keeps loaded ones.
+    void limitsLoadAgainAfterAFailure()
+    {
+        QVERIFY(signIn(QStringLiteral("100004")));
+        RetryPolicy quick;
+        quick.baseDelayMs = 1;
+        quick.maxDelayMs = 5;
+        m_backend->api()->setRetryPolicy(quick);
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
+        const auto rule = tessera::sandbox::FaultInjector::parseRule(
+            QStringLiteral("GET /cards/*/limits 503 n=20"));
+        QVERIFY(rule);
+        m_sandbox.faults().addRule(*rule);
+        const int row = model->rowOf(QStringLiteral("300012"));
+        QVERIFY(row >= 0);
+        child<QListView>("cardList")->setCurrentIndex(model->index(row));
+        auto *limits = child<QLabel>("cardLimits");
+        QTRY_VERIFY_WITH_TIMEOUT(limits->text().contains(QLatin1String("could not be loaded")),
+                                 5000);
+        m_sandbox.faults().clear();
+        auto *details = child<tessera::ui::CardDetailsPanel>("cardDetails");
+        details->showCard(*model->cardAt(row), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(limits->text().contains(QLatin1String("$")), 5000);
+    }
+
     void freezeNeedsConfirmationAndStepUp()
     {
         QVERIFY(signIn(QStringLiteral("100003")));
@@ -262,10 +292,14 @@ private slots:
         QSignalSpy succeeded(m_page->actions(), &tessera::ui::CardActionRunner::succeeded);
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
+        // While the action is on its way no second one can be sent.
+        QVERIFY(!child<QPushButton>("action-report-lost")->isEnabled());
+        QVERIFY(!child<QPushButton>("action-replace")->isEnabled());
         QVERIFY(succeeded.wait(5000));
         QCOMPARE(required.count(), 1); // the sign-in token lacked cards-write
         QCOMPARE(model->cardAt(row)->status, CardStatus::Frozen); // updated in place
         QTRY_VERIFY(child<QPushButton>("action-unfreeze")->isVisible());
+        QVERIFY(child<QPushButton>("action-unfreeze")->isEnabled());
         QVERIFY(!child<QPushButton>("action-freeze")->isVisible());
     }
 
