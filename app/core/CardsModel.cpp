@@ -42,6 +42,7 @@ void CardsModel::reload()
     beginResetModel();
     m_cards.clear();
     m_rowById.clear();
+    m_accounts.clear();
     m_serverOffset = 0;
     m_total = -1;
     m_lastPageShort = false;

@@ -254,7 +254,7 @@ SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Calle
 SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller &caller,
                                            const QString &cardId, CardAction action)
 {
-    Card *card = visibleCard(caller, cardId);
+    const Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
     const std::optional<CardStatus> next = CardLifecycle::apply(card->status, action);
@@ -263,14 +263,15 @@ SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller 
             QStringLiteral("Card %1 is %2; it cannot be %3.")
                 .arg(cardId, cardStatusName(card->status), pastParticiple(action)),
             QStringLiteral("InvalidCardStatus"));
-    setStatus(card, *next, m_clock.now());
-    return cardDocument(200, *card);
+    Card *changed = m_store.mutableCard(cardId);
+    setStatus(changed, *next, m_clock.now());
+    return cardDocument(200, *changed);
 }
 
 SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Caller &caller,
                                        const QString &cardId)
 {
-    Card *old = visibleCard(caller, cardId);
+    const Card *old = visibleCard(caller, cardId);
     if (!old)
         return cardNotFound(cardId);
     if (!CardLifecycle::canReplace(old->status))
@@ -312,7 +313,7 @@ SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Call
     if (!CardLifecycle::isFinal(old->status)) {
         if (const std::optional<CardStatus> closed =
                 CardLifecycle::apply(old->status, CardAction::Close))
-            setStatus(old, *closed, now);
+            setStatus(m_store.mutableCard(cardId), *closed, now);
     }
     const CardLevelLimits limits = m_store.limits(cardId).limits;
     // `old` may dangle once the store grows.
@@ -334,7 +335,7 @@ SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &call
 SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &caller,
                                         const QString &cardId)
 {
-    Card *card = visibleCard(caller, cardId);
+    const Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
     if (card->status != CardStatus::Inactive && card->status != CardStatus::ActiveForOnlineUse)
@@ -342,14 +343,17 @@ SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &ca
             QStringLiteral("Card %1 is %2; only Inactive cards can be activated.")
                 .arg(cardId, cardStatusName(card->status)),
             QStringLiteral("InvalidCardStatus"));
-    setStatus(card, CardStatus::Active, m_clock.now());
+    Card *activated = m_store.mutableCard(cardId);
+    setStatus(activated, CardStatus::Active, m_clock.now());
     // Unit's spec answers the activation simulation with 201.
-    return cardDocument(201, *card);
+    return cardDocument(201, *activated);
 }
 
-Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const
+// Read-only: only an endpoint that changes the card asks the store for it mutably, which is
+// what marks it as changed for the state file.
+const Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const
 {
-    Card *card = m_store.mutableCard(cardId);
+    const Card *card = m_store.card(cardId);
     // Someone else's card is reported exactly like a missing one: ids reveal nothing.
     if (!card || !caller.canSee(card->customerId))
         return nullptr;

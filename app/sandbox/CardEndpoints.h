@@ -36,7 +36,7 @@ public:
                              const QString &cardId);
 
 private:
-    Card *visibleCard(const Caller &caller, const QString &cardId) const;
+    const Card *visibleCard(const Caller &caller, const QString &cardId) const;
     QJsonArray included(const QList<const Card *> &cards, const QStringList &names) const;
     // Fresh card numbers; the new card is not yet stored.
     Card newCardBase(CardType type) const;

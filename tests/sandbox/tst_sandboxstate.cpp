@@ -73,6 +73,11 @@ private slots:
                 call<Card>(customer.applyCardAction(QStringLiteral("300001"), CardAction::Freeze));
             QVERIFY(frozenCard);
             frozen = *frozenCard;
+            // Reading a card, its limits, or a refused action on it is not a change.
+            QVERIFY(call<Card>(customer.getCard(QStringLiteral("300002"))));
+            QVERIFY(call<CardLimits>(customer.getCardLimits(QStringLiteral("300002"))));
+            QVERIFY(!call<Card>(
+                customer.applyCardAction(QStringLiteral("300002"), CardAction::Unfreeze)));
         }
 
         QFile file(stateFile);
@@ -80,6 +85,8 @@ private slots:
         const QByteArray saved = file.readAll();
         QVERIFY(!saved.isEmpty());
         QVERIFY2(!saved.contains(customerToken.toUtf8()), "the state file holds a token");
+        QVERIFY(saved.contains("\"300001\""));
+        QVERIFY2(!saved.contains("\"300002\""), "a card only read was saved as changed");
         QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
 
