@@ -52,8 +52,6 @@ cmake --build "$build_dir" -j "$(nproc)"
 say "Installing into $appdir"
 rm -rf "$appdir"
 DESTDIR="$appdir" cmake --install "$build_dir"
-# Debian-only leftovers of the shared install rules.
-rm -rf "$appdir/usr/share/lintian"
 
 # --version answers without a display (see app/main.cpp), so this works headless.
 version="$("$appdir/usr/bin/tessera" --version | awk 'NR == 1 { print $NF }')"

@@ -168,10 +168,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(cards->rowCount() > 0, 5000);
         auto *list = window.cardsPage()->findChild<QListView *>(QStringLiteral("cardList"));
         list->setCurrentIndex(cards->index(0)); // details with every action the card allows
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.cardsPage()->findChild<QPushButton *>(QStringLiteral("action-freeze")) ||
-                window.cardsPage()->findChild<QPushButton *>(QStringLiteral("action-unfreeze")),
-            5000);
+        const auto shown = [&window](const char *name) {
+            auto *button = window.cardsPage()->findChild<QPushButton *>(QLatin1String(name));
+            return button && button->isVisible();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shown("action-freeze") || shown("action-unfreeze"), 5000);
         CHECK_ACCESSIBLE(&window);
 
         // The wizard, page by page, the physical card path (the longest).
@@ -205,17 +206,17 @@ private slots:
             Qt::LeftButton);
 
         // A confirmation, then the replace dialog for the new physical card.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.cardsPage()->findChild<QPushButton *>(QStringLiteral("action-freeze")), 5000);
-        QTimer::singleShot(0, this, [&window] {
-            auto *confirm = window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction"));
-            QVERIFY(confirm);
-            CHECK_ACCESSIBLE(confirm);
-            confirm->reject();
-        });
+        QTRY_VERIFY_WITH_TIMEOUT(shown("action-freeze"), 5000);
         QTest::mouseClick(
             window.cardsPage()->findChild<QPushButton *>(QStringLiteral("action-freeze")),
             Qt::LeftButton);
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (confirm = window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction"))) &&
+                confirm->isVisible(),
+            5000);
+        CHECK_ACCESSIBLE(confirm);
+        confirm->reject();
         QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction")));
 
         const Card *created = cards->cardAt(cards->rowOf(createdId));

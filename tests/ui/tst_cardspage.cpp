@@ -238,7 +238,12 @@ private slots:
                     .endsWith(QLatin1String("\nUnited States")));
 
         const int closed = model->rowOf(QStringLiteral("300013")); // ClosedByCustomer
+        QVERIFY(closed >= 0);
         list->setCurrentIndex(model->index(closed));
+        QVERIFY(details->isVisible());
+        QVERIFY(child<QLabel>("cardDetailsTitle")
+                    ->text()
+                    .contains(model->cardAt(closed)->last4Digits));
         for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                                   CardAction::ReportLost, CardAction::ReportStolen})
             QVERIFY(!details->actionButton(action)->isVisible());
