@@ -181,16 +181,20 @@ void MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Environment chosen = dialog->environment();
+        const Environment &current = m_backend->environment();
         EnvironmentSettings::save(chosen);
-        // An org token alone (same environment) takes effect at once.
-        if (chosen.kind == m_backend->environment().kind && chosen.usesOrgToken()) {
-            if (chosen.kind == Environment::Kind::UnitSandbox)
-                m_backend->loadOrgTokenFromKeychain();
-            if (chosen.apiUrl == m_backend->environment().apiUrl ||
-                chosen.kind == Environment::Kind::Demo)
-                return;
+        // The same environment (the demo's address is its own, picked at start) needs no
+        // restart; a new org token for Unit's sandbox takes effect at once.
+        const bool same =
+            chosen.kind == current.kind &&
+            (chosen.kind == Environment::Kind::Demo ||
+             (chosen.apiUrl == current.apiUrl && chosen.tokenBrokerUrl == current.tokenBrokerUrl));
+        if (!same) {
+            emit environmentChanged(chosen);
+            return;
         }
-        emit environmentChanged(chosen);
+        if (chosen.kind == Environment::Kind::UnitSandbox)
+            m_backend->loadOrgTokenFromKeychain();
     });
     dialog->open();
 }

@@ -3,8 +3,10 @@
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
+#include "SettingsDialog.h"
 #include "Style.h"
 
+#include <QAction>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,6 +76,35 @@ private slots:
         QCOMPARE(sizes.size(), 6);
         QVERIFY(sizes.contains(QSize(16, 16)) && sizes.contains(QSize(256, 256)));
         QCOMPARE(ui::Style::appIcon().pixmap(QSize(64, 64)).size(), QSize(64, 64));
+    }
+
+    // OK in Settings restarts the app only when the environment really changed.
+    void settingsRestartOnlyForAnotherEnvironment()
+    {
+        const QUrl broker(QStringLiteral("https://bank.example/tokens"));
+        Backend backend(Environment::production(broker), {});
+        MainWindow window(&backend);
+        window.show();
+        QSignalSpy changed(&window, &MainWindow::environmentChanged);
+        const auto openSettings = [&window] {
+            window.findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+            auto *dialog = window.findChild<ui::SettingsDialog *>(QStringLiteral("settingsDialog"));
+            return dialog && dialog->isVisible() ? dialog : nullptr;
+        };
+        ui::SettingsDialog *dialog = openSettings();
+        QVERIFY(dialog);
+        dialog->accept(); // nothing changed
+        QCOMPARE(changed.count(), 0);
+
+        QTRY_VERIFY(!window.findChild<ui::SettingsDialog *>(QStringLiteral("settingsDialog")));
+        dialog = openSettings();
+        QVERIFY(dialog);
+        auto *brokerField = dialog->findChild<QLineEdit *>(QStringLiteral("brokerUrlField"));
+        brokerField->setText(QStringLiteral("https://other-bank.example/tokens"));
+        dialog->accept();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().value<Environment>().tokenBrokerUrl,
+                 QUrl(QStringLiteral("https://other-bank.example/tokens")));
     }
 
     void signInOnceThenRestoreFromKeychain()
