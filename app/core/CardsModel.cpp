@@ -198,7 +198,13 @@ int CardsModel::rowCount(const QModelIndex &parent) const
 
 QString CardsModel::kindText(const Card &card)
 {
-    switch (card.type) {
+    return card.type == CardType::Unknown && !card.typeName.isEmpty() ? card.typeName
+                                                                      : kindText(card.type);
+}
+
+QString CardsModel::kindText(CardType type)
+{
+    switch (type) {
     case CardType::IndividualDebitCard:
     case CardType::BusinessDebitCard:
         return tr("Physical debit card");

@@ -72,6 +72,7 @@ public:
     static QString describe(const Card &card);
     static QString statusText(const Card &card);
     static QString kindText(const Card &card);
+    static QString kindText(CardType type);
     // "03/30" from Unit's "2030-03".
     static QString expiryText(const Card &card);
 

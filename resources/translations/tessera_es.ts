@@ -681,28 +681,16 @@ El código se envía al %2</translation>
         <translation>Vencimiento: %1</translation>
     </message>
     <message>
-        <source>Inactive</source>
-        <translation>Inactiva</translation>
+        <source>%1 — activate it when it arrives</source>
+        <translation>%1 — actívala cuando la recibas</translation>
     </message>
     <message>
-        <source>Inactive — activate it when it arrives</source>
-        <translation>Inactiva — actívala cuando la recibas</translation>
+        <source>%1 — ready to use online</source>
+        <translation>%1 — lista para usar en línea</translation>
     </message>
     <message>
-        <source>Active — ready to use online</source>
-        <translation>Activa — lista para usar en línea</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Activa</translation>
-    </message>
-    <message>
-        <source>Active for online use — activate it when it arrives to use it in stores</source>
-        <translation>Activa para compras en línea — actívala cuando la recibas para usarla en tiendas</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>Congelada</translation>
+        <source>%1 — activate it when it arrives to use it in stores</source>
+        <translation>%1 — actívala cuando la recibas para usarla en tiendas</translation>
     </message>
 </context>
 <context>
@@ -864,14 +852,6 @@ El código se envía al %2</translation>
     <message>
         <source>Ready at once for online and in-app purchases; nothing is mailed.</source>
         <translation>Lista al instante para compras en línea y en aplicaciones; no se envía nada por correo.</translation>
-    </message>
-    <message>
-        <source>Physical debit card</source>
-        <translation>Tarjeta de débito física</translation>
-    </message>
-    <message>
-        <source>Virtual debit card</source>
-        <translation>Tarjeta de débito virtual</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 #include "CardCreatedPage.h"
 
-#include "CardKindPage.h"
+#include "CardsModel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -39,39 +39,25 @@ void CardCreatedPage::setCard(const Card &card)
 {
     m_heading->setText(card.isVirtual() ? tr("Your virtual card can be used online right away.")
                                         : tr("Your card will be mailed to the address you gave."));
-    const QString kind =
-        card.type == CardType::Unknown ? card.typeName : CardKindPage::describe(card.type);
     QStringList lines;
-    lines << tr("%1 ending in %2").arg(kind, card.last4Digits);
+    lines << tr("%1 ending in %2").arg(CardsModel::kindText(card), card.last4Digits);
     lines << tr("Status: %1").arg(describeStatus(card));
-    lines << tr("Expires: %1").arg(formatExpiry(card.expirationDate));
+    lines << tr("Expires: %1").arg(CardsModel::expiryText(card));
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_summary->setAccessibleName(m_summary->text());
 }
 
+// The status in the list's words, with what to do next.
 QString CardCreatedPage::describeStatus(const Card &card)
 {
-    switch (card.status) {
-    case CardStatus::Inactive:
-        return card.isVirtual() ? tr("Inactive") : tr("Inactive — activate it when it arrives");
-    case CardStatus::Active:
-        return card.isVirtual() ? tr("Active — ready to use online") : tr("Active");
-    case CardStatus::ActiveForOnlineUse:
-        return tr("Active for online use — activate it when it arrives to use it in stores");
-    case CardStatus::Frozen:
-        return tr("Frozen");
-    default:
-        break;
-    }
-    return card.statusName.isEmpty() ? cardStatusName(card.status) : card.statusName;
-}
-
-QString CardCreatedPage::formatExpiry(const QString &expirationDate)
-{
-    // Unit sends "YYYY-MM"; cards print "MM/YY".
-    if (expirationDate.size() == 7 && expirationDate.at(4) == QLatin1Char('-'))
-        return expirationDate.mid(5, 2) + QLatin1Char('/') + expirationDate.mid(2, 2);
-    return expirationDate;
+    const QString status = CardsModel::statusText(card);
+    if (card.status == CardStatus::Inactive && !card.isVirtual())
+        return tr("%1 — activate it when it arrives").arg(status);
+    if (card.status == CardStatus::Active && card.isVirtual())
+        return tr("%1 — ready to use online").arg(status);
+    if (card.status == CardStatus::ActiveForOnlineUse)
+        return tr("%1 — activate it when it arrives to use it in stores").arg(status);
+    return status;
 }
 
 } // namespace tessera::ui

@@ -18,10 +18,8 @@ public:
 
     void setCard(const Card &card);
 
-    // "Inactive — activate it when it arrives" and the like.
+    // "Not activated — activate it when it arrives" and the like.
     static QString describeStatus(const Card &card);
-    // "YYYY-MM" -> "MM/YY"; anything else unchanged.
-    static QString formatExpiry(const QString &expirationDate);
 
 private:
     QLabel *m_heading;

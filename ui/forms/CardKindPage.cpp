@@ -61,17 +61,4 @@ CardType CardKindPage::cardType() const
                                   : CardType::IndividualDebitCard;
 }
 
-QString CardKindPage::describe(CardType type)
-{
-    switch (type) {
-    case CardType::IndividualDebitCard:
-        return tr("Physical debit card");
-    case CardType::IndividualVirtualDebitCard:
-        return tr("Virtual debit card");
-    default:
-        break;
-    }
-    return cardTypeName(type);
-}
-
 } // namespace tessera::ui

@@ -18,8 +18,6 @@ public:
 
     CardType cardType() const;
     bool isVirtual() const { return isVirtualCardType(cardType()); }
-    // How the kind reads in the review and result summaries.
-    static QString describe(CardType type);
 
 private:
     QRadioButton *m_physical;

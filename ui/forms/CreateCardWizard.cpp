@@ -6,6 +6,7 @@
 #include "Backend.h"
 #include "CardCreatedPage.h"
 #include "CardKindPage.h"
+#include "CardsModel.h"
 #include "FundingAccountPage.h"
 #include "ReviewPage.h"
 #include "Scopes.h"
@@ -98,7 +99,7 @@ void CreateCardWizard::initializePage(int id)
         return;
     const CreateCardRequest r = request();
     const std::optional<Account> account = m_accountPage->selectedAccount();
-    m_reviewPage->setSummary(CardKindPage::describe(r.type),
+    m_reviewPage->setSummary(CardsModel::kindText(r.type),
                              account ? FundingAccountPage::describe(*account) : QString(),
                              r.shippingAddress);
     m_reviewPage->clearError();

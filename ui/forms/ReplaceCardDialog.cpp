@@ -4,7 +4,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
-#include "CardKindPage.h"
+#include "CardsModel.h"
 #include "Scopes.h"
 #include "Session.h"
 #include "Style.h"
@@ -43,8 +43,7 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
     setWindowTitle(tr("Replace card"));
     setModal(true);
 
-    const QString kind =
-        card.type == CardType::Unknown ? card.typeName : CardKindPage::describe(card.type);
+    const QString kind = CardsModel::kindText(card);
     auto *explanation = new QLabel(this);
     explanation->setObjectName(QStringLiteral("replaceExplanation"));
     explanation->setWordWrap(true);

@@ -306,7 +306,7 @@ private slots:
         QVERIFY(m_backend->session()->scopes().contains(QStringLiteral("cards-write")));
 
         const QString summary = child<QLabel>("createdCardSummary")->text();
-        QVERIFY2(summary.contains(QStringLiteral("Inactive — activate it when it arrives")),
+        QVERIFY2(summary.contains(QStringLiteral("Not activated — activate it when it arrives")),
                  qPrintable(summary));
         QVERIFY(summary.contains(card.last4Digits));
         const QString expiry =
