@@ -37,6 +37,11 @@ ApiReply::~ApiReply()
 
 void ApiReply::sendAttempt()
 {
+    if (m_aborted) {
+        m_error = ApiError::cancelled();
+        finish();
+        return;
+    }
     ++m_attempt;
     QNetworkReply *reply = m_send();
     if (!reply) {
@@ -105,8 +110,9 @@ void ApiReply::onNetworkFinished()
         qCInfo(lcApi).noquote() << reply->url().path() << "attempt" << m_attempt << "failed ("
                                 << m_httpStatus << m_error.message() << "); retrying in" << delay
                                 << "ms";
-        emit retrying(m_attempt + 1, delay, m_error);
+        // Timer first: a retrying() handler that aborts must find the wait to stop.
         m_backoff.start(delay);
+        emit retrying(m_attempt + 1, delay, m_error);
         return;
     }
 

@@ -191,6 +191,22 @@ private slots:
         QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
     }
 
+    // A caller that gives up as soon as it hears of a retry (e.g. the wizard's Cancel while it
+    // says "Trying again"): no second request goes out.
+    void abortFromTheRetryingSignalSendsNothingMore()
+    {
+        fault("GET /cards 503");
+        std::unique_ptr<ApiReply> reply(m_client.listCards());
+        QSignalSpy finished(reply.get(), &ApiReply::finished);
+        connect(reply.get(), &ApiReply::retrying, reply.get(), &ApiReply::abort);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
+        QCOMPARE(reply->attempts(), 1);
+        QTest::qWait(100); // the fast policy's backoff would have fired by now
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply->attempts(), 1);
+    }
+
     // Issue: exactly one card per wizard run, over at least 500 create attempts with drops
     // after commit and server errors mixed in.
     void exactlyOneCardPerRunUnderFaults()
