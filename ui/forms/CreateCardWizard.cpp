@@ -54,11 +54,8 @@ CreateCardWizard::CreateCardWizard(Backend *backend, QWidget *parent)
 
 CreateCardWizard::~CreateCardWizard()
 {
-    if (m_pending) {
-        m_pending->disconnect(this);
-        m_pending->abort();
-        m_pending->deleteLater();
-    }
+    // ~ApiReply stops the request without reporting to this half-destroyed object.
+    delete m_pending;
 }
 
 CreateCardRequest CreateCardWizard::request() const

@@ -91,11 +91,8 @@ FundingAccountPage::FundingAccountPage(Backend *backend, QWidget *parent)
 
 FundingAccountPage::~FundingAccountPage()
 {
-    if (m_reply) {
-        m_reply->disconnect(this); // abort() may report at once, to a page half destroyed
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    // ~ApiReply stops the request without reporting to this half-destroyed object.
+    delete m_reply;
 }
 
 void FundingAccountPage::initializePage()

@@ -17,19 +17,6 @@
 
 namespace tessera::ui {
 
-namespace {
-
-void abandon(ApiReply *reply, QObject *receiver)
-{
-    if (!reply)
-        return;
-    reply->disconnect(receiver); // abort() may report at once, to a dialog half destroyed
-    reply->abort();
-    reply->deleteLater();
-}
-
-} // namespace
-
 ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget *parent)
     : QDialog(parent)
     , m_backend(backend)
@@ -116,8 +103,9 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
 
 ReplaceCardDialog::~ReplaceCardDialog()
 {
-    abandon(m_pending, this);
-    abandon(m_customerReply, this);
+    // ~ApiReply stops the request without reporting to this half-destroyed object.
+    delete m_pending;
+    delete m_customerReply;
 }
 
 void ReplaceCardDialog::accept()

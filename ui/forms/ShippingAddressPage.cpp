@@ -34,11 +34,8 @@ ShippingAddressPage::ShippingAddressPage(Backend *backend, QWidget *parent)
 
 ShippingAddressPage::~ShippingAddressPage()
 {
-    if (m_reply) {
-        m_reply->disconnect(this); // abort() may report at once, to a page half destroyed
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    // ~ApiReply stops the request without reporting to this half-destroyed object.
+    delete m_reply;
 }
 
 void ShippingAddressPage::initializePage()
