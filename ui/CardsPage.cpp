@@ -213,6 +213,10 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
         focusSettledPage();
         if (state == CardsModel::State::Idle) // a page arrived
             loadGreeting();
+        // Once, when a further page fails (the error state says it when there are no rows).
+        if (state == CardsModel::State::Error && m_model->rowCount() > 0)
+            emit statusMessage(
+                tr("More cards could not be loaded: %1").arg(m_model->lastError().message()));
     });
     connect(m_model, &CardsModel::unauthorized, this, [this] {
         m_backend->authenticator()->handleUnauthorized([this] { m_model->retry(); });
@@ -293,10 +297,7 @@ void CardsPage::updateState()
     m_pageLoading->setVisible(state == CardsModel::State::Loading && hasRows);
     if (state == CardsModel::State::Error) {
         if (hasRows) {
-            // Keep what is on screen; say what went wrong with the next page.
-            emit statusMessage(
-                tr("More cards could not be loaded: %1").arg(m_model->lastError().message()));
-            m_states->setCurrentWidget(m_list);
+            m_states->setCurrentWidget(m_list); // keep what is on screen
         } else {
             m_errorText->setText(
                 tr("Your cards could not be loaded.\n%1").arg(m_model->lastError().message()));

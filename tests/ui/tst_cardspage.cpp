@@ -181,6 +181,35 @@ private slots:
                  (QStringList{QStringLiteral("/cards"), QStringLiteral("/customers/100002")}));
     }
 
+    // A further page that fails keeps the cards on screen and says so once, not again on
+    // every later change of the list.
+    void aFailedFurtherPageIsReportedOnce()
+    {
+        QVERIFY(signIn(QStringLiteral("100005")));
+        RetryPolicy quick;
+        quick.baseDelayMs = 1;
+        quick.maxDelayMs = 5;
+        m_backend->api()->setRetryPolicy(quick);
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
+        QSignalSpy messages(m_page.get(), &CardsPage::statusMessage);
+        const auto rule =
+            tessera::sandbox::FaultInjector::parseRule(QStringLiteral("GET /cards 503 n=20"));
+        QVERIFY(rule);
+        m_sandbox.faults().addRule(*rule);
+        child<QListView>("cardList")->scrollToBottom();
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Error, 5000);
+        QCOMPARE(messages.count(), 1);
+        QVERIFY(messages.first().first().toString().startsWith(QLatin1String("More cards")));
+        QVERIFY(child<QListView>("cardList")->isVisible());
+        Card added = *model->cardAt(0);
+        added.id = QStringLiteral("399999");
+        m_page->addCreatedCard(added);
+        QCOMPARE(model->rowCount(), 101);
+        QCOMPARE(messages.count(), 1);
+    }
+
     void pagesThroughFiveThousandCards()
     {
         QVERIFY(signIn(QStringLiteral("100005")));
@@ -241,9 +270,8 @@ private slots:
         QVERIFY(closed >= 0);
         list->setCurrentIndex(model->index(closed));
         QVERIFY(details->isVisible());
-        QVERIFY(child<QLabel>("cardDetailsTitle")
-                    ->text()
-                    .contains(model->cardAt(closed)->last4Digits));
+        QVERIFY(
+            child<QLabel>("cardDetailsTitle")->text().contains(model->cardAt(closed)->last4Digits));
         for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                                   CardAction::ReportLost, CardAction::ReportStolen})
             QVERIFY(!details->actionButton(action)->isVisible());
