@@ -62,11 +62,6 @@ QString Backend::lastCustomerId() const
     return QSettings().value(lastCustomerKey(m_environment)).toString();
 }
 
-bool Backend::hasOrgToken() const
-{
-    return !m_environment.usesOrgToken() || m_tokenApi->hasBearerToken();
-}
-
 void Backend::setOrgToken(const QString &orgToken)
 {
     if (!m_environment.usesOrgToken())

@@ -38,10 +38,9 @@ public:
     // Restores the last customer's session from the keychain, if it is still valid.
     void restoreLastSignIn();
 
+    void setOrgToken(const QString &orgToken);
     // Environments that mint with an org token but have none yet (Unit's sandbox) read it
     // from the keychain; orgTokenMissing() says what to do when it is not there.
-    bool hasOrgToken() const;
-    void setOrgToken(const QString &orgToken);
     void loadOrgTokenFromKeychain();
 
 signals:

@@ -54,7 +54,6 @@ public:
     void setSeed(quint32 seed) { m_random.seed(seed); }
     void addRule(const Rule &rule) { m_rules.append(rule); }
     void clear() { m_rules.clear(); }
-    bool isEmpty() const { return m_rules.isEmpty(); }
     int injectedCount() const { return m_injected; }
 
     // The first matching rule that fires decides; each rule draws from the generator.

@@ -34,7 +34,6 @@ public:
     // As a token broker, the two token endpoints take calls with no bearer token, the way a
     // bank's backend mints customer tokens for its app with the org token it keeps to itself.
     void setBrokerMode(bool on) { m_brokerMode = on; }
-    bool brokerMode() const { return m_brokerMode; }
 
     SandboxStore &store() { return m_store; }
     const SandboxStore &store() const { return m_store; }

@@ -30,7 +30,6 @@ public:
     ReplaceCardDialog(Backend *backend, const Card &card, QWidget *parent = nullptr);
     ~ReplaceCardDialog() override;
 
-    const Card &card() const { return m_card; }
     // Null for virtual cards.
     AddressForm *addressForm() const { return m_form; }
     bool isBusy() const { return m_busy; }

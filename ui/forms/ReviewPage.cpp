@@ -107,11 +107,6 @@ void ReviewPage::clearError()
     m_error->hide();
 }
 
-QString ReviewPage::errorText() const
-{
-    return m_error->isHidden() ? QString() : m_error->text();
-}
-
 bool ReviewPage::isComplete() const
 {
     return !m_busy;

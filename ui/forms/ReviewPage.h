@@ -31,7 +31,6 @@ public:
     bool isBusy() const { return m_busy; }
     void showError(const QString &message);
     void clearError();
-    QString errorText() const;
 
     bool isComplete() const override;
     bool validatePage() override;
