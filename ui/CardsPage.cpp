@@ -237,6 +237,7 @@ void CardsPage::activate()
 {
     m_details->clear();
     m_greeted = false;
+    m_customer.reset();
     m_focusWhenLoaded = true;
     m_greeting->setText(tr("Your cards"));
     refresh();
@@ -247,6 +248,7 @@ void CardsPage::greet(const Customer &customer)
     if (customer.id != m_backend->session()->customerId())
         return;
     m_greeted = true;
+    m_customer = customer;
     m_greeting->setText(tr("Hello, %1 — your cards").arg(customer.firstName));
 }
 

@@ -3,6 +3,7 @@
 #include "Card.h"
 #include "Customer.h"
 
+#include <optional>
 #include <QPointer>
 #include <QWidget>
 
@@ -41,6 +42,8 @@ public:
 
     // Shows a card created elsewhere (the wizard) without reloading, and selects it.
     void addCreatedCard(const Card &card);
+    // The signed-in customer as the server last described them, once known.
+    const std::optional<Customer> &customer() const { return m_customer; }
     // Fetches one card again (e.g. the old card after a replacement) and updates its tile.
     void refreshCard(const QString &cardId);
 
@@ -74,6 +77,7 @@ private:
     QProgressBar *m_pageLoading;
     CardDetailsPanel *m_details;
     QPointer<ApiReply> m_greetingReply;
+    std::optional<Customer> m_customer;
     bool m_greeted = false;
     bool m_focusWhenLoaded = false;
 };

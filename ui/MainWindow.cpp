@@ -222,8 +222,13 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
 {
     if (m_otpDialog)
         return; // one dialog serves the whole flow, resends included
-    auto *dialog = new OtpDialog(m_backend->authenticator(), purpose,
-                                 m_signInPage->maskedPhone(customerId), this);
+    // From the demo's customer list, or, after a sign-in restored from the keychain (no list
+    // loaded), from the customer the cards page heard of.
+    QString phone = m_signInPage->maskedPhone(customerId);
+    const std::optional<Customer> &known = m_cardsPage->customer();
+    if (phone.isEmpty() && known && known->id == customerId)
+        phone = known->phone.masked();
+    auto *dialog = new OtpDialog(m_backend->authenticator(), purpose, phone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSandboxHint(m_backend->environment().usesOrgToken());
     m_otpDialog = dialog;

@@ -110,6 +110,7 @@ private slots:
     void signInOnceThenRestoreFromKeychain()
     {
         QString signedInCustomer;
+        QString phoneHint;
         {
             auto backend = makeBackend();
             MainWindow window(backend.get());
@@ -136,6 +137,10 @@ private slots:
                                          .contains(QLatin1String("sent")),
                                      5000);
             QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("otpSandboxHint"))->isVisible());
+            phoneHint = dialog->findChild<QLabel *>(QStringLiteral("otpSentTo"))
+                            ->property("phoneHint")
+                            .toString();
+            QVERIFY(phoneHint.contains(QLatin1String("******")));
             auto *code = dialog->findChild<QLineEdit *>(QStringLiteral("otpCode"));
             QTest::keyClicks(code, QStringLiteral("000001"));
             QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
@@ -183,6 +188,18 @@ private slots:
         QCOMPARE(codeRequired.count(), 0);
         QTest::qWait(200); // nothing else follows
         QCOMPARE(requests, QStringList{QStringLiteral("/cards")});
+
+        // A step-up after the restored sign-in still names the phone the code goes to, though
+        // the demo's customer list was never loaded.
+        backend->authenticator()->requireScopes({QStringLiteral("cards-write")}, [] {});
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        QCOMPARE(window.otpDialog()
+                     ->findChild<QLabel *>(QStringLiteral("otpSentTo"))
+                     ->property("phoneHint")
+                     .toString(),
+                 phoneHint);
+        static_cast<QDialog *>(window.otpDialog())->reject(); // as its Cancel button does
+        QTRY_VERIFY(window.otpDialog() == nullptr);
 
         // Sign out from the status bar: back to the list, and the keychain entry is gone.
         QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
