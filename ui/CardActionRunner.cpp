@@ -1,11 +1,8 @@
 #include "CardActionRunner.h"
 
-#include "ApiClient.h"
-#include "Authenticator.h"
-#include "Backend.h"
+#include "CardActions.h"
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
-#include "Scopes.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -14,10 +11,22 @@ namespace tessera::ui {
 
 CardActionRunner::CardActionRunner(Backend *backend, CardsModel *model, QWidget *dialogParent)
     : QObject(dialogParent)
-    , m_backend(backend)
-    , m_model(model)
+    , m_actions(new CardActions(backend, model, this))
     , m_dialogParent(dialogParent)
-{}
+{
+    connect(m_actions, &CardActions::busyChanged, this, &CardActionRunner::busyChanged);
+    connect(m_actions, &CardActions::succeeded, this, [this](const Card &updated) {
+        emit succeeded(updated,
+                       tr("Card •••• %1 is now %2.")
+                           .arg(updated.last4Digits, CardsModel::statusText(updated).toLower()));
+    });
+    connect(m_actions, &CardActions::failed, this, [this](const ApiError &error) {
+        emit failed(tr("The card was not changed: %1").arg(error.message()));
+    });
+    connect(m_actions, &CardActions::cancelled, this, [this] {
+        emit failed(tr("The card was not changed: confirmation was cancelled."));
+    });
+}
 
 QString CardActionRunner::question(const Card &card, CardAction action)
 {
@@ -62,47 +71,10 @@ void CardActionRunner::run(const Card &card, CardAction action)
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     box->setDefaultButton(cancel); // a final action should never be one Enter away
-    connect(confirm, &QPushButton::clicked, this, [this, card, action] { perform(card, action); });
+    connect(confirm, &QPushButton::clicked, this,
+            [this, card, action] { m_actions->apply(card, action); });
     m_confirmation = box;
     box->open();
-}
-
-void CardActionRunner::perform(const Card &card, CardAction action)
-{
-    emit busyChanged(true);
-    m_backend->authenticator()->requireScopes(
-        {Scopes::CardsWrite}, [this, card, action] { send(card, action); },
-        [this] { finishWith(tr("The card was not changed: confirmation was cancelled.")); });
-}
-
-void CardActionRunner::send(const Card &card, CardAction action)
-{
-    ApiReply *reply = m_backend->api()->applyCardAction(card.id, action);
-    connect(reply, &ApiReply::finished, this, [this, reply, card, action] {
-        reply->deleteLater();
-        if (reply->hasError()) {
-            if (reply->error().httpStatus == 401) {
-                m_backend->authenticator()->handleUnauthorized(
-                    [this, card, action] { send(card, action); },
-                    [this] { finishWith(tr("The card was not changed: sign-in was cancelled.")); });
-                return;
-            }
-            finishWith(tr("The card was not changed: %1").arg(reply->error().message()));
-            return;
-        }
-        const Card updated = reply->valueAs<Card>();
-        m_model->updateCard(updated);
-        emit busyChanged(false);
-        emit succeeded(updated,
-                       tr("Card •••• %1 is now %2.")
-                           .arg(updated.last4Digits, CardsModel::statusText(updated).toLower()));
-    });
-}
-
-void CardActionRunner::finishWith(const QString &failure)
-{
-    emit busyChanged(false);
-    emit failed(failure);
 }
 
 } // namespace tessera::ui

@@ -11,14 +11,15 @@ class QWidget;
 
 namespace tessera {
 class Backend;
+class CardActions;
 class CardsModel;
 } // namespace tessera
 
 namespace tessera::ui {
 
 // Runs a status action on a card the way a banking app should: asks for confirmation naming
-// the card (and saying so when the action is final), gets `cards-write` through the step-up
-// code if the session lacks it, calls Unit, and updates the card in the model in place.
+// the card (and saying so when the action is final), then hands it to CardActions (core), which
+// gets the step-up code, calls Unit and updates the model; says how it went in plain words.
 class CardActionRunner : public QObject
 {
     Q_OBJECT
@@ -38,12 +39,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    void perform(const Card &card, CardAction action);
-    void send(const Card &card, CardAction action);
-    void finishWith(const QString &failure);
-
-    Backend *m_backend;
-    CardsModel *m_model;
+    CardActions *m_actions;
     QWidget *m_dialogParent;
     QPointer<QMessageBox> m_confirmation;
 };

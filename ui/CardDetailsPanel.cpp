@@ -2,6 +2,7 @@
 
 #include "AddressForm.h"
 #include "ApiClient.h"
+#include "Backend.h"
 #include "CardsModel.h"
 #include "Money.h"
 
@@ -32,9 +33,9 @@ QString CardDetailsPanel::actionText(CardAction action)
     return {};
 }
 
-CardDetailsPanel::CardDetailsPanel(ApiClient *api, QWidget *parent)
+CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_backend(backend)
     , m_title(new QLabel(this))
     , m_placeholder(new QLabel(tr("Select a card to see its details."), this))
     , m_body(new QWidget(this))
@@ -196,27 +197,23 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
 
 void CardDetailsPanel::loadLimits()
 {
-    if (m_limitsReply) {
-        m_limitsReply->disconnect(this);
-        m_limitsReply->deleteLater();
-    }
+    delete m_limitsJob; // the limits of the card shown before
     m_limits->setText(tr("Loading limits…"));
     m_limitsCardId = m_card.id;
-    ApiReply *reply = m_api->getCardLimits(m_card.id);
-    m_limitsReply = reply;
     const QString cardId = m_card.id;
-    connect(reply, &ApiReply::finished, this, [this, reply, cardId] {
-        reply->deleteLater();
+    ApiClient *api = m_backend->api();
+    ApiJob *job = m_backend->startJob([api, cardId] { return api->getCardLimits(cardId); }, this);
+    m_limitsJob = job;
+    connect(job, &ApiJob::finished, this, [this, job, cardId] {
+        job->deleteLater();
         if (cardId != m_card.id)
             return;
-        if (reply->hasError()) {
+        if (job->hasError()) {
             m_limitsCardId.clear();
-            if (reply->error().httpStatus == 401)
-                emit unauthorized();
-            m_limits->setText(tr("Limits could not be loaded: %1").arg(reply->error().message()));
+            m_limits->setText(tr("Limits could not be loaded: %1").arg(job->error().message()));
             return;
         }
-        const CardLimits limits = reply->valueAs<CardLimits>();
+        const CardLimits limits = job->valueAs<CardLimits>();
         auto limitLine = [](const QString &what, const std::optional<qint64> &limit, qint64 used) {
             return limit ? tr("%1: %2 of %3 used")
                                .arg(what, Money::format(used), Money::format(*limit))

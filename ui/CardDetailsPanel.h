@@ -12,8 +12,8 @@ class QLabel;
 class QPushButton;
 
 namespace tessera {
-class ApiClient;
-class ApiReply;
+class ApiJob;
+class Backend;
 } // namespace tessera
 
 namespace tessera::ui {
@@ -25,7 +25,7 @@ class CardDetailsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CardDetailsPanel(ApiClient *api, QWidget *parent = nullptr);
+    explicit CardDetailsPanel(Backend *backend, QWidget *parent = nullptr);
 
     void showCard(const Card &card, const QString &accountName);
     void clear();
@@ -41,13 +41,12 @@ public:
 signals:
     void actionRequested(const tessera::Card &card, tessera::CardAction action);
     void replaceRequested(const tessera::Card &card);
-    void unauthorized();
 
 private:
     void loadLimits();
     void addRow(const QString &label, const QString &value, const char *objectName);
 
-    ApiClient *m_api;
+    Backend *m_backend;
     Card m_card;
     QLabel *m_title;
     QLabel *m_placeholder;
@@ -56,7 +55,7 @@ private:
     QLabel *m_limits;
     QHash<int, QPushButton *> m_actionButtons;
     QPushButton *m_replace;
-    QPointer<ApiReply> m_limitsReply;
+    QPointer<ApiJob> m_limitsJob;
     QString m_limitsCardId; // whose limits are shown or loading
 };
 

@@ -47,7 +47,7 @@ QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
 CardsPage::CardsPage(Backend *backend, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
-    , m_model(new CardsModel(backend->api(), this))
+    , m_model(new CardsModel(backend->api(), backend->authenticator(), this))
     , m_actions(nullptr)
     , m_greeting(new QLabel(this))
     , m_statusFilter(new QComboBox(this))
@@ -58,7 +58,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     , m_list(new QListView(this))
     , m_errorText(new QLabel(this))
     , m_pageLoading(new QProgressBar(this))
-    , m_details(new CardDetailsPanel(backend->api(), this))
+    , m_details(new CardDetailsPanel(backend, this))
 {
     setObjectName(QStringLiteral("cardsPage"));
     m_actions = new CardActionRunner(backend, m_model, this);
@@ -218,13 +218,8 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
             emit statusMessage(
                 tr("More cards could not be loaded: %1").arg(m_model->lastError().message()));
     });
-    connect(m_model, &CardsModel::unauthorized, this, [this] {
-        m_backend->authenticator()->handleUnauthorized([this] { m_model->retry(); });
-    });
     connect(m_details, &CardDetailsPanel::actionRequested, m_actions, &CardActionRunner::run);
     connect(m_details, &CardDetailsPanel::replaceRequested, this, &CardsPage::replaceCardRequested);
-    connect(m_details, &CardDetailsPanel::unauthorized, this,
-            [this] { m_backend->authenticator()->handleUnauthorized([this] { showSelected(); }); });
     connect(m_actions, &CardActionRunner::succeeded, this,
             [this](const Card &, const QString &message) { emit statusMessage(message); });
     connect(m_actions, &CardActionRunner::failed, this, &CardsPage::statusMessage);
@@ -256,14 +251,17 @@ void CardsPage::greet(const Customer &customer)
 // it did not (no cards to include them with, or a server that ignores include=customer).
 void CardsPage::loadGreeting()
 {
-    if (m_greeted || m_greetingReply)
+    if (m_greeted || m_greetingJob)
         return;
-    m_greetingReply = m_backend->api()->getCustomer(m_backend->session()->customerId());
-    ApiReply *reply = m_greetingReply;
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        if (!reply->hasError())
-            greet(reply->valueAs<Customer>());
+    ApiClient *api = m_backend->api();
+    const QString customerId = m_backend->session()->customerId();
+    ApiJob *job =
+        m_backend->startJob([api, customerId] { return api->getCustomer(customerId); }, this);
+    m_greetingJob = job;
+    connect(job, &ApiJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (!job->hasError())
+            greet(job->valueAs<Customer>());
     });
 }
 
@@ -284,11 +282,12 @@ void CardsPage::addCreatedCard(const Card &card)
 
 void CardsPage::refreshCard(const QString &cardId)
 {
-    ApiReply *reply = m_backend->api()->getCard(cardId);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        if (!reply->hasError())
-            m_model->updateCard(reply->valueAs<Card>());
+    ApiClient *api = m_backend->api();
+    ApiJob *job = m_backend->startJob([api, cardId] { return api->getCard(cardId); }, this);
+    connect(job, &ApiJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (!job->hasError())
+            m_model->updateCard(job->valueAs<Card>());
     });
 }
 

@@ -16,7 +16,7 @@ class QStackedWidget;
 class QToolButton;
 
 namespace tessera {
-class ApiReply;
+class ApiJob;
 class Backend;
 class CardsModel;
 } // namespace tessera
@@ -76,7 +76,7 @@ private:
     QLabel *m_errorText;
     QProgressBar *m_pageLoading;
     CardDetailsPanel *m_details;
-    QPointer<ApiReply> m_greetingReply;
+    QPointer<ApiJob> m_greetingJob;
     std::optional<Customer> m_customer;
     bool m_greeted = false;
     bool m_focusWhenLoaded = false;

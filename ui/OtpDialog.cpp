@@ -43,6 +43,10 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
         m_explanation->setText(tr("This action needs extra confirmation. Enter the 6-digit code "
                                   "we sent to your phone."));
         break;
+    case Authenticator::Purpose::Unlock:
+        m_explanation->setText(tr("Tessera is locked. Enter the 6-digit code we sent to your "
+                                  "phone to unlock it."));
+        break;
     case Authenticator::Purpose::Renew:
         m_explanation->setText(tr("Your session has expired. Enter the 6-digit code we sent to "
                                   "your phone to continue where you left off."));

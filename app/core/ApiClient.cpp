@@ -3,6 +3,7 @@
 #include "Environment.h"
 #include "JsonApiCodec.h"
 #include "Logging.h"
+#include "Scopes.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -92,48 +93,82 @@ QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
+QString ApiClient::bearerFor(const RequiredAccess &access) const
+{
+    return m_bearerSource ? m_bearerSource(access) : m_bearerToken;
+}
+
 QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    if (!m_bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_bearerToken.toUtf8());
     request.setTransferTimeout(m_transferTimeoutMs);
     return request;
 }
 
-ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder)
-{
-    if (auto problem = Environment::checkUrl(m_baseUrl))
-        return ApiReply::refused(ApiError::invalid(*problem), this);
-    const QNetworkRequest request = makeRequest(endpoint(path, query));
-    qCDebug(lcApi).noquote() << "GET" << path;
-    QPointer<QNetworkAccessManager> network = m_network;
-    return new ApiReply([network, request] { return network ? network->get(request) : nullptr; },
-                        std::move(decoder), m_retryPolicy, this);
-}
-
-ApiReply *ApiClient::post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder,
-                          const RetryPolicy &policy)
+ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
+                           const RequiredAccess &access, ApiReply::Decoder decoder,
+                           const RetryPolicy &policy, Send send)
 {
     // Tokens and card data only travel over TLS, or over loopback to the local sandbox.
     if (auto problem = Environment::checkUrl(m_baseUrl))
         return ApiReply::refused(ApiError::invalid(*problem), this);
-    QNetworkRequest request = makeRequest(endpoint(path, {}));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(JsonApiCodec::MediaType));
-    qCDebug(lcApi).noquote() << "POST" << path;
+    if (m_bearerSource && bearerFor(access).isEmpty()) {
+        qCDebug(lcApi).noquote() << path << "waits for a token with"
+                                 << access.scopes.join(QLatin1Char(' '));
+        ApiReply *refused = ApiReply::refused(ApiError::noCredential(), this);
+        refused->setAccess(access);
+        return refused;
+    }
+    const QNetworkRequest request = makeRequest(endpoint(path, query));
     QPointer<QNetworkAccessManager> network = m_network;
-    return new ApiReply(
-        [network, request, body] { return network ? network->post(request, body) : nullptr; },
+    QPointer<const ApiClient> client = this;
+    auto *reply = new ApiReply(
+        [network, client, request, access, send]() -> QNetworkReply * {
+            if (!network || !client)
+                return nullptr;
+            // The bearer of this attempt: a token renewed since the last one replaces it.
+            QNetworkRequest attempt = request;
+            const QString bearer = client->bearerFor(access);
+            if (!bearer.isEmpty())
+                attempt.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+            return send(network, attempt);
+        },
         std::move(decoder), policy, this);
+    reply->setAccess(access);
+    return reply;
+}
+
+ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query,
+                         const RequiredAccess &access, ApiReply::Decoder decoder)
+{
+    qCDebug(lcApi).noquote() << "GET" << path;
+    return start(path, query, access, std::move(decoder), m_retryPolicy,
+                 [](QNetworkAccessManager *network, const QNetworkRequest &request) {
+                     return network->get(request);
+                 });
+}
+
+ApiReply *ApiClient::post(const QString &path, const QByteArray &body,
+                          const RequiredAccess &access, ApiReply::Decoder decoder,
+                          const RetryPolicy &policy)
+{
+    qCDebug(lcApi).noquote() << "POST" << path;
+    return start(path, {}, access, std::move(decoder), policy,
+                 [body](QNetworkAccessManager *network, const QNetworkRequest &request) {
+                     QNetworkRequest withType = request;
+                     withType.setHeader(QNetworkRequest::ContentTypeHeader,
+                                        QByteArray(JsonApiCodec::MediaType));
+                     return network->post(withType, body);
+                 });
 }
 
 ApiReply *ApiClient::createCustomerTokenVerification(const QString &customerId,
                                                      const CreateTokenVerificationRequest &request)
 {
     return post(QStringLiteral("/customers/%1/token/verification").arg(pathId(customerId)),
-                JsonApiCodec::encode(request),
+                JsonApiCodec::encode(request), {{Scopes::CustomerTokenWrite}, {}},
                 decoderFor(&JsonApiCodec::tokenVerificationFromDocument));
 }
 
@@ -141,7 +176,7 @@ ApiReply *ApiClient::createCustomerToken(const QString &customerId,
                                          const CreateTokenRequest &request)
 {
     return post(QStringLiteral("/customers/%1/token").arg(pathId(customerId)),
-                JsonApiCodec::encode(request),
+                JsonApiCodec::encode(request), {{Scopes::CustomerTokenWrite}, {}},
                 decoderFor(&JsonApiCodec::customerTokenFromDocument));
 }
 
@@ -162,7 +197,7 @@ ApiReply *ApiClient::listCards(const CardListQuery &query)
     const QString include = includeList(query.includeCustomer, query.includeAccount);
     if (!include.isEmpty())
         q.addQueryItem(QStringLiteral("include"), include);
-    return get(QStringLiteral("/cards"), q, decoderFor(&JsonApiCodec::cardPageFromDocument));
+    return get(QStringLiteral("/cards"), q, {{Scopes::Cards}, {}}, decoderFor(&JsonApiCodec::cardPageFromDocument));
 }
 
 ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool includeAccount)
@@ -172,7 +207,7 @@ ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool i
     if (!include.isEmpty())
         q.addQueryItem(QStringLiteral("include"), include);
     return get(QStringLiteral("/cards/%1").arg(pathId(cardId)), q,
-               decoderFor(&JsonApiCodec::cardFromDocument));
+               {{Scopes::Cards}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::createCard(const CreateCardRequest &request)
@@ -180,7 +215,7 @@ ApiReply *ApiClient::createCard(const CreateCardRequest &request)
     // Unit's rule: a create is retried only when it carries an idempotencyKey, so a retry
     // after a lost answer returns the first card instead of making a second.
     return post(QStringLiteral("/cards"), JsonApiCodec::encode(request),
-                decoderFor(&JsonApiCodec::cardFromDocument),
+                {{Scopes::CardsWrite}, TokenResource::account(request.accountId)}, decoderFor(&JsonApiCodec::cardFromDocument),
                 request.idempotencyKey.isEmpty() ? RetryPolicy::none() : m_retryPolicy);
 }
 
@@ -188,7 +223,8 @@ ApiReply *ApiClient::applyCardAction(const QString &cardId, CardAction action)
 {
     return post(
         QStringLiteral("/cards/%1/%2").arg(pathId(cardId), CardLifecycle::pathSegment(action)),
-        QByteArray(), decoderFor(&JsonApiCodec::cardFromDocument));
+        QByteArray(), {{Scopes::CardsWrite}, TokenResource::card(cardId)},
+        decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::replaceCard(const QString &cardId,
@@ -196,13 +232,13 @@ ApiReply *ApiClient::replaceCard(const QString &cardId,
 {
     return post(QStringLiteral("/cards/%1/replace").arg(pathId(cardId)),
                 JsonApiCodec::encodeReplaceCard(shippingAddress),
-                decoderFor(&JsonApiCodec::cardFromDocument));
+                {{Scopes::CardsWrite}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::getCardLimits(const QString &cardId)
 {
     return get(QStringLiteral("/cards/%1/limits").arg(pathId(cardId)), {},
-               decoderFor(&JsonApiCodec::cardLimitsFromDocument));
+               {{Scopes::Cards}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardLimitsFromDocument));
 }
 
 ApiReply *ApiClient::listAccounts(const AccountListQuery &query)
@@ -212,25 +248,25 @@ ApiReply *ApiClient::listAccounts(const AccountListQuery &query)
         q.addQueryItem(QStringLiteral("filter[customerId]"), query.customerId);
     if (query.includeCustomer)
         q.addQueryItem(QStringLiteral("include"), QStringLiteral("customer"));
-    return get(QStringLiteral("/accounts"), q, decoderFor(&JsonApiCodec::accountPageFromDocument));
+    return get(QStringLiteral("/accounts"), q, {{Scopes::Accounts}, {}}, decoderFor(&JsonApiCodec::accountPageFromDocument));
 }
 
 ApiReply *ApiClient::getAccount(const QString &accountId)
 {
     return get(QStringLiteral("/accounts/%1").arg(pathId(accountId)), {},
-               decoderFor(&JsonApiCodec::accountFromDocument));
+               {{Scopes::Accounts}, TokenResource::account(accountId)}, decoderFor(&JsonApiCodec::accountFromDocument));
 }
 
 ApiReply *ApiClient::listCustomers(int limit, int offset)
 {
-    return get(QStringLiteral("/customers"), pageQuery(limit, offset),
+    return get(QStringLiteral("/customers"), pageQuery(limit, offset), {{Scopes::Customers}, {}},
                decoderFor(&JsonApiCodec::customerPageFromDocument));
 }
 
 ApiReply *ApiClient::getCustomer(const QString &customerId)
 {
     return get(QStringLiteral("/customers/%1").arg(pathId(customerId)), {},
-               decoderFor(&JsonApiCodec::customerFromDocument));
+               {{Scopes::Customers}, {}}, decoderFor(&JsonApiCodec::customerFromDocument));
 }
 
 } // namespace tessera

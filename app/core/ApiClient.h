@@ -8,17 +8,21 @@
 #include "Page.h"
 #include "Requests.h"
 
+#include <functional>
 #include <QObject>
 #include <QUrl>
 
 class QNetworkAccessManager;
 class QNetworkRequest;
+class QNetworkReply;
 
 namespace tessera {
 
 // Unit's REST API over one QNetworkAccessManager. Every call returns an ApiReply that decodes
-// into Tessera's value types. The bearer token (customer or org) is held here and nowhere
-// else, and is never logged.
+// into Tessera's value types and knows what it needs of its bearer token (RequiredAccess).
+// The bearer is attached when the request goes out — each attempt asks again, so a retry
+// after a renewal never resends the old token — from a fixed token (org token, tests) or a
+// BearerSource (the customer's Credentials). It is never logged.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -28,7 +32,12 @@ public:
     void setBaseUrl(const QUrl &baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
     void setBearerToken(const QString &token);
-    bool hasBearerToken() const { return !m_bearerToken.isEmpty(); }
+    // Picks the bearer per call from what it needs; a call it has no token for is refused
+    // before sending with ApiError::noCredential().
+    using BearerSource = std::function<QString(const RequiredAccess &)>;
+    void setBearerSource(BearerSource source) { m_bearerSource = std::move(source); }
+    QString bearerFor(const RequiredAccess &access) const;
+    bool hasBearerToken() const { return !bearerFor({}).isEmpty(); }
     void setTransferTimeout(int milliseconds);
     // Applies to GETs and to creates that carry an idempotencyKey; never to token calls.
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
@@ -60,15 +69,21 @@ public:
 
 private:
     QUrl endpoint(const QString &path, const QUrlQuery &query) const;
-    ApiReply *get(const QString &path, const QUrlQuery &query, ApiReply::Decoder decoder);
+    ApiReply *get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
+                  ApiReply::Decoder decoder);
     // Only requests that are safe to repeat may pass a policy that retries.
-    ApiReply *post(const QString &path, const QByteArray &body, ApiReply::Decoder decoder,
-                   const RetryPolicy &policy = RetryPolicy::none());
+    ApiReply *post(const QString &path, const QByteArray &body, const RequiredAccess &access,
+                   ApiReply::Decoder decoder, const RetryPolicy &policy = RetryPolicy::none());
+    // Checks the address and the credential, then makes the reply; send(request) issues it.
+    using Send = std::function<QNetworkReply *(QNetworkAccessManager *, const QNetworkRequest &)>;
+    ApiReply *start(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
+                    ApiReply::Decoder decoder, const RetryPolicy &policy, Send send);
     QNetworkRequest makeRequest(const QUrl &url) const;
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_bearerToken;
+    BearerSource m_bearerSource;
     int m_transferTimeoutMs = 30000;
     RetryPolicy m_retryPolicy;
 };

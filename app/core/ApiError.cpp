@@ -16,6 +16,7 @@ bool ApiError::isRetryable() const
     case Kind::Decode:
     case Kind::Cancelled:
     case Kind::Invalid:
+    case Kind::NoCredential:
         return false;
     }
     return false;
@@ -54,6 +55,8 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
     case Kind::Invalid:
         return QCoreApplication::translate("ApiError", "The input is not valid.");
+    case Kind::NoCredential:
+        return QCoreApplication::translate("ApiError", "You need to confirm who you are first.");
     }
     return {};
 }
@@ -105,6 +108,13 @@ ApiError ApiError::invalid(QString detail)
     ApiError e;
     e.kind = Kind::Invalid;
     e.detail = std::move(detail);
+    return e;
+}
+
+ApiError ApiError::noCredential()
+{
+    ApiError e;
+    e.kind = Kind::NoCredential;
     return e;
 }
 

@@ -18,6 +18,9 @@ struct ApiError
         Decode,    // the server's reply is not the document we expect
         Cancelled, // the caller aborted the request
         Invalid,   // refused before sending: the input cannot be valid
+        // Refused before sending: no token covers what the call needs (signed out, expired,
+        // or a 2FA action with no verified token); the Authenticator has to act first.
+        NoCredential,
     };
 
     Kind kind = Kind::None;
@@ -31,6 +34,11 @@ struct ApiError
     bool isError() const { return kind != Kind::None; }
     // 5xx, 408 and 429 per Unit's retry guidance; transport failures too.
     bool isRetryable() const;
+    // The call needs a (new) token before it can go through: a 401, or no token for it.
+    bool needsAuthentication() const
+    {
+        return kind == Kind::NoCredential || (kind == Kind::Http && httpStatus == 401);
+    }
     // Text for a person: the server's detail when it gave one, else a plain description.
     QString message() const;
 
@@ -40,6 +48,7 @@ struct ApiError
     static ApiError decode(QString detail);
     static ApiError cancelled();
     static ApiError invalid(QString detail);
+    static ApiError noCredential();
 
     friend bool operator==(const ApiError &a, const ApiError &b)
     {

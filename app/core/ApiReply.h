@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "RequiredAccess.h"
 #include "RetryPolicy.h"
 
 #include <functional>
@@ -39,6 +40,9 @@ public:
     // How many times the request went out (1 without retries).
     int attempts() const { return m_attempt; }
     const QVariant &value() const { return m_value; }
+    // What the call needs of its bearer token (set by ApiClient; ApiJob renews it on a 401).
+    const RequiredAccess &access() const { return m_access; }
+    void setAccess(const RequiredAccess &access) { m_access = access; }
     template <class T> T valueAs() const { return m_value.value<T>(); }
 
     void abort();
@@ -56,6 +60,7 @@ private:
     Sender m_send;
     Decoder m_decoder;
     RetryPolicy m_policy;
+    RequiredAccess m_access;
     QPointer<QNetworkReply> m_reply;
     QTimer m_backoff;
     QVariant m_value;

@@ -1,5 +1,6 @@
 #include "Authenticator.h"
 
+#include "Credentials.h"
 #include "Logging.h"
 #include "Scopes.h"
 #include "Session.h"
@@ -8,27 +9,66 @@
 
 namespace tessera {
 
-Authenticator::Authenticator(CustomerTokenService *tokens, TokenStore *store, Session *session,
-                             QObject *parent)
+Authenticator::Authenticator(CustomerTokenService *signInTokens,
+                             CustomerTokenService *stepUpTokens, TokenStore *store,
+                             Session *session, Credentials *credentials, QObject *parent)
     : QObject(parent)
-    , m_tokens(tokens)
+    , m_signInTokens(signInTokens)
+    , m_stepUpTokens(stepUpTokens)
     , m_store(store)
     , m_session(session)
+    , m_credentials(credentials)
 {
-    connect(m_tokens, &CustomerTokenService::verificationSent, this, [this](Channel channel) {
-        setBusy(false);
-        emit codeSent(channel);
-    });
-    connect(m_tokens, &CustomerTokenService::verificationFailed, this,
-            [this](const ApiError &error) {
-                setBusy(false);
-                emit codeSendFailed(error.message());
-            });
-    connect(m_tokens, &CustomerTokenService::tokenCreated, this, &Authenticator::onTokenCreated);
-    connect(m_tokens, &CustomerTokenService::tokenFailed, this, &Authenticator::onTokenFailed);
+    m_stepUpTokens->setExpiresIn(m_verifiedLifetime);
+    // Both services report here; only the one running the current code flow is listened to.
+    for (CustomerTokenService *service : {m_signInTokens, m_stepUpTokens}) {
+        connect(service, &CustomerTokenService::verificationSent, this,
+                [this, service](Channel channel) {
+                    if (service != activeService())
+                        return;
+                    setBusy(false);
+                    emit codeSent(channel);
+                });
+        connect(service, &CustomerTokenService::verificationFailed, this,
+                [this, service](const ApiError &error) {
+                    if (service != activeService())
+                        return;
+                    setBusy(false);
+                    emit codeSendFailed(error.message());
+                });
+        connect(service, &CustomerTokenService::tokenCreated, this,
+                [this, service](const StoredToken &token) {
+                    if (service == activeService())
+                        onTokenCreated(token);
+                });
+        connect(service, &CustomerTokenService::tokenFailed, this,
+                [this, service](const ApiError &error) {
+                    if (service == activeService())
+                        onTokenFailed(error);
+                });
+    }
     connect(m_session, &Session::expired, this, &Authenticator::onSessionExpired);
     connect(m_store, &TokenStore::writeFinished, this, &Authenticator::reportKeychain);
     connect(m_store, &TokenStore::removeFinished, this, &Authenticator::reportKeychain);
+}
+
+void Authenticator::setVerifiedLifetime(int seconds)
+{
+    m_verifiedLifetime = qBound(1, seconds, MaxVerifiedLifetime);
+    m_stepUpTokens->setExpiresIn(m_verifiedLifetime);
+}
+
+CreateTokenRequest Authenticator::signInRequest()
+{
+    CreateTokenRequest request;
+    request.scopes = Scopes::signIn();
+    request.upgradableScopes = Scopes::upgradable();
+    return request;
+}
+
+CustomerTokenService *Authenticator::activeService() const
+{
+    return m_purpose == Purpose::StepUp ? m_stepUpTokens : m_signInTokens;
 }
 
 void Authenticator::restore(const QString &customerId)
@@ -37,46 +77,50 @@ void Authenticator::restore(const QString &customerId)
         emit restoreFinished(false);
         return;
     }
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_store, &TokenStore::readFinished, this,
-                          [this, connection](TokenStore::Status status, const StoredToken &token) {
-                              disconnect(*connection);
-                              m_restoring = false;
-                              if (status == TokenStore::Status::Ok && !token.isExpired()) {
-                                  m_session->begin(token);
-                                  emit restoreFinished(true);
-                                  emit signedIn();
-                                  return;
-                              }
-                              if (status == TokenStore::Status::Ok) {
-                                  qCInfo(lcAuth) << "stored token has expired: removing it";
-                                  m_store->remove(m_environmentId, token.customerId);
-                              } else if (status != TokenStore::Status::NotFound) {
-                                  reportKeychain(status);
-                              }
-                              emit restoreFinished(false);
-                          });
     m_restoring = true;
+    connect(
+        m_store, &TokenStore::readFinished, this,
+        [this](TokenStore::Status status, const StoredToken &token) {
+            m_restoring = false;
+            // A token from before 2FA scopes were kept out of the keychain may carry one:
+            // it must not skip a code, so it is thrown away like an expired one.
+            const bool usable = !token.isExpired() && !Scopes::anyNeedsTwoFactor(token.scopes);
+            if (status == TokenStore::Status::Ok && usable) {
+                m_session->begin(token);
+                emit restoreFinished(true);
+                emit signedIn();
+                return;
+            }
+            if (status == TokenStore::Status::Ok) {
+                qCInfo(lcAuth) << "stored token has expired or carries a 2FA scope: removing it";
+                m_store->remove(m_environmentId, token.customerId);
+            } else if (status != TokenStore::Status::NotFound) {
+                reportKeychain(status);
+            }
+            emit restoreFinished(false);
+        },
+        Qt::SingleShotConnection);
     m_store->read(m_environmentId, customerId);
 }
 
 void Authenticator::signIn(const QString &customerId, Channel channel)
 {
-    startCodeFlow(Purpose::SignIn, customerId, Scopes::signIn(), channel);
+    startCodeFlow(Purpose::SignIn, customerId, signInRequest(), channel);
 }
 
 void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
 {
     m_purpose = Purpose::SignIn;
     m_pendingCustomerId = customerId;
-    m_pendingScopes = Scopes::signIn();
+    m_pendingRequest = signInRequest();
     setBusy(true);
-    m_tokens->createTokenWithJwt(customerId, m_pendingScopes, jwt);
+    m_signInTokens->createTokenWithJwt(customerId, m_pendingRequest, jwt);
 }
 
 void Authenticator::signOut()
 {
     cancel();
+    m_credentials->forgetVerified();
     if (!m_session->isActive())
         return;
     m_store->remove(m_environmentId, m_session->customerId());
@@ -84,45 +128,92 @@ void Authenticator::signOut()
     emit signedOut();
 }
 
-void Authenticator::requireScopes(const QStringList &scopes, std::function<void()> proceed,
-                                  std::function<void()> cancelled)
+void Authenticator::lock()
 {
-    if (m_session->hasScopes(scopes)) {
-        proceed();
+    m_credentials->forgetVerified();
+    if (isWaitingForCode() && m_purpose != Purpose::Unlock)
+        cancel();
+}
+
+void Authenticator::unlock()
+{
+    if (!m_session->isActive())
+        return;
+    startCodeFlow(Purpose::Unlock, m_session->customerId(), signInRequest());
+}
+
+void Authenticator::authorize(const RequiredAccess &access, QObject *context,
+                              std::function<void()> ready, std::function<void()> cancelled)
+{
+    if (m_credentials->covers(access)) {
+        ready();
         return;
     }
     if (!m_session->isActive()) {
-        qCWarning(lcAuth) << "an operation needs scopes but nobody is signed in";
+        qCWarning(lcAuth) << "an operation needs a token but nobody is signed in";
         if (cancelled)
             cancelled();
         return;
     }
-    m_waiters.append({std::move(proceed), std::move(cancelled)});
-    const QStringList wanted = Scopes::merged(m_session->scopes(), scopes);
-    const Purpose purpose = m_session->isExpired() ? Purpose::Renew : Purpose::StepUp;
-    if (isWaitingForCode() && m_pendingCustomerId == m_session->customerId()) {
-        // Already asking for a code: widen what it will buy instead of texting again.
-        m_pendingScopes = Scopes::merged(m_pendingScopes, wanted);
-        return;
-    }
-    startCodeFlow(purpose, m_session->customerId(), wanted);
+    m_waiters.append({access, context, std::move(ready), std::move(cancelled)});
+    if (!isWaitingForCode())
+        serveNextWaiter();
 }
 
-void Authenticator::handleUnauthorized(std::function<void()> retry, std::function<void()> cancelled)
+void Authenticator::reportRefused(const RequiredAccess &access)
 {
-    m_session->reportUnauthorized();
-    requireScopes(m_session->scopes(), std::move(retry), std::move(cancelled));
+    m_credentials->reject(access);
+}
+
+void Authenticator::serveNextWaiter()
+{
+    m_waiters.removeIf([](const Waiter &waiter) { return !waiter.context; });
+    if (m_waiters.isEmpty() || !m_session->isActive())
+        return;
+    const QString customerId = m_session->customerId();
+    if (m_session->isExpired()) {
+        // The sign-in ran out: renew it with the sign-in scopes only; a 2FA action that
+        // waits asks for its own code afterwards.
+        startCodeFlow(Purpose::Renew, customerId, signInRequest());
+        return;
+    }
+    const Waiter &first = m_waiters.first();
+    const QStringList missing = [&] {
+        QStringList scopes;
+        for (const QString &scope : first.access.scopes) {
+            if (!m_session->scopes().contains(scope))
+                scopes << scope;
+        }
+        return scopes;
+    }();
+    const bool upgradable = std::all_of(missing.begin(), missing.end(), [](const QString &s) {
+        return Scopes::upgradable().contains(s);
+    });
+    if (missing.isEmpty() || !upgradable) {
+        qCWarning(lcAuth).noquote() << "no token can be had for" << missing.join(QLatin1Char(' '));
+        const Waiter waiter = m_waiters.takeFirst();
+        if (waiter.context && waiter.cancelled)
+            waiter.cancelled();
+        serveNextWaiter();
+        return;
+    }
+    CreateTokenRequest request;
+    request.scopes = missing;
+    if (first.access.resource.isValid())
+        request.resources = {first.access.resource};
+    startCodeFlow(Purpose::StepUp, customerId, request);
 }
 
 void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
-                                  const QStringList &scopes, Channel channel)
+                                  CreateTokenRequest request, Channel channel)
 {
+    activeService()->cancel();
     m_purpose = purpose;
     m_pendingCustomerId = customerId;
-    m_pendingScopes = scopes;
+    m_pendingRequest = std::move(request);
     setBusy(true);
     emit codeRequired(purpose, customerId);
-    m_tokens->requestVerification(customerId, channel);
+    activeService()->requestVerification(customerId, channel);
 }
 
 void Authenticator::submitCode(const QString &code)
@@ -130,7 +221,7 @@ void Authenticator::submitCode(const QString &code)
     if (!isWaitingForCode())
         return;
     setBusy(true);
-    m_tokens->createToken(m_pendingCustomerId, m_pendingScopes, code);
+    activeService()->createToken(m_pendingCustomerId, m_pendingRequest, code);
 }
 
 void Authenticator::resendCode(Channel channel)
@@ -138,33 +229,40 @@ void Authenticator::resendCode(Channel channel)
     if (!isWaitingForCode())
         return;
     setBusy(true);
-    m_tokens->requestVerification(m_pendingCustomerId, channel);
+    activeService()->requestVerification(m_pendingCustomerId, channel);
 }
 
 void Authenticator::cancel()
 {
     if (!isWaitingForCode())
         return;
-    m_tokens->cancel();
+    activeService()->cancel();
     m_pendingCustomerId.clear();
-    m_pendingScopes.clear();
+    m_pendingRequest = {};
     setBusy(false);
-    finishWaiters(false);
+    cancelWaiters();
     emit cancelled();
 }
 
 void Authenticator::onTokenCreated(const StoredToken &token)
 {
     const Purpose purpose = m_purpose;
+    const CreateTokenRequest request = std::exchange(m_pendingRequest, {});
     m_pendingCustomerId.clear();
-    m_pendingScopes.clear();
     setBusy(false);
-    m_session->begin(token);
-    m_store->write(m_environmentId, token);
+    if (purpose == Purpose::StepUp) {
+        // Memory only: a verified token is never written to the keychain or anywhere else.
+        m_credentials->addVerified(token, request.resources.value(0));
+    } else {
+        m_session->begin(token);
+        m_store->write(m_environmentId, token);
+    }
     emit authenticated();
     if (purpose == Purpose::SignIn)
         emit signedIn();
-    finishWaiters(true);
+    if (purpose == Purpose::Unlock)
+        emit unlocked();
+    resumeWaiters();
 }
 
 void Authenticator::onTokenFailed(const ApiError &error)
@@ -178,12 +276,12 @@ void Authenticator::onSessionExpired()
 {
     const QString customerId = m_session->customerId();
     qCInfo(lcAuth) << "session expired";
+    m_credentials->forgetVerified();
     m_store->remove(m_environmentId, customerId);
     if (isWaitingForCode())
         return;
-    // Ask again for the same scopes; operations that hit the expiry join through
-    // handleUnauthorized().
-    startCodeFlow(Purpose::Renew, customerId, m_session->scopes());
+    // Ask again for the sign-in scopes; operations that hit the expiry wait in authorize().
+    startCodeFlow(Purpose::Renew, customerId, signInRequest());
 }
 
 void Authenticator::reportKeychain(TokenStore::Status status)
@@ -206,13 +304,27 @@ void Authenticator::setBusy(bool busy)
     emit busyChanged(busy);
 }
 
-void Authenticator::finishWaiters(bool success)
+void Authenticator::resumeWaiters()
+{
+    // Ready ones go now; the rest (another card, or a step-up after a renewal) ask next.
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &waiter : waiters) {
+        if (!waiter.context)
+            continue;
+        if (m_credentials->covers(waiter.access))
+            waiter.ready();
+        else
+            m_waiters.append(waiter);
+    }
+    if (!isWaitingForCode())
+        serveNextWaiter();
+}
+
+void Authenticator::cancelWaiters()
 {
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
-        if (success && waiter.proceed)
-            waiter.proceed();
-        else if (!success && waiter.cancelled)
+        if (waiter.context && waiter.cancelled)
             waiter.cancelled();
     }
 }

@@ -1,35 +1,52 @@
 #pragma once
 
 #include "CustomerTokenService.h"
+#include "RequiredAccess.h"
 #include "TokenStore.h"
 
 #include <functional>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 namespace tessera {
 
+class Credentials;
 class Session;
 
-// Signs a customer in and keeps them signed in: restores a token from the keychain at start,
-// runs the one-time-code exchange when there is none, asks for the code again when an
-// operation needs a scope the token lacks (step-up) or when the token has expired, and
-// resumes the operations that waited for it. The OTP dialog drives it through submitCode(),
-// resendCode() and cancel(); it never sees the token.
+// Signs a customer in and keeps them signed in, and is the one place that gets a token an
+// operation lacks. At start it restores the sign-in token from the keychain; without one it
+// runs the one-time-code exchange for the sign-in scopes (never a 2FA scope). An operation
+// that needs more (ApiJob, through authorize()) waits here: a sign-in that has run out is
+// renewed with the sign-in scopes; a 2FA action gets a verified token, minted with a fresh code
+// by the customer's own sign-in token (Unit's upgradableScope), restricted to the card or
+// account acted on, short-lived and held in memory only (Credentials). The OTP dialog drives
+// the code through submitCode(), resendCode() and cancel(); it never sees a token.
 class Authenticator : public QObject
 {
     Q_OBJECT
 public:
-    enum class Purpose { SignIn, StepUp, Renew };
+    enum class Purpose { SignIn, StepUp, Renew, Unlock };
     Q_ENUM(Purpose)
     using Channel = CustomerTokenService::Channel;
 
-    Authenticator(CustomerTokenService *tokens, TokenStore *store, Session *session,
+    static constexpr int DefaultVerifiedLifetime = 300;
+    static constexpr int MaxVerifiedLifetime = 900;
+
+    // signInTokens mints sign-in tokens (org token or token broker); stepUpTokens talks to
+    // Unit with the customer's sign-in token as bearer.
+    Authenticator(CustomerTokenService *signInTokens, CustomerTokenService *stepUpTokens,
+                  TokenStore *store, Session *session, Credentials *credentials,
                   QObject *parent = nullptr);
 
     void setEnvironmentId(const QString &environmentId) { m_environmentId = environmentId; }
     QString environmentId() const { return m_environmentId; }
     Session *session() const { return m_session; }
+    Credentials *credentials() const { return m_credentials; }
+
+    // Lifetime asked for a verified (2FA) token, in seconds: 1..900, 300 unless changed.
+    void setVerifiedLifetime(int seconds);
+    int verifiedLifetime() const { return m_verifiedLifetime; }
 
     // Looks for this customer's unexpired token in the keychain: restoreFinished(true) and a
     // running session, or restoreFinished(false) and nothing to do but sign in.
@@ -38,13 +55,19 @@ public:
     void signIn(const QString &customerId, Channel channel = Channel::Sms);
     void signInWithJwt(const QString &customerId, const QString &jwt);
     void signOut();
+    // The app lock: every verified token goes at once; unlock() proves the customer is back
+    // with a one-time code by minting a fresh sign-in token (Unit has no call that only checks
+    // a code), then unlocked() follows. Operations that waited meanwhile resume.
+    void lock();
+    void unlock();
 
-    // Runs proceed() once the session holds these scopes: at once if it already does,
-    // otherwise after the customer enters a code. cancelled() runs instead if they give up.
-    void requireScopes(const QStringList &scopes, std::function<void()> proceed,
-                       std::function<void()> cancelled = {});
-    // For a call that got 401: the token is no longer good; renew it, then retry().
-    void handleUnauthorized(std::function<void()> retry, std::function<void()> cancelled = {});
+    // Calls ready() once a token covers `access`: at once when one does, else after the
+    // customer enters a code (renewal or step-up). cancelled() runs instead if they give up or
+    // nobody is signed in. Neither runs once `context` is gone.
+    void authorize(const RequiredAccess &access, QObject *context, std::function<void()> ready,
+                   std::function<void()> cancelled);
+    // Unit answered 401 to the token used for `access`: it is no good any more.
+    void reportRefused(const RequiredAccess &access);
 
     bool isWaitingForCode() const { return !m_pendingCustomerId.isEmpty(); }
     bool isBusy() const { return m_busy; }
@@ -72,6 +95,7 @@ signals:
     void authenticated();
     void signedIn();
     void signedOut();
+    void unlocked();
     void cancelled();
     // The keychain could not be used; the sign-in will not be remembered.
     void keychainProblem(const QString &message);
@@ -79,27 +103,37 @@ signals:
 private:
     struct Waiter
     {
-        std::function<void()> proceed;
+        RequiredAccess access;
+        QPointer<QObject> context;
+        std::function<void()> ready;
         std::function<void()> cancelled;
     };
 
-    void startCodeFlow(Purpose purpose, const QString &customerId, const QStringList &scopes,
+    void startCodeFlow(Purpose purpose, const QString &customerId, CreateTokenRequest request,
                        Channel channel = Channel::Sms);
+    // Starts the code flow the first waiting operation needs, if any.
+    void serveNextWaiter();
     void onTokenCreated(const StoredToken &token);
     void onTokenFailed(const ApiError &error);
     void onSessionExpired();
     void reportKeychain(TokenStore::Status status);
     void setBusy(bool busy);
-    void finishWaiters(bool success);
+    void resumeWaiters();
+    void cancelWaiters();
+    CustomerTokenService *activeService() const;
+    static CreateTokenRequest signInRequest();
 
-    CustomerTokenService *m_tokens;
+    CustomerTokenService *m_signInTokens;
+    CustomerTokenService *m_stepUpTokens;
     TokenStore *m_store;
     Session *m_session;
+    Credentials *m_credentials;
     QString m_environmentId = QStringLiteral("demo");
     QString m_pendingCustomerId;
-    QStringList m_pendingScopes;
+    CreateTokenRequest m_pendingRequest;
     Purpose m_purpose = Purpose::SignIn;
     QList<Waiter> m_waiters;
+    int m_verifiedLifetime = DefaultVerifiedLifetime;
     bool m_busy = false;
     bool m_restoring = false;
     bool m_remembersSignIn = true;

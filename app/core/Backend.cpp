@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Authenticator.h"
+#include "Credentials.h"
 #include "CustomerTokenService.h"
 #include "SecretRedactor.h"
 #include "Session.h"
@@ -28,9 +29,12 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     , m_api(new ApiClient(m_network, this))
     , m_tokenApi(new ApiClient(m_network, this))
     , m_tokenService(new CustomerTokenService(m_tokenApi, this))
+    , m_stepUpService(new CustomerTokenService(m_api, this))
     , m_tokenStore(new TokenStore(this))
     , m_session(new Session(this))
-    , m_authenticator(new Authenticator(m_tokenService, m_tokenStore, m_session, this))
+    , m_credentials(new Credentials(m_session, this))
+    , m_authenticator(new Authenticator(m_tokenService, m_stepUpService, m_tokenStore, m_session,
+                                        m_credentials, this))
 {
     m_api->setBaseUrl(environment.apiUrl);
     m_tokenApi->setBaseUrl(environment.tokenUrl());
@@ -39,9 +43,10 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
         setOrgToken(orgToken);
     m_authenticator->setEnvironmentId(environment.id());
 
-    connect(m_session, &Session::began, this,
-            [this] { m_api->setBearerToken(m_session->token().token); });
-    connect(m_session, &Session::ended, this, [this] { m_api->setBearerToken(QString()); });
+    m_api->setBearerSource(
+        [credentials = m_credentials](const RequiredAccess &access) {
+            return credentials->bearerFor(access);
+        });
     connect(m_authenticator, &Authenticator::signedIn, this, [this] {
         QSettings().setValue(lastCustomerKey(m_environment), m_session->customerId());
     });
@@ -55,6 +60,13 @@ Backend::~Backend()
     // which as the first child would otherwise be deleted first.
     delete m_api;
     delete m_tokenApi;
+}
+
+ApiJob *Backend::startJob(ApiJob::Request request, QObject *parent)
+{
+    auto *job = new ApiJob(m_authenticator, std::move(request), parent);
+    job->start();
+    return job;
 }
 
 QString Backend::lastCustomerId() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiJob.h"
 #include "Environment.h"
 
 #include <QObject>
@@ -10,13 +11,15 @@ namespace tessera {
 
 class ApiClient;
 class Authenticator;
+class Credentials;
 class CustomerTokenService;
 class Session;
 class TokenStore;
 
 // Everything Tessera needs to act for a customer in one environment, wired together: the API
-// client for customer calls (its bearer follows the session), the token client (org token or
-// token broker), the token service, the keychain store, the session and the authenticator.
+// client for customer calls (its bearer picked per call by Credentials), the token client (org
+// token or token broker) and its sign-in token service, the step-up token service (Unit with
+// the customer's own token), the keychain store, the session and the authenticator.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -29,9 +32,16 @@ public:
     ApiClient *api() const { return m_api; }
     ApiClient *tokenApi() const { return m_tokenApi; }
     CustomerTokenService *tokenService() const { return m_tokenService; }
+    CustomerTokenService *stepUpService() const { return m_stepUpService; }
+    Credentials *credentials() const { return m_credentials; }
     TokenStore *tokenStore() const { return m_tokenStore; }
     Session *session() const { return m_session; }
     Authenticator *authenticator() const { return m_authenticator; }
+
+    // Starts an operation on the customer's behalf through the authenticator (ApiJob): the
+    // caller connects to finished() and sees success, an error or Cancelled, never a 401.
+    // `parent` owns the job; deleting it stops the operation silently.
+    ApiJob *startJob(ApiJob::Request request, QObject *parent);
 
     // The customer who signed in last in this environment (not a secret; kept in QSettings).
     QString lastCustomerId() const;
@@ -52,8 +62,10 @@ private:
     ApiClient *m_api;
     ApiClient *m_tokenApi;
     CustomerTokenService *m_tokenService;
+    CustomerTokenService *m_stepUpService;
     TokenStore *m_tokenStore;
     Session *m_session;
+    Credentials *m_credentials;
     Authenticator *m_authenticator;
 };
 

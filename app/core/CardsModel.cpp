@@ -1,13 +1,15 @@
 #include "CardsModel.h"
 
 #include "ApiClient.h"
+#include "ApiJob.h"
 #include "Logging.h"
 
 namespace tessera {
 
-CardsModel::CardsModel(ApiClient *api, QObject *parent)
+CardsModel::CardsModel(ApiClient *api, Authenticator *authenticator, QObject *parent)
     : QAbstractListModel(parent)
     , m_api(api)
+    , m_authenticator(authenticator)
 {}
 
 void CardsModel::setPageSize(int size)
@@ -33,12 +35,7 @@ void CardsModel::setSort(CardSort sort)
 
 void CardsModel::reload()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr; // the page in flight is for the old query
-    }
+    delete m_job; // the page in flight is for the old query
     beginResetModel();
     m_cards.clear();
     m_rowById.clear();
@@ -58,7 +55,7 @@ void CardsModel::retry()
 
 void CardsModel::requestPage()
 {
-    if (m_reply)
+    if (m_job)
         return;
     CardListQuery query;
     query.limit = m_pageSize;
@@ -67,20 +64,19 @@ void CardsModel::requestPage()
     query.sort = m_sort;
     query.includeAccount = true;
     query.includeCustomer = m_serverOffset == 0;
-    ApiReply *reply = m_api->listCards(query);
-    m_reply = reply;
+    ApiClient *api = m_api;
+    auto *job = new ApiJob(m_authenticator, [api, query] { return api->listCards(query); }, this);
+    m_job = job;
     setState(State::Loading);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        m_reply = nullptr;
-        if (reply->hasError()) {
-            m_error = reply->error();
+    connect(job, &ApiJob::finished, this, [this, job] {
+        job->deleteLater();
+        m_job = nullptr;
+        if (job->hasError()) {
+            m_error = job->error();
             setState(State::Error);
-            if (m_error.httpStatus == 401)
-                emit unauthorized();
             return;
         }
-        const CardPage page = reply->valueAs<CardPage>();
+        const CardPage page = job->valueAs<CardPage>();
         for (const Account &account : page.includedAccounts)
             m_accounts.insert(account.id, account);
         for (const Customer &customer : page.includedCustomers)

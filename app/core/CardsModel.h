@@ -13,7 +13,8 @@
 namespace tessera {
 
 class ApiClient;
-class ApiReply;
+class ApiJob;
+class Authenticator;
 
 // The signed-in customer's cards, paged in from GET /cards as the view scrolls (canFetchMore /
 // fetchMore), so memory grows with the pages seen, not with the customer's card count. Uses
@@ -33,7 +34,8 @@ public:
 
     static constexpr int MaxPageSize = 1000;
 
-    explicit CardsModel(ApiClient *api, QObject *parent = nullptr);
+    // With an authenticator, a page that needs a renewed sign-in waits for it (ApiJob).
+    CardsModel(ApiClient *api, Authenticator *authenticator, QObject *parent = nullptr);
 
     void setPageSize(int size);
     int pageSize() const { return m_pageSize; }
@@ -81,8 +83,6 @@ signals:
     // The first page of each load asks for the card holder too (include=customer), so the
     // page can greet them without a request of its own. Not emitted when there are no cards.
     void customerSeen(const tessera::Customer &customer);
-    // A page request got 401: the session must be renewed, then retry().
-    void unauthorized();
 
 private:
     void requestPage();
@@ -102,7 +102,8 @@ private:
     bool m_loadedOnce = false;
     State m_state = State::Idle;
     ApiError m_error;
-    QPointer<ApiReply> m_reply;
+    Authenticator *m_authenticator;
+    QPointer<ApiJob> m_job;
 };
 
 } // namespace tessera

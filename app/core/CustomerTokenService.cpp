@@ -77,13 +77,12 @@ void CustomerTokenService::requestVerification(const QString &customerId, Channe
     });
 }
 
-void CustomerTokenService::createToken(const QString &customerId, const QStringList &scopes,
+void CustomerTokenService::createToken(const QString &customerId, CreateTokenRequest request,
                                        const QString &code)
 {
-    CreateTokenRequest request;
     // Signing in proves who the customer is with a code even for scopes Unit would grant
     // without one; a 2FA scope cannot do without it.
-    if (!code.isEmpty() || Scopes::anyNeedsTwoFactor(scopes)) {
+    if (!code.isEmpty() || Scopes::anyNeedsTwoFactor(request.scopes)) {
         const std::optional<QString> normalized = normalizeCode(code);
         if (!normalized) {
             emit tokenFailed(ApiError::invalid(
@@ -98,32 +97,30 @@ void CustomerTokenService::createToken(const QString &customerId, const QStringL
         request.verificationToken = m_verificationToken;
         request.verificationCode = *normalized;
     }
-    sendTokenRequest(customerId, scopes, std::move(request));
+    sendTokenRequest(customerId, std::move(request));
 }
 
-void CustomerTokenService::createTokenWithJwt(const QString &customerId, const QStringList &scopes,
+void CustomerTokenService::createTokenWithJwt(const QString &customerId, CreateTokenRequest request,
                                               const QString &jwt)
 {
-    CreateTokenRequest request;
     request.jwtToken = jwt.trimmed();
     if (request.jwtToken.count(QLatin1Char('.')) != 2) {
         emit tokenFailed(ApiError::invalid(QCoreApplication::translate(
             "CustomerTokenService", "This is not a JWT (three parts separated by dots).")));
         return;
     }
-    sendTokenRequest(customerId, scopes, std::move(request));
+    sendTokenRequest(customerId, std::move(request));
 }
 
-void CustomerTokenService::sendTokenRequest(const QString &customerId, const QStringList &scopes,
-                                            CreateTokenRequest request)
+void CustomerTokenService::sendTokenRequest(const QString &customerId, CreateTokenRequest request)
 {
     if (m_tokenReply) {
         m_tokenReply->disconnect(this);
         m_tokenReply->abort();
         m_tokenReply->deleteLater();
     }
-    request.scopes = scopes;
     request.expiresIn = m_expiresIn;
+    const QStringList scopes = request.scopes;
     ApiReply *reply = m_client->createCustomerToken(customerId, request);
     m_tokenReply = reply;
     const bool usedVerification = !request.verificationToken.isEmpty();

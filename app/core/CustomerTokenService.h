@@ -15,7 +15,8 @@ class ApiReply;
 
 // Unit's customer-token flow: ask for a one-time code, then exchange verification token + code
 // (or a JWT from the app's identity provider) for a customer token. Talks to whatever mints
-// tokens in the current environment: Unit with an org token, or the bank's token broker.
+// the token: for a sign-in, Unit with an org token or the bank's token broker; for a 2FA
+// step-up, Unit itself with the customer's own sign-in token (its upgradableScope).
 //
 // The verification call texts or calls the customer, so it is never retried here; a resend is
 // a new call, and only the newest verification token is kept.
@@ -36,10 +37,11 @@ public:
     bool hasVerification(const QString &customerId) const;
     bool isBusy() const;
 
-    // With a code, uses the newest verification; a 2FA scope cannot do without one.
-    void createToken(const QString &customerId, const QStringList &scopes,
+    // `request` names scopes, upgradableScope and resources; the service adds the newest
+    // verification and the code (a 2FA scope cannot do without them) and expiresIn.
+    void createToken(const QString &customerId, CreateTokenRequest request,
                      const QString &code = {});
-    void createTokenWithJwt(const QString &customerId, const QStringList &scopes,
+    void createTokenWithJwt(const QString &customerId, CreateTokenRequest request,
                             const QString &jwt);
     // Drops the pending verification and any call in flight.
     void cancel();
@@ -54,8 +56,7 @@ signals:
     void tokenFailed(const tessera::ApiError &error);
 
 private:
-    void sendTokenRequest(const QString &customerId, const QStringList &scopes,
-                          CreateTokenRequest request);
+    void sendTokenRequest(const QString &customerId, CreateTokenRequest request);
 
     ApiClient *m_client;
     int m_expiresIn = MaxExpiresIn;

@@ -743,6 +743,26 @@ QByteArray JsonApiCodec::encode(const CreateTokenRequest &request)
     putString(a, "jwtToken", request.jwtToken);
     if (request.expiresIn)
         a.insert(QStringLiteral("expiresIn"), *request.expiresIn);
+    if (!request.upgradableScopes.isEmpty())
+        a.insert(QStringLiteral("upgradableScope"), request.upgradableScopes.join(QLatin1Char(' ')));
+    if (!request.resources.isEmpty()) {
+        // Unit's shape: one entry per type, each with its ids.
+        QJsonArray resources;
+        for (TokenResource::Type type : {TokenResource::Type::Card, TokenResource::Type::Account}) {
+            QJsonArray ids;
+            QString typeName;
+            for (const TokenResource &resource : request.resources) {
+                if (resource.type == type) {
+                    ids.append(resource.id);
+                    typeName = resource.typeName();
+                }
+            }
+            if (!ids.isEmpty())
+                resources.append(
+                    QJsonObject{{QStringLiteral("type"), typeName}, {QStringLiteral("ids"), ids}});
+        }
+        a.insert(QStringLiteral("resources"), resources);
+    }
     return documentBytes(
         QJsonObject{{QStringLiteral("data"),
                      QJsonObject{{QStringLiteral("type"), QStringLiteral("customerToken")},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RequiredAccess.h"
 #include "Address.h"
 #include "Card.h"
 #include "CardLimits.h"
@@ -29,6 +30,10 @@ struct CreateTokenRequest
     QString verificationCode;
     QString jwtToken;
     std::optional<int> expiresIn; // seconds, 1..86400
+    // 2FA scopes the new token may later mint for itself (needs customer-token-write in scopes).
+    QStringList upgradableScopes;
+    // Restricts the token to these cards or accounts; empty: every resource of the customer.
+    QList<TokenResource> resources;
 };
 
 // POST /cards for individualDebitCard / individualVirtualDebitCard

@@ -10,11 +10,20 @@ inline const QString Customers = QStringLiteral("customers");
 inline const QString Accounts = QStringLiteral("accounts");
 inline const QString Cards = QStringLiteral("cards");
 inline const QString CardsWrite = QStringLiteral("cards-write");
+inline const QString CustomerTokenWrite = QStringLiteral("customer-token-write");
 
-// What signing in asks for: read the customer, their accounts and their cards.
+// What the sign-in token (the one kept in the keychain) carries: read the customer, their
+// accounts and their cards, and mint itself a short-lived verified token for a 2FA action.
+// Never a 2FA scope: those are only ever in memory, for minutes (Unit's upgradableScope).
 inline QStringList signIn()
 {
-    return {Customers, Accounts, Cards};
+    return {Customers, Accounts, Cards, CustomerTokenWrite};
+}
+
+// The 2FA scopes the sign-in token may upgrade to with a code (its `upgradableScope`).
+inline QStringList upgradable()
+{
+    return {CardsWrite};
 }
 
 // Scopes Unit guards with a one-time code (unit-api-notes §2.4); the sandbox enforces the same.

@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
     ApiClient client(&network);
     client.setBaseUrl(server.baseUrl());
     client.setBearerToken(*token);
-    CardsModel model(&client);
+    CardsModel model(&client, nullptr);
     model.setPageSize(pageSize);
     const auto bareGet = [&](int page) {
         return httpGet(&network, withPath(server.baseUrl(), cardsPath(pageSize, page * pageSize)),

@@ -1,6 +1,8 @@
 #include "ApiClient.h"
+#include "ApiJob.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "Credentials.h"
 #include "DemoSignIn.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
@@ -41,6 +43,7 @@ private:
     SandboxServer m_sandbox;
     QString m_customerId;
     QString m_accountId;
+    QStringList m_cardIds; // two active virtual cards of the customer
 
     std::unique_ptr<Backend> makeBackend()
     {
@@ -106,6 +109,16 @@ private slots:
             }
         }
         QVERIFY(!m_customerId.isEmpty());
+        for (int i = 0; i < 2; ++i) {
+            CreateCardRequest create;
+            create.type = CardType::IndividualVirtualDebitCard;
+            create.accountId = m_accountId;
+            std::unique_ptr<ApiReply> card(org.createCard(create));
+            QSignalSpy made(card.get(), &ApiReply::finished);
+            QVERIFY(made.wait(5000));
+            QVERIFY2(!card->hasError(), qPrintable(card->error().message()));
+            m_cardIds << card->valueAs<Card>().id;
+        }
     }
 
     void wrongCodeThenRightCode()
@@ -211,42 +224,198 @@ private slots:
         QCOMPARE(read.first().first().value<TokenStore::Status>(), TokenStore::Status::NotFound);
     }
 
-    void stepUpResumesTheOperation()
+    // A 2FA action as the UI runs it: an ApiJob that freezes or unfreezes a card.
+    static std::unique_ptr<ApiJob> startCardAction(Backend &backend, const QString &cardId,
+                                                   CardAction action)
+    {
+        ApiClient *api = backend.api();
+        return std::unique_ptr<ApiJob>(backend.startJob(
+            [api, cardId, action] { return api->applyCardAction(cardId, action); }, nullptr));
+    }
+
+    static bool finished(ApiJob *job)
+    {
+        if (job->isFinished())
+            return true;
+        QSignalSpy done(job, &ApiJob::finished);
+        return done.wait(5000);
+    }
+
+    // Reads this customer's keychain entry as the next start would.
+    std::optional<StoredToken> keychainEntry(Backend &backend)
+    {
+        QSignalSpy read(backend.tokenStore(), &TokenStore::readFinished);
+        backend.tokenStore()->read(m_environmentId, m_customerId);
+        if (!read.wait(5000) ||
+            read.first().first().value<TokenStore::Status>() != TokenStore::Status::Ok)
+            return std::nullopt;
+        return read.first().at(1).value<StoredToken>();
+    }
+
+    // Freezes (or unfreezes) `cardId`, entering the code when one is asked for; returns how
+    // many codes were asked.
+    int toggleCard(Backend &backend, const QString &cardId, CardAction action)
+    {
+        Authenticator *auth = backend.authenticator();
+        QSignalSpy required(auth, &Authenticator::codeRequired);
+        QSignalSpy sent(auth, &Authenticator::codeSent);
+        auto job = startCardAction(backend, cardId, action);
+        QTest::qWait(50);
+        if (required.count() > 0) {
+            if (!(sent.count() > 0 || sent.wait(5000)))
+                return -1;
+            auth->submitCode(QStringLiteral("000001"));
+        }
+        if (!finished(job.get()) || job->hasError()) {
+            qWarning() << "card action failed:" << job->error().message();
+            return -1;
+        }
+        return int(required.count());
+    }
+
+    void signInTokenCarriesNoTwoFactorScopeButMayUpgrade()
     {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
+        QVERIFY(!Scopes::anyNeedsTwoFactor(backend->session()->scopes()));
+        QVERIFY(backend->session()->hasScopes({Scopes::CustomerTokenWrite}));
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void stepUpMintsAVerifiedTokenThatNeverReachesTheKeychain()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
+        QVERIFY(written.count() == 1 || written.wait(5000));
+        const std::optional<StoredToken> before = keychainEntry(*backend);
+        QVERIFY(before);
+
         Authenticator *auth = backend->authenticator();
         QSignalSpy required(auth, &Authenticator::codeRequired);
-
-        // The operation: create a virtual card, which needs cards-write.
-        CreateCardRequest request;
-        request.type = CardType::IndividualVirtualDebitCard;
-        request.accountId = m_accountId;
-        request.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        std::unique_ptr<ApiReply> created;
-        bool cancelled = false;
-        auth->requireScopes(
-            {Scopes::CardsWrite}, [&] { created.reset(backend->api()->createCard(request)); },
-            [&] { cancelled = true; });
-        QCOMPARE(required.count(), 1);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
         QCOMPARE(required.first().first().value<Authenticator::Purpose>(),
                  Authenticator::Purpose::StepUp);
-        QVERIFY(!created);
-        QVERIFY(waitForCodeSent(auth));
-        auth->submitCode(QStringLiteral("000001"));
-        QTRY_VERIFY_WITH_TIMEOUT(created != nullptr, 5000);
-        QVERIFY(finished(created.get()));
-        QVERIFY2(!created->hasError(), qPrintable(created->error().message()));
-        QVERIFY(!cancelled);
-        // The new token holds the union of scopes.
-        QVERIFY(backend->session()->hasScopes(Scopes::signIn()));
-        QVERIFY(backend->session()->hasScopes({Scopes::CardsWrite}));
+        QCOMPARE(backend->credentials()->verifiedCount(), 1);
 
-        // Already granted: runs at once, no second code.
-        bool ranAgain = false;
-        auth->requireScopes({Scopes::CardsWrite}, [&] { ranAgain = true; });
-        QVERIFY(ranAgain);
-        QCOMPARE(required.count(), 1);
+        // The keychain still holds the sign-in token alone: no 2FA scope, the same expiry.
+        QTest::qWait(200);
+        const std::optional<StoredToken> after = keychainEntry(*backend);
+        QVERIFY(after);
+        QVERIFY(!Scopes::anyNeedsTwoFactor(after->scopes));
+        QCOMPARE(after->expiresAt, before->expiresAt);
+        QVERIFY(after->token == before->token);
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
+
+        // The same card again within the verified token's life: no second code.
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze), 0);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void anotherCardAsksForItsOwnCode()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(1), CardAction::Freeze), 1);
+        QCOMPARE(backend->credentials()->verifiedCount(), 2);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze), 0);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(1), CardAction::Unfreeze), 0);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void verifiedTokenIsRestrictedToItsCardAtTheServer()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        const QString verified = backend->credentials()->bearerFor(
+            {{Scopes::CardsWrite}, TokenResource::card(m_cardIds.at(0))});
+        QVERIFY(!verified.isEmpty());
+        QVERIFY(backend->credentials()
+                    ->bearerFor({{Scopes::CardsWrite}, TokenResource::card(m_cardIds.at(1))})
+                    .isEmpty());
+
+        // Sent straight to the server for another card, Unit's resources restriction refuses.
+        ApiClient direct(new QNetworkAccessManager(this));
+        direct.setBaseUrl(m_sandbox.baseUrl());
+        direct.setBearerToken(verified);
+        std::unique_ptr<ApiReply> other(
+            direct.applyCardAction(m_cardIds.at(1), CardAction::Freeze));
+        QVERIFY(finished(other.get()));
+        QVERIFY(other->hasError());
+        QCOMPARE(other->error().httpStatus, 404);
+        std::unique_ptr<ApiReply> own(direct.applyCardAction(m_cardIds.at(0), CardAction::Unfreeze));
+        QVERIFY(finished(own.get()));
+        QVERIFY2(!own->hasError(), qPrintable(own->error().message()));
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void verifiedTokenExpiresAndTheNextActionAsksAgain()
+    {
+        auto backend = makeBackend();
+        backend->authenticator()->setVerifiedLifetime(2);
+        QVERIFY(signIn(*backend, m_customerId));
+        QSignalSpy changed(backend->credentials(), &Credentials::verifiedTokensChanged);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        QCOMPARE(backend->credentials()->verifiedCount(), 1);
+        // Dropped by its own timer at expiry, not only when looked at.
+        QTRY_COMPARE_WITH_TIMEOUT(backend->credentials()->verifiedCount(), 0, 5000);
+        QCOMPARE(changed.last().first().toInt(), 0);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze), 1);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void relaunchedSignInAsksForACodeBeforeAFreeze()
+    {
+        {
+            auto first = makeBackend();
+            QVERIFY(signIn(*first, m_customerId));
+            QSignalSpy written(first->tokenStore(), &TokenStore::writeFinished);
+            QVERIFY(written.count() == 1 || written.wait(5000));
+            QCOMPARE(toggleCard(*first, m_cardIds.at(0), CardAction::Freeze), 1);
+        }
+        auto second = makeBackend();
+        QSignalSpy restored(second->authenticator(), &Authenticator::restoreFinished);
+        second->authenticator()->restore(m_customerId);
+        QVERIFY(restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), true);
+        QCOMPARE(toggleCard(*second, m_cardIds.at(0), CardAction::Unfreeze), 1);
+        QVERIFY(removeEntry(*second, m_customerId));
+    }
+
+    void storedTokenWithATwoFactorScopeIsNotRestored()
+    {
+        // Written by an earlier Tessera that kept cards-write in the keychain for 24 hours.
+        auto backend = makeBackend();
+        StoredToken old;
+        old.customerId = m_customerId;
+        old.token = QStringLiteral("v2.public.old-model");
+        old.scopes = Scopes::merged(Scopes::signIn(), {Scopes::CardsWrite});
+        old.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
+        backend->tokenStore()->write(m_environmentId, old);
+        QVERIFY(written.wait(5000));
+
+        QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->restore(m_customerId);
+        QVERIFY(restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), false);
+        QVERIFY(!backend->session()->isActive());
+        QVERIFY(removed.count() == 1 || removed.wait(5000));
+    }
+
+    void stepUpNeedsNoOrgTokenAndNoBroker()
+    {
+        // In production the token client is the bank's broker; a step-up must not use it.
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        backend->tokenApi()->setBearerToken(QString());
+        backend->tokenApi()->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/unreachable")));
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze), 0);
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
@@ -254,17 +423,33 @@ private slots:
     {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
-        bool proceeded = false;
-        bool cancelled = false;
-        backend->authenticator()->requireScopes(
-            {Scopes::CardsWrite}, [&] { proceeded = true; }, [&] { cancelled = true; });
+        auto job = startCardAction(*backend, m_cardIds.at(0), CardAction::Freeze);
         QVERIFY(waitForCodeSent(backend->authenticator()));
         backend->authenticator()->cancel();
-        QVERIFY(cancelled);
-        QVERIFY(!proceeded);
+        QVERIFY(finished(job.get()));
+        QVERIFY(job->isCancelled());
+        QCOMPARE(backend->credentials()->verifiedCount(), 0);
         // The original sign-in is untouched.
-        QVERIFY(backend->session()->hasScopes(Scopes::signIn()));
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
         QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void signOutForgetsVerifiedTokens()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        QCOMPARE(backend->credentials()->verifiedCount(), 1);
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->signOut();
+        QCOMPARE(backend->credentials()->verifiedCount(), 0);
+        QVERIFY(removed.wait(5000));
+        QVERIFY(!keychainEntry(*backend));
+        // Put the card back for the other tests, as a fresh sign-in.
+        auto again = makeBackend();
+        QVERIFY(signIn(*again, m_customerId));
+        QCOMPARE(toggleCard(*again, m_cardIds.at(0), CardAction::Unfreeze), 1);
+        QVERIFY(removeEntry(*again, m_customerId));
     }
 
     void expiryMidSessionAsksForTheCodeAgain()
@@ -282,7 +467,8 @@ private slots:
         QSignalSpy authenticated(backend->authenticator(), &Authenticator::authenticated);
         backend->authenticator()->submitCode(QStringLiteral("000001"));
         QVERIFY(authenticated.wait(5000));
-        QVERIFY(backend->session()->hasScopes(Scopes::signIn()));
+        // Renewal asks for the sign-in scopes only.
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
@@ -290,30 +476,47 @@ private slots:
     {
         auto backend = makeBackend();
         QVERIFY(signIn(*backend, m_customerId));
+        const QString before = backend->session()->token().token;
         // The server's clock jumps past the token's expiry: the next call gets 401.
         m_sandbox.setClockOffset(90000);
-        std::unique_ptr<ApiReply> first(backend->api()->listCards());
-        QSignalSpy done(first.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
-        QCOMPARE(first->error().httpStatus, 401);
-
-        int retries = 0;
-        std::unique_ptr<ApiReply> retried;
         QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
-        backend->authenticator()->handleUnauthorized([&] {
-            ++retries;
-            retried.reset(backend->api()->listCards());
-        });
-        QCOMPARE(required.count(), 1);
+        ApiClient *api = backend->api();
+        std::unique_ptr<ApiJob> job(backend->startJob([api] { return api->listCards(); }, nullptr));
+        QVERIFY(required.wait(5000));
         QCOMPARE(required.first().first().value<Authenticator::Purpose>(),
                  Authenticator::Purpose::Renew);
+        QVERIFY(!job->isFinished());
+        m_sandbox.setClockOffset(0);
         QVERIFY(waitForCodeSent(backend->authenticator()));
         backend->authenticator()->submitCode(QStringLiteral("000001"));
-        QTRY_VERIFY_WITH_TIMEOUT(retried != nullptr, 5000);
-        QVERIFY(finished(retried.get()));
-        m_sandbox.setClockOffset(0);
-        QVERIFY2(!retried->hasError(), qPrintable(retried->error().message()));
-        QCOMPARE(retries, 1);
+        QVERIFY(finished(job.get()));
+        QVERIFY2(!job->hasError(), qPrintable(job->error().message()));
+        // Re-sent with the renewed token, not the refused one.
+        QVERIFY(backend->session()->token().token != before);
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
+        QCOMPARE(required.count(), 1);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void aTokenRefusedTwiceEndsInAnErrorNotALoop()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        // Customer calls go to another sandbox, which knows none of the tokens the first one
+        // mints: every token, renewed or not, is refused.
+        SandboxServer stranger;
+        QVERIFY(stranger.start() != 0);
+        backend->api()->setBaseUrl(stranger.baseUrl());
+        QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
+        ApiClient *api = backend->api();
+        std::unique_ptr<ApiJob> job(backend->startJob([api] { return api->listCards(); }, nullptr));
+        QVERIFY(waitForCodeSent(backend->authenticator()));
+        backend->authenticator()->submitCode(QStringLiteral("000001"));
+        QVERIFY(finished(job.get()));
+        QVERIFY(job->hasError());
+        QCOMPARE(job->error().httpStatus, 401);
+        QCOMPARE(required.count(), 1);
+        backend->authenticator()->cancel();
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
@@ -386,18 +589,16 @@ private slots:
         if (ok && written.count() == 0)
             written.wait(5000);
         const QString token = backend->session()->token().token;
-        bool cancelled = false;
-        backend->authenticator()->requireScopes(
-            {Scopes::CardsWrite}, [] {}, [&] { cancelled = true; });
-        waitForCodeSent(backend->authenticator());
-        backend->authenticator()->submitCode(QStringLiteral("000001"));
-        QTest::qWait(300);
-        const QString steppedUpToken = backend->session()->token().token;
+        const int codes = toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze);
+        const QString steppedUpToken = backend->credentials()->bearerFor(
+            {{Scopes::CardsWrite}, TokenResource::card(m_cardIds.at(0))});
+        toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze);
         backend->authenticator()->signOut();
         QTest::qWait(300);
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());
         QVERIFY(ok);
+        QCOMPARE(codes, 1);
         QVERIFY(!token.isEmpty());
         QVERIFY(g_messages.size() > 3); // the flow did log
 

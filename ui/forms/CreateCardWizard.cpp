@@ -2,14 +2,13 @@
 
 #include "AddressForm.h"
 #include "ApiClient.h"
-#include "Authenticator.h"
+#include "ApiJob.h"
 #include "Backend.h"
 #include "CardCreatedPage.h"
 #include "CardKindPage.h"
 #include "CardsModel.h"
 #include "FundingAccountPage.h"
 #include "ReviewPage.h"
-#include "Scopes.h"
 #include "Session.h"
 #include "ShippingAddressPage.h"
 
@@ -54,7 +53,7 @@ CreateCardWizard::CreateCardWizard(Backend *backend, QWidget *parent)
 
 CreateCardWizard::~CreateCardWizard()
 {
-    // ~ApiReply stops the request without reporting to this half-destroyed object.
+    // ~ApiJob stops the request without reporting to this half-destroyed object.
     delete m_pending;
 }
 
@@ -124,25 +123,18 @@ void CreateCardWizard::submit()
         return;
     m_reviewPage->clearError();
     setSubmitting(true);
-    QPointer<CreateCardWizard> self(this);
-    m_backend->authenticator()->requireScopes(
-        {Scopes::CardsWrite},
-        [self] {
-            if (self)
-                self->sendCreateRequest();
-        },
-        [self] {
-            if (self)
-                self->onConfirmationCancelled();
-        });
+    sendCreateRequest();
 }
 
 void CreateCardWizard::sendCreateRequest()
 {
-    m_pending = m_backend->api()->createCard(request());
-    connect(m_pending, &ApiReply::finished, this, &CreateCardWizard::onCreateFinished);
-    // The same idempotencyKey goes out again, so a retry can never make a second card.
-    connect(m_pending, &ApiReply::retrying, this, [this](int attempt, int, const ApiError &error) {
+    ApiClient *api = m_backend->api();
+    // Made once: a re-send after a code carries the same idempotencyKey, so it can never make
+    // a second card.
+    const CreateCardRequest create = request();
+    m_pending = m_backend->startJob([api, create] { return api->createCard(create); }, this);
+    connect(m_pending, &ApiJob::finished, this, &CreateCardWizard::onCreateFinished);
+    connect(m_pending, &ApiJob::retrying, this, [this](int attempt, int, const ApiError &error) {
         m_reviewPage->showRetrying(attempt, m_backend->api()->retryPolicy().maxAttempts,
                                    error.message());
     });
@@ -150,28 +142,18 @@ void CreateCardWizard::sendCreateRequest()
 
 void CreateCardWizard::onCreateFinished()
 {
-    ApiReply *reply = m_pending;
+    ApiJob *job = m_pending;
     m_pending = nullptr;
-    reply->deleteLater();
-    if (!reply->hasError()) {
-        finishCreated(reply->valueAs<Card>());
+    job->deleteLater();
+    if (!job->hasError()) {
+        finishCreated(job->valueAs<Card>());
         return;
     }
-    const ApiError error = reply->error();
-    if (error.httpStatus == 401) {
-        // Same request, same key, once the customer has confirmed again.
-        QPointer<CreateCardWizard> self(this);
-        m_backend->authenticator()->handleUnauthorized(
-            [self] {
-                if (self)
-                    self->sendCreateRequest();
-            },
-            [self] {
-                if (self)
-                    self->onConfirmationCancelled();
-            });
+    if (job->isCancelled()) {
+        onConfirmationCancelled();
         return;
     }
+    const ApiError error = job->error();
     setSubmitting(false);
 
     const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);

@@ -8,7 +8,7 @@
 #include <QWizard>
 
 namespace tessera {
-class ApiReply;
+class ApiJob;
 class Backend;
 } // namespace tessera
 
@@ -71,7 +71,7 @@ private:
     ReviewPage *m_reviewPage;
     CardCreatedPage *m_resultPage;
     const QString m_idempotencyKey;
-    QPointer<ApiReply> m_pending;
+    QPointer<ApiJob> m_pending;
     std::optional<Card> m_createdCard;
     bool m_submitting = false;
 };

@@ -92,7 +92,7 @@ FundingAccountPage::FundingAccountPage(Backend *backend, QWidget *parent)
 FundingAccountPage::~FundingAccountPage()
 {
     // ~ApiReply stops the request without reporting to this half-destroyed object.
-    delete m_reply;
+    delete m_job;
 }
 
 void FundingAccountPage::initializePage()
@@ -134,39 +134,28 @@ void FundingAccountPage::reload()
     m_status->setText(tr("Loading your accounts…"));
     m_status->show();
     m_busy->show();
-    m_reply = m_backend->api()->listAccounts();
-    connect(m_reply, &ApiReply::finished, this, &FundingAccountPage::onLoaded);
+    ApiClient *api = m_backend->api();
+    m_job = m_backend->startJob([api] { return api->listAccounts(); }, this);
+    connect(m_job, &ApiJob::finished, this, &FundingAccountPage::onLoaded);
 }
 
 void FundingAccountPage::onLoaded()
 {
-    ApiReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->deleteLater();
+    ApiJob *job = m_job;
+    m_job = nullptr;
+    job->deleteLater();
     m_busy->hide();
-    if (!reply->hasError()) {
+    if (!job->hasError()) {
         m_loaded = true;
-        showAccounts(reply->valueAs<AccountPage>().items);
+        showAccounts(job->valueAs<AccountPage>().items);
         return;
     }
-    const ApiError error = reply->error();
-    if (error.httpStatus == 401) {
-        QPointer<FundingAccountPage> self(this);
-        m_status->setText(tr("Your session has ended; confirm it is you to continue."));
-        m_backend->authenticator()->handleUnauthorized(
-            [self] {
-                if (self)
-                    self->reload();
-            },
-            [self] {
-                if (self)
-                    self->showProblem(tr("Your accounts could not be loaded because the "
-                                         "sign-in was not renewed."),
-                                      true);
-            });
+    if (job->isCancelled()) {
+        showProblem(tr("Your accounts could not be loaded because the sign-in was not renewed."),
+                    true);
         return;
     }
-    showProblem(tr("Your accounts could not be loaded: %1").arg(error.message()), true);
+    showProblem(tr("Your accounts could not be loaded: %1").arg(job->error().message()), true);
 }
 
 void FundingAccountPage::showAccounts(const QList<Account> &accounts)

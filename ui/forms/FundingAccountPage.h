@@ -12,7 +12,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace tessera {
-class ApiReply;
+class ApiJob;
 class Backend;
 } // namespace tessera
 
@@ -31,7 +31,7 @@ public:
     bool isComplete() const override;
 
     std::optional<Account> selectedAccount() const;
-    bool isLoading() const { return !m_reply.isNull(); }
+    bool isLoading() const { return !m_job.isNull(); }
     // "Maya Thompson Checking ******0401": how the account reads in summaries.
     static QString describe(const Account &account);
 
@@ -50,7 +50,7 @@ private:
     QPushButton *m_retry;
     QListWidget *m_list;
     QList<Account> m_accounts;
-    QPointer<ApiReply> m_reply;
+    QPointer<ApiJob> m_job;
     bool m_loaded = false;
 };
 

@@ -5,7 +5,6 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "CardsModel.h"
-#include "Scopes.h"
 #include "Session.h"
 #include "Style.h"
 
@@ -105,7 +104,7 @@ ReplaceCardDialog::~ReplaceCardDialog()
 {
     // ~ApiReply stops the request without reporting to this half-destroyed object.
     delete m_pending;
-    delete m_customerReply;
+    delete m_customerJob;
 }
 
 void ReplaceCardDialog::accept()
@@ -120,17 +119,7 @@ void ReplaceCardDialog::accept()
     if (m_form && !m_form->validate())
         return;
     setBusy(true);
-    QPointer<ReplaceCardDialog> self(this);
-    m_backend->authenticator()->requireScopes(
-        {Scopes::CardsWrite},
-        [self] {
-            if (self)
-                self->sendReplaceRequest();
-        },
-        [self] {
-            if (self)
-                self->onConfirmationCancelled();
-        });
+    sendReplaceRequest();
 }
 
 void ReplaceCardDialog::reject()
@@ -145,10 +134,13 @@ void ReplaceCardDialog::loadCustomerAddress()
 {
     m_note->setText(tr("Loading your address on file…"));
     m_note->show();
-    m_customerReply = m_backend->api()->getCustomer(m_backend->session()->customerId());
-    connect(m_customerReply, &ApiReply::finished, this, [this] {
-        ApiReply *reply = m_customerReply;
-        m_customerReply = nullptr;
+    ApiClient *api = m_backend->api();
+    const QString customerId = m_backend->session()->customerId();
+    m_customerJob =
+        m_backend->startJob([api, customerId] { return api->getCustomer(customerId); }, this);
+    connect(m_customerJob, &ApiJob::finished, this, [this] {
+        ApiJob *reply = m_customerJob;
+        m_customerJob = nullptr;
         reply->deleteLater();
         if (reply->hasError()) {
             m_note->setText(tr("Your address on file could not be loaded (%1). Enter the "
@@ -167,37 +159,31 @@ void ReplaceCardDialog::sendReplaceRequest()
 {
     const std::optional<Address> address =
         m_form ? std::optional<Address>(m_form->address()) : std::nullopt;
-    m_pending = m_backend->api()->replaceCard(m_card.id, address);
-    connect(m_pending, &ApiReply::finished, this, &ReplaceCardDialog::onReplaceFinished);
+    ApiClient *api = m_backend->api();
+    const QString cardId = m_card.id;
+    m_pending = m_backend->startJob(
+        [api, cardId, address] { return api->replaceCard(cardId, address); }, this);
+    connect(m_pending, &ApiJob::finished, this, &ReplaceCardDialog::onReplaceFinished);
 }
 
 void ReplaceCardDialog::onReplaceFinished()
 {
-    ApiReply *reply = m_pending;
+    ApiJob *job = m_pending;
     m_pending = nullptr;
-    reply->deleteLater();
-    if (!reply->hasError()) {
-        const Card newCard = reply->valueAs<Card>();
+    job->deleteLater();
+    if (!job->hasError()) {
+        const Card newCard = job->valueAs<Card>();
         setBusy(false);
         m_done = true;
         emit cardReplaced(newCard);
         QDialog::accept();
         return;
     }
-    const ApiError error = reply->error();
-    if (error.httpStatus == 401) {
-        QPointer<ReplaceCardDialog> self(this);
-        m_backend->authenticator()->handleUnauthorized(
-            [self] {
-                if (self)
-                    self->sendReplaceRequest();
-            },
-            [self] {
-                if (self)
-                    self->onConfirmationCancelled();
-            });
+    if (job->isCancelled()) {
+        onConfirmationCancelled();
         return;
     }
+    const ApiError error = job->error();
     setBusy(false);
     const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);
     if (m_form && field) {

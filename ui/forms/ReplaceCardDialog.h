@@ -11,7 +11,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace tessera {
-class ApiReply;
+class ApiJob;
 class Backend;
 } // namespace tessera
 
@@ -59,8 +59,8 @@ private:
     QProgressBar *m_busyBar;
     QDialogButtonBox *m_buttons;
     QPushButton *m_replace;
-    QPointer<ApiReply> m_pending;
-    QPointer<ApiReply> m_customerReply;
+    QPointer<ApiJob> m_pending;
+    QPointer<ApiJob> m_customerJob;
     bool m_busy = false;
     bool m_done = false;
 };
