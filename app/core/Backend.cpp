@@ -84,21 +84,20 @@ void Backend::setOrgToken(const QString &orgToken)
 
 void Backend::loadOrgTokenFromKeychain()
 {
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_tokenStore, &TokenStore::orgTokenRead, this,
-                          [this, connection](TokenStore::Status status, const QString &orgToken) {
-                              disconnect(*connection);
-                              if (status == TokenStore::Status::Ok) {
-                                  setOrgToken(orgToken);
-                                  return;
-                              }
-                              const QString reason =
-                                  status == TokenStore::Status::NotFound
-                                      ? tr("No org token for Unit's sandbox is saved.")
-                                      : TokenStore::describe(status);
-                              emit orgTokenMissing(reason + QLatin1Char(' ') +
-                                                   tr("Open File › Settings to enter one."));
-                          });
+    connect(
+        m_tokenStore, &TokenStore::orgTokenRead, this,
+        [this](TokenStore::Status status, const QString &orgToken) {
+            if (status == TokenStore::Status::Ok) {
+                setOrgToken(orgToken);
+                return;
+            }
+            const QString reason = status == TokenStore::Status::NotFound
+                                       ? tr("No org token for Unit's sandbox is saved.")
+                                       : TokenStore::describe(status);
+            emit orgTokenMissing(reason + QLatin1Char(' ') +
+                                 tr("Open File › Settings to enter one."));
+        },
+        Qt::SingleShotConnection);
     m_tokenStore->readOrgToken(m_environment.id());
 }
 
