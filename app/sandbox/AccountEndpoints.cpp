@@ -57,7 +57,7 @@ SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Call
 
     QList<const Account *> matching;
     for (const Account &account : m_store.accounts()) {
-        if (!caller.canSee(account.customerId))
+        if (!caller.canSeeAccount(account))
             continue;
         if (!customerId.isEmpty() && account.customerId != customerId)
             continue;
@@ -78,7 +78,7 @@ SandboxResponse AccountEndpoints::get(const SandboxRequest &request, const Calle
                                       const QString &accountId) const
 {
     const Account *account = m_store.account(accountId);
-    if (!account || !caller.canSee(account->customerId))
+    if (!account || !caller.canSeeAccount(*account))
         return SandboxResponse::notFound(
             QStringLiteral("The specified account with id %1 was not found.").arg(accountId));
     QStringList include;

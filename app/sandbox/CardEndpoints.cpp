@@ -126,7 +126,7 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
     };
     std::vector<Match> matching;
     for (const Card &card : m_store.cards()) {
-        if (!caller.canSee(card.customerId))
+        if (!caller.canSeeCard(card))
             continue;
         if (!customerId.isEmpty() && card.customerId != customerId)
             continue;
@@ -162,9 +162,9 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
     QJsonArray resources;
     for (const Card *card : window)
         resources.append(JsonApiCodec::encode(*card));
-    return SandboxResponse::document(
-        200,
-        JsonApiCodec::listDocument(resources, page.pagination(total), included(window, include)));
+    return SandboxResponse::document(200,
+                                     JsonApiCodec::listDocument(resources, page.pagination(total),
+                                                                included(caller, window, include)));
 }
 
 SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &caller,
@@ -178,7 +178,7 @@ SandboxResponse CardEndpoints::get(const SandboxRequest &request, const Caller &
             SandboxQuery(request.query)
                 .readInclude({QStringLiteral("customer"), QStringLiteral("account")}, &include))
         return *error;
-    return cardDocument(200, *card, included({card}, include));
+    return cardDocument(200, *card, included(caller, {card}, include));
 }
 
 SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Caller &caller)
@@ -191,8 +191,10 @@ SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Calle
         return SandboxResponse::errors(400, errors);
     const CreateCardRequest &create = newCard.request;
 
+    // An account the token does not see (another customer's, or outside its resources) is
+    // "not found", like a missing one.
     const Account *account = m_store.account(create.accountId);
-    if (!account || !caller.canSee(account->customerId))
+    if (!account || !caller.canSeeAccount(*account))
         return SandboxResponse::error(
             404,
             QStringLiteral("The specified account with id %1 was not found.").arg(create.accountId),
@@ -354,13 +356,15 @@ SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &ca
 const Card *CardEndpoints::visibleCard(const Caller &caller, const QString &cardId) const
 {
     const Card *card = m_store.card(cardId);
-    // Someone else's card is reported exactly like a missing one: ids reveal nothing.
-    if (!card || !caller.canSee(card->customerId))
+    // Someone else's card, or one outside the token's resources, is reported exactly like a
+    // missing one: ids reveal nothing.
+    if (!card || !caller.canSeeCard(*card))
         return nullptr;
     return card;
 }
 
-QJsonArray CardEndpoints::included(const QList<const Card *> &cards, const QStringList &names) const
+QJsonArray CardEndpoints::included(const Caller &caller, const QList<const Card *> &cards,
+                                   const QStringList &names) const
 {
     QJsonArray resources;
     QSet<QString> seenCustomers;
@@ -374,7 +378,9 @@ QJsonArray CardEndpoints::included(const QList<const Card *> &cards, const QStri
         }
         if (names.contains(QLatin1String("account")) && !seenAccounts.contains(card->accountId)) {
             seenAccounts.insert(card->accountId);
-            if (const Account *account = m_store.account(card->accountId))
+            // A token narrowed to cards sees their cards but not their accounts.
+            const Account *account = m_store.account(card->accountId);
+            if (account && caller.canSeeAccount(*account))
                 resources.append(JsonApiCodec::encode(*account));
         }
     }

@@ -14,7 +14,8 @@ class SandboxStore;
 
 // Unit's card endpoints (unit-api-notes §3.3): list, get, create, the lifecycle actions,
 // replace, limits and the sandbox-only activation. Scopes are enforced by SandboxApi; this
-// class enforces ownership: another customer's card is "not found", never shown.
+// class enforces what the caller sees (Caller::canSeeCard/canSeeAccount): another customer's
+// card, or one outside the token's resources, is "not found", never shown.
 class CardEndpoints
 {
 public:
@@ -37,7 +38,8 @@ public:
 
 private:
     const Card *visibleCard(const Caller &caller, const QString &cardId) const;
-    QJsonArray included(const QList<const Card *> &cards, const QStringList &names) const;
+    QJsonArray included(const Caller &caller, const QList<const Card *> &cards,
+                        const QStringList &names) const;
     // Fresh card numbers; the new card is not yet stored.
     Card newCardBase(CardType type) const;
 

@@ -19,7 +19,7 @@ SandboxResponse CustomerEndpoints::list(const SandboxRequest &request, const Cal
         return *error;
     QList<const Customer *> matching;
     for (const Customer &customer : m_store.customers()) {
-        if (caller.canSee(customer.id))
+        if (caller.canSeeCustomer(customer.id))
             matching.append(&customer);
     }
     QJsonArray resources;
@@ -33,7 +33,7 @@ SandboxResponse CustomerEndpoints::get(const SandboxRequest &, const Caller &cal
                                        const QString &customerId) const
 {
     const Customer *customer = m_store.customer(customerId);
-    if (!customer || !caller.canSee(customer->id))
+    if (!customer || !caller.canSeeCustomer(customer->id))
         return SandboxResponse::notFound(
             QStringLiteral("The specified customer with id %1 was not found.").arg(customerId));
     return SandboxResponse::document(200,

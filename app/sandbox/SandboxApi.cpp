@@ -12,6 +12,7 @@ namespace {
 
 const QString CardsRead = QStringLiteral("cards");
 const QString CardsWrite = QStringLiteral("cards-write");
+const QString CustomerTokenWrite = QStringLiteral("customer-token-write");
 
 bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params)
 {
@@ -37,14 +38,16 @@ SandboxApi::SandboxApi()
     , m_accountEndpoints(m_store)
     , m_customerEndpoints(m_store)
 {
-    // Token creation is an org-token call (scope customer-token-write at Unit).
-    addRoute("POST", "customers/*/token/verification", {}, true,
-             [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
-                 return m_tokenEndpoints.createVerification(r, p.at(0));
+    // Token creation needs customer-token-write: the org token, or a customer token for its
+    // own customer (TokenEndpoints answers another customer as unknown). A broker takes these
+    // two without a bearer token.
+    addRoute("POST", "customers/*/token/verification", CustomerTokenWrite, true,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_tokenEndpoints.createVerification(r, c, p.at(0));
              });
-    addRoute("POST", "customers/*/token", {}, true,
-             [this](const SandboxRequest &r, const Caller &, const QStringList &p) {
-                 return m_tokenEndpoints.createToken(r, p.at(0));
+    addRoute("POST", "customers/*/token", CustomerTokenWrite, true,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_tokenEndpoints.createToken(r, c, p.at(0));
              });
     addRoute("GET", "customers", QStringLiteral("customers"), false,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
@@ -96,11 +99,11 @@ SandboxApi::SandboxApi()
              });
 }
 
-void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, bool orgOnly,
+void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, bool brokered,
                           Handler handler)
 {
     m_routes.append(Route{QByteArray(method), QString::fromLatin1(pattern).split(QLatin1Char('/')),
-                          std::move(scope), orgOnly, std::move(handler)});
+                          std::move(scope), brokered, std::move(handler)});
 }
 
 SandboxResponse SandboxApi::handle(SandboxRequest request)
@@ -134,7 +137,7 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
     } else {
         const QString token = request.bearerToken();
         std::optional<Caller> caller = m_tokens.authenticate(token);
-        if (token.isEmpty() && m_brokerMode && route->orgOnly) {
+        if (token.isEmpty() && m_brokerMode && route->brokered) {
             caller = Caller{};
             caller->isOrg = true;
         }
@@ -144,11 +147,6 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
         } else if (!caller) {
             response = SandboxResponse::unauthorized(
                 QStringLiteral("The bearer token is invalid or has expired."));
-        } else if (route->orgOnly && !caller->isOrg) {
-            response = SandboxResponse::forbidden(
-                QStringLiteral("This operation requires an org token with scope "
-                               "customer-token-write."),
-                QStringLiteral("InsufficientScope"));
         } else if (!route->scope.isEmpty() && !caller->hasScope(route->scope)) {
             response = SandboxResponse::forbidden(
                 QStringLiteral("The token lacks the \"%1\" scope.").arg(route->scope),

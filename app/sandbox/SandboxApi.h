@@ -53,13 +53,13 @@ private:
     struct Route
     {
         QByteArray method;
-        QStringList pattern; // literal segments, "*" for an id
-        QString scope;       // required scope; empty: any authenticated caller
-        bool orgOnly = false;
+        QStringList pattern;   // literal segments, "*" for an id
+        QString scope;         // required scope; empty: any authenticated caller
+        bool brokered = false; // a token endpoint: a broker answers it without a bearer token
         Handler handler;
     };
 
-    void addRoute(const char *method, const char *pattern, QString scope, bool orgOnly,
+    void addRoute(const char *method, const char *pattern, QString scope, bool brokered,
                   Handler handler);
     std::optional<SandboxResponse> checkBody(SandboxRequest &request) const;
 

@@ -265,6 +265,14 @@ bool SandboxServer::setStateFile(const QString &path, QString *error)
     return true;
 }
 
+void SandboxServer::forgetCustomer(const QString &customerId)
+{
+    const int dropped = m_api->tokens().forgetCustomer(customerId);
+    qCInfo(lcSandbox).noquote() << "customer" << customerId << "signed out:" << dropped
+                                << "token(s) forgotten";
+    saveState();
+}
+
 void SandboxServer::saveState()
 {
     if (m_stateFile.isEmpty())

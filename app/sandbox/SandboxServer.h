@@ -46,6 +46,10 @@ public:
     // token fingerprints) in this file: loaded now, saved after every successful POST. False
     // when an existing file could not be used; the seed alone is served then.
     bool setStateFile(const QString &path, QString *error = nullptr);
+    // For when the app signs a customer out of the in-process demo sandbox: every token and
+    // pending verification of theirs stops working, and the state file is written again
+    // without their token fingerprints.
+    void forgetCustomer(const QString &customerId);
 
     SandboxApi &api() { return *m_api; }
     // Faults to inject into matching requests (see FaultInjector); empty by default.

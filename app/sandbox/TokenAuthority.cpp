@@ -6,8 +6,56 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace tessera::sandbox {
+
+namespace {
+
+const QString CardType = QStringLiteral("card");
+const QString AccountType = QStringLiteral("account");
+
+QJsonArray sortedArray(const QSet<QString> &values)
+{
+    QStringList list(values.begin(), values.end());
+    list.sort();
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+QJsonArray TokenAuthority::Resources::toJson() const
+{
+    QJsonArray result;
+    if (!cardIds.isEmpty())
+        result.append(QJsonObject{{QStringLiteral("type"), CardType},
+                                  {QStringLiteral("ids"), sortedArray(cardIds)}});
+    if (!accountIds.isEmpty())
+        result.append(QJsonObject{{QStringLiteral("type"), AccountType},
+                                  {QStringLiteral("ids"), sortedArray(accountIds)}});
+    return result;
+}
+
+std::optional<TokenAuthority::Resources> TokenAuthority::Resources::fromJson(const QJsonValue &json)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[1-9][0-9]*$"));
+    const QJsonArray items = json.toArray();
+    if (!json.isArray() || items.isEmpty())
+        return std::nullopt;
+    Resources resources;
+    for (const QJsonValue &item : items) {
+        const QString type = item.toObject().value(QLatin1String("type")).toString();
+        const QJsonArray ids = item.toObject().value(QLatin1String("ids")).toArray();
+        if ((type != CardType && type != AccountType) || ids.isEmpty())
+            return std::nullopt;
+        for (const QJsonValue &id : ids) {
+            if (!id.isString() || !identifier.match(id.toString()).hasMatch())
+                return std::nullopt;
+            (type == CardType ? resources.cardIds : resources.accountIds).insert(id.toString());
+        }
+    }
+    return resources;
+}
 
 TokenAuthority::TokenAuthority(const SandboxClock *clock)
     : m_clock(clock)
@@ -75,6 +123,26 @@ const QStringList &TokenAuthority::knownScopes()
             list.append(QLatin1String(name));
         return list;
     }();
+    return scopes;
+}
+
+const QStringList &TokenAuthority::orgOnlyScopes()
+{
+    static const QStringList scopes = {QStringLiteral("applications"),
+                                       QStringLiteral("applications-write"),
+                                       QStringLiteral("customer-token"),
+                                       QStringLiteral("webhooks"),
+                                       QStringLiteral("webhooks-write"),
+                                       QStringLiteral("authorization-requests"),
+                                       QStringLiteral("authorization-requests-write"),
+                                       QStringLiteral("batch-releases"),
+                                       QStringLiteral("batch-releases-write"),
+                                       QStringLiteral("received-payments"),
+                                       QStringLiteral("received-payments-write"),
+                                       QStringLiteral("chargebacks"),
+                                       QStringLiteral("chargebacks-write"),
+                                       QStringLiteral("rewards"),
+                                       QStringLiteral("rewards-write")};
     return scopes;
 }
 
@@ -169,15 +237,30 @@ TokenAuthority::JwtResult TokenAuthority::checkJwt(const QString &jwt,
 }
 
 QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStringList &scopes,
-                                           int expiresInSeconds)
+                                           int expiresInSeconds,
+                                           const QStringList &upgradableScopes,
+                                           const Resources &resources)
 {
     Grant grant;
     grant.caller.customerId = customerId;
     grant.caller.scopes = QSet<QString>(scopes.begin(), scopes.end());
+    grant.caller.upgradableScopes = QSet<QString>(upgradableScopes.begin(), upgradableScopes.end());
+    grant.caller.resources = resources;
     grant.expiresAt = m_clock->now().addSecs(expiresInSeconds);
     const QString token = randomToken();
     m_grants.insert(fingerprint(token), grant);
     return token;
+}
+
+int TokenAuthority::forgetCustomer(const QString &customerId)
+{
+    const qsizetype removed = m_grants.removeIf([&customerId](decltype(m_grants)::iterator it) {
+        return it->caller.customerId == customerId;
+    });
+    m_verifications.removeIf([&customerId](decltype(m_verifications)::iterator it) {
+        return it->customerId == customerId;
+    });
+    return int(removed);
 }
 
 QString TokenAuthority::fingerprint(const QString &token)
@@ -193,12 +276,17 @@ QJsonArray TokenAuthority::grants() const
     for (auto it = m_grants.begin(); it != m_grants.end(); ++it) {
         if (it->expiresAt <= now)
             continue;
-        const QStringList scopes(it->caller.scopes.begin(), it->caller.scopes.end());
-        result.append(QJsonObject{
+        QJsonObject grant{
             {QStringLiteral("fingerprint"), it.key()},
             {QStringLiteral("customerId"), it->caller.customerId},
-            {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
-            {QStringLiteral("expiresAt"), it->expiresAt.toUTC().toString(Qt::ISODate)}});
+            {QStringLiteral("scopes"), sortedArray(it->caller.scopes)},
+            {QStringLiteral("expiresAt"), it->expiresAt.toUTC().toString(Qt::ISODate)}};
+        if (!it->caller.upgradableScopes.isEmpty())
+            grant.insert(QStringLiteral("upgradableScopes"),
+                         sortedArray(it->caller.upgradableScopes));
+        if (it->caller.resources.isRestricted())
+            grant.insert(QStringLiteral("resources"), it->caller.resources.toJson());
+        result.append(grant);
     }
     return result;
 }
@@ -212,6 +300,16 @@ void TokenAuthority::restoreGrants(const QJsonArray &grants)
         grant.caller.customerId = o.value(QLatin1String("customerId")).toString();
         for (const QJsonValue &scope : o.value(QLatin1String("scopes")).toArray())
             grant.caller.scopes.insert(scope.toString());
+        for (const QJsonValue &scope : o.value(QLatin1String("upgradableScopes")).toArray())
+            grant.caller.upgradableScopes.insert(scope.toString());
+        // A narrowed token whose narrowing cannot be read must not come back unrestricted.
+        if (o.contains(QLatin1String("resources"))) {
+            const std::optional<Resources> resources =
+                Resources::fromJson(o.value(QLatin1String("resources")));
+            if (!resources)
+                continue;
+            grant.caller.resources = *resources;
+        }
         grant.expiresAt =
             QDateTime::fromString(o.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
         const QString key = o.value(QLatin1String("fingerprint")).toString();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Account.h"
+#include "Card.h"
 #include "SandboxClock.h"
 
 #include <optional>
@@ -16,6 +18,20 @@ namespace tessera::sandbox {
 // customer tokens minted from them. Tokens are opaque random strings mapped to their grant;
 // nothing about the grant can be read from the token itself.
 //
+// Customer-token rules (unit-api-notes §2.2, §2.4), enforced by TokenEndpoints and the
+// endpoints through Caller:
+//  * The token endpoints take the org token, or a customer token with scope
+//    customer-token-write for its own customer; another customer answers exactly like an
+//    unknown one (404).
+//  * A customer token mints only scopes of its own scope or upgradableScope; 2FA scopes
+//    (twoFactorScopes()) still need a code or JWT, whoever mints ("upgradable" is not "free").
+//  * upgradableScope needs customer-token-write in scope; each entry is a known Unit scope, and
+//    for a customer-minted token within the minting token's scope and upgradableScope.
+//  * Org-only scopes (orgOnlyScopes()) are never granted to a customer token, in scope or
+//    upgradableScope, whoever mints (400 InvalidScope); customer-token-write is allowed.
+//  * resources narrows a token to cards and accounts on every endpoint (see Resources). A
+//    token minted by a narrowed token must be narrowed to what its minter sees.
+//
 // Unit does not publish its verification rules, so these are the sandbox's own choices
 // (unit-api-notes §2.5), picked to match Twilio Verify, which Unit's OTP flow resembles:
 //  * the code is always 000001 (as in Unit's sandbox) and no SMS is sent;
@@ -30,16 +46,54 @@ public:
     static constexpr int MaxWrongCodes = 5;
     static constexpr int MaxTokenLifetimeSeconds = 86400;
 
-    // Who is calling, as resolved from the bearer token.
+    // What a token's `resources` narrows it to. Unit documents the attribute but not how a
+    // narrowed token behaves, so these are the sandbox's (deliberately strict) choices:
+    //  * a card is seen when it is listed, or when the account it is on is listed;
+    //  * an account is seen only when it is listed (a token narrowed to cards sees no account,
+    //    so it cannot create cards either);
+    //  * the customer itself stays visible (it is neither a card nor an account).
+    // Empty: the token is not narrowed.
+    struct Resources
+    {
+        QSet<QString> cardIds;
+        QSet<QString> accountIds;
+
+        bool isRestricted() const { return !cardIds.isEmpty() || !accountIds.isEmpty(); }
+        // [{"type":"card","ids":[...]},{"type":"account","ids":[...]}], ids sorted.
+        QJsonArray toJson() const;
+        // nullopt unless `json` is such a non-empty array.
+        static std::optional<Resources> fromJson(const QJsonValue &json);
+    };
+
+    // Who is calling, as resolved from the bearer token. Every "may this caller see it"
+    // decision goes through canSeeCustomer/canSeeAccount/canSeeCard.
     struct Caller
     {
         bool isOrg = false;
         QString customerId; // empty for the org token
         QSet<QString> scopes;
+        QSet<QString> upgradableScopes;
+        Resources resources; // never restricted for the org token
 
         bool hasScope(const QString &scope) const { return isOrg || scopes.contains(scope); }
-        // Whether the caller may see resources owned by `ownerId`.
-        bool canSee(const QString &ownerId) const { return isOrg || ownerId == customerId; }
+        // Whether a token this caller mints may hold `scope` (in scope or upgradableScope).
+        bool mayGrant(const QString &scope) const
+        {
+            return isOrg || scopes.contains(scope) || upgradableScopes.contains(scope);
+        }
+        // The customer itself: resources do not narrow this.
+        bool canSeeCustomer(const QString &id) const { return isOrg || id == customerId; }
+        bool canSeeAccount(const Account &account) const
+        {
+            return canSeeCustomer(account.customerId) &&
+                   (!resources.isRestricted() || resources.accountIds.contains(account.id));
+        }
+        bool canSeeCard(const Card &card) const
+        {
+            return canSeeCustomer(card.customerId) &&
+                   (!resources.isRestricted() || resources.cardIds.contains(card.id) ||
+                    resources.accountIds.contains(card.accountId));
+        }
     };
 
     enum class VerificationResult {
@@ -64,6 +118,10 @@ public:
     static QStringList defaultTwoFactorScopes();
     // Every scope name Unit documents (unit-api-notes §2.4).
     static const QStringList &knownScopes();
+    // Scopes only an org token holds (unit-api-notes §2.4): applications*, customer-token
+    // (read), webhooks*, authorization-requests*, batch-releases*, received-payments*,
+    // chargebacks*, rewards*. Not customer-token-write: Unit's docs give it to customer tokens.
+    static const QStringList &orgOnlyScopes();
 
     // nullopt: missing, unknown or expired token (a 401).
     std::optional<Caller> authenticate(const QString &bearerToken);
@@ -75,11 +133,17 @@ public:
     // token is shaped like a JWT, names the customer's jwtSubject and has not expired.
     JwtResult checkJwt(const QString &jwt, const QString &expectedSubject) const;
 
+    // Records the grant as given: the rules above are checked by TokenEndpoints.
     QString issueCustomerToken(const QString &customerId, const QStringList &scopes,
-                               int expiresInSeconds);
+                               int expiresInSeconds, const QStringList &upgradableScopes = {},
+                               const Resources &resources = {});
+    // Signs the customer out of the sandbox: drops every token and pending verification of
+    // theirs. Returns how many tokens were dropped.
+    int forgetCustomer(const QString &customerId);
 
-    // Unexpired customer-token grants for keeping a demo's sign-ins across runs. Tokens are
-    // held by SHA-256 fingerprint only, in memory and in this state: never the tokens.
+    // Unexpired customer-token grants (scopes, upgradable scopes, resources) for keeping a
+    // demo's sign-ins across runs. Tokens are held by SHA-256 fingerprint only, in memory and in
+    // this state: never the tokens. A grant whose resources cannot be read is not restored.
     QJsonArray grants() const;
     void restoreGrants(const QJsonArray &grants);
 

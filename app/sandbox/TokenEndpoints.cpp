@@ -8,6 +8,9 @@
 #include "SandboxStore.h"
 #include "TokenAuthority.h"
 
+#include <QJsonArray>
+#include <QRegularExpression>
+
 namespace tessera::sandbox {
 
 namespace {
@@ -82,6 +85,105 @@ SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
         QStringLiteral("InvalidJwt"), pointer);
 }
 
+SandboxResponse customerNotFound(const QString &customerId)
+{
+    return SandboxResponse::notFound(
+        QStringLiteral("The specified customer with id %1 was not found.").arg(customerId));
+}
+
+const QString CustomerTokenWrite = QStringLiteral("customer-token-write");
+
+// A space-separated scope attribute: every scope must be one of Unit's, and none may be an
+// org-only scope, since the token is a customer token whoever mints it.
+QStringList readScopes(JsonApiBody &body, const char *name, bool required)
+{
+    const QString pointer = JsonApiBody::attributePointer(QLatin1String(name));
+    const QStringList scopes =
+        body.string(name, required, 1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &scope : scopes) {
+        if (!TokenAuthority::knownScopes().contains(scope))
+            body.addError(QStringLiteral("\"%1\" is not a Unit scope.").arg(scope), pointer,
+                          QStringLiteral("InvalidScope"));
+        else if (TokenAuthority::orgOnlyScopes().contains(scope))
+            body.addError(QStringLiteral("\"%1\" is an org-token scope; a customer token cannot "
+                                         "hold it.")
+                              .arg(scope),
+                          pointer, QStringLiteral("InvalidScope"));
+    }
+    return scopes;
+}
+
+// The `resources` attribute as Unit's schema has it: [{"type":"card"|"account","ids":[id,...]}],
+// at least one item, each with at least one id (an Identifier, ^[1-9]\d*$).
+struct RequestedResources
+{
+    struct Named
+    {
+        bool card;
+        QString id;
+        QString pointer;
+    };
+    TokenAuthority::Resources resources;
+    QList<Named> named; // in request order, for the first unknown one to be reported
+};
+
+RequestedResources readResources(JsonApiBody &body)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[1-9][0-9]*$"));
+    RequestedResources result;
+    if (!body.hasAttribute("resources"))
+        return result;
+    const QString pointer = JsonApiBody::attributePointer(QStringLiteral("resources"));
+    const QJsonValue value = body.attributes().value(QLatin1String("resources"));
+    if (!value.isArray() || value.toArray().isEmpty()) {
+        body.addError(QStringLiteral("\"resources\" must be a non-empty array of {\"type\": "
+                                     "\"card\" or \"account\", \"ids\": [...]}."),
+                      pointer);
+        return result;
+    }
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPointer = pointer + QLatin1Char('/') + QString::number(i);
+        if (!items.at(i).isObject()) {
+            body.addError(QStringLiteral("Each resource must be an object {type, ids}."),
+                          itemPointer);
+            continue;
+        }
+        const QJsonObject item = items.at(i).toObject();
+        for (auto it = item.begin(); it != item.end(); ++it) {
+            if (it.key() != QLatin1String("type") && it.key() != QLatin1String("ids"))
+                body.addError(QStringLiteral("\"%1\" is not allowed in a resource.").arg(it.key()),
+                              itemPointer + QLatin1Char('/') + it.key(),
+                              QStringLiteral("UnknownAttribute"));
+        }
+        const QString type = item.value(QLatin1String("type")).toString();
+        const bool card = type == QLatin1String("card");
+        if (!card && type != QLatin1String("account"))
+            body.addError(QStringLiteral("\"type\" must be \"card\" or \"account\"."),
+                          itemPointer + QStringLiteral("/type"));
+        const QJsonValue ids = item.value(QLatin1String("ids"));
+        if (!ids.isArray() || ids.toArray().isEmpty()) {
+            body.addError(QStringLiteral("\"ids\" must be a non-empty array of ids."),
+                          itemPointer + QStringLiteral("/ids"));
+            continue;
+        }
+        const QJsonArray idList = ids.toArray();
+        for (qsizetype j = 0; j < idList.size(); ++j) {
+            const QString idPointer = itemPointer + QStringLiteral("/ids/") + QString::number(j);
+            const QString id = idList.at(j).toString();
+            if (!idList.at(j).isString() || !identifier.match(id).hasMatch()) {
+                body.addError(QStringLiteral("Each id must be a string of digits such as "
+                                             "\"10001\"."),
+                              idPointer);
+                continue;
+            }
+            (card ? result.resources.cardIds : result.resources.accountIds).insert(id);
+            result.named.append({card, id, idPointer});
+        }
+    }
+    return result;
+}
+
 } // namespace
 
 TokenEndpoints::TokenEndpoints(const SandboxStore &store, TokenAuthority &tokens)
@@ -90,11 +192,11 @@ TokenEndpoints::TokenEndpoints(const SandboxStore &store, TokenAuthority &tokens
 {}
 
 SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request,
-                                                   const QString &customerId)
+                                                   const Caller &caller, const QString &customerId)
 {
-    if (!m_store.customer(customerId))
-        return SandboxResponse::notFound(
-            QStringLiteral("The specified customer with id %1 was not found.").arg(customerId));
+    // A customer token works for its own customer only; another one is "not found".
+    if (!m_store.customer(customerId) || !caller.canSeeCustomer(customerId))
+        return customerNotFound(customerId);
 
     JsonApiBody body(request.json, {QStringLiteral("customerTokenVerification")});
     body.requireAttributesObject();
@@ -132,13 +234,12 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
         201, JsonApiCodec::singleDocument(JsonApiCodec::encode(verification)));
 }
 
-SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request,
+SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const Caller &caller,
                                             const QString &customerId)
 {
     const Customer *customer = m_store.customer(customerId);
-    if (!customer)
-        return SandboxResponse::notFound(
-            QStringLiteral("The specified customer with id %1 was not found.").arg(customerId));
+    if (!customer || !caller.canSeeCustomer(customerId))
+        return customerNotFound(customerId);
 
     JsonApiBody body(request.json, {QStringLiteral("customerToken")});
     body.requireAttributesObject();
@@ -146,7 +247,16 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request,
                                   QStringLiteral("verificationCode"), QStringLiteral("jwtToken"),
                                   QStringLiteral("expiresIn"), QStringLiteral("resources"),
                                   QStringLiteral("upgradableScope")});
-    const QString scopeText = body.string("scope", true, 1);
+    const QStringList scopes = readScopes(body, "scope", true);
+    const QStringList upgradableScopes = readScopes(body, "upgradableScope", false);
+    const QString upgradablePointer =
+        JsonApiBody::attributePointer(QStringLiteral("upgradableScope"));
+    // Only a token that can mint can later upgrade itself (unit-api-notes §2.2).
+    if (!upgradableScopes.isEmpty() && !scopes.contains(CustomerTokenWrite))
+        body.addError(
+            QStringLiteral("upgradableScope needs \"%1\" in scope.").arg(CustomerTokenWrite),
+            upgradablePointer, QStringLiteral("InvalidScope"));
+    const RequestedResources requested = readResources(body);
     const QString verificationToken = body.string("verificationToken", false, 1);
     const QString verificationCode = body.string("verificationCode", false, 1);
     const QString jwtToken = body.string("jwtToken", false, 1);
@@ -157,16 +267,51 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request,
         body.addError(QStringLiteral("\"expiresIn\" must be between 1 and %1 seconds.")
                           .arg(TokenAuthority::MaxTokenLifetimeSeconds),
                       JsonApiBody::attributePointer(QStringLiteral("expiresIn")));
-
-    const QStringList scopes = scopeText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString &scope : scopes) {
-        if (!TokenAuthority::knownScopes().contains(scope))
-            body.addError(QStringLiteral("\"%1\" is not a Unit scope.").arg(scope),
-                          JsonApiBody::attributePointer(QStringLiteral("scope")),
-                          QStringLiteral("InvalidScope"));
-    }
     if (!body.ok())
         return SandboxResponse::errors(400, body.errors());
+
+    // Everything below is decided before a verification is redeemed, so a refused request
+    // does not use up the customer's code.
+    // A customer token grants nothing beyond its own scope and upgradableScope.
+    for (const QString &scope : scopes + upgradableScopes) {
+        if (!caller.mayGrant(scope))
+            return SandboxResponse::error(
+                403,
+                QStringLiteral("This token cannot grant \"%1\": it is in neither its scope nor "
+                               "its upgradableScope.")
+                    .arg(scope),
+                QStringLiteral("InsufficientScope"),
+                scopes.contains(scope) ? JsonApiBody::attributePointer(QStringLiteral("scope"))
+                                       : upgradablePointer);
+    }
+    // A card or account the minting token does not see (missing, another customer's, or
+    // outside its own resources) is reported exactly as a missing one, with the 404 every
+    // other endpoint gives for it: Unit's docs say nothing of this case, and a 404 reveals no
+    // more than GET /cards/{id} would. This also keeps a narrowed token from widening.
+    for (const RequestedResources::Named &named : requested.named) {
+        if (named.card) {
+            const Card *card = m_store.card(named.id);
+            if (!card || card->customerId != customerId || !caller.canSeeCard(*card))
+                return SandboxResponse::error(
+                    404,
+                    QStringLiteral("The specified card with id %1 was not found.").arg(named.id),
+                    QStringLiteral("NotFound"), named.pointer);
+        } else {
+            const Account *account = m_store.account(named.id);
+            if (!account || account->customerId != customerId || !caller.canSeeAccount(*account))
+                return SandboxResponse::error(
+                    404,
+                    QStringLiteral("The specified account with id %1 was not found.").arg(named.id),
+                    QStringLiteral("NotFound"), named.pointer);
+        }
+    }
+    if (caller.resources.isRestricted() && !requested.resources.isRestricted())
+        return SandboxResponse::error(
+            403,
+            QStringLiteral("This token is narrowed to particular cards or accounts; a token it "
+                           "mints must be narrowed to them too (send resources)."),
+            QStringLiteral("ResourcesRequired"),
+            JsonApiBody::attributePointer(QStringLiteral("resources")));
 
     bool needsTwoFactor = false;
     for (const QString &scope : scopes)
@@ -201,9 +346,13 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request,
 
     CustomerToken token;
     token.expiresIn = int(expiresIn);
-    token.token = m_tokens.issueCustomerToken(customerId, scopes, token.expiresIn);
-    qCInfo(lcSandbox).noquote() << "customer token issued for customer" << customerId
+    token.token = m_tokens.issueCustomerToken(customerId, scopes, token.expiresIn, upgradableScopes,
+                                              requested.resources);
+    qCInfo(lcSandbox).noquote() << "customer token issued for customer" << customerId << "by"
+                                << (caller.isOrg ? "the org token" : "a customer token")
                                 << "scopes:" << scopes.join(QLatin1Char(' '))
+                                << "upgradable:" << upgradableScopes.join(QLatin1Char(' '))
+                                << "restricted:" << requested.resources.isRestricted()
                                 << "expiresIn:" << token.expiresIn;
     return SandboxResponse::document(201,
                                      JsonApiCodec::singleDocument(JsonApiCodec::encode(token)));

@@ -94,6 +94,14 @@ STATUS=$(curl -s -o "$WORK_DIR/replay.json" -w '%{http_code}' -X POST "$UNIT_API
 [[ "$(json "$WORK_DIR/replay.json" 'd["data"]["id"]')" == "$CARD_ID" ]] || fail "idempotent replay returned another card"
 echo "example 2 (create card): HTTP 201, card $CARD_ID"
 
+# The token endpoints take a customer token only for its own customer and only with scope
+# customer-token-write (Unit's upgradableScope flow); this one lacks it.
+STATUS=$(curl -s -o "$WORK_DIR/self-mint.json" -w '%{http_code}' -X POST "$UNIT_API/customers/100001/token" \
+    -H "Authorization: Bearer $CUSTOMER_TOKEN" -H "Content-Type: application/vnd.api+json" \
+    -d '{"data":{"type":"customerToken","attributes":{"scope":"cards"}}}')
+[[ "$STATUS" == "403" ]] || fail "a customer token without customer-token-write minted a token: HTTP $STATUS"
+[[ "$(json "$WORK_DIR/self-mint.json" 'd["errors"][0]["code"]')" == "InsufficientScope" ]] || fail "self-mint error code"
+
 # Without a token the same call is a JSON:API 401.
 STATUS=$(curl -s -o "$WORK_DIR/unauth.json" -w '%{http_code}' "$UNIT_API/cards")
 [[ "$STATUS" == "401" ]] || fail "no token: HTTP $STATUS"

@@ -139,19 +139,26 @@ private:
     }
     QString org() const { return m_server->orgToken(); }
 
-    QString startVerification(const QString &customerId)
+    // POST /customers/{id}/token/verification with `bearer` (the org token when empty).
+    Reply verify(const QString &customerId, const QString &bearer = {})
     {
-        const Reply reply =
-            post("/customers/" + customerId.toLatin1() + "/token/verification", org(),
-                 json(R"({"data":{"type":"customerTokenVerification",)"
-                      R"("attributes":{"channel":"sms"}}})"));
+        return post("/customers/" + customerId.toLatin1() + "/token/verification",
+                    bearer.isEmpty() ? org() : bearer,
+                    json(R"({"data":{"type":"customerTokenVerification",)"
+                         R"("attributes":{"channel":"sms"}}})"));
+    }
+
+    QString startVerification(const QString &customerId, const QString &bearer = {})
+    {
+        const Reply reply = verify(customerId, bearer);
         [&] { QCOMPARE(reply.status, 201); }();
         return reply.attributes().value(QLatin1String("verificationToken")).toString();
     }
 
-    Reply requestToken(const QString &customerId, const QString &scope,
-                       const QString &verificationToken = {}, const QString &code = {},
-                       const QString &extra = {})
+    // POST /customers/{id}/token with `bearer`; `extra` is more attributes, as raw JSON.
+    Reply requestTokenAs(const QString &bearer, const QString &customerId, const QString &scope,
+                         const QString &verificationToken = {}, const QString &code = {},
+                         const QString &extra = {})
     {
         QString attributes = QStringLiteral("\"scope\":\"%1\"").arg(scope);
         if (!verificationToken.isEmpty())
@@ -163,18 +170,50 @@ private:
         const QString body =
             QStringLiteral("{\"data\":{\"type\":\"customerToken\",\"attributes\":{%1}}}")
                 .arg(attributes);
-        return post("/customers/" + customerId.toLatin1() + "/token", org(), body.toUtf8());
+        return post("/customers/" + customerId.toLatin1() + "/token", bearer, body.toUtf8());
     }
 
-    // A customer token through the full OTP flow.
+    Reply requestToken(const QString &customerId, const QString &scope,
+                       const QString &verificationToken = {}, const QString &code = {},
+                       const QString &extra = {})
+    {
+        return requestTokenAs(org(), customerId, scope, verificationToken, code, extra);
+    }
+
+    static QString tokenOf(const Reply &reply)
+    {
+        return reply.attributes().value(QLatin1String("token")).toString();
+    }
+
+    // A customer token through the full OTP flow, minted by `bearer` (the org token when empty).
     QString customerToken(const QString &customerId,
                           const QString &scope = QStringLiteral("customers accounts cards "
-                                                                "cards-write"))
+                                                                "cards-write"),
+                          const QString &extra = {}, const QString &bearer = {})
     {
-        const QString verification = startVerification(customerId);
-        const Reply reply = requestToken(customerId, scope, verification, QStringLiteral("000001"));
+        const QString verification = startVerification(customerId, bearer);
+        const Reply reply = requestTokenAs(bearer.isEmpty() ? org() : bearer, customerId, scope,
+                                           verification, QStringLiteral("000001"), extra);
         [&] { QCOMPARE(reply.status, 201); }();
-        return reply.attributes().value(QLatin1String("token")).toString();
+        return tokenOf(reply);
+    }
+
+    // An error answer without what differs between two equally "not found" things: the id it
+    // names and its supportId. Two answers must compare equal byte for byte after this.
+    static QByteArray withoutId(const Reply &reply, const QString &id)
+    {
+        QJsonArray errors = reply.json.value(QLatin1String("errors")).toArray();
+        for (QJsonValueRef ref : errors) {
+            QJsonObject error = ref.toObject();
+            error.remove(QStringLiteral("meta"));
+            error.insert(
+                QStringLiteral("detail"),
+                error.value(QLatin1String("detail")).toString().replace(id, QLatin1String("{id}")));
+            ref = error;
+        }
+        return QByteArray::number(reply.status) + ' ' +
+               QJsonDocument(QJsonObject{{QStringLiteral("errors"), errors}})
+                   .toJson(QJsonDocument::Compact);
     }
 
     QByteArray createCardBody(const QString &accountId, const QString &idempotencyKey = {},
@@ -371,7 +410,7 @@ private slots:
                               QStringLiteral("\"colour\":\"blue\""))
                      .status,
                  400);
-        // resources/upgradableScope are accepted (and ignored by the sandbox).
+        // resources/upgradableScope are accepted (and enforced: see the tests below).
         QCOMPARE(
             requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
                          QStringLiteral("\"upgradableScope\":\"cards-write\","
@@ -483,6 +522,334 @@ private slots:
         Reply accounts = get("/accounts", maya);
         QCOMPARE(accounts.total(), 2);
         QCOMPARE(accounts.ids(), (QStringList{MayaChecking, QStringLiteral("200002")}));
+    }
+
+    // --- customer tokens minting tokens (TokenAuthority.h lists the rules) -------------------
+
+    void customerTokenWithCustomerTokenWriteMintsForItself()
+    {
+        const QString parent =
+            tokenOf(requestToken(MayaId, QStringLiteral("customers cards customer-token-write")));
+        QVERIFY(!parent.isEmpty());
+        QCOMPARE(verify(MayaId, parent).status, 201);
+        const Reply child = requestTokenAs(parent, MayaId, QStringLiteral("cards"));
+        QCOMPARE(child.status, 201);
+        QCOMPARE(child.data().value(QLatin1String("type")).toString(),
+                 QStringLiteral("customerBearerToken"));
+        const QString token = tokenOf(child);
+        QVERIFY(!token.isEmpty() && token != parent);
+        QCOMPARE(get("/cards", token).total(), 4);
+        QCOMPARE(get("/customers/100001", token).status, 403); // only what it asked for
+    }
+
+    void customerTokenWithoutCustomerTokenWriteCannotMint()
+    {
+        const QString parent = tokenOf(requestToken(MayaId, QStringLiteral("customers cards")));
+        QVERIFY(!parent.isEmpty());
+        const Reply verification = verify(MayaId, parent);
+        QCOMPARE(verification.status, 403);
+        QCOMPARE(verification.errorCode(), QStringLiteral("InsufficientScope"));
+        const Reply token = requestTokenAs(parent, MayaId, QStringLiteral("cards"));
+        QCOMPARE(token.status, 403);
+        QCOMPARE(token.errorCode(), QStringLiteral("InsufficientScope"));
+        QVERIFY(at(token.firstError(), "detail")
+                    .toString()
+                    .contains(QLatin1String("customer-token-write")));
+    }
+
+    void customerTokenCannotMintForAnotherCustomer()
+    {
+        const QString maya =
+            tokenOf(requestToken(MayaId, QStringLiteral("customers cards customer-token-write")));
+        QVERIFY(!maya.isEmpty());
+        const QString unknown = QStringLiteral("999999");
+        const Reply otherVerification = verify(DanielId, maya);
+        QCOMPARE(otherVerification.status, 404);
+        QCOMPARE(withoutId(otherVerification, DanielId), withoutId(verify(unknown, maya), unknown));
+        const Reply otherToken = requestTokenAs(maya, DanielId, QStringLiteral("cards"));
+        QCOMPARE(otherToken.status, 404);
+        QCOMPARE(withoutId(otherToken, DanielId),
+                 withoutId(requestTokenAs(maya, unknown, QStringLiteral("cards")), unknown));
+        // ... and exactly what the org token gets for an unknown customer.
+        QCOMPARE(withoutId(otherToken, DanielId),
+                 withoutId(requestToken(unknown, QStringLiteral("cards")), unknown));
+    }
+
+    void customerTokenMintsOnlyWithinScopeAndUpgradableScope()
+    {
+        const QString parent =
+            tokenOf(requestToken(MayaId, QStringLiteral("customers cards customer-token-write"), {},
+                                 {}, QStringLiteral("\"upgradableScope\":\"cards-write\"")));
+        QVERIFY(!parent.isEmpty());
+        const Reply outside = requestTokenAs(parent, MayaId, QStringLiteral("cards accounts"));
+        QCOMPARE(outside.status, 403);
+        QCOMPARE(outside.errorCode(), QStringLiteral("InsufficientScope"));
+        QVERIFY(at(outside.firstError(), "detail").toString().contains(QLatin1String("accounts")));
+        QCOMPARE(outside.errorPointer(), QStringLiteral("/data/attributes/scope"));
+        // A 2FA scope outside both is refused before any code is asked for or used.
+        const QString verification = startVerification(MayaId, parent);
+        const Reply sensitive = requestTokenAs(parent, MayaId, QStringLiteral("cards-sensitive"),
+                                               verification, QStringLiteral("000001"));
+        QCOMPARE(sensitive.status, 403);
+        QVERIFY(at(sensitive.firstError(), "detail")
+                    .toString()
+                    .contains(QLatin1String("cards-sensitive")));
+        QCOMPARE(requestTokenAs(parent, MayaId, QStringLiteral("cards cards-write"), verification,
+                                QStringLiteral("000001"))
+                     .status,
+                 201); // the refusal did not use the code up
+        QCOMPARE(requestTokenAs(parent, MayaId, QStringLiteral("customers cards")).status, 201);
+        // The child's upgradableScope must be within the parent's scope and upgradableScope.
+        const Reply widerUpgrade = requestTokenAs(
+            parent, MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+            QStringLiteral("\"upgradableScope\":\"cards-write cards-sensitive-write\""));
+        QCOMPARE(widerUpgrade.status, 403);
+        QCOMPARE(widerUpgrade.errorPointer(), QStringLiteral("/data/attributes/upgradableScope"));
+        QVERIFY(at(widerUpgrade.firstError(), "detail")
+                    .toString()
+                    .contains(QLatin1String("cards-sensitive-write")));
+        QCOMPARE(requestTokenAs(parent, MayaId, QStringLiteral("cards customer-token-write"), {},
+                                {}, QStringLiteral("\"upgradableScope\":\"cards-write\""))
+                     .status,
+                 201);
+    }
+
+    void upgradableTwoFactorScopeStillNeedsACode()
+    {
+        // Unit's docs example.
+        const QString parent = tokenOf(requestToken(
+            MayaId, QStringLiteral("customers cards customer-token-write"), {}, {},
+            QStringLiteral("\"upgradableScope\":\"cards-sensitive-write cards-write\"")));
+        QVERIFY(!parent.isEmpty());
+        QCOMPARE(post("/cards", parent, createCardBody(MayaChecking)).status, 403);
+        const Reply noCode = requestTokenAs(parent, MayaId, QStringLiteral("cards cards-write"));
+        QCOMPARE(noCode.status, 400);
+        QCOMPARE(noCode.errorCode(), QStringLiteral("VerificationRequired"));
+        const QString verification = startVerification(MayaId, parent);
+        const Reply wrong = requestTokenAs(parent, MayaId, QStringLiteral("cards cards-write"),
+                                           verification, QStringLiteral("123456"));
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("InvalidVerificationCode"));
+        const Reply upgraded = requestTokenAs(parent, MayaId, QStringLiteral("cards cards-write"),
+                                              verification, QStringLiteral("000001"));
+        QCOMPARE(upgraded.status, 201);
+        QCOMPARE(post("/cards", tokenOf(upgraded), createCardBody(MayaChecking)).status, 201);
+    }
+
+    void upgradableScopeNeedsCustomerTokenWrite()
+    {
+        const Reply without = requestToken(MayaId, QStringLiteral("customers cards"), {}, {},
+                                           QStringLiteral("\"upgradableScope\":\"cards-write\""));
+        QCOMPARE(without.status, 400);
+        QCOMPARE(without.errorPointer(), QStringLiteral("/data/attributes/upgradableScope"));
+        const Reply unknown =
+            requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+                         QStringLiteral("\"upgradableScope\":\"cards-write teleport\""));
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.errorCode(), QStringLiteral("InvalidScope"));
+        QCOMPARE(unknown.errorPointer(), QStringLiteral("/data/attributes/upgradableScope"));
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+                              QStringLiteral("\"upgradableScope\":\"\""))
+                     .status,
+                 400);
+        QCOMPARE(requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+                              QStringLiteral("\"upgradableScope\":\"cards-write\""))
+                     .status,
+                 201);
+    }
+
+    void orgOnlyScopesAreRefusedInCustomerTokens_data()
+    {
+        QTest::addColumn<QString>("scope");
+        for (const char *scope :
+             {"applications", "applications-write", "customer-token", "webhooks", "webhooks-write",
+              "authorization-requests", "authorization-requests-write", "batch-releases",
+              "batch-releases-write", "received-payments", "received-payments-write", "chargebacks",
+              "chargebacks-write", "rewards", "rewards-write"})
+            QTest::newRow(scope) << QString::fromLatin1(scope);
+    }
+
+    void orgOnlyScopesAreRefusedInCustomerTokens()
+    {
+        QFETCH(QString, scope);
+        const Reply inScope = requestToken(MayaId, QStringLiteral("cards ") + scope);
+        QCOMPARE(inScope.status, 400);
+        QCOMPARE(inScope.errorCode(), QStringLiteral("InvalidScope"));
+        QCOMPARE(inScope.errorPointer(), QStringLiteral("/data/attributes/scope"));
+        const Reply inUpgradable =
+            requestToken(MayaId, QStringLiteral("cards customer-token-write"), {}, {},
+                         QStringLiteral("\"upgradableScope\":\"%1\"").arg(scope));
+        QCOMPARE(inUpgradable.status, 400);
+        QCOMPARE(inUpgradable.errorCode(), QStringLiteral("InvalidScope"));
+        QCOMPARE(inUpgradable.errorPointer(), QStringLiteral("/data/attributes/upgradableScope"));
+        // The same whoever mints.
+        const QString parent =
+            tokenOf(requestToken(MayaId, QStringLiteral("cards customer-token-write")));
+        const Reply byCustomer = requestTokenAs(parent, MayaId, QStringLiteral("cards ") + scope);
+        QCOMPARE(byCustomer.status, 400);
+        QCOMPARE(byCustomer.errorCode(), QStringLiteral("InvalidScope"));
+    }
+
+    void resourcesShapeIsValidated_data()
+    {
+        QTest::addColumn<QString>("resources");
+        QTest::addColumn<QString>("pointer");
+        const QString r = QStringLiteral("/data/attributes/resources");
+        QTest::newRow("not an array") << QStringLiteral(R"({"type":"card","ids":["300001"]})") << r;
+        QTest::newRow("empty") << QStringLiteral("[]") << r;
+        QTest::newRow("null") << QStringLiteral("null") << r;
+        QTest::newRow("item not an object")
+            << QStringLiteral(R"(["300001"])") << r + QLatin1String("/0");
+        QTest::newRow("no type") << QStringLiteral(R"([{"ids":["300001"]}])")
+                                 << r + QLatin1String("/0/type");
+        QTest::newRow("other type") << QStringLiteral(R"([{"type":"customer","ids":["100001"]}])")
+                                    << r + QLatin1String("/0/type");
+        QTest::newRow("no ids") << QStringLiteral(R"([{"type":"card"}])")
+                                << r + QLatin1String("/0/ids");
+        QTest::newRow("empty ids")
+            << QStringLiteral(R"([{"type":"card","ids":[]}])") << r + QLatin1String("/0/ids");
+        QTest::newRow("ids not an array")
+            << QStringLiteral(R"([{"type":"card","ids":"300001"}])") << r + QLatin1String("/0/ids");
+        QTest::newRow("number id") << QStringLiteral(R"([{"type":"card","ids":["300001",300002]}])")
+                                   << r + QLatin1String("/0/ids/1");
+        QTest::newRow("not an identifier")
+            << QStringLiteral(
+                   R"([{"type":"card","ids":["300001"]},{"type":"account","ids":["0"]}])")
+            << r + QLatin1String("/1/ids/0");
+        QTest::newRow("unknown key")
+            << QStringLiteral(R"([{"type":"card","ids":["300001"],"all":true}])")
+            << r + QLatin1String("/0/all");
+    }
+
+    void resourcesShapeIsValidated()
+    {
+        QFETCH(QString, resources);
+        QFETCH(QString, pointer);
+        const Reply reply = requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                                         QStringLiteral("\"resources\":") + resources);
+        QCOMPARE(reply.status, 400);
+        QVERIFY2(reply.errorPointers().contains(pointer), reply.body.constData());
+    }
+
+    void resourcesNamingAnotherCustomersCardOrAccountAreUnknown()
+    {
+        auto restricted = [this](const char *type, const QString &id) {
+            return requestToken(MayaId, QStringLiteral("cards"), {}, {},
+                                QStringLiteral("\"resources\":[{\"type\":\"%1\",\"ids\":[\"%2\"]}]")
+                                    .arg(QLatin1String(type), id));
+        };
+        const QString unknown = QStringLiteral("999999");
+        const Reply foreignCard = restricted("card", DanielCard);
+        QCOMPARE(foreignCard.status, 404);
+        QCOMPARE(foreignCard.errorPointer(), QStringLiteral("/data/attributes/resources/0/ids/0"));
+        QCOMPARE(withoutId(foreignCard, DanielCard),
+                 withoutId(restricted("card", unknown), unknown));
+        const Reply foreignAccount = restricted("account", QStringLiteral("200003"));
+        QCOMPARE(foreignAccount.status, 404);
+        QCOMPARE(withoutId(foreignAccount, QStringLiteral("200003")),
+                 withoutId(restricted("account", unknown), unknown));
+        QCOMPARE(restricted("card", QStringLiteral("300001")).status, 201);
+    }
+
+    void cardRestrictedTokenSeesOnlyItsCards()
+    {
+        const QString token =
+            customerToken(MayaId, QStringLiteral("customers accounts cards cards-write"),
+                          QStringLiteral(R"("resources":[{"type":"card","ids":["300001"]}])"));
+        const Reply list = get("/cards?include=account,customer", token);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.ids(), QStringList{QStringLiteral("300001")});
+        QCOMPARE(list.total(), 1);
+        // Its account is not among its resources: not even through include.
+        for (const QJsonValue &resource : at(list.json, "included").toArray())
+            QVERIFY(at(resource, "type").toString() != QLatin1String("depositAccount"));
+        QCOMPARE(get("/cards/300001", token).status, 200);
+        QCOMPARE(post("/cards/300001/freeze", token).status, 200);
+
+        // Maya's other card answers exactly like Daniel's.
+        const QString sibling = QStringLiteral("300002");
+        QCOMPARE(withoutId(get("/cards/" + sibling.toLatin1(), token), sibling),
+                 withoutId(get("/cards/" + DanielCard.toLatin1(), token), DanielCard));
+        QCOMPARE(get("/cards/" + sibling.toLatin1(), token).status, 404);
+        QCOMPARE(withoutId(post("/cards/" + sibling.toLatin1() + "/freeze", token), sibling),
+                 withoutId(post("/cards/" + DanielCard.toLatin1() + "/freeze", token), DanielCard));
+        QCOMPARE(get("/cards/" + sibling.toLatin1() + "/limits", token).status, 404);
+        QCOMPARE(post("/cards/" + sibling.toLatin1() + "/replace", token).status, 404);
+        QCOMPARE(at(get("/cards/300002", org()).attributes(), "status").toString(),
+                 QStringLiteral("Active")); // the refused freeze changed nothing
+
+        // A token narrowed to cards sees no account, so it cannot create a card either.
+        QCOMPARE(get("/accounts", token).total(), 0);
+        QCOMPARE(withoutId(get("/accounts/200001", token), QStringLiteral("200001")),
+                 withoutId(get("/accounts/200003", token), QStringLiteral("200003")));
+        QCOMPARE(withoutId(post("/cards", token, createCardBody(MayaChecking)), MayaChecking),
+                 withoutId(post("/cards", token, createCardBody(QStringLiteral("200003"))),
+                           QStringLiteral("200003")));
+        QCOMPARE(get("/customers/100001", token).status, 200); // the customer is still seen
+    }
+
+    void accountRestrictedTokenSeesOnlyItsAccountsAndTheirCards()
+    {
+        const QString savings = QStringLiteral("200002");
+        const QString token =
+            customerToken(MayaId, QStringLiteral("customers accounts cards cards-write"),
+                          QStringLiteral(R"("resources":[{"type":"account","ids":["200002"]}])"));
+        QCOMPARE(get("/accounts", token).ids(), QStringList{savings});
+        QCOMPARE(get("/accounts/200002", token).status, 200);
+        QCOMPARE(withoutId(get("/accounts/200001", token), MayaChecking),
+                 withoutId(get("/accounts/200003", token), QStringLiteral("200003")));
+        QCOMPARE(get("/cards", token).ids(), QStringList{QStringLiteral("300003")});
+        QCOMPARE(get("/cards/300001", token).status, 404);
+
+        // Creating a card on an account outside the resources: as on another customer's.
+        const Reply outside = post("/cards", token, createCardBody(MayaChecking));
+        QCOMPARE(outside.status, 404);
+        QCOMPARE(withoutId(outside, MayaChecking),
+                 withoutId(post("/cards", token, createCardBody(QStringLiteral("200003"))),
+                           QStringLiteral("200003")));
+        const QString created = createCard(token, savings);
+        QVERIFY(get("/cards", token).ids().contains(created));
+        QCOMPARE(get("/cards/" + created.toLatin1(), token).status, 200);
+    }
+
+    void restrictedTokenCannotMintAWiderToken()
+    {
+        const QString parent = tokenOf(
+            requestToken(MayaId, QStringLiteral("customers cards customer-token-write"), {}, {},
+                         QStringLiteral(R"("resources":[{"type":"card","ids":["300001"]}])")));
+        QVERIFY(!parent.isEmpty());
+        const Reply unrestricted = requestTokenAs(parent, MayaId, QStringLiteral("cards"));
+        QCOMPARE(unrestricted.status, 403);
+        QCOMPARE(unrestricted.errorPointer(), QStringLiteral("/data/attributes/resources"));
+        // Resources the parent does not see are unknown to it.
+        auto narrowedTo = [&](const char *type, const QString &id) {
+            return requestTokenAs(
+                parent, MayaId, QStringLiteral("cards"), {}, {},
+                QStringLiteral("\"resources\":[{\"type\":\"%1\",\"ids\":[\"%2\"]}]")
+                    .arg(QLatin1String(type), id));
+        };
+        const Reply sibling = narrowedTo("card", QStringLiteral("300002"));
+        QCOMPARE(sibling.status, 404);
+        QCOMPARE(withoutId(sibling, QStringLiteral("300002")),
+                 withoutId(narrowedTo("card", QStringLiteral("999999")), QStringLiteral("999999")));
+        QCOMPARE(narrowedTo("account", MayaChecking).status, 404); // the card's account: wider
+        const Reply same = narrowedTo("card", QStringLiteral("300001"));
+        QCOMPARE(same.status, 201);
+        QCOMPARE(get("/cards", tokenOf(same)).ids(), QStringList{QStringLiteral("300001")});
+
+        // Narrowed to an account, a token may narrow further to a card on it.
+        const QString accountParent = tokenOf(
+            requestToken(MayaId, QStringLiteral("customers cards customer-token-write"), {}, {},
+                         QStringLiteral(R"("resources":[{"type":"account","ids":["200001"]}])")));
+        const Reply card =
+            requestTokenAs(accountParent, MayaId, QStringLiteral("cards"), {}, {},
+                           QStringLiteral(R"("resources":[{"type":"card","ids":["300002"]}])"));
+        QCOMPARE(card.status, 201);
+        QCOMPARE(get("/cards", tokenOf(card)).ids(), QStringList{QStringLiteral("300002")});
+        QCOMPARE(requestTokenAs(accountParent, MayaId, QStringLiteral("cards"), {}, {},
+                                QStringLiteral(R"("resources":[{"type":"card","ids":["300003"]}])"))
+                     .status,
+                 404); // on Maya's other account
     }
 
     void bulkPagination()

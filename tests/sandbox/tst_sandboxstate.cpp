@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "SandboxServer.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -30,6 +31,18 @@ private:
         if (reply->hasError())
             return std::nullopt;
         return reply->valueAs<T>();
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    // How the state file names a token: its SHA-256 in hex, never the token.
+    static QByteArray fingerprint(const QString &token)
+    {
+        return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
     }
 
 private slots:
@@ -113,6 +126,65 @@ private slots:
         const auto next = call<Card>(customer.createCard(replay));
         QVERIFY(next);
         QVERIFY(next->id.toLongLong() > created.id.toLongLong());
+    }
+
+    void forgetCustomerDropsTheirTokensFromTheStateFile()
+    {
+        QTemporaryDir dir;
+        const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+        SandboxServer server;
+        QVERIFY(server.setStateFile(stateFile));
+        QVERIFY(server.start() != 0);
+        ApiClient org(&m_network);
+        org.setBaseUrl(server.baseUrl());
+        org.setBearerToken(server.orgToken());
+        CreateTokenRequest readOnly;
+        readOnly.scopes = {QStringLiteral("customers"), QStringLiteral("cards")};
+        const auto maya =
+            call<CustomerToken>(org.createCustomerToken(QStringLiteral("100001"), readOnly));
+        const auto mayaAgain =
+            call<CustomerToken>(org.createCustomerToken(QStringLiteral("100001"), readOnly));
+        const auto daniel =
+            call<CustomerToken>(org.createCustomerToken(QStringLiteral("100002"), readOnly));
+        QVERIFY(maya && mayaAgain && daniel);
+        const auto pending = call<CustomerTokenVerification>(
+            org.createCustomerTokenVerification(QStringLiteral("100001"), {}));
+        QVERIFY(pending);
+        const QByteArray before = readFile(stateFile);
+        QVERIFY(before.contains(fingerprint(maya->token)));
+        QVERIFY(before.contains(fingerprint(mayaAgain->token)));
+        QVERIFY(before.contains(fingerprint(daniel->token)));
+
+        server.forgetCustomer(QStringLiteral("100001"));
+
+        const QByteArray after = readFile(stateFile);
+        QVERIFY(!after.isEmpty());
+        QVERIFY2(!after.contains(fingerprint(maya->token)), "a signed-out token is still saved");
+        QVERIFY2(!after.contains(fingerprint(mayaAgain->token)),
+                 "a signed-out token is still saved");
+        QVERIFY(after.contains(fingerprint(daniel->token)));
+        ApiClient customer(&m_network);
+        customer.setBaseUrl(server.baseUrl());
+        customer.setBearerToken(maya->token);
+        QVERIFY(!call<CardPage>(customer.listCards()));
+        customer.setBearerToken(daniel->token);
+        QVERIFY(call<CardPage>(customer.listCards()));
+        // Their pending code is gone too.
+        CreateTokenRequest withCode = readOnly;
+        withCode.verificationToken = pending->verificationToken;
+        withCode.verificationCode = QStringLiteral("000001");
+        QVERIFY(!call<CustomerToken>(org.createCustomerToken(QStringLiteral("100001"), withCode)));
+
+        // A restart from that file does not bring them back either.
+        SandboxServer restarted;
+        QVERIFY(restarted.setStateFile(stateFile));
+        QVERIFY(restarted.start() != 0);
+        ApiClient afterRestart(&m_network);
+        afterRestart.setBaseUrl(restarted.baseUrl());
+        afterRestart.setBearerToken(maya->token);
+        QVERIFY(!call<CardPage>(afterRestart.listCards()));
+        afterRestart.setBearerToken(daniel->token);
+        QVERIFY(call<CardPage>(afterRestart.listCards()));
     }
 
     void damagedStateFallsBackToTheSeed()

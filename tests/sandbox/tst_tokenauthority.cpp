@@ -3,11 +3,37 @@
 #include "SandboxClock.h"
 #include "TokenAuthority.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
+using tessera::Account;
+using tessera::Card;
 using tessera::sandbox::SandboxClock;
 using tessera::sandbox::TokenAuthority;
 using Result = TokenAuthority::VerificationResult;
+using Resources = TokenAuthority::Resources;
+
+namespace {
+
+Card card(const char *id, const char *accountId, const char *customerId)
+{
+    Card c;
+    c.id = QLatin1String(id);
+    c.accountId = QLatin1String(accountId);
+    c.customerId = QLatin1String(customerId);
+    return c;
+}
+
+Account account(const char *id, const char *customerId)
+{
+    Account a;
+    a.id = QLatin1String(id);
+    a.customerId = QLatin1String(customerId);
+    return a;
+}
+
+} // namespace
 
 class TestTokenAuthority : public QObject
 {
@@ -47,14 +73,153 @@ private slots:
         QCOMPARE(caller->customerId, QStringLiteral("42"));
         QVERIFY(caller->hasScope(QStringLiteral("cards")));
         QVERIFY(!caller->hasScope(QStringLiteral("cards-write")));
-        QVERIFY(caller->canSee(QStringLiteral("42")));
-        QVERIFY(!caller->canSee(QStringLiteral("43")));
+        QVERIFY(caller->canSeeCustomer(QStringLiteral("42")));
+        QVERIFY(!caller->canSeeCustomer(QStringLiteral("43")));
         clock.setOffset(99);
         QVERIFY(tokens.authenticate(token));
         clock.setOffset(100);
         QVERIFY(!tokens.authenticate(token));
         clock.setOffset(0);
         QVERIFY(!tokens.authenticate(token)); // an expired grant is gone for good
+    }
+
+    void resourcesNarrowWhatACallerSees()
+    {
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        const Card own = card("1", "10", "42");
+        const Card sibling = card("2", "10", "42");
+        const Card onOtherAccount = card("3", "11", "42");
+        const Card foreign = card("4", "12", "43");
+        const Account checking = account("10", "42");
+        const Account savings = account("11", "42");
+
+        const auto whole = tokens.authenticate(
+            tokens.issueCustomerToken(QStringLiteral("42"), {QStringLiteral("cards")}, 60));
+        QVERIFY(whole && !whole->resources.isRestricted());
+        QVERIFY(whole->canSeeCard(own) && whole->canSeeCard(onOtherAccount));
+        QVERIFY(!whole->canSeeCard(foreign));
+        QVERIFY(whole->canSeeAccount(checking) && !whole->canSeeAccount(account("12", "43")));
+
+        Resources cards;
+        cards.cardIds = {QStringLiteral("1")};
+        const auto cardToken = tokens.authenticate(tokens.issueCustomerToken(
+            QStringLiteral("42"), {QStringLiteral("cards")}, 60, {}, cards));
+        QVERIFY(cardToken);
+        QVERIFY(cardToken->canSeeCard(own));
+        QVERIFY(!cardToken->canSeeCard(sibling));
+        QVERIFY(!cardToken->canSeeAccount(checking)); // a card's account is not listed
+        QVERIFY(cardToken->canSeeCustomer(QStringLiteral("42")));
+
+        Resources accounts;
+        accounts.accountIds = {QStringLiteral("10")};
+        const auto accountToken = tokens.authenticate(tokens.issueCustomerToken(
+            QStringLiteral("42"), {QStringLiteral("cards")}, 60, {}, accounts));
+        QVERIFY(accountToken);
+        QVERIFY(accountToken->canSeeCard(own) && accountToken->canSeeCard(sibling));
+        QVERIFY(!accountToken->canSeeCard(onOtherAccount));
+        QVERIFY(accountToken->canSeeAccount(checking) && !accountToken->canSeeAccount(savings));
+        // Another customer's ids in the resources still show nothing of theirs.
+        Resources foreignIds;
+        foreignIds.cardIds = {QStringLiteral("4")};
+        foreignIds.accountIds = {QStringLiteral("12")};
+        const auto confused = tokens.authenticate(tokens.issueCustomerToken(
+            QStringLiteral("42"), {QStringLiteral("cards")}, 60, {}, foreignIds));
+        QVERIFY(!confused->canSeeCard(foreign) && !confused->canSeeAccount(account("12", "43")));
+
+        const auto org = tokens.authenticate(tokens.orgToken());
+        QVERIFY(org->canSeeCard(foreign) && org->canSeeAccount(savings));
+    }
+
+    void grantsRoundTripWithUpgradableScopesAndResources()
+    {
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        Resources resources;
+        resources.cardIds = {QStringLiteral("300001"), QStringLiteral("300002")};
+        resources.accountIds = {QStringLiteral("200002")};
+        const QString narrowed = tokens.issueCustomerToken(
+            QStringLiteral("100001"),
+            {QStringLiteral("cards"), QStringLiteral("customer-token-write")}, 600,
+            {QStringLiteral("cards-write")}, resources);
+        const QString plain =
+            tokens.issueCustomerToken(QStringLiteral("100002"), {QStringLiteral("cards")}, 600);
+        const QJsonArray saved = tokens.grants();
+        QCOMPARE(saved.size(), 2);
+        const QByteArray text = QJsonDocument(saved).toJson();
+        QVERIFY2(!text.contains(narrowed.toUtf8()) && !text.contains(plain.toUtf8()),
+                 "a token was saved");
+
+        TokenAuthority restored(&clock);
+        restored.restoreGrants(saved);
+        const auto caller = restored.authenticate(narrowed);
+        QVERIFY(caller);
+        QCOMPARE(caller->customerId, QStringLiteral("100001"));
+        QCOMPARE(caller->scopes,
+                 (QSet<QString>{QStringLiteral("cards"), QStringLiteral("customer-token-write")}));
+        QCOMPARE(caller->upgradableScopes, QSet<QString>{QStringLiteral("cards-write")});
+        QCOMPARE(caller->resources.cardIds, resources.cardIds);
+        QCOMPARE(caller->resources.accountIds, resources.accountIds);
+        const auto other = restored.authenticate(plain);
+        QVERIFY(other && !other->resources.isRestricted() && other->upgradableScopes.isEmpty());
+        QCOMPARE(QJsonDocument(restored.grants()).toJson(QJsonDocument::Compact).size(),
+                 QJsonDocument(saved).toJson(QJsonDocument::Compact).size());
+    }
+
+    void grantWithUnreadableResourcesIsNotRestored_data()
+    {
+        QTest::addColumn<QByteArray>("resources");
+        QTest::newRow("empty") << QByteArray("[]");
+        QTest::newRow("not an array") << QByteArray(R"({"type":"card","ids":["1"]})");
+        QTest::newRow("other type") << QByteArray(R"([{"type":"customer","ids":["1"]}])");
+        QTest::newRow("no ids") << QByteArray(R"([{"type":"card","ids":[]}])");
+        QTest::newRow("bad id") << QByteArray(R"([{"type":"card","ids":["x"]}])");
+    }
+
+    void grantWithUnreadableResourcesIsNotRestored()
+    {
+        QFETCH(QByteArray, resources);
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        Resources narrow;
+        narrow.cardIds = {QStringLiteral("1")};
+        const QString token = tokens.issueCustomerToken(QStringLiteral("42"),
+                                                        {QStringLiteral("cards")}, 600, {}, narrow);
+        QJsonObject grant = tokens.grants().first().toObject();
+        grant.insert(QStringLiteral("resources"),
+                     QJsonDocument::fromJson("{\"v\":" + resources + "}")
+                         .object()
+                         .value(QLatin1String("v")));
+        TokenAuthority restored(&clock);
+        restored.restoreGrants(QJsonArray{grant});
+        QVERIFY2(!restored.authenticate(token), "a narrowed token came back unrestricted");
+    }
+
+    void forgetCustomerDropsTheirTokensAndVerifications()
+    {
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        const QString first =
+            tokens.issueCustomerToken(QStringLiteral("42"), {QStringLiteral("cards")}, 600);
+        const QString second =
+            tokens.issueCustomerToken(QStringLiteral("42"), {QStringLiteral("customers")}, 600);
+        const QString other =
+            tokens.issueCustomerToken(QStringLiteral("43"), {QStringLiteral("cards")}, 600);
+        const QString pending = tokens.startVerification(QStringLiteral("42"));
+        const QString otherPending = tokens.startVerification(QStringLiteral("43"));
+
+        QCOMPARE(tokens.forgetCustomer(QStringLiteral("42")), 2);
+        QVERIFY(!tokens.authenticate(first));
+        QVERIFY(!tokens.authenticate(second));
+        QVERIFY(tokens.authenticate(other));
+        QCOMPARE(tokens.grants().size(), 1);
+        QCOMPARE(tokens.redeemVerification(QStringLiteral("42"), pending, QStringLiteral("000001")),
+                 Result::UnknownToken);
+        QCOMPARE(
+            tokens.redeemVerification(QStringLiteral("43"), otherPending, QStringLiteral("000001")),
+            Result::Accepted);
+        QCOMPARE(tokens.forgetCustomer(QStringLiteral("42")), 0);
+        QVERIFY(tokens.authenticate(tokens.orgToken())); // the org token is not a customer's
     }
 
     void verificationRules()
@@ -151,6 +316,15 @@ private slots:
         QVERIFY(!twoFactor.contains(QStringLiteral("cards")));
         for (const QString &scope : twoFactor)
             QVERIFY(TokenAuthority::knownScopes().contains(scope));
+        // Org-only scopes are Unit scopes; a customer token may still mint
+        // (customer-token-write), and no 2FA scope is org-only.
+        QCOMPARE(TokenAuthority::orgOnlyScopes().size(), 15);
+        for (const QString &scope : TokenAuthority::orgOnlyScopes()) {
+            QVERIFY(TokenAuthority::knownScopes().contains(scope));
+            QVERIFY(!twoFactor.contains(scope));
+        }
+        QVERIFY(!TokenAuthority::orgOnlyScopes().contains(QStringLiteral("customer-token-write")));
+        QVERIFY(TokenAuthority::orgOnlyScopes().contains(QStringLiteral("customer-token")));
     }
 };
 
