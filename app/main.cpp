@@ -1,3 +1,4 @@
+#include "Authenticator.h"
 #include "Backend.h"
 #include "EnvironmentSettings.h"
 #include "Logging.h"
@@ -155,6 +156,12 @@ int main(int argc, char *argv[])
     }
 
     Backend backend(environment, orgToken);
+    if (sandbox) {
+        // The demo's state file keeps token fingerprints for sign-ins to survive a restart;
+        // a sign-out takes them out again.
+        QObject::connect(backend.authenticator(), &Authenticator::signedOut, sandbox.get(),
+                         &sandbox::SandboxServer::forgetCustomer);
+    }
     ui::MainWindow window(&backend);
     QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [] {
         // A clean start in the new environment beats rewiring every object in place.

@@ -123,9 +123,10 @@ void Authenticator::signOut()
     m_credentials->forgetVerified();
     if (!m_session->isActive())
         return;
-    m_store->remove(m_environmentId, m_session->customerId());
+    const QString customerId = m_session->customerId();
+    m_store->remove(m_environmentId, customerId);
     m_session->end();
-    emit signedOut();
+    emit signedOut(customerId);
 }
 
 void Authenticator::lock()

@@ -94,7 +94,7 @@ signals:
     void busyChanged(bool busy);
     void authenticated();
     void signedIn();
-    void signedOut();
+    void signedOut(const QString &customerId);
     void unlocked();
     void cancelled();
     // The keychain could not be used; the sign-in will not be remembered.
