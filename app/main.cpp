@@ -2,6 +2,7 @@
 #include "EnvironmentSettings.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "ProcessHardening.h"
 #include "SandboxServer.h"
 #include "SecretRedactor.h"
 #include "Style.h"
@@ -96,6 +97,8 @@ int main(int argc, char *argv[])
 {
     // Before anything can log: every message is scrubbed of secrets on its way out.
     SecretRedactor::installMessageHandler();
+    // Before any token exists: none may end up in a core dump.
+    ProcessHardening::apply();
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();
