@@ -3,8 +3,10 @@
 #include "EnvironmentSettings.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "ProcessHardening.h"
 #include "SandboxServer.h"
 #include "SecretRedactor.h"
+#include "SingleInstance.h"
 #include "Style.h"
 #include "Translations.h"
 
@@ -91,12 +93,27 @@ struct Options
     }
 };
 
+// Starts Tessera again once this instance has let go of everything (the single-instance
+// socket, the demo sandbox), so the new one does not find it still running. Declared before
+// those, it is destroyed after them.
+struct RestartAfterExit
+{
+    QString program;
+    ~RestartAfterExit()
+    {
+        if (!program.isEmpty())
+            QProcess::startDetached(program, {});
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     // Before anything can log: every message is scrubbed of secrets on its way out.
     SecretRedactor::installMessageHandler();
+    // Before any token exists: none may end up in a core dump.
+    ProcessHardening::apply();
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();
@@ -125,6 +142,17 @@ int main(int argc, char *argv[])
         if (!kind)
             parser.showHelp(2);
     }
+
+    // One instance per user: a second would serve the same demo sandbox state file and undo
+    // the first one's changes. It brings the running one to the front instead.
+    RestartAfterExit restart;
+    SingleInstance instance;
+    if (!instance.tryBecomePrimary(QGuiApplication::desktopFileName())) {
+        qCInfo(lcUi) << "Tessera is already running for this user; brought its window to the "
+                        "front instead of starting another";
+        return 0;
+    }
+
     Environment environment = EnvironmentSettings::load(kind);
 
     std::unique_ptr<sandbox::SandboxServer> sandbox;
@@ -163,10 +191,16 @@ int main(int argc, char *argv[])
                          &sandbox::SandboxServer::forgetCustomer);
     }
     ui::MainWindow window(&backend);
-    QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [] {
+    QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [&restart] {
         // A clean start in the new environment beats rewiring every object in place.
-        QProcess::startDetached(QApplication::applicationFilePath(), {});
+        restart.program = QApplication::applicationFilePath();
         QApplication::quit();
+    });
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
     });
     if (environment.kind == Environment::Kind::UnitSandbox)
         backend.loadOrgTokenFromKeychain();

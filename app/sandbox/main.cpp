@@ -1,6 +1,7 @@
 // tessera-sandbox: a local stand-in for Unit's API (see SandboxServer).
 
 #include "Logging.h"
+#include "ProcessHardening.h"
 #include "SandboxServer.h"
 
 #include <cstdio>
@@ -54,6 +55,8 @@ bool resolveOrgTokenFile(const QString &path, tessera::sandbox::SandboxServer &s
 
 int main(int argc, char *argv[])
 {
+    // Before the org token exists: it may not end up in a core dump.
+    tessera::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
