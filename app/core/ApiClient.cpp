@@ -100,6 +100,9 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     if (!m_bearerToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_bearerToken.toUtf8());
     request.setTransferTimeout(m_transferTimeoutMs);
+    // A redirect would carry the bearer token and the body (codes, JWTs) to wherever it points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
 

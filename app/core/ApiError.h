@@ -18,6 +18,7 @@ struct ApiError
         Decode,    // the server's reply is not the document we expect
         Cancelled, // the caller aborted the request
         Invalid,   // refused before sending: the input cannot be valid
+        Redirect,  // the server answered 3xx: never followed (it could take a token elsewhere)
     };
 
     Kind kind = Kind::None;
@@ -40,6 +41,8 @@ struct ApiError
     static ApiError decode(QString detail);
     static ApiError cancelled();
     static ApiError invalid(QString detail);
+    // `status` is the 3xx the server sent; where it pointed is for the log, not the person.
+    static ApiError redirect(int status);
 
     friend bool operator==(const ApiError &a, const ApiError &b)
     {
