@@ -23,9 +23,8 @@ CardActionRunner::CardActionRunner(Backend *backend, CardsModel *model, QWidget 
     connect(m_actions, &CardActions::failed, this, [this](const ApiError &error) {
         emit failed(tr("The card was not changed: %1").arg(error.message()));
     });
-    connect(m_actions, &CardActions::cancelled, this, [this] {
-        emit failed(tr("The card was not changed: confirmation was cancelled."));
-    });
+    connect(m_actions, &CardActions::cancelled, this,
+            [this] { emit failed(tr("The card was not changed: confirmation was cancelled.")); });
 }
 
 QString CardActionRunner::question(const Card &card, CardAction action)

@@ -120,6 +120,16 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
             showStatus(message, true);
     });
 
+    // A JWT is a credential: it stays in the field only while it may still need fixing (after
+    // a rejection), never once it was used, nor for whoever uses the page after a sign-out.
+    // clear() also empties the undo history, so Ctrl+Z cannot bring it back.
+    const auto forgetJwt = [this] {
+        if (m_jwt)
+            m_jwt->clear();
+    };
+    connect(auth, &Authenticator::signedIn, this, forgetJwt);
+    connect(auth, &Authenticator::signedOut, this, forgetJwt);
+
     connect(backend, &Backend::orgTokenMissing, this,
             [this](const QString &message) { showStatus(message, true); });
 

@@ -104,6 +104,9 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     request.setRawHeader("Accept", JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setTransferTimeout(m_transferTimeoutMs);
+    // A redirect would carry the bearer token and the body (codes, JWTs) to wherever it points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
 
@@ -140,8 +143,8 @@ ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
     return reply;
 }
 
-ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query,
-                         const RequiredAccess &access, ApiReply::Decoder decoder)
+ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
+                         ApiReply::Decoder decoder)
 {
     qCDebug(lcApi).noquote() << "GET" << path;
     return start(path, query, access, std::move(decoder), m_retryPolicy,
@@ -150,9 +153,8 @@ ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query,
                  });
 }
 
-ApiReply *ApiClient::post(const QString &path, const QByteArray &body,
-                          const RequiredAccess &access, ApiReply::Decoder decoder,
-                          const RetryPolicy &policy)
+ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const RequiredAccess &access,
+                          ApiReply::Decoder decoder, const RetryPolicy &policy)
 {
     qCDebug(lcApi).noquote() << "POST" << path;
     return start(path, {}, access, std::move(decoder), policy,
@@ -197,7 +199,8 @@ ApiReply *ApiClient::listCards(const CardListQuery &query)
     const QString include = includeList(query.includeCustomer, query.includeAccount);
     if (!include.isEmpty())
         q.addQueryItem(QStringLiteral("include"), include);
-    return get(QStringLiteral("/cards"), q, {{Scopes::Cards}, {}}, decoderFor(&JsonApiCodec::cardPageFromDocument));
+    return get(QStringLiteral("/cards"), q, {{Scopes::Cards}, {}},
+               decoderFor(&JsonApiCodec::cardPageFromDocument));
 }
 
 ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool includeAccount)
@@ -207,7 +210,8 @@ ApiReply *ApiClient::getCard(const QString &cardId, bool includeCustomer, bool i
     if (!include.isEmpty())
         q.addQueryItem(QStringLiteral("include"), include);
     return get(QStringLiteral("/cards/%1").arg(pathId(cardId)), q,
-               {{Scopes::Cards}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardFromDocument));
+               {{Scopes::Cards}, TokenResource::card(cardId)},
+               decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::createCard(const CreateCardRequest &request)
@@ -215,7 +219,8 @@ ApiReply *ApiClient::createCard(const CreateCardRequest &request)
     // Unit's rule: a create is retried only when it carries an idempotencyKey, so a retry
     // after a lost answer returns the first card instead of making a second.
     return post(QStringLiteral("/cards"), JsonApiCodec::encode(request),
-                {{Scopes::CardsWrite}, TokenResource::account(request.accountId)}, decoderFor(&JsonApiCodec::cardFromDocument),
+                {{Scopes::CardsWrite}, TokenResource::account(request.accountId)},
+                decoderFor(&JsonApiCodec::cardFromDocument),
                 request.idempotencyKey.isEmpty() ? RetryPolicy::none() : m_retryPolicy);
 }
 
@@ -232,13 +237,15 @@ ApiReply *ApiClient::replaceCard(const QString &cardId,
 {
     return post(QStringLiteral("/cards/%1/replace").arg(pathId(cardId)),
                 JsonApiCodec::encodeReplaceCard(shippingAddress),
-                {{Scopes::CardsWrite}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardFromDocument));
+                {{Scopes::CardsWrite}, TokenResource::card(cardId)},
+                decoderFor(&JsonApiCodec::cardFromDocument));
 }
 
 ApiReply *ApiClient::getCardLimits(const QString &cardId)
 {
     return get(QStringLiteral("/cards/%1/limits").arg(pathId(cardId)), {},
-               {{Scopes::Cards}, TokenResource::card(cardId)}, decoderFor(&JsonApiCodec::cardLimitsFromDocument));
+               {{Scopes::Cards}, TokenResource::card(cardId)},
+               decoderFor(&JsonApiCodec::cardLimitsFromDocument));
 }
 
 ApiReply *ApiClient::listAccounts(const AccountListQuery &query)
@@ -248,13 +255,15 @@ ApiReply *ApiClient::listAccounts(const AccountListQuery &query)
         q.addQueryItem(QStringLiteral("filter[customerId]"), query.customerId);
     if (query.includeCustomer)
         q.addQueryItem(QStringLiteral("include"), QStringLiteral("customer"));
-    return get(QStringLiteral("/accounts"), q, {{Scopes::Accounts}, {}}, decoderFor(&JsonApiCodec::accountPageFromDocument));
+    return get(QStringLiteral("/accounts"), q, {{Scopes::Accounts}, {}},
+               decoderFor(&JsonApiCodec::accountPageFromDocument));
 }
 
 ApiReply *ApiClient::getAccount(const QString &accountId)
 {
     return get(QStringLiteral("/accounts/%1").arg(pathId(accountId)), {},
-               {{Scopes::Accounts}, TokenResource::account(accountId)}, decoderFor(&JsonApiCodec::accountFromDocument));
+               {{Scopes::Accounts}, TokenResource::account(accountId)},
+               decoderFor(&JsonApiCodec::accountFromDocument));
 }
 
 ApiReply *ApiClient::listCustomers(int limit, int offset)

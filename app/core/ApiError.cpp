@@ -17,6 +17,7 @@ bool ApiError::isRetryable() const
     case Kind::Cancelled:
     case Kind::Invalid:
     case Kind::NoCredential:
+    case Kind::Redirect:
         return false;
     }
     return false;
@@ -34,6 +35,11 @@ QString ApiError::message() const
                                                  "The server's reply could not be read (%1).")
                          .arg(detail);
     }
+    // A redirect is refused whatever its page says: a person needs to know why.
+    if (kind == Kind::Redirect)
+        return QCoreApplication::translate("ApiError",
+                                           "The server sent Tessera to another address; Tessera "
+                                           "does not follow redirects for your safety.");
     // Anything else is the server's own words when it sent some (left as sent).
     if (!detail.isEmpty())
         return detail;
@@ -50,6 +56,7 @@ QString ApiError::message() const
     case Kind::Timeout:
         return QCoreApplication::translate("ApiError", "The server did not answer in time.");
     case Kind::Decode: // handled above
+    case Kind::Redirect:
         break;
     case Kind::Cancelled:
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
@@ -115,6 +122,15 @@ ApiError ApiError::noCredential()
 {
     ApiError e;
     e.kind = Kind::NoCredential;
+    return e;
+}
+
+ApiError ApiError::redirect(int status)
+{
+    ApiError e;
+    e.kind = Kind::Redirect;
+    e.httpStatus = status;
+    e.title = QStringLiteral("Redirect not followed");
     return e;
 }
 

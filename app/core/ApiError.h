@@ -21,6 +21,7 @@ struct ApiError
         // Refused before sending: no token covers what the call needs (signed out, expired,
         // or a 2FA action with no verified token); the Authenticator has to act first.
         NoCredential,
+        Redirect, // the server answered 3xx: never followed (it could take a token elsewhere)
     };
 
     Kind kind = Kind::None;
@@ -49,6 +50,8 @@ struct ApiError
     static ApiError cancelled();
     static ApiError invalid(QString detail);
     static ApiError noCredential();
+    // `status` is the 3xx the server sent; where it pointed is for the log, not the person.
+    static ApiError redirect(int status);
 
     friend bool operator==(const ApiError &a, const ApiError &b)
     {

@@ -90,6 +90,14 @@ void ApiReply::onNetworkFinished()
         m_error = ApiError::cancelled();
     } else if (m_httpStatus >= 400) {
         m_error = JsonApiCodec::decodeError(m_httpStatus, body);
+    } else if (m_httpStatus >= 300 && m_httpStatus < 400) {
+        // Not followed (ApiClient's ManualRedirectPolicy). Only where it pointed is logged:
+        // its path or query could hold anything.
+        const QUrl to = reply->url().resolved(
+            reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+        qCInfo(lcApi).noquote() << reply->url().path() << "redirect" << m_httpStatus
+                                << "not followed, to" << to.scheme() << to.host() << to.port();
+        m_error = ApiError::redirect(m_httpStatus);
     } else if (networkError == QNetworkReply::OperationCanceledError ||
                networkError == QNetworkReply::TimeoutError) {
         // Only the transfer timeout cancels a request we did not abort ourselves.

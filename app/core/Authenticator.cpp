@@ -9,9 +9,9 @@
 
 namespace tessera {
 
-Authenticator::Authenticator(CustomerTokenService *signInTokens,
-                             CustomerTokenService *stepUpTokens, TokenStore *store,
-                             Session *session, Credentials *credentials, QObject *parent)
+Authenticator::Authenticator(CustomerTokenService *signInTokens, CustomerTokenService *stepUpTokens,
+                             TokenStore *store, Session *session, Credentials *credentials,
+                             QObject *parent)
     : QObject(parent)
     , m_signInTokens(signInTokens)
     , m_stepUpTokens(stepUpTokens)

@@ -36,6 +36,8 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     , m_authenticator(new Authenticator(m_tokenService, m_stepUpService, m_tokenStore, m_session,
                                         m_credentials, this))
 {
+    // Every request ApiClient builds refuses redirects; the manager does too, for any other.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_api->setBaseUrl(environment.apiUrl);
     m_tokenApi->setBaseUrl(environment.tokenUrl());
     // Production never holds an org token: the broker authenticates the app its own way.
@@ -43,10 +45,9 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
         setOrgToken(orgToken);
     m_authenticator->setEnvironmentId(environment.id());
 
-    m_api->setBearerSource(
-        [credentials = m_credentials](const RequiredAccess &access) {
-            return credentials->bearerFor(access);
-        });
+    m_api->setBearerSource([credentials = m_credentials](const RequiredAccess &access) {
+        return credentials->bearerFor(access);
+    });
     connect(m_authenticator, &Authenticator::signedIn, this, [this] {
         QSettings().setValue(lastCustomerKey(m_environment), m_session->customerId());
     });

@@ -65,7 +65,8 @@ void CardsModel::requestPage()
     query.includeAccount = true;
     query.includeCustomer = m_serverOffset == 0;
     ApiClient *api = m_api;
-    auto *job = new ApiJob(m_authenticator, [api, query] { return api->listCards(query); }, this);
+    auto *job = new ApiJob(
+        m_authenticator, [api, query] { return api->listCards(query); }, this);
     m_job = job;
     setState(State::Loading);
     connect(job, &ApiJob::finished, this, [this, job] {

@@ -43,11 +43,13 @@ const Credentials::Verified *Credentials::findVerified(const RequiredAccess &acc
         if (verified.token.isExpired(now))
             continue;
         const bool hasScopes =
-            std::all_of(access.scopes.begin(), access.scopes.end(),
-                        [&](const QString &scope) { return verified.token.scopes.contains(scope); });
+            std::all_of(access.scopes.begin(), access.scopes.end(), [&](const QString &scope) {
+                return verified.token.scopes.contains(scope);
+            });
         // A token restricted to one card does nothing for another card, or for a call on no
         // single card.
-        const bool resourceFits = !verified.resource.isValid() || verified.resource == access.resource;
+        const bool resourceFits =
+            !verified.resource.isValid() || verified.resource == access.resource;
         if (hasScopes && resourceFits)
             return &verified;
     }
@@ -60,9 +62,9 @@ void Credentials::addVerified(const StoredToken &token, const TokenResource &res
     m_verified.append({token, resource});
     qCInfo(lcAuth).noquote() << "verified token held in memory for"
                              << token.scopes.join(QLatin1Char(' '))
-                             << (resource.isValid() ? resource.typeName() + QLatin1Char(' ') +
-                                                          resource.id
-                                                    : QStringLiteral("any resource"))
+                             << (resource.isValid()
+                                     ? resource.typeName() + QLatin1Char(' ') + resource.id
+                                     : QStringLiteral("any resource"))
                              << "until" << token.expiresAt.toString(Qt::ISODate);
     scheduleExpiry();
     emit verifiedTokensChanged(verifiedCount());

@@ -1,9 +1,43 @@
 #include "Environment.h"
 
+#include <cstring>
 #include <QCoreApplication>
 #include <QHostAddress>
 
 namespace tessera {
+
+namespace {
+
+// A key-safe, reversible spelling: lower-case letters, digits and `extra` stay, every other
+// byte (of the UTF-8) becomes "_XX". Keychain entries and QSettings groups take the result
+// as is (no '/', ':', '%' or spaces), and two inputs that differ in more than letter case
+// never give the same output.
+QString keySafe(const QString &text, const char *extra)
+{
+    static const char hex[] = "0123456789abcdef";
+    QString out;
+    for (const char c : text.toLower().toUtf8()) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c && std::strchr(extra, c))) {
+            out += QLatin1Char(c);
+        } else {
+            out += QLatin1Char('_');
+            out += QLatin1Char(hex[uchar(c) >> 4]);
+            out += QLatin1Char(hex[uchar(c) & 0xf]);
+        }
+    }
+    return out;
+}
+
+int defaultPort(const QString &scheme)
+{
+    if (scheme == QLatin1String("https"))
+        return 443;
+    if (scheme == QLatin1String("http"))
+        return 80;
+    return -1;
+}
+
+} // namespace
 
 Environment Environment::demo(const QUrl &sandboxUrl)
 {
@@ -34,8 +68,17 @@ QString Environment::id() const
         return QStringLiteral("unit-sandbox");
     case Kind::Production:
         return QStringLiteral("production");
-    case Kind::Custom:
-        return QStringLiteral("custom-") + apiUrl.host();
+    case Kind::Custom: {
+        // Scheme, host and port: https://h and http://h:8443 are different servers and must
+        // not share keychain entries; https://h:443 is https://h.
+        const QString scheme = apiUrl.scheme().toLower();
+        const int port = apiUrl.port(defaultPort(scheme));
+        // The scheme keeps no '-' and the port has none, so the host between them is
+        // unambiguous: "custom-https-bank.example-443".
+        return QStringLiteral("custom-%1-%2-%3")
+            .arg(keySafe(scheme, "."), keySafe(apiUrl.host(QUrl::FullyEncoded), ".-"),
+                 port < 0 ? QStringLiteral("none") : QString::number(port));
+    }
     }
     return {};
 }

@@ -27,7 +27,8 @@ struct Environment
     static QUrl unitProductionUrl() { return QUrl(QStringLiteral("https://api.unit.co")); }
 
     // Stable key for settings and keychain entries: "demo", "unit-sandbox", "production",
-    // "custom-<host>".
+    // "custom-<scheme>-<host>-<port>" (a default port written out; only a-z, 0-9, '.', '-' and
+    // '_', so it is safe in keychain entry names and QSettings groups).
     QString id() const;
     QString displayName() const;
     // The short marker the status bar shows: DEMO, SANDBOX, LIVE, CUSTOM.

@@ -744,7 +744,8 @@ QByteArray JsonApiCodec::encode(const CreateTokenRequest &request)
     if (request.expiresIn)
         a.insert(QStringLiteral("expiresIn"), *request.expiresIn);
     if (!request.upgradableScopes.isEmpty())
-        a.insert(QStringLiteral("upgradableScope"), request.upgradableScopes.join(QLatin1Char(' ')));
+        a.insert(QStringLiteral("upgradableScope"),
+                 request.upgradableScopes.join(QLatin1Char(' ')));
     if (!request.resources.isEmpty()) {
         // Unit's shape: one entry per type, each with its ids.
         QJsonArray resources;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "RequiredAccess.h"
 #include "Address.h"
 #include "Card.h"
 #include "CardLimits.h"
 #include "Customer.h"
+#include "RequiredAccess.h"
 #include "Tags.h"
 
 #include <optional>

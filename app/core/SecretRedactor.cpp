@@ -1,15 +1,176 @@
 #include "SecretRedactor.h"
 
 #include <QMutex>
-#include <QRegularExpression>
 
 namespace tessera {
 
 namespace {
 
-QMutex g_mutex;
-QStringList g_secrets;
+// The handler stays installed until the process is gone, so a message logged from a static
+// destructor or an atexit handler passes through it after every static object has been
+// destroyed, Qt's included. Hence:
+// - the redactor's state is created on first use and deliberately never destroyed (no
+//   static object, not even a Q_GLOBAL_STATIC, which is destroyed with the others);
+// - the patterns are matched by hand, not with QRegularExpression: a destroyed static
+//   QRegularExpression matches nothing (the message went out unredacted), and even a leaked
+//   one would still lean on QtCore's own state for matching.
+struct State
+{
+    QMutex mutex;
+    QStringList secrets;
+};
+
+State &state()
+{
+    static State *const s = new State; // leaked on purpose, see above
+    return *s;
+}
+
+// Constant-initialised and trivially destructible: valid at any time.
 QtMessageHandler g_previous = nullptr;
+
+constexpr QLatin1String MaskText(SecretRedactor::Mask);
+
+// What PCRE's \s matches (without Unicode properties), so the patterns below keep the meaning
+// the regular expressions they replace had.
+bool isSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u' ' || u == u'\t' || u == u'\n' || u == u'\v' || u == u'\f' || u == u'\r';
+}
+
+bool startsWithAt(const QString &text, qsizetype at, QLatin1String word,
+                  Qt::CaseSensitivity cs = Qt::CaseSensitive)
+{
+    return QStringView(text).mid(at).startsWith(word, cs);
+}
+
+// (Bearer\s+)[^\s"',;]+ without case: keeps "Bearer ", masks the credential.
+QString maskBearer(const QString &text)
+{
+    const QLatin1String bearer("bearer");
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype i = text.indexOf(bearer, 0, Qt::CaseInsensitive); i >= 0;
+         i = text.indexOf(bearer, i, Qt::CaseInsensitive)) {
+        qsizetype j = i + bearer.size();
+        const qsizetype valueStart = [&] {
+            qsizetype k = j;
+            while (k < text.size() && isSpace(text.at(k)))
+                ++k;
+            return k;
+        }();
+        if (valueStart == j) { // no space after "Bearer"
+            i = j;
+            continue;
+        }
+        j = valueStart;
+        while (j < text.size() && !isSpace(text.at(j)) && text.at(j) != u'"' &&
+               text.at(j) != u'\'' && text.at(j) != u',' && text.at(j) != u';')
+            ++j;
+        if (j == valueStart) { // nothing to hide
+            i = valueStart;
+            continue;
+        }
+        out += QStringView(text).mid(copied, valueStart - copied);
+        out += MaskText;
+        copied = j;
+        i = j;
+    }
+    if (copied == 0)
+        return text;
+    out += QStringView(text).mid(copied);
+    return out;
+}
+
+// v2\.(public|local)\.[A-Za-z0-9_\-.=]+ : Unit-style tokens, masked whole.
+QString maskUnitTokens(const QString &text)
+{
+    const QLatin1String v2("v2.");
+    const auto isTokenChar = [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') ||
+               u == u'_' || u == u'-' || u == u'.' || u == u'=';
+    };
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype i = text.indexOf(v2); i >= 0; i = text.indexOf(v2, i)) {
+        qsizetype j = i + v2.size();
+        if (startsWithAt(text, j, QLatin1String("public.")))
+            j += 7;
+        else if (startsWithAt(text, j, QLatin1String("local.")))
+            j += 6;
+        else {
+            i = i + 1;
+            continue;
+        }
+        const qsizetype valueStart = j;
+        while (j < text.size() && isTokenChar(text.at(j)))
+            ++j;
+        if (j == valueStart) {
+            i = i + 1;
+            continue;
+        }
+        out += QStringView(text).mid(copied, i - copied);
+        out += MaskText;
+        copied = j;
+        i = j;
+    }
+    if (copied == 0)
+        return text;
+    out += QStringView(text).mid(copied);
+    return out;
+}
+
+// ("(?:token|verificationToken|verificationCode|jwtToken|orgToken)"\s*:\s*")[^"]* : keeps the
+// attribute's name, masks its string value.
+QString maskJsonSecrets(const QString &text)
+{
+    static constexpr QLatin1String names[] = {
+        QLatin1String("\"token\""), QLatin1String("\"verificationToken\""),
+        QLatin1String("\"verificationCode\""), QLatin1String("\"jwtToken\""),
+        QLatin1String("\"orgToken\"")};
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype i = text.indexOf(u'"'); i >= 0; i = text.indexOf(u'"', i)) {
+        qsizetype j = -1;
+        for (const QLatin1String name : names) {
+            if (startsWithAt(text, i, name)) {
+                j = i + name.size();
+                break;
+            }
+        }
+        if (j < 0) {
+            ++i;
+            continue;
+        }
+        while (j < text.size() && isSpace(text.at(j)))
+            ++j;
+        if (j >= text.size() || text.at(j) != u':') {
+            ++i;
+            continue;
+        }
+        ++j;
+        while (j < text.size() && isSpace(text.at(j)))
+            ++j;
+        if (j >= text.size() || text.at(j) != u'"') {
+            ++i;
+            continue;
+        }
+        const qsizetype valueStart = j + 1;
+        qsizetype valueEnd = text.indexOf(u'"', valueStart);
+        if (valueEnd < 0)
+            valueEnd = text.size();
+        out += QStringView(text).mid(copied, valueStart - copied);
+        out += MaskText;
+        copied = valueEnd;
+        i = valueEnd;
+    }
+    if (copied == 0)
+        return text;
+    out += QStringView(text).mid(copied);
+    return out;
+}
 
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
@@ -24,41 +185,37 @@ void SecretRedactor::remember(const QString &secret)
 {
     if (secret.size() < 6)
         return; // too short to hide without hiding ordinary words
-    QMutexLocker lock(&g_mutex);
-    if (!g_secrets.contains(secret))
-        g_secrets.append(secret);
+    State &s = state();
+    QMutexLocker lock(&s.mutex);
+    if (!s.secrets.contains(secret))
+        s.secrets.append(secret);
 }
 
 void SecretRedactor::forget(const QString &secret)
 {
-    QMutexLocker lock(&g_mutex);
-    g_secrets.removeAll(secret);
+    State &s = state();
+    QMutexLocker lock(&s.mutex);
+    s.secrets.removeAll(secret);
 }
 
 QString SecretRedactor::redact(const QString &message)
 {
-    static const QRegularExpression patterns[] = {
-        QRegularExpression(QStringLiteral("(Bearer\\s+)[^\\s\"',;]+"),
-                           QRegularExpression::CaseInsensitiveOption),
-        QRegularExpression(QStringLiteral("v2\\.(public|local)\\.[A-Za-z0-9_\\-.=]+")),
-        QRegularExpression(QStringLiteral(
-            "(\"(?:token|verificationToken|verificationCode|jwtToken|orgToken)\"\\s*:\\s*\")"
-            "[^\"]*")),
-    };
     QString result = message;
     {
-        QMutexLocker lock(&g_mutex);
-        for (const QString &secret : std::as_const(g_secrets))
-            result.replace(secret, QLatin1String(Mask));
+        State &s = state();
+        QMutexLocker lock(&s.mutex);
+        const QString mask(MaskText);
+        for (const QString &secret : std::as_const(s.secrets))
+            result.replace(secret, mask);
     }
-    result.replace(patterns[0], QStringLiteral("\\1") + QLatin1String(Mask));
-    result.replace(patterns[1], QLatin1String(Mask));
-    result.replace(patterns[2], QStringLiteral("\\1") + QLatin1String(Mask));
-    return result;
+    result = maskBearer(result);
+    result = maskUnitTokens(result);
+    return maskJsonSecrets(result);
 }
 
 void SecretRedactor::installMessageHandler()
 {
+    state(); // made now, not in the middle of someone's message
     QtMessageHandler previous = qInstallMessageHandler(redactingHandler);
     if (previous != redactingHandler)
         g_previous = previous;

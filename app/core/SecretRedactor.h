@@ -20,7 +20,8 @@ public:
     // jwtToken, orgToken).
     static QString redact(const QString &message);
 
-    // Routes Qt's messages through redact() and on to the previous handler.
+    // Routes Qt's messages through redact() and on to the previous handler, until the process
+    // ends: messages from static destructors and atexit handlers are redacted too.
     static void installMessageHandler();
 
     static constexpr const char *Mask = "[redacted]";

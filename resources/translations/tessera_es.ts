@@ -73,6 +73,10 @@
         <source>The server&apos;s reply could not be read (%1).</source>
         <translation>No se pudo leer la respuesta del servidor (%1).</translation>
     </message>
+    <message>
+        <source>The server sent Tessera to another address; Tessera does not follow redirects for your safety.</source>
+        <translation>El servidor envió a Tessera a otra dirección; por su seguridad, Tessera no sigue redirecciones.</translation>
+    </message>
 </context>
 <context>
     <name>Authenticator</name>

@@ -346,7 +346,8 @@ private slots:
         QVERIFY(finished(other.get()));
         QVERIFY(other->hasError());
         QCOMPARE(other->error().httpStatus, 404);
-        std::unique_ptr<ApiReply> own(direct.applyCardAction(m_cardIds.at(0), CardAction::Unfreeze));
+        std::unique_ptr<ApiReply> own(
+            direct.applyCardAction(m_cardIds.at(0), CardAction::Unfreeze));
         QVERIFY(finished(own.get()));
         QVERIFY2(!own->hasError(), qPrintable(own->error().message()));
         QVERIFY(removeEntry(*backend, m_customerId));

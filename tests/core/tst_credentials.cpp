@@ -41,8 +41,8 @@ private slots:
         Session session;
         Credentials credentials(&session);
         session.begin(token(SignInSecret, Scopes::signIn(), 3600));
-        QVERIFY(credentials.bearerFor({{Scopes::Cards}, TokenResource::card(QStringLiteral("A"))}) ==
-                SignInSecret);
+        QVERIFY(credentials.bearerFor(
+                    {{Scopes::Cards}, TokenResource::card(QStringLiteral("A"))}) == SignInSecret);
         QVERIFY(credentials.bearerFor({}) == SignInSecret);
     }
 
@@ -65,12 +65,13 @@ private slots:
         QVERIFY(credentials.bearerFor(cardsWriteOn(QStringLiteral("A"))) == CardASecret);
         QVERIFY(credentials.bearerFor(cardsWriteOn(QStringLiteral("B"))).isEmpty());
         // Not for an account either, nor for a call on no single card.
-        QVERIFY(credentials.bearerFor({{Scopes::CardsWrite}, TokenResource::account(QStringLiteral("A"))})
+        QVERIFY(credentials
+                    .bearerFor({{Scopes::CardsWrite}, TokenResource::account(QStringLiteral("A"))})
                     .isEmpty());
         QVERIFY(credentials.bearerFor({{Scopes::CardsWrite}, {}}).isEmpty());
         // Reads still go with the sign-in token.
-        QVERIFY(credentials.bearerFor({{Scopes::Cards}, TokenResource::card(QStringLiteral("A"))}) ==
-                SignInSecret);
+        QVERIFY(credentials.bearerFor(
+                    {{Scopes::Cards}, TokenResource::card(QStringLiteral("A"))}) == SignInSecret);
     }
 
     void anExpiredVerifiedTokenIsDroppedByItsTimer()

@@ -1,6 +1,7 @@
 #include "Environment.h"
 #include "Scopes.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace tessera;
@@ -57,6 +58,56 @@ private slots:
         QVERIFY(!production.check());
         QCOMPARE(production.tokenUrl(), production.tokenBrokerUrl);
         QCOMPARE(production.badge(), QStringLiteral("LIVE"));
+    }
+
+    // Keychain entries and the last customer are kept per custom server: another scheme or
+    // port is another server, a default port spelled out is the same one.
+    void customIdsDifferBySchemeHostAndPort_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("https vs http on another port") << "https://a.example"
+                                                       << "http://a.example:8443" << false;
+        QTest::newRow("https vs http") << "https://a.example"
+                                       << "http://a.example" << false;
+        QTest::newRow("https default port vs 8443") << "https://a.example"
+                                                    << "https://a.example:8443" << false;
+        QTest::newRow("http loopback ports") << "http://127.0.0.1:8080"
+                                             << "http://127.0.0.1:8081" << false;
+        QTest::newRow("other host") << "https://a.example"
+                                    << "https://b.example" << false;
+        QTest::newRow("hyphens do not shift parts") << "https://a-443.example:80"
+                                                    << "https://a.example-443:80" << false;
+        QTest::newRow("ipv6 vs ipv4") << "http://[::1]:8080"
+                                      << "http://127.0.0.1:8080" << false;
+        QTest::newRow("https 443 spelled out") << "https://a.example"
+                                               << "https://a.example:443" << true;
+        QTest::newRow("http 80 spelled out") << "http://localhost"
+                                             << "http://localhost:80" << true;
+        QTest::newRow("path and case do not matter") << "https://A.Example/unit/"
+                                                     << "https://a.example:443/other" << true;
+    }
+    void customIdsDifferBySchemeHostAndPort()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        const QString idA = Environment::custom(QUrl(a), {}).id();
+        const QString idB = Environment::custom(QUrl(b), {}).id();
+        QCOMPARE(idA == idB, same);
+        // Usable as a QSettings group and a keychain entry name as they are.
+        static const QRegularExpression safe(QStringLiteral("^custom-[a-z0-9._-]+$"));
+        for (const QString &id : {idA, idB})
+            QVERIFY2(safe.match(id).hasMatch(), qPrintable(id));
+    }
+
+    void customIdSpellsOutSchemeHostAndPort()
+    {
+        QCOMPARE(Environment::custom(QUrl(QStringLiteral("https://bank.example")), {}).id(),
+                 QStringLiteral("custom-https-bank.example-443"));
+        QCOMPARE(Environment::custom(QUrl(QStringLiteral("http://127.0.0.1:8443")), {}).id(),
+                 QStringLiteral("custom-http-127.0.0.1-8443"));
     }
 
     void scopes()

@@ -191,8 +191,8 @@ private slots:
 
         // A step-up after the restored sign-in still names the phone the code goes to, though
         // the demo's customer list was never loaded.
-        backend->authenticator()->authorize({{QStringLiteral("cards-write")}, {}}, &window, [] {},
-                                            [] {});
+        backend->authenticator()->authorize(
+            {{QStringLiteral("cards-write")}, {}}, &window, [] {}, [] {});
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
         QCOMPARE(window.otpDialog()
                      ->findChild<QLabel *>(QStringLiteral("otpSentTo"))
