@@ -48,6 +48,10 @@ public:
     void setVerifiedLifetime(int seconds);
     int verifiedLifetime() const { return m_verifiedLifetime; }
 
+    // What a sign-in (or its renewal) asks Unit for: the sign-in scopes, upgradable to the
+    // 2FA scopes the app may need.
+    static CreateTokenRequest signInRequest();
+
     // Looks for this customer's unexpired token in the keychain: restoreFinished(true) and a
     // running session, or restoreFinished(false) and nothing to do but sign in.
     void restore(const QString &customerId);
@@ -121,7 +125,6 @@ private:
     void resumeWaiters();
     void cancelWaiters();
     CustomerTokenService *activeService() const;
-    static CreateTokenRequest signInRequest();
 
     CustomerTokenService *m_signInTokens;
     CustomerTokenService *m_stepUpTokens;

@@ -6,6 +6,7 @@
 // children.
 
 #include "ApiClient.h"
+#include "Authenticator.h"
 #include "CustomerTokenService.h"
 #include "Scopes.h"
 #include "SecretRedactor.h"
@@ -278,7 +279,7 @@ inline std::optional<QString> mintCustomerToken(QNetworkAccessManager *network, 
     waitUntil([&] { return sent || failed; }, 10000, &tokens,
               &CustomerTokenService::verificationSent, &CustomerTokenService::verificationFailed);
     if (sent)
-        tokens.createToken(customerId, Scopes::signIn(), QStringLiteral("000001"));
+        tokens.createToken(customerId, Authenticator::signInRequest(), QStringLiteral("000001"));
     waitUntil([&] { return minted || failed || !sent; }, 10000, &tokens,
               &CustomerTokenService::tokenCreated, &CustomerTokenService::tokenFailed);
     if (!minted) {
