@@ -239,7 +239,7 @@ private slots:
         card.expirationDate = QStringLiteral("2029-03");
         card.createdAt = QDateTime(QDate(2026, 3, 14), QTime(12, 30), Qt::UTC);
         card.accountId = QStringLiteral("200001");
-        ui::CardDetailsPanel panel(m_backend->api());
+        ui::CardDetailsPanel panel(m_backend.get());
         panel.showCard(card, QString());
         QCOMPARE(child<QLabel>(&panel, "cardDetailsTitle")->text(),
                  QStringLiteral("Tarjeta de débito física •••• 4321"));
