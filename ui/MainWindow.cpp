@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
+#include "AppLock.h"
 #include "Backend.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
 #include "EnvironmentSettings.h"
+#include "LockView.h"
 #include "Logging.h"
 #include "OtpDialog.h"
 #include "ReplaceCardDialog.h"
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolTip>
 
 namespace tessera::ui {
 
@@ -44,6 +47,8 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_signInPage(new SignInPage(backend, this))
     , m_cardsPage(new CardsPage(backend, this))
+    , m_lockView(new LockView(this))
+    , m_lock(new AppLock(this))
     , m_badge(new QLabel(this))
     , m_expiry(new QLabel(this))
     , m_keychainWarning(new QLabel(this))
@@ -55,6 +60,9 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
 
     m_pages->addWidget(m_signInPage);
     m_pages->addWidget(m_cardsPage);
+    m_pages->addWidget(m_lockView);
+    connect(m_lockView, &LockView::unlockRequested, backend->authenticator(),
+            &Authenticator::unlock);
     connect(m_cardsPage, &CardsPage::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_cardsPage, &CardsPage::createCardRequested, this, &MainWindow::openCreateCardWizard);
     connect(m_cardsPage, &CardsPage::replaceCardRequested, this,
@@ -65,6 +73,9 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence(tr("Ctrl+,")));
+    m_lockAction = fileMenu->addAction(tr("&Lock now"), m_lock, &AppLock::lock);
+    m_lockAction->setObjectName(QStringLiteral("lockNowAction"));
+    m_lockAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     m_signOutAction = fileMenu->addAction(tr("Sign &out"));
     m_signOutAction->setObjectName(QStringLiteral("actionSignOut"));
     m_signOutAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Q")));
@@ -129,6 +140,17 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(auth, &Authenticator::signedIn, this, &MainWindow::showSignedIn);
     connect(auth, &Authenticator::signedOut, this, &MainWindow::showSignIn);
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
+    connect(m_lock, &AppLock::lockedChanged, this, &MainWindow::applyLock);
+    connect(auth, &Authenticator::unlocked, m_lock, &AppLock::setUnlocked);
+    connect(auth, &Authenticator::authenticated, this, [this, auth] {
+        // A code proves the customer is here: a sign-in with one forgets a lock kept from
+        // before (showSignedIn follows), and a renewal over the lock view unlocks, as the
+        // Unlock button's code would.
+        if (auth->purpose() == Authenticator::Purpose::SignIn)
+            m_freshSignIn = true;
+        else if (auth->purpose() == Authenticator::Purpose::Renew && m_lock->isLocked())
+            m_lock->setUnlocked();
+    });
     connect(backend->session(), &Session::expiringSoon, this, [this](qint64 secondsLeft) {
         showStatusMessage(
             tr("Your session ends in %n minute(s).", nullptr, int((secondsLeft + 59) / 60)));
@@ -179,7 +201,9 @@ void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_backend->environment(), m_backend->tokenStore(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setIdleLockMinutes(AppLock::savedIdleMinutes());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_lock->setIdleMinutes(dialog->idleLockMinutes());
         const Environment chosen = dialog->environment();
         const Environment &current = m_backend->environment();
         EnvironmentSettings::save(chosen);
@@ -199,23 +223,102 @@ void MainWindow::openSettings()
     dialog->open();
 }
 
+QString MainWindow::lockKey() const
+{
+    return m_backend->environment().id() + QLatin1Char('/') + m_backend->session()->customerId();
+}
+
 void MainWindow::showSignedIn()
 {
-    qCInfo(lcUi) << "showing the cards page";
-    m_cardsPage->activate();
-    m_pages->setCurrentWidget(m_cardsPage);
+    const QString key = lockKey();
+    if (std::exchange(m_freshSignIn, false))
+        AppLock::forgetSaved(key);
+    m_cardsActive = false;
     m_signOutAction->setEnabled(true);
     m_statusSignOut->show();
+    // Locked at once when this sign-in was locked as Tessera quit: the lock view shows and
+    // the cards are not even loaded until a code unlocks it.
+    m_lock->setKey(key);
+    showCurrentPage();
     updateExpiry();
 }
 
 void MainWindow::showSignIn()
 {
-    qCInfo(lcUi) << "showing the sign-in page";
-    m_pages->setCurrentWidget(m_signInPage);
+    // Signing out ends the lock too; what it hid belonged to the customer who left.
+    for (const QPointer<QWidget> &window : std::exchange(m_hiddenWindows, {})) {
+        if (window)
+            window->close();
+    }
+    m_heldMessage.clear();
+    m_lock->setUnlocked();
+    m_lock->setKey(QString());
+    m_cardsActive = false;
     m_signOutAction->setEnabled(false);
+    showCurrentPage();
     m_statusSignOut->hide();
     updateExpiry();
+}
+
+void MainWindow::showCurrentPage()
+{
+    const bool signedIn = m_backend->session()->isActive();
+    const bool locked = signedIn && m_lock->isLocked();
+    m_lockAction->setEnabled(signedIn && !locked);
+    QWidget *page = !signedIn ? static_cast<QWidget *>(m_signInPage)
+                    : locked  ? static_cast<QWidget *>(m_lockView)
+                              : static_cast<QWidget *>(m_cardsPage);
+    if (page == m_cardsPage && !std::exchange(m_cardsActive, true))
+        m_cardsPage->activate();
+    if (m_pages->currentWidget() == page)
+        return;
+    qCInfo(lcUi).noquote() << "showing" << page->objectName();
+    m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::applyLock(bool locked)
+{
+    if (locked) {
+        // Hidden first, so nothing with the customer's data is on screen however the rest
+        // goes. A code flow other than unlocking stops (its dialog closes); a renewal that
+        // stops this way does not sign out: the unlock code renews the sign-in as well.
+        hideCustomerWindows();
+        m_locking = true;
+        m_backend->authenticator()->lock(); // every verified token goes
+        m_locking = false;
+        m_messageTimer.stop();
+        m_message->clear();
+    } else {
+        restoreCustomerWindows();
+        if (!m_heldMessage.isEmpty())
+            showStatusMessage(std::exchange(m_heldMessage, {}));
+    }
+    showCurrentPage();
+}
+
+// Every window of this one but the code dialog: the create-card wizard, the replace dialog, a
+// card action's confirmation (they name cards and addresses), and the rest alike.
+void MainWindow::hideCustomerWindows()
+{
+    QToolTip::hideText();
+    for (int i = 0; i < 8 && QApplication::activePopupWidget(); ++i)
+        QApplication::activePopupWidget()->close();
+    const QList<QDialog *> dialogs = findChildren<QDialog *>();
+    for (QDialog *dialog : dialogs) {
+        if (dialog == m_otpDialog || !dialog->isWindow() || !dialog->isVisible())
+            continue;
+        qCInfo(lcUi).noquote() << "hiding" << dialog->objectName() << "while locked";
+        dialog->hide();
+        m_hiddenWindows << dialog;
+    }
+}
+
+void MainWindow::restoreCustomerWindows()
+{
+    for (const QPointer<QWidget> &window : std::exchange(m_hiddenWindows, {})) {
+        if (window)
+            window->show();
+    }
 }
 
 void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId)
@@ -233,8 +336,9 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
     dialog->setSandboxHint(m_backend->environment().usesOrgToken());
     m_otpDialog = dialog;
     connect(dialog, &QDialog::rejected, this, [this, purpose] {
-        // Giving up on renewal means the expired session is over.
-        if (purpose == Authenticator::Purpose::Renew)
+        // Giving up on renewal means the expired session is over. Giving up on unlocking
+        // leaves Tessera locked.
+        if (purpose == Authenticator::Purpose::Renew && !m_locking)
             m_backend->authenticator()->signOut();
     });
     dialog->open();
@@ -256,6 +360,10 @@ void MainWindow::updateExpiry()
 
 void MainWindow::showStatusMessage(const QString &message)
 {
+    if (m_lock->isLocked()) {
+        m_heldMessage = message;
+        return;
+    }
     m_message->setText(message);
     m_messageTimer.start(15000);
 }

@@ -4,6 +4,7 @@
 #include "Environment.h"
 #include "OtpDialog.h"
 
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -14,16 +15,20 @@ class QPushButton;
 class QStackedWidget;
 
 namespace tessera {
+class AppLock;
 class Backend;
-}
+} // namespace tessera
 
 namespace tessera::ui {
 
 class SignInPage;
 class CardsPage;
+class LockView;
 
 // The application window: the sign-in page until a customer is signed in, then their page.
-// Owns the one place where the one-time-code dialog opens, for sign-in, step-up and renewal.
+// Owns the one place where the one-time-code dialog opens, for sign-in, step-up, renewal and
+// unlocking. While the app is locked (AppLock) the lock view replaces every page and the
+// windows that show the customer's data are hidden until a code unlocks it.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,6 +37,7 @@ public:
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
     CardsPage *cardsPage() const { return m_cardsPage; }
+    AppLock *appLock() const { return m_lock; }
     void openSettings();
     void openCreateCardWizard();
     void openReplaceCardDialog(const tessera::Card &card);
@@ -46,6 +52,13 @@ protected:
 private:
     void showSignedIn();
     void showSignIn();
+    // The page the state calls for: sign-in, lock view or the customer's cards (loaded the
+    // first time they show after a sign-in, so a sign-in that starts locked loads nothing).
+    void showCurrentPage();
+    void applyLock(bool locked);
+    void hideCustomerWindows();
+    void restoreCustomerWindows();
+    QString lockKey() const;
     void openOtpDialog(Authenticator::Purpose purpose, const QString &customerId);
     void updateExpiry();
     void showKeychainProblem(const QString &message);
@@ -55,15 +68,25 @@ private:
     QStackedWidget *m_pages;
     SignInPage *m_signInPage;
     CardsPage *m_cardsPage;
+    LockView *m_lockView;
+    AppLock *m_lock;
     QLabel *m_badge;
     QLabel *m_expiry;
     QLabel *m_keychainWarning;
     QLabel *m_message;
     QPushButton *m_statusSignOut;
     QAction *m_signOutAction;
+    QAction *m_lockAction;
     QPointer<OtpDialog> m_otpDialog;
     QTimer m_expiryTicker;
     QTimer m_messageTimer;
+    // Dialogs hidden by the lock, shown again when it is unlocked.
+    QList<QPointer<QWidget>> m_hiddenWindows;
+    // A status message that came while locked (it may name a card): shown after unlocking.
+    QString m_heldMessage;
+    bool m_cardsActive = false;
+    bool m_freshSignIn = false;
+    bool m_locking = false;
 };
 
 } // namespace tessera::ui

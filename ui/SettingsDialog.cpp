@@ -1,14 +1,17 @@
 #include "SettingsDialog.h"
 
+#include "AppLock.h"
 #include "Style.h"
 #include "TokenStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace tessera::ui {
@@ -20,6 +23,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     , m_apiUrl(new QLineEdit(this))
     , m_brokerUrl(new QLineEdit(this))
     , m_orgToken(new QLineEdit(this))
+    , m_idleLock(new QSpinBox(this))
     , m_apiUrlLabel(new QLabel(tr("API &address:"), this))
     , m_brokerUrlLabel(new QLabel(tr("Token &broker:"), this))
     , m_orgTokenLabel(new QLabel(tr("Sandbox &org token:"), this))
@@ -70,10 +74,30 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
 
     auto *note = new QLabel(tr("Changing the environment restarts Tessera."), this);
     note->setWordWrap(true);
+
+    m_idleLock->setObjectName(QStringLiteral("idleLockMinutes"));
+    m_idleLock->setRange(AppLock::MinIdleMinutes, AppLock::MaxIdleMinutes);
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLock->setAccessibleName(tr("Lock after this many minutes without use"));
+    m_idleLock->setValue(AppLock::savedIdleMinutes());
+    auto *lockGroup = new QGroupBox(tr("App lock"), this);
+    auto *lockForm = new QFormLayout(lockGroup);
+    lockForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    auto *idleLabel = new QLabel(tr("Lock when &idle for:"), lockGroup);
+    idleLabel->setBuddy(m_idleLock);
+    lockForm->addRow(idleLabel, m_idleLock);
+    auto *lockNote = new QLabel(tr("Tessera also locks when your screen locks. A code sent to "
+                                   "your phone unlocks it."),
+                                lockGroup);
+    lockNote->setWordWrap(true);
+    lockForm->addRow(lockNote);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(note);
+    layout->addSpacing(8);
+    layout->addWidget(lockGroup);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -104,6 +128,16 @@ Environment SettingsDialog::environment() const
                                    m_brokerUrl->text().trimmed().isEmpty() ? QUrl() : broker);
     }
     return Environment::demo({});
+}
+
+void SettingsDialog::setIdleLockMinutes(int minutes)
+{
+    m_idleLock->setValue(minutes);
+}
+
+int SettingsDialog::idleLockMinutes() const
+{
+    return m_idleLock->value();
 }
 
 void SettingsDialog::updateFields()

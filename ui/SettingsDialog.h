@@ -8,6 +8,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace tessera {
 class TokenStore;
@@ -17,7 +18,8 @@ namespace tessera::ui {
 
 // Chooses the environment: the demo, Unit's sandbox (with a support person's org token, kept
 // in the keychain), production or a custom server (both through the bank's token broker).
-// Addresses must be https, except on this computer.
+// Addresses must be https, except on this computer. Also: after how many idle minutes the app
+// locks itself.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ public:
     SettingsDialog(const Environment &current, TokenStore *tokenStore, QWidget *parent = nullptr);
 
     Environment environment() const;
+    // Minutes without input before Tessera locks (AppLock); the caller saves it on accept.
+    void setIdleLockMinutes(int minutes);
+    int idleLockMinutes() const;
 
     void accept() override;
 
@@ -37,6 +42,7 @@ private:
     QLineEdit *m_apiUrl;
     QLineEdit *m_brokerUrl;
     QLineEdit *m_orgToken;
+    QSpinBox *m_idleLock;
     QLabel *m_apiUrlLabel;
     QLabel *m_brokerUrlLabel;
     QLabel *m_orgTokenLabel;

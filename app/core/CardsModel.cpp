@@ -106,6 +106,7 @@ void CardsModel::requestPage()
         m_error = {};
         setState(State::Idle);
     });
+    job->start();
 }
 
 void CardsModel::setState(State state)

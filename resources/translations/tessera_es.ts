@@ -74,6 +74,10 @@
         <translation>No se pudo leer la respuesta del servidor (%1).</translation>
     </message>
     <message>
+        <source>You need to confirm who you are first.</source>
+        <translation>Primero tienes que confirmar que eres tú.</translation>
+    </message>
+    <message>
         <source>The server sent Tessera to another address; Tessera does not follow redirects for your safety.</source>
         <translation>El servidor envió a Tessera a otra dirección; por su seguridad, Tessera no sigue redirecciones.</translation>
     </message>
@@ -638,10 +642,6 @@ El código se envía al %2</translation>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <source>The card was not changed: sign-in was cancelled.</source>
-        <translation>La tarjeta no se cambió: se canceló el inicio de sesión.</translation>
-    </message>
-    <message>
         <source>The card was not changed: %1</source>
         <translation>La tarjeta no se cambió: %1</translation>
     </message>
@@ -1041,10 +1041,6 @@ El código se envía al %2</translation>
         <translation>Cargando tus cuentas…</translation>
     </message>
     <message>
-        <source>Your session has ended; confirm it is you to continue.</source>
-        <translation>Tu sesión terminó; confirma que eres tú para continuar.</translation>
-    </message>
-    <message>
         <source>Your accounts could not be loaded because the sign-in was not renewed.</source>
         <translation>No se pudieron cargar tus cuentas porque no se renovó el inicio de sesión.</translation>
     </message>
@@ -1079,6 +1075,21 @@ El código se envía al %2</translation>
     <message>
         <source>Choose one of your open accounts.</source>
         <translation>Elige una de tus cuentas abiertas.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::LockView</name>
+    <message>
+        <source>Tessera is locked</source>
+        <translation>Tessera está bloqueado</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Asks for a code sent to your phone</source>
+        <translation>Pide un código que se envía a tu teléfono</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1180,14 @@ El código se envía al %2</translation>
     <message>
         <source>Session ends in %1</source>
         <translation>La sesión termina en %1</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1283,10 @@ El código se envía al %2</translation>
     <message>
         <source>&amp;Resend code</source>
         <translation>&amp;Reenviar código</translation>
+    </message>
+    <message>
+        <source>Tessera is locked. Enter the 6-digit code we sent to your phone to unlock it.</source>
+        <translation>Tessera está bloqueado. Escribe el código de 6 dígitos que enviamos a tu teléfono para desbloquearlo.</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1456,26 @@ El código se envía al %2</translation>
     <message>
         <source>The org token could not be saved: %1</source>
         <translation>No se pudo guardar el token de organización: %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Bloquear tras estos minutos sin uso</translation>
+    </message>
+    <message>
+        <source>App lock</source>
+        <translation>Bloqueo de la aplicación</translation>
+    </message>
+    <message>
+        <source>Lock when &amp;idle for:</source>
+        <translation>Bloquear tras &amp;inactividad de:</translation>
+    </message>
+    <message>
+        <source>Tessera also locks when your screen locks. A code sent to your phone unlocks it.</source>
+        <translation>Tessera también se bloquea cuando se bloquea tu pantalla. Un código enviado a tu teléfono lo desbloquea.</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,9 @@ bool isControl(const QWidget *widget)
     if (qobject_cast<const QLineEdit *>(widget) &&
         qobject_cast<const QComboBox *>(widget->parentWidget()))
         return false; // an editable combo box's own line edit
+    if (qobject_cast<const QLineEdit *>(widget) &&
+        qobject_cast<const QAbstractSpinBox *>(widget->parentWidget()))
+        return false; // a spin box's own line edit: the spin box carries the name
     if (const auto *text = qobject_cast<const QPlainTextEdit *>(widget))
         return !text->isReadOnly();
     return qobject_cast<const QAbstractButton *>(widget) ||

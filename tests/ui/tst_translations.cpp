@@ -13,10 +13,12 @@
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
+#include "SettingsDialog.h"
 #include "TokenStore.h"
 #include "Translations.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -27,6 +29,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -329,6 +332,31 @@ private slots:
 
         QSignalSpy removed(m_backend->tokenStore(), &TokenStore::removeFinished);
         m_backend->authenticator()->signOut();
+        removed.wait(3000);
+    }
+
+    void lockIsSpanish()
+    {
+        auto backend = makeBackend();
+        ui::MainWindow window(backend.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::signInWithCode(backend->authenticator(), m_customerId));
+        auto *lockNow = child<QAction>(&window, "lockNowAction");
+        QCOMPARE(lockNow->text(), QStringLiteral("&Bloquear ahora"));
+        lockNow->trigger();
+        QCOMPARE(child<QLabel>(&window, "lockTitle")->text(),
+                 QStringLiteral("Tessera está bloqueado"));
+        QCOMPARE(child<QPushButton>(&window, "unlockButton")->text(),
+                 QStringLiteral("&Desbloquear"));
+        window.grab();
+
+        ui::SettingsDialog settings(backend->environment(), backend->tokenStore());
+        QCOMPARE(child<QSpinBox>(&settings, "idleLockMinutes")->suffix(), QStringLiteral(" min"));
+        settings.grab();
+
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->signOut();
         removed.wait(3000);
     }
 
