@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "AppLock.h"
+#include "Authenticator.h"
 #include "Style.h"
 #include "TokenStore.h"
 
@@ -24,6 +25,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     , m_brokerUrl(new QLineEdit(this))
     , m_orgToken(new QLineEdit(this))
     , m_idleLock(new QSpinBox(this))
+    , m_confirmation(new QSpinBox(this))
     , m_apiUrlLabel(new QLabel(tr("API &address:"), this))
     , m_brokerUrlLabel(new QLabel(tr("Token &broker:"), this))
     , m_orgTokenLabel(new QLabel(tr("Sandbox &org token:"), this))
@@ -86,6 +88,14 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     auto *idleLabel = new QLabel(tr("Lock when &idle for:"), lockGroup);
     idleLabel->setBuddy(m_idleLock);
     lockForm->addRow(idleLabel, m_idleLock);
+    m_confirmation->setObjectName(QStringLiteral("confirmationMinutes"));
+    m_confirmation->setRange(1, Authenticator::MaxVerifiedLifetime / 60);
+    m_confirmation->setSuffix(tr(" min"));
+    m_confirmation->setAccessibleName(tr("Minutes a code confirms card changes for the same card"));
+    m_confirmation->setValue(Authenticator::savedVerifiedMinutes());
+    auto *confirmationLabel = new QLabel(tr("A &code confirms changes for:"), lockGroup);
+    confirmationLabel->setBuddy(m_confirmation);
+    lockForm->addRow(confirmationLabel, m_confirmation);
     auto *lockNote = new QLabel(tr("Tessera also locks when your screen locks. A code sent to "
                                    "your phone unlocks it."),
                                 lockGroup);
@@ -138,6 +148,16 @@ void SettingsDialog::setIdleLockMinutes(int minutes)
 int SettingsDialog::idleLockMinutes() const
 {
     return m_idleLock->value();
+}
+
+void SettingsDialog::setConfirmationMinutes(int minutes)
+{
+    m_confirmation->setValue(minutes);
+}
+
+int SettingsDialog::confirmationMinutes() const
+{
+    return m_confirmation->value();
 }
 
 void SettingsDialog::updateFields()

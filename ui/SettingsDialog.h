@@ -19,7 +19,7 @@ namespace tessera::ui {
 // Chooses the environment: the demo, Unit's sandbox (with a support person's org token, kept
 // in the keychain), production or a custom server (both through the bank's token broker).
 // Addresses must be https, except on this computer. Also: after how many idle minutes the app
-// locks itself.
+// locks itself, and how long a two-factor confirmation lasts.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -30,6 +30,9 @@ public:
     // Minutes without input before Tessera locks (AppLock); the caller saves it on accept.
     void setIdleLockMinutes(int minutes);
     int idleLockMinutes() const;
+    // Minutes a two-factor confirmation (verified token) lasts; the caller saves it on accept.
+    void setConfirmationMinutes(int minutes);
+    int confirmationMinutes() const;
 
     void accept() override;
 
@@ -43,6 +46,7 @@ private:
     QLineEdit *m_brokerUrl;
     QLineEdit *m_orgToken;
     QSpinBox *m_idleLock;
+    QSpinBox *m_confirmation;
     QLabel *m_apiUrlLabel;
     QLabel *m_brokerUrlLabel;
     QLabel *m_orgTokenLabel;

@@ -6,6 +6,7 @@
 #include "Session.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 namespace tessera {
 
@@ -56,6 +57,22 @@ void Authenticator::setVerifiedLifetime(int seconds)
 {
     m_verifiedLifetime = qBound(1, seconds, MaxVerifiedLifetime);
     m_stepUpTokens->setExpiresIn(m_verifiedLifetime);
+}
+
+namespace {
+const QString VerifiedMinutesKey = QStringLiteral("security/confirmationMinutes");
+} // namespace
+
+int Authenticator::savedVerifiedMinutes()
+{
+    bool ok = false;
+    const int minutes = QSettings().value(VerifiedMinutesKey).toInt(&ok);
+    return ok ? qBound(1, minutes, MaxVerifiedLifetime / 60) : DefaultVerifiedLifetime / 60;
+}
+
+void Authenticator::saveVerifiedMinutes(int minutes)
+{
+    QSettings().setValue(VerifiedMinutesKey, qBound(1, minutes, MaxVerifiedLifetime / 60));
 }
 
 CreateTokenRequest Authenticator::signInRequest()

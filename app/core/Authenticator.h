@@ -47,6 +47,9 @@ public:
     // Lifetime asked for a verified (2FA) token, in seconds: 1..900, 300 unless changed.
     void setVerifiedLifetime(int seconds);
     int verifiedLifetime() const { return m_verifiedLifetime; }
+    // The customer's choice in Settings, in whole minutes (1..15; 5 unless chosen).
+    static int savedVerifiedMinutes();
+    static void saveVerifiedMinutes(int minutes);
 
     // What a sign-in (or its renewal) asks Unit for: the sign-in scopes, upgradable to the
     // 2FA scopes the app may need.

@@ -44,6 +44,7 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     if (environment.usesOrgToken())
         setOrgToken(orgToken);
     m_authenticator->setEnvironmentId(environment.id());
+    m_authenticator->setVerifiedLifetime(Authenticator::savedVerifiedMinutes() * 60);
 
     m_api->setBearerSource([credentials = m_credentials](const RequiredAccess &access) {
         return credentials->bearerFor(access);

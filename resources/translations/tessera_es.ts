@@ -1477,6 +1477,14 @@ El código se envía al %2</translation>
         <source>Tessera also locks when your screen locks. A code sent to your phone unlocks it.</source>
         <translation>Tessera también se bloquea cuando se bloquea tu pantalla. Un código enviado a tu teléfono lo desbloquea.</translation>
     </message>
+    <message>
+        <source>Minutes a code confirms card changes for the same card</source>
+        <translation>Minutos durante los que un código confirma cambios en la misma tarjeta</translation>
+    </message>
+    <message>
+        <source>A &amp;code confirms changes for:</source>
+        <translation>Un &amp;código confirma cambios durante:</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::ShippingAddressPage</name>

@@ -1,4 +1,5 @@
 #include "AppLock.h"
+#include "Authenticator.h"
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
@@ -361,6 +362,31 @@ private slots:
         dialog = openSettings();
         QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("idleLockMinutes"))->value(), 3);
         dialog->reject();
+    }
+
+    void confirmationLifetimeIsChosenInSettingsAndCappedAtFifteenMinutes()
+    {
+        const QUrl broker(QStringLiteral("https://bank.example/tokens"));
+        Backend backend(Environment::production(broker), {});
+        QCOMPARE(backend.authenticator()->verifiedLifetime(), 300); // five minutes by default
+        MainWindow window(&backend);
+        window.show();
+        window.findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+        auto *dialog = window.findChild<ui::SettingsDialog *>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        auto *minutes = dialog->findChild<QSpinBox *>(QStringLiteral("confirmationMinutes"));
+        QVERIFY(minutes->isVisible());
+        QCOMPARE(minutes->value(), 5);
+        QCOMPARE(minutes->maximum(), 15); // Unit's verified token: at most 900 s here
+        minutes->selectAll();
+        QTest::keyClicks(minutes, QStringLiteral("2"));
+        dialog->accept();
+        QCOMPARE(backend.authenticator()->verifiedLifetime(), 120);
+        QCOMPARE(Authenticator::savedVerifiedMinutes(), 2);
+        // The next start asks Unit for the same lifetime.
+        Backend next(Environment::production(broker), {});
+        QCOMPARE(next.authenticator()->verifiedLifetime(), 120);
+        Authenticator::saveVerifiedMinutes(5);
     }
 };
 
