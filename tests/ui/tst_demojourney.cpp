@@ -2,9 +2,11 @@
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
+#include "Credentials.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
+#include "Scopes.h"
 #include "SecretRedactor.h"
 #include "Session.h"
 
@@ -119,15 +121,19 @@ private:
         auto *list = find<QListView>(window.cardsPage(), "cardList");
         QCOMPARE(list->currentIndex().row(), 0);
 
-        // Freeze it: a confirmation, and no second code (the token has cards-write now).
+        // Freeze it: a confirmation, then a code of its own (one code, one card: the creation
+        // was confirmed for the account, and the sign-in token never holds cards-write).
+        QVERIFY(!backend.session()->scopes().contains(QStringLiteral("cards-write")));
         QSignalSpy codeRequired(backend.authenticator(), &Authenticator::codeRequired);
         QTest::mouseClick(find<QPushButton>(window.cardsPage(), "action-freeze"), Qt::LeftButton);
         QMessageBox *confirm = nullptr;
         QTRY_VERIFY((confirm = window.findChild<QMessageBox *>(
                          QStringLiteral("confirmCardAction"))) != nullptr);
         QTest::mouseClick(find<QPushButton>(confirm, "confirmButton"), Qt::LeftButton);
+        typeCode(window, otp);
         QTRY_COMPARE_WITH_TIMEOUT(cards->cardAt(0)->status, CardStatus::Frozen, 5000);
-        QCOMPARE(codeRequired.count(), 0);
+        QCOMPARE(codeRequired.count(), 1);
+
         QTRY_VERIFY(
             find<QLabel>(&window, "statusMessage")->text().contains(QLatin1String("frozen")));
     }
@@ -175,6 +181,14 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
             const QString customerId = backend.session()->customerId();
+            // The verified tokens of the journey: the new card's account, then the card.
+            const Card *card = window.cardsPage()->model()->cardAt(0);
+            QVERIFY(card);
+            tokens << backend.credentials()->bearerFor(
+                          {{Scopes::CardsWrite}, TokenResource::account(card->accountId)})
+                   << backend.credentials()->bearerFor(
+                          {{Scopes::CardsWrite}, TokenResource::card(card->id)});
+            tokens.removeAll(QString());
             QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
             backend.authenticator()->signOut();
             QVERIFY(removed.wait(5000));
@@ -190,7 +204,7 @@ private slots:
         }
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());
-        QVERIFY(secrets.size() >= 3); // sign-in token, step-up token, org token
+        QVERIFY(secrets.size() >= 4); // sign-in token, two verified tokens, org token
         QVERIFY(g_log.size() > 20);   // it did log, at debug
 
         QStringList places{QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),

@@ -154,6 +154,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeWindow() == confirm, 5000);
         QVERIFY(tabTo(QStringLiteral("confirmButton")));
         press(Qt::Key_Space);
+        // The new card is another resource than the account the creation was confirmed for:
+        // its own code, typed from the keyboard too.
+        typeCode(window);
         QTRY_COMPARE_WITH_TIMEOUT(cards->cardAt(cards->rowOf(createdId))->status,
                                   CardStatus::Frozen, 5000);
 
