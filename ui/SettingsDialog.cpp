@@ -82,7 +82,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     m_idleLock->setSuffix(tr(" min"));
     m_idleLock->setAccessibleName(tr("Lock after this many minutes without use"));
     m_idleLock->setValue(AppLock::savedIdleMinutes());
-    auto *lockGroup = new QGroupBox(tr("App lock"), this);
+    auto *lockGroup = new QGroupBox(tr("Security"), this);
     auto *lockForm = new QFormLayout(lockGroup);
     lockForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     auto *idleLabel = new QLabel(tr("Lock when &idle for:"), lockGroup);

@@ -1466,8 +1466,8 @@ El código se envía al %2</translation>
         <translation>Bloquear tras estos minutos sin uso</translation>
     </message>
     <message>
-        <source>App lock</source>
-        <translation>Bloqueo de la aplicación</translation>
+        <source>Security</source>
+        <translation>Seguridad</translation>
     </message>
     <message>
         <source>Lock when &amp;idle for:</source>
