@@ -39,6 +39,29 @@ bool isSpace(QChar c)
     return u == u' ' || u == u'\t' || u == u'\n' || u == u'\v' || u == u'\f' || u == u'\r';
 }
 
+// The redacted copy of a text: spans are masked in order, the rest is copied as it is.
+class MaskedCopy
+{
+public:
+    explicit MaskedCopy(const QString &text)
+        : m_text(text)
+    {}
+    void mask(qsizetype from, qsizetype to)
+    {
+        m_out += QStringView(m_text).mid(m_copied, from - m_copied);
+        m_out += MaskText;
+        m_copied = to;
+        m_masked = true;
+    }
+    QString result() const { return m_masked ? m_out + QStringView(m_text).mid(m_copied) : m_text; }
+
+private:
+    const QString &m_text;
+    QString m_out;
+    qsizetype m_copied = 0;
+    bool m_masked = false;
+};
+
 bool startsWithAt(const QString &text, qsizetype at, QLatin1String word,
                   Qt::CaseSensitivity cs = Qt::CaseSensitive)
 {
@@ -49,8 +72,7 @@ bool startsWithAt(const QString &text, qsizetype at, QLatin1String word,
 QString maskBearer(const QString &text)
 {
     const QLatin1String bearer("bearer");
-    QString out;
-    qsizetype copied = 0;
+    MaskedCopy copy(text);
     for (qsizetype i = text.indexOf(bearer, 0, Qt::CaseInsensitive); i >= 0;
          i = text.indexOf(bearer, i, Qt::CaseInsensitive)) {
         qsizetype j = i + bearer.size();
@@ -72,15 +94,10 @@ QString maskBearer(const QString &text)
             i = valueStart;
             continue;
         }
-        out += QStringView(text).mid(copied, valueStart - copied);
-        out += MaskText;
-        copied = j;
+        copy.mask(valueStart, j);
         i = j;
     }
-    if (copied == 0)
-        return text;
-    out += QStringView(text).mid(copied);
-    return out;
+    return copy.result();
 }
 
 // v2\.(public|local)\.[A-Za-z0-9_\-.=]+ : Unit-style tokens, masked whole.
@@ -92,8 +109,7 @@ QString maskUnitTokens(const QString &text)
         return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') ||
                u == u'_' || u == u'-' || u == u'.' || u == u'=';
     };
-    QString out;
-    qsizetype copied = 0;
+    MaskedCopy copy(text);
     for (qsizetype i = text.indexOf(v2); i >= 0; i = text.indexOf(v2, i)) {
         qsizetype j = i + v2.size();
         if (startsWithAt(text, j, QLatin1String("public.")))
@@ -111,15 +127,10 @@ QString maskUnitTokens(const QString &text)
             i = i + 1;
             continue;
         }
-        out += QStringView(text).mid(copied, i - copied);
-        out += MaskText;
-        copied = j;
+        copy.mask(i, j);
         i = j;
     }
-    if (copied == 0)
-        return text;
-    out += QStringView(text).mid(copied);
-    return out;
+    return copy.result();
 }
 
 // ("(?:token|verificationToken|verificationCode|jwtToken|orgToken)"\s*:\s*")[^"]* : keeps the
@@ -130,8 +141,7 @@ QString maskJsonSecrets(const QString &text)
         QLatin1String("\"token\""), QLatin1String("\"verificationToken\""),
         QLatin1String("\"verificationCode\""), QLatin1String("\"jwtToken\""),
         QLatin1String("\"orgToken\"")};
-    QString out;
-    qsizetype copied = 0;
+    MaskedCopy copy(text);
     for (qsizetype i = text.indexOf(u'"'); i >= 0; i = text.indexOf(u'"', i)) {
         qsizetype j = -1;
         for (const QLatin1String name : names) {
@@ -161,15 +171,10 @@ QString maskJsonSecrets(const QString &text)
         qsizetype valueEnd = text.indexOf(u'"', valueStart);
         if (valueEnd < 0)
             valueEnd = text.size();
-        out += QStringView(text).mid(copied, valueStart - copied);
-        out += MaskText;
-        copied = valueEnd;
+        copy.mask(valueStart, valueEnd);
         i = valueEnd;
     }
-    if (copied == 0)
-        return text;
-    out += QStringView(text).mid(copied);
-    return out;
+    return copy.result();
 }
 
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)

@@ -66,6 +66,13 @@ private:
         return test::signInWithCode(backend.authenticator(), customerId);
     }
 
+    // Signs in and waits until the keychain holds the sign-in token, as the next start finds it.
+    static bool signInRemembered(Backend &backend, const QString &customerId)
+    {
+        QSignalSpy written(backend.tokenStore(), &TokenStore::writeFinished);
+        return signIn(backend, customerId) && (written.count() == 1 || written.wait(5000));
+    }
+
     static bool removeEntry(Backend &backend, const QString &customerId)
     {
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
@@ -86,11 +93,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_authenticator")))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_authenticator"));
         QVERIFY(m_sandbox.start() != 0);
         m_environmentId = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::Id128);
 
@@ -170,9 +174,7 @@ private slots:
     {
         {
             auto first = makeBackend();
-            QVERIFY(signIn(*first, m_customerId));
-            QSignalSpy written(first->tokenStore(), &TokenStore::writeFinished);
-            QVERIFY(written.count() == 1 || written.wait(5000));
+            QVERIFY(signInRemembered(*first, m_customerId));
         }
         auto second = makeBackend();
         QSignalSpy required(second->authenticator(), &Authenticator::codeRequired);
@@ -286,9 +288,7 @@ private slots:
     void stepUpMintsAVerifiedTokenThatNeverReachesTheKeychain()
     {
         auto backend = makeBackend();
-        QVERIFY(signIn(*backend, m_customerId));
-        QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
-        QVERIFY(written.count() == 1 || written.wait(5000));
+        QVERIFY(signInRemembered(*backend, m_customerId));
         const std::optional<StoredToken> before = keychainEntry(*backend);
         QVERIFY(before);
 
@@ -372,9 +372,7 @@ private slots:
     {
         {
             auto first = makeBackend();
-            QVERIFY(signIn(*first, m_customerId));
-            QSignalSpy written(first->tokenStore(), &TokenStore::writeFinished);
-            QVERIFY(written.count() == 1 || written.wait(5000));
+            QVERIFY(signInRemembered(*first, m_customerId));
             QCOMPARE(toggleCard(*first, m_cardIds.at(0), CardAction::Freeze), 1);
         }
         auto second = makeBackend();
@@ -624,4 +622,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestAuthenticator)
+#include "SuiteSetup.h"
 #include "tst_authenticator.moc"

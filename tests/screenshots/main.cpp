@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <functional>
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
@@ -238,8 +239,22 @@ int main(int argc, char *argv[])
         shoot(confirm, QStringLiteral("12-confirm-freeze"));
     if (confirm)
         QTest::mouseClick(find<QPushButton>(confirm, "confirmButton"), Qt::LeftButton);
+    // The new card is confirmed on its own: one code, one card.
+    require(waitUntil([&] { return window.otpDialog() != nullptr; }), "freeze code dialog");
+    typeCode(window, QStringLiteral("000001"));
     require(waitUntil([&] { return cards->cardAt(0)->status == CardStatus::Frozen; }), "frozen");
     shoot(&window, QStringLiteral("13-cards-after-freeze"));
+
+    // Lock now (Ctrl+L): nothing of the customer stays on screen; a code unlocks.
+    find<QAction>(&window, "lockNowAction")->trigger();
+    require(waitUntil([&] { return find<QPushButton>(&window, "unlockButton")->isVisible(); }),
+            "locked");
+    shoot(&window, QStringLiteral("16-locked"));
+    QTest::mouseClick(find<QPushButton>(&window, "unlockButton"), Qt::LeftButton);
+    require(waitUntil([&] { return window.otpDialog() != nullptr; }), "unlock code dialog");
+    typeCode(window, QStringLiteral("000001"));
+    require(waitUntil([&] { return !find<QPushButton>(&window, "unlockButton")->isVisible(); }),
+            "unlocked");
 
     if (full) {
         // An error state: the cards page of a server that is not there.

@@ -59,14 +59,6 @@ private:
         return false;
     }
 
-    // Offscreen has no window manager to give the focus back when a dialog closes.
-    static bool activate(QWidget *window)
-    {
-        if (QApplication::activeWindow() != window)
-            window->activateWindow();
-        return QTest::qWaitForWindowActive(window);
-    }
-
     static void typeCode(MainWindow &window)
     {
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
@@ -101,7 +93,7 @@ private slots:
         QCOMPARE(backend.session()->customerId(), QStringLiteral("100002"));
         CardsModel *cards = window.cardsPage()->model();
         QTRY_VERIFY_WITH_TIMEOUT(cards->rowCount() > 0, 5000);
-        QVERIFY(activate(&window));
+        QVERIFY(test::activate(&window));
         QCOMPARE(focusedName(), QStringLiteral("cardList"));
         const int cardsBefore = sandbox.cardCount();
 
@@ -135,7 +127,7 @@ private slots:
         typeCode(window);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->createdCard().has_value(), 5000);
         const QString createdId = wizard->createdCard()->id;
-        QVERIFY(activate(wizard));
+        QVERIFY(test::activate(wizard));
         press(Qt::Key_Return); // Finish
         QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<CreateCardWizard *>() ||
                                      !window.findChild<CreateCardWizard *>()->isVisible(),
@@ -145,7 +137,7 @@ private slots:
 
         // Freeze the new (selected) card: Tab to the action, Space, then confirm with Tab and
         // Space, since Enter would take the safe default, Cancel.
-        QVERIFY(activate(&window));
+        QVERIFY(test::activate(&window));
         QVERIFY(tabTo(QStringLiteral("action-freeze")));
         press(Qt::Key_Space);
         QMessageBox *confirm = nullptr;
@@ -161,7 +153,7 @@ private slots:
                                   CardStatus::Frozen, 5000);
 
         // Ctrl+Shift+Q signs out.
-        QVERIFY(activate(&window));
+        QVERIFY(test::activate(&window));
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
         press(Qt::Key_Q, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!backend.session()->isActive(), 5000);
@@ -171,3 +163,4 @@ private slots:
 
 QTEST_MAIN(TestKeyboardJourney)
 #include "tst_keyboardjourney.moc"
+#include "WidgetDriving.h"

@@ -40,33 +40,15 @@ class TestLockView : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dataDir;
-    std::unique_ptr<SandboxServer> m_sandbox;
+    test::DemoLaunch m_demo;
 
-    void launchSandbox()
-    {
-        m_sandbox = std::make_unique<SandboxServer>();
-        m_sandbox->setStateFile(m_dataDir.filePath(QStringLiteral("demo-sandbox-state.json")));
-        QVERIFY(m_sandbox->start() != 0);
-    }
-
-    std::unique_ptr<Backend> makeBackend()
-    {
-        return std::make_unique<Backend>(Environment::demo(m_sandbox->baseUrl()),
-                                         m_sandbox->orgToken());
-    }
+    // Like a launch of the app: a new in-process sandbox on the demo's state file.
+    void launchSandbox() { QVERIFY(m_demo.launch()); }
+    std::unique_ptr<Backend> makeBackend() { return m_demo.makeBackend(); }
 
     static QString currentPage(MainWindow &window)
     {
         return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
-    }
-
-    // Offscreen has no window manager to give the focus back when a dialog closes.
-    static bool activate(QWidget *window)
-    {
-        if (QApplication::activeWindow() != window)
-            window->activateWindow();
-        return QTest::qWaitForWindowActive(window);
     }
 
     static void typeCode(MainWindow &window)
@@ -162,11 +144,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_lockview")))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_lockview"));
     }
 
     void init()
@@ -200,7 +179,7 @@ private slots:
 
         auto *lockNow = window.findChild<QAction *>(QStringLiteral("lockNowAction"));
         QVERIFY(lockNow->isEnabled());
-        QVERIFY(activate(&window));
+        QVERIFY(test::activate(&window));
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QCOMPARE(currentPage(window), QStringLiteral("lockView"));
         QVERIFY(window.appLock()->isLocked());
@@ -274,7 +253,7 @@ private slots:
             auto backend = makeBackend();
             MainWindow window(backend.get());
             signIn(window);
-            QVERIFY(activate(&window));
+            QVERIFY(test::activate(&window));
             QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
             QCOMPARE(currentPage(window), QStringLiteral("lockView"));
         } // quit while locked
@@ -391,4 +370,7 @@ private slots:
 };
 
 QTEST_MAIN(TestLockView)
+#include "DemoLaunch.h"
+#include "SuiteSetup.h"
 #include "tst_lockview.moc"
+#include "WidgetDriving.h"

@@ -31,22 +31,11 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dataDir;
-    std::unique_ptr<SandboxServer> m_sandbox;
+    test::DemoLaunch m_demo;
 
     // Like a launch of the app: a new in-process sandbox on the demo's state file.
-    void launchSandbox()
-    {
-        m_sandbox = std::make_unique<SandboxServer>();
-        m_sandbox->setStateFile(m_dataDir.filePath(QStringLiteral("demo-sandbox-state.json")));
-        QVERIFY(m_sandbox->start() != 0);
-    }
-
-    std::unique_ptr<Backend> makeBackend()
-    {
-        return std::make_unique<Backend>(Environment::demo(m_sandbox->baseUrl()),
-                                         m_sandbox->orgToken());
-    }
+    void launchSandbox() { QVERIFY(m_demo.launch()); }
+    std::unique_ptr<Backend> makeBackend() { return m_demo.makeBackend(); }
 
     static QWidget *currentPage(MainWindow &window)
     {
@@ -56,11 +45,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_mainwindow")))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     }
 
     void init() { launchSandbox(); }
@@ -232,4 +218,6 @@ private slots:
 };
 
 QTEST_MAIN(TestMainWindow)
+#include "DemoLaunch.h"
+#include "SuiteSetup.h"
 #include "tst_mainwindow.moc"

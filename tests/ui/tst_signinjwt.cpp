@@ -78,11 +78,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_signinjwt")))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_signinjwt"));
 
         m_broker = std::make_unique<SandboxServer>();
         m_broker->setBrokerMode(true);
@@ -141,4 +138,5 @@ private slots:
 };
 
 QTEST_MAIN(TestSignInJwt)
+#include "SuiteSetup.h"
 #include "tst_signinjwt.moc"
