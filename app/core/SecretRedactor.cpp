@@ -53,7 +53,14 @@ public:
         m_copied = to;
         m_masked = true;
     }
-    QString result() const { return m_masked ? m_out + QStringView(m_text).mid(m_copied) : m_text; }
+    QString result() const
+    {
+        if (!m_masked)
+            return m_text;
+        QString out = m_out;
+        out += QStringView(m_text).mid(m_copied);
+        return out;
+    }
 
 private:
     const QString &m_text;
