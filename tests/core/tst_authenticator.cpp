@@ -7,6 +7,7 @@
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "Session.h"
+#include "SuiteSetup.h"
 #include "TokenStore.h"
 
 #include <QDir>
@@ -622,5 +623,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestAuthenticator)
-#include "SuiteSetup.h"
 #include "tst_authenticator.moc"

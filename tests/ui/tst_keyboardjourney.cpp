@@ -10,6 +10,7 @@
 #include "SandboxServer.h"
 #include "Session.h"
 #include "TokenStore.h"
+#include "WidgetDriving.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -163,4 +164,3 @@ private slots:
 
 QTEST_MAIN(TestKeyboardJourney)
 #include "tst_keyboardjourney.moc"
-#include "WidgetDriving.h"

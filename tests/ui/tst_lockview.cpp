@@ -5,11 +5,14 @@
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
 #include "Credentials.h"
+#include "DemoLaunch.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
+#include "SuiteSetup.h"
+#include "WidgetDriving.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -370,7 +373,4 @@ private slots:
 };
 
 QTEST_MAIN(TestLockView)
-#include "DemoLaunch.h"
-#include "SuiteSetup.h"
 #include "tst_lockview.moc"
-#include "WidgetDriving.h"

@@ -1,10 +1,12 @@
 #include "Backend.h"
+#include "DemoLaunch.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "Style.h"
+#include "SuiteSetup.h"
 
 #include <QAction>
 #include <QIcon>
@@ -218,6 +220,4 @@ private slots:
 };
 
 QTEST_MAIN(TestMainWindow)
-#include "DemoLaunch.h"
-#include "SuiteSetup.h"
 #include "tst_mainwindow.moc"

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "Session.h"
+#include "SuiteSetup.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -138,5 +139,4 @@ private slots:
 };
 
 QTEST_MAIN(TestSignInJwt)
-#include "SuiteSetup.h"
 #include "tst_signinjwt.moc"
