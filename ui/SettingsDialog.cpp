@@ -99,6 +99,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     auto *lockNote = new QLabel(tr("Tessera also locks when your screen locks. A code sent to "
                                    "your phone unlocks it."),
                                 lockGroup);
+    lockNote->setObjectName(QStringLiteral("securityNote"));
     lockNote->setWordWrap(true);
     lockForm->addRow(lockNote);
 
@@ -196,6 +197,12 @@ void SettingsDialog::showError(const QString &message)
     m_error->setText(message);
     m_error->show();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    // The message takes room: the dialog grows instead of squeezing the wrapped texts below it.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->sizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 void SettingsDialog::accept()

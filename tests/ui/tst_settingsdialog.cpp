@@ -69,6 +69,28 @@ private slots:
                  QUrl(QStringLiteral("https://bank.example/tokens")));
     }
 
+    void anErrorMakesRoomInsteadOfCuttingTheTextsBelowIt()
+    {
+        TokenStore store;
+        SettingsDialog dialog(Environment::demo({}), &store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        choose(dialog, Environment::Kind::Production);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("brokerUrlField")),
+                         QStringLiteral("http://bank.example/tokens"));
+        QTest::mouseClick(ok(dialog), Qt::LeftButton);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("settingsError"))->isVisible());
+        QCoreApplication::processEvents();
+        for (const char *name : {"settingsError", "securityNote"}) {
+            auto *label = dialog.findChild<QLabel *>(QLatin1String(name));
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1 is cut: %2 of %3 px")
+                                    .arg(QLatin1String(name))
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
+        }
+    }
+
     void customAllowsHttpOnlyOnLoopback()
     {
         TokenStore store;
