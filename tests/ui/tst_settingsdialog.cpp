@@ -83,6 +83,7 @@ private slots:
         QCoreApplication::processEvents();
         for (const char *name : {"settingsError", "securityNote"}) {
             auto *label = dialog.findChild<QLabel *>(QLatin1String(name));
+            QVERIFY2(label, name);
             QVERIFY2(label->height() >= label->heightForWidth(label->width()),
                      qPrintable(QStringLiteral("%1 is cut: %2 of %3 px")
                                     .arg(QLatin1String(name))
