@@ -11,6 +11,7 @@ namespace tessera::ui {
 LockView::LockView(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(tr("Tessera is locked"), this))
+    , m_problem(new QLabel(this))
     , m_unlock(new QPushButton(tr("&Unlock"), this))
 {
     setObjectName(QStringLiteral("lockView"));
@@ -31,7 +32,17 @@ LockView::LockView(QWidget *parent)
     m_unlock->setAutoDefault(true);
     m_unlock->setAccessibleDescription(tr("Asks for a code sent to your phone"));
     m_unlock->setMinimumWidth(160);
-    connect(m_unlock, &QPushButton::clicked, this, &LockView::unlockRequested);
+    connect(m_unlock, &QPushButton::clicked, this, [this] {
+        m_problem->hide();
+        emit unlockRequested();
+    });
+
+    m_problem->setObjectName(QStringLiteral("lockProblem"));
+    m_problem->setAlignment(Qt::AlignCenter);
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    Style::markAsError(m_problem);
+    m_problem->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
@@ -40,7 +51,15 @@ LockView::LockView(QWidget *parent)
     layout->addWidget(m_title);
     layout->addSpacing(16);
     layout->addWidget(m_unlock, 0, Qt::AlignHCenter);
+    layout->addSpacing(8);
+    layout->addWidget(m_problem);
     layout->addStretch(3);
+}
+
+void LockView::showProblem(const QString &message)
+{
+    m_problem->setText(message);
+    m_problem->show();
 }
 
 // Enter unlocks: the button has the focus whenever the view shows.

@@ -16,6 +16,8 @@ public:
     explicit LockView(QWidget *parent = nullptr);
 
     QPushButton *unlockButton() const { return m_unlock; }
+    // Why unlocking did not start (the code could not be sent); cleared on the next try.
+    void showProblem(const QString &message);
 
 signals:
     void unlockRequested();
@@ -25,6 +27,7 @@ protected:
 
 private:
     QLabel *m_title;
+    QLabel *m_problem;
     QPushButton *m_unlock;
 };
 

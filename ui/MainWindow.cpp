@@ -136,7 +136,11 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusSignOut);
 
     Authenticator *auth = backend->authenticator();
-    connect(auth, &Authenticator::codeRequired, this, &MainWindow::openOtpDialog);
+    connect(auth, &Authenticator::codeSent, this, [this, auth](Authenticator::Channel channel) {
+        if (auth->isWaitingForCode())
+            openOtpDialog(auth->purpose(), auth->pendingCustomerId(), channel);
+    });
+    connect(auth, &Authenticator::codeNotSent, this, &MainWindow::showCodeNotSent);
     connect(auth, &Authenticator::signedIn, this, &MainWindow::showSignedIn);
     connect(auth, &Authenticator::signedOut, this, &MainWindow::showSignIn);
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
@@ -324,7 +328,8 @@ void MainWindow::restoreCustomerWindows()
     }
 }
 
-void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId)
+void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &customerId,
+                               Authenticator::Channel channel)
 {
     if (m_otpDialog)
         return; // one dialog serves the whole flow, resends included
@@ -337,6 +342,7 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
     auto *dialog = new OtpDialog(m_backend->authenticator(), purpose, phone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSandboxHint(m_backend->environment().usesOrgToken());
+    dialog->showSent(channel);
     m_otpDialog = dialog;
     connect(dialog, &QDialog::rejected, this, [this, purpose] {
         // Giving up on renewal means the expired session is over. Giving up on unlocking
@@ -345,6 +351,22 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
             m_backend->authenticator()->signOut();
     });
     dialog->open();
+}
+
+void MainWindow::showCodeNotSent(Authenticator::Purpose purpose, const QString &message)
+{
+    switch (purpose) {
+    case Authenticator::Purpose::SignIn:
+        break; // the sign-in page says it, under the button that was pressed
+    case Authenticator::Purpose::StepUp:
+        break; // the action that needed it fails with this reason, where it was started
+    case Authenticator::Purpose::Unlock:
+        m_lockView->showProblem(message);
+        break;
+    case Authenticator::Purpose::Renew:
+        showStatusMessage(message);
+        break;
+    }
 }
 
 void MainWindow::updateExpiry()

@@ -59,7 +59,11 @@ private:
     void hideCustomerWindows();
     void restoreCustomerWindows();
     QString lockKey() const;
-    void openOtpDialog(Authenticator::Purpose purpose, const QString &customerId);
+    // Opens once the code has gone out, never before: a code that could not be sent is said
+    // where the customer is looking instead (codeNotSent).
+    void openOtpDialog(Authenticator::Purpose purpose, const QString &customerId,
+                       Authenticator::Channel channel);
+    void showCodeNotSent(Authenticator::Purpose purpose, const QString &message);
     void updateExpiry();
     void showKeychainProblem(const QString &message);
     void showStatusMessage(const QString &message);

@@ -144,14 +144,7 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     m_cooldownTimer.setInterval(1000);
     connect(&m_cooldownTimer, &QTimer::timeout, this, &OtpDialog::tickCooldown);
 
-    connect(authenticator, &Authenticator::codeSent, this, [this](Authenticator::Channel ch) {
-        const QString phone = m_sentTo->property("phoneHint").toString();
-        const QString how = ch == Authenticator::Channel::Call
-                                ? tr("We are calling %1 with your code.")
-                                : tr("We sent a code by text message to %1.");
-        m_sentTo->setText(how.arg(phone.isEmpty() ? tr("your phone") : phone));
-        startCooldown();
-    });
+    connect(authenticator, &Authenticator::codeSent, this, &OtpDialog::showSent);
     connect(authenticator, &Authenticator::codeSendFailed, this, [this](const QString &message) {
         showError(tr("The code could not be sent: %1").arg(message));
         m_cooldownLeft = 0;
@@ -174,6 +167,16 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
     setBusy(authenticator->isBusy());
     m_code->setFocus();
     resize(440, sizeHint().height());
+}
+
+void OtpDialog::showSent(Authenticator::Channel channel)
+{
+    const QString phone = m_sentTo->property("phoneHint").toString();
+    const QString how = channel == Authenticator::Channel::Call
+                            ? tr("We are calling %1 with your code.")
+                            : tr("We sent a code by text message to %1.");
+    m_sentTo->setText(how.arg(phone.isEmpty() ? tr("your phone") : phone));
+    startCooldown();
 }
 
 void OtpDialog::setSandboxHint(bool visible)

@@ -28,6 +28,8 @@ public:
 
     // Demo and sandbox environments send no SMS; the code there is always 000001.
     void setSandboxHint(bool visible);
+    // The code went out (the dialog opens only once it has): say how, start the resend wait.
+    void showSent(tessera::Authenticator::Channel channel);
     int cooldownRemaining() const { return m_cooldownLeft; }
 
     // Keeps digits only, at most six: typing, "000 001" and "000-001" pastes all work.

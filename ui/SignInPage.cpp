@@ -114,6 +114,11 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
 
     Authenticator *auth = backend->authenticator();
     connect(auth, &Authenticator::busyChanged, this, &SignInPage::updateButtons);
+    connect(auth, &Authenticator::codeNotSent, this,
+            [this](Authenticator::Purpose purpose, const QString &message) {
+                if (purpose == Authenticator::Purpose::SignIn)
+                    showStatus(message, true);
+            });
     connect(auth, &Authenticator::codeRejected, this, [this](const QString &message) {
         // Shown here too for the JWT path, which has no code dialog.
         if (m_jwt && !m_jwt->toPlainText().isEmpty())

@@ -79,7 +79,7 @@ void ApiJob::onReplyFinished()
     qCInfo(lcAuth).noquote() << "an operation waits for a token with"
                              << m_access.scopes.join(QLatin1Char(' '));
     m_authenticator->authorize(
-        m_access, this, [this] { send(); }, [this] { finish(ApiError::cancelled()); });
+        m_access, this, [this] { send(); }, [this](const ApiError &why) { finish(why); });
 }
 
 void ApiJob::finish(const ApiError &error, const QVariant &value)

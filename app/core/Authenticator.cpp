@@ -27,15 +27,14 @@ Authenticator::Authenticator(CustomerTokenService *signInTokens, CustomerTokenSe
                 [this, service](Channel channel) {
                     if (service != activeService())
                         return;
+                    m_codeSent = true;
                     setBusy(false);
                     emit codeSent(channel);
                 });
         connect(service, &CustomerTokenService::verificationFailed, this,
                 [this, service](const ApiError &error) {
-                    if (service != activeService())
-                        return;
-                    setBusy(false);
-                    emit codeSendFailed(error.message());
+                    if (service == activeService())
+                        onVerificationFailed(error);
                 });
         connect(service, &CustomerTokenService::tokenCreated, this,
                 [this, service](const StoredToken &token) {
@@ -161,7 +160,7 @@ void Authenticator::unlock()
 }
 
 void Authenticator::authorize(const RequiredAccess &access, QObject *context,
-                              std::function<void()> ready, std::function<void()> cancelled)
+                              std::function<void()> ready, Failed failed)
 {
     if (m_credentials->covers(access)) {
         ready();
@@ -169,11 +168,11 @@ void Authenticator::authorize(const RequiredAccess &access, QObject *context,
     }
     if (!m_session->isActive()) {
         qCWarning(lcAuth) << "an operation needs a token but nobody is signed in";
-        if (cancelled)
-            cancelled();
+        if (failed)
+            failed(ApiError::cancelled());
         return;
     }
-    m_waiters.append({access, context, std::move(ready), std::move(cancelled)});
+    m_waiters.append({access, context, std::move(ready), std::move(failed)});
     if (!isWaitingForCode())
         serveNextWaiter();
 }
@@ -210,8 +209,8 @@ void Authenticator::serveNextWaiter()
     if (missing.isEmpty() || !upgradable) {
         qCWarning(lcAuth).noquote() << "no token can be had for" << missing.join(QLatin1Char(' '));
         const Waiter waiter = m_waiters.takeFirst();
-        if (waiter.context && waiter.cancelled)
-            waiter.cancelled();
+        if (waiter.context && waiter.failed)
+            waiter.failed(ApiError::cancelled());
         serveNextWaiter();
         return;
     }
@@ -229,6 +228,7 @@ void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
     m_purpose = purpose;
     m_pendingCustomerId = customerId;
     m_pendingRequest = std::move(request);
+    m_codeSent = false;
     setBusy(true);
     emit codeRequired(purpose, customerId);
     activeService()->requestVerification(customerId, channel);
@@ -258,7 +258,7 @@ void Authenticator::cancel()
     m_pendingCustomerId.clear();
     m_pendingRequest = {};
     setBusy(false);
-    cancelWaiters();
+    failWaiters(ApiError::cancelled());
     emit cancelled();
 }
 
@@ -338,13 +338,36 @@ void Authenticator::resumeWaiters()
         serveNextWaiter();
 }
 
-void Authenticator::cancelWaiters()
+void Authenticator::failWaiters(const ApiError &error)
 {
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
-        if (waiter.context && waiter.cancelled)
-            waiter.cancelled();
+        if (waiter.context && waiter.failed)
+            waiter.failed(error);
     }
+}
+
+void Authenticator::onVerificationFailed(const ApiError &error)
+{
+    setBusy(false);
+    const QString message =
+        QCoreApplication::translate("Authenticator", "The code could not be sent: %1")
+            .arg(error.message());
+    if (m_codeSent || !isWaitingForCode()) {
+        emit codeSendFailed(error.message());
+        return;
+    }
+    // Nothing was sent: no code dialog pretends otherwise, and what waited for it fails with
+    // the reason (a network error stays one, so "try again" is offered where it fits).
+    qCInfo(lcAuth) << "the first code of the flow could not be sent; the flow ends";
+    const Purpose purpose = m_purpose;
+    activeService()->cancel();
+    m_pendingCustomerId.clear();
+    m_pendingRequest = {};
+    ApiError failure = error;
+    failure.detail = message;
+    failWaiters(failure);
+    emit codeNotSent(purpose, message);
 }
 
 } // namespace tessera

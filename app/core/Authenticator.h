@@ -69,10 +69,12 @@ public:
     void unlock();
 
     // Calls ready() once a token covers `access`: at once when one does, else after the
-    // customer enters a code (renewal or step-up). cancelled() runs instead if they give up or
-    // nobody is signed in. Neither runs once `context` is gone.
+    // customer enters a code (renewal or step-up). failed() runs instead with Cancelled if they
+    // give up or nobody is signed in, or with the reason when the code could not be sent.
+    // Neither runs once `context` is gone.
+    using Failed = std::function<void(const ApiError &error)>;
     void authorize(const RequiredAccess &access, QObject *context, std::function<void()> ready,
-                   std::function<void()> cancelled);
+                   Failed failed);
     // Unit answered 401 to the token used for `access`: it is no good any more.
     void reportRefused(const RequiredAccess &access);
 
@@ -95,7 +97,11 @@ signals:
     // The OTP dialog should open (or stay open) for this customer.
     void codeRequired(tessera::Authenticator::Purpose purpose, const QString &customerId);
     void codeSent(tessera::CustomerTokenService::Channel channel);
+    // A resend failed: the dialog that is open says so and keeps what was typed.
     void codeSendFailed(const QString &message);
+    // The first code of a flow could not be sent: the flow is over (no dialog opens), and
+    // whoever asked is told where they are looking.
+    void codeNotSent(tessera::Authenticator::Purpose purpose, const QString &message);
     // Wrong or expired code, or the exchange failed: the dialog keeps what was typed.
     void codeRejected(const QString &message);
     void busyChanged(bool busy);
@@ -113,7 +119,7 @@ private:
         RequiredAccess access;
         QPointer<QObject> context;
         std::function<void()> ready;
-        std::function<void()> cancelled;
+        Failed failed;
     };
 
     void startCodeFlow(Purpose purpose, const QString &customerId, CreateTokenRequest request,
@@ -126,7 +132,8 @@ private:
     void reportKeychain(TokenStore::Status status);
     void setBusy(bool busy);
     void resumeWaiters();
-    void cancelWaiters();
+    void failWaiters(const ApiError &error);
+    void onVerificationFailed(const ApiError &error);
     CustomerTokenService *activeService() const;
 
     CustomerTokenService *m_signInTokens;
@@ -141,6 +148,7 @@ private:
     QList<Waiter> m_waiters;
     int m_verifiedLifetime = DefaultVerifiedLifetime;
     bool m_busy = false;
+    bool m_codeSent = false; // in the current flow
     bool m_restoring = false;
     bool m_remembersSignIn = true;
 };

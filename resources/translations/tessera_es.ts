@@ -88,6 +88,10 @@
         <source>Your sign-in will work until you quit but will not be remembered.</source>
         <translation>Tu sesión funcionará hasta que salgas de la aplicación, pero no se recordará.</translation>
     </message>
+    <message>
+        <source>The code could not be sent: %1</source>
+        <translation>No se pudo enviar el código: %1</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTokenService</name>

@@ -4,6 +4,7 @@
 #include "Backend.h"
 #include "Credentials.h"
 #include "DemoSignIn.h"
+#include "FaultInjector.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "Session.h"
@@ -419,6 +420,40 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
+    void aCodeThatCannotBeSentEndsTheStepUpWithTheReason()
+    {
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        Authenticator *auth = backend->authenticator();
+        const auto rule = sandbox::FaultInjector::parseRule(
+            QStringLiteral("POST /customers/*/token/verification 503 n=1"));
+        QVERIFY(rule);
+        m_sandbox.faults().addRule(*rule);
+        QSignalSpy sent(auth, &Authenticator::codeSent);
+        QSignalSpy notSent(auth, &Authenticator::codeNotSent);
+        QSignalSpy resendFailed(auth, &Authenticator::codeSendFailed);
+        auto job = startCardAction(*backend, m_cardIds.at(0), CardAction::Freeze);
+        QVERIFY(finished(job.get()));
+        m_sandbox.faults().clear();
+        // Not Cancelled: the customer gave nothing up; the reason is the send that failed.
+        QVERIFY(job->hasError());
+        QVERIFY(!job->isCancelled());
+        QVERIFY2(job->error().message().contains(QLatin1String("could not be sent")),
+                 qPrintable(job->error().message()));
+        QCOMPARE(job->error().httpStatus, 503);
+        QCOMPARE(notSent.count(), 1);
+        QCOMPARE(notSent.first().first().value<Authenticator::Purpose>(),
+                 Authenticator::Purpose::StepUp);
+        QCOMPARE(sent.count(), 0);
+        QCOMPARE(resendFailed.count(), 0);
+        QVERIFY(!auth->isWaitingForCode());
+        QVERIFY(!auth->isBusy());
+        // The next try asks again, and works.
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze), 1);
+        QCOMPARE(toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze), 0);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
     void cancellingStepUpCancelsTheOperation()
     {
         auto backend = makeBackend();
@@ -572,10 +607,10 @@ private slots:
 
         // Without broker mode the same server refuses token calls that carry no org token.
         broker.setBrokerMode(false);
-        QSignalSpy failed(backend.authenticator(), &Authenticator::codeSendFailed);
+        QSignalSpy failed(backend.authenticator(), &Authenticator::codeNotSent);
         backend.authenticator()->signIn(m_customerId);
         QVERIFY(failed.wait(5000));
-        backend.authenticator()->cancel();
+        QVERIFY(!backend.authenticator()->isWaitingForCode());
     }
 
     void noSecretInLogsOrSettings()

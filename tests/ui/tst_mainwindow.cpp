@@ -1,5 +1,6 @@
 #include "Backend.h"
 #include "DemoLaunch.h"
+#include "FaultInjector.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
@@ -93,6 +95,45 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().value<Environment>().tokenBrokerUrl,
                  QUrl(QStringLiteral("https://other-bank.example/tokens")));
+    }
+
+    void aCodeThatCannotBeSentOpensNoDialogAndSaysWhy()
+    {
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, 5000);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        const auto rule = sandbox::FaultInjector::parseRule(
+            QStringLiteral("POST /customers/*/token/verification 503 n=1"));
+        QVERIFY(rule);
+        m_demo.sandbox()->faults().addRule(*rule);
+        QSignalSpy notSent(backend->authenticator(), &Authenticator::codeNotSent);
+        bool dialogSeen = false;
+        QTimer watch;
+        connect(&watch, &QTimer::timeout, this,
+                [&] { dialogSeen |= window.otpDialog() != nullptr; });
+        watch.start(1);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        QVERIFY(notSent.wait(5000));
+        QTest::qWait(50);
+        watch.stop();
+        QVERIFY2(!dialogSeen, "a code dialog opened for a code that was never sent");
+        auto *status = window.findChild<QLabel *>(QStringLiteral("signInStatus"));
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(QLatin1String("could not be sent")),
+                 qPrintable(status->text()));
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
+
+        // Once the server sends codes again, the same button works and the dialog opens.
+        m_demo.sandbox()->faults().clear();
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        static_cast<QDialog *>(window.otpDialog())->reject();
     }
 
     void signInOnceThenRestoreFromKeychain()
@@ -180,7 +221,7 @@ private slots:
         // A step-up after the restored sign-in still names the phone the code goes to, though
         // the demo's customer list was never loaded.
         backend->authenticator()->authorize(
-            {{QStringLiteral("cards-write")}, {}}, &window, [] {}, [] {});
+            {{QStringLiteral("cards-write")}, {}}, &window, [] {}, [](const ApiError &) {});
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
         QCOMPARE(window.otpDialog()
                      ->findChild<QLabel *>(QStringLiteral("otpSentTo"))
