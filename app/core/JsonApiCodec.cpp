@@ -1,5 +1,7 @@
 #include "JsonApiCodec.h"
 
+#include "Logging.h"
+
 #include <cmath>
 #include <limits>
 #include <QJsonArray>
@@ -252,6 +254,26 @@ template <class T, class Decode> Result<T> singleFromDocument(const QByteArray &
     return decode(document->value(QLatin1String("data")).toObject());
 }
 
+// "data[1] (individualDebitCard 8)": where a record was and what it claims to be, cut short so
+// a hostile reply cannot flood the log. Type and id are not secret; attributes are never shown.
+QString recordLabel(const QString &where, const QJsonObject &resource)
+{
+    const QJsonValue type = resource.value(QLatin1String("type"));
+    const QJsonValue id = resource.value(QLatin1String("id"));
+    const QString what = QStringList{type.isString() ? type.toString().left(64) : QString(),
+                                     id.isString() ? id.toString().left(64) : QString()}
+                             .join(QLatin1Char(' '))
+                             .trimmed();
+    return what.isEmpty() ? where : QStringLiteral("%1 (%2)").arg(where, what);
+}
+
+void skipRecord(QStringList &notes, const QString &label, const QString &problem)
+{
+    const QString note = QStringLiteral("%1: %2").arg(label, problem);
+    qCWarning(lcApi).noquote() << "left out a record that could not be decoded:" << note;
+    notes.append(note);
+}
+
 template <class T, class Decode>
 Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
 {
@@ -262,12 +284,20 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     Page<T> page;
     const QJsonArray items = document.value(QLatin1String("data")).toArray();
     page.items.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        if (!item.isObject())
-            return ApiError::decode(QStringLiteral("a list item is not an object"));
-        Result<T> decoded = decode(item.toObject());
-        if (!decoded)
-            return decoded.error();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString where = QStringLiteral("data[%1]").arg(i);
+        if (!items.at(i).isObject()) {
+            skipRecord(page.skippedNotes, where, QStringLiteral("not an object"));
+            ++page.skipped;
+            continue;
+        }
+        const QJsonObject resource = items.at(i).toObject();
+        Result<T> decoded = decode(resource);
+        if (!decoded) {
+            skipRecord(page.skippedNotes, recordLabel(where, resource), decoded.error().detail);
+            ++page.skipped;
+            continue;
+        }
         page.items.append(std::move(decoded).value());
     }
 
@@ -296,19 +326,26 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     const QJsonValue included = document.value(QLatin1String("included"));
     if (!included.isUndefined() && !included.isArray())
         return ApiError::decode(QStringLiteral("\"included\" is not an array"));
-    for (const QJsonValue &value : included.toArray()) {
-        const QJsonObject resource = value.toObject();
+    const QJsonArray includedArray = included.toArray();
+    for (qsizetype i = 0; i < includedArray.size(); ++i) {
+        const QJsonObject resource = includedArray.at(i).toObject();
         const QString type = resource.value(QLatin1String("type")).toString();
+        const QString where = QStringLiteral("included[%1]").arg(i);
+        // A related record that cannot be read is left out like a record of "data": the
+        // items that refer to it still show, without what it would have added.
         if (type.endsWith(QLatin1String("Account"))) {
             Result<Account> account = JsonApiCodec::decodeAccount(resource);
-            if (!account)
-                return account.error();
-            page.includedAccounts.append(account.value());
+            if (account)
+                page.includedAccounts.append(account.value());
+            else
+                skipRecord(page.skippedNotes, recordLabel(where, resource), account.error().detail);
         } else if (type.endsWith(QLatin1String("Customer"))) {
             Result<Customer> customer = JsonApiCodec::decodeCustomer(resource);
-            if (!customer)
-                return customer.error();
-            page.includedCustomers.append(customer.value());
+            if (customer)
+                page.includedCustomers.append(customer.value());
+            else
+                skipRecord(page.skippedNotes, recordLabel(where, resource),
+                           customer.error().detail);
         }
         // Other included types are not used by Tessera; JSON:API lets us skip them.
     }

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace tessera;
@@ -204,14 +205,74 @@ private slots:
         QVERIFY(!page->pagination.has_value());
     }
 
-    void cardPageWithBadItemFails()
+    void aPageKeepsEveryRecordItCanDecodeAndCountsTheOthers()
     {
-        const Result<CardPage> page =
-            JsonApiCodec::cardPageFromDocument(R"({"data":[{"type":"individualDebitCard"}]})");
-        QVERIFY(!page.ok());
-        QCOMPARE(page.error().kind, ApiError::Kind::Decode);
-        const Result<CardPage> notObjects = JsonApiCodec::cardPageFromDocument(R"({"data":[1]})");
-        QVERIFY(!notObjects.ok());
+        // Shaped like Unit's "List cards" example; the second card lacks last4Digits and the
+        // third is not a resource at all. One odd record must not hide the others.
+        const QByteArray body = R"({"data":[
+            {"type":"individualDebitCard","id":"7","attributes":{
+                "createdAt":"2020-05-14T10:07:09.284Z","last4Digits":"0019",
+                "expirationDate":"2025-05","shippingAddress":{"street":"5230 Newell Rd",
+                "city":"Palo Alto","state":"CA","postalCode":"94303","country":"US"},
+                "status":"Active"},
+             "relationships":{"account":{"data":{"type":"account","id":"10001"}},
+                              "customer":{"data":{"type":"customer","id":"10000"}}}},
+            {"type":"individualVirtualDebitCard","id":"8","attributes":{
+                "createdAt":"2020-05-14T10:07:09.284Z","expirationDate":"2025-05",
+                "status":"Active"},
+             "relationships":{"account":{"data":{"type":"account","id":"10001"}}}},
+            42],
+            "included":[{"type":"depositAccount","id":"10001","attributes":{"name":"Peter"}}],
+            "meta":{"pagination":{"total":3,"limit":100,"offset":0}}})";
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("individualVirtualDebitCard 8.*"
+                                                               "missing \"last4Digits\"")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("data\\[2\\]")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("included.*depositAccount 10001")));
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(body);
+        QVERIFY2(page.ok(), qPrintable(page.error().detail));
+        QCOMPARE(page->items.size(), 1);
+        QCOMPARE(page->items.first().id, QStringLiteral("7"));
+        QCOMPARE(page->skipped, 2);
+        QCOMPARE(page->pagination->total, 3);
+        QCOMPARE(page->includedAccounts.size(), 0);
+        QCOMPARE(page->skippedNotes.size(), 3);
+        QVERIFY2(page->skippedNotes.at(0).contains(QLatin1String("missing \"last4Digits\"")),
+                 qPrintable(page->skippedNotes.at(0)));
+        QVERIFY2(page->skippedNotes.at(1).contains(QLatin1String("not an object")),
+                 qPrintable(page->skippedNotes.at(1)));
+    }
+
+    void aPageOfAccountsOrCustomersAlsoKeepsItsGoodRecords()
+    {
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("depositAccount 10002")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("missing \"id\"")));
+        const Result<AccountPage> accounts = JsonApiCodec::accountPageFromDocument(R"({"data":[
+            {"type":"depositAccount","id":"10001","attributes":{"createdAt":"2020-05-14T10:07:09.284Z",
+             "name":"Peter Parker","depositProduct":"checking","routingNumber":"812345678",
+             "accountNumber":"1000000002","currency":"USD","balance":10000,"hold":0,
+             "available":10000,"tags":{},"status":"Open"}},
+            {"type":"depositAccount","id":"10002","attributes":{"createdAt":"yesterday",
+             "name":"Mary Jane","status":"Open"}}]})");
+        QVERIFY2(accounts.ok(), qPrintable(accounts.error().detail));
+        QCOMPARE(accounts->items.size(), 1);
+        QCOMPARE(accounts->skipped, 1);
+        const Result<CustomerPage> customers = JsonApiCodec::customerPageFromDocument(R"({"data":[
+            {"type":"individualCustomer","id":"8","attributes":{"createdAt":"2020-05-14T10:07:09.284Z",
+             "fullName":{"first":"Peter","last":"Parker"},"status":"Active"}},
+            {"type":"individualCustomer","attributes":{"fullName":{"first":"No","last":"Id"}}}]})");
+        QVERIFY2(customers.ok(), qPrintable(customers.error().detail));
+        QCOMPARE(customers->items.size(), 1);
+        QCOMPARE(customers->skipped, 1);
+    }
+
+    void aPageWithBrokenPaginationOrDataFails()
+    {
+        const Result<CardPage> notArray = JsonApiCodec::cardPageFromDocument(R"({"data":{}})");
+        QVERIFY(!notArray.ok());
+        QCOMPARE(notArray.error().kind, ApiError::Kind::Decode);
         const Result<CardPage> badTotal = JsonApiCodec::cardPageFromDocument(
             R"({"data":[],"meta":{"pagination":{"total":"many"}}})");
         QVERIFY(!badTotal.ok());
