@@ -361,10 +361,12 @@ QJsonObject JsonApiCodec::encode(const Address &address)
 {
     QJsonObject o{{QStringLiteral("street"), address.street},
                   {QStringLiteral("city"), address.city},
-                  {QStringLiteral("state"), address.state},
                   {QStringLiteral("postalCode"), address.postalCode},
                   {QStringLiteral("country"), address.country}};
     putString(o, "street2", address.street2);
+    // Unit asks for a state only in US addresses; an empty one abroad is left out.
+    if (!address.state.isEmpty() || address.country == QLatin1String("US"))
+        o.insert(QStringLiteral("state"), address.state);
     return o;
 }
 
@@ -375,11 +377,13 @@ Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
     address.street = reader.string(object, "street", true);
     address.street2 = reader.string(object, "street2");
     address.city = reader.string(object, "city", true);
-    address.state = reader.string(object, "state", true);
     address.postalCode = reader.string(object, "postalCode", true);
     const QString country = reader.string(object, "country");
     if (!country.isEmpty())
         address.country = country;
+    // Unit needs a state in US addresses only: addresses abroad (customers living outside the
+    // US, international shipping) come without one.
+    address.state = reader.string(object, "state", address.country == QLatin1String("US"));
     if (reader.failed())
         return reader.error();
     return address;
@@ -436,7 +440,9 @@ Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
     card.expirationDate = reader.string(a, "expirationDate", true);
     card.nextExpirationDate = reader.string(a, "nextExpirationDate");
     card.bin = reader.string(a, "bin");
-    card.statusName = reader.string(a, "status", true);
+    // Unit's spec requires a status for individual cards only; business cards may come without
+    // one, which leaves the status Unknown (nothing is offered for it) instead of failing the card.
+    card.statusName = reader.string(a, "status", !parts.type.startsWith(QLatin1String("business")));
     card.status = cardStatusFromName(card.statusName);
     card.design = reader.string(a, "design");
     card.freezeReason = reader.string(a, "freezeReason");

@@ -268,6 +268,66 @@ private slots:
         QCOMPARE(customers->skipped, 1);
     }
 
+    void anInternationalAddressNeedsNoState()
+    {
+        // Unit asks for a state only in US addresses; a customer living abroad has none.
+        const Result<Customer> customer = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"individualCustomer","id":"8","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","fullName":{"first":"Peter","last":"Parker"},
+            "email":"peter@oscorp.com","phone":{"countryCode":"44","number":"2071234567"},
+            "address":{"street":"20 Ingram Street","city":"London","postalCode":"SW1A 1AA",
+                       "country":"GB"},
+            "dateOfBirth":"2001-08-10","nationality":"GB","status":"Active"}}})");
+        QVERIFY2(customer.ok(), qPrintable(customer.error().detail));
+        QCOMPARE(customer->address.country, QStringLiteral("GB"));
+        QCOMPARE(customer->address.state, QString());
+        QCOMPARE(customer->address.city, QStringLiteral("London"));
+        // Written back without an empty "state", and a US address still needs one.
+        const QJsonObject encoded = JsonApiCodec::encode(customer->address);
+        QVERIFY(!encoded.contains(QStringLiteral("state")));
+        const Result<Address> us = JsonApiCodec::decodeAddress(
+            QJsonDocument::fromJson(R"({"street":"5230 Newell Rd","city":"Palo Alto",
+                "postalCode":"94303","country":"US"})")
+                .object());
+        QVERIFY(!us.ok());
+        QVERIFY2(us.error().detail.contains(QLatin1String("missing \"state\"")),
+                 qPrintable(us.error().detail));
+    }
+
+    void aBusinessCardNeedsNoStatus()
+    {
+        // Unit's spec requires "status" for individual cards only; business cards may omit it.
+        const QByteArray attributes = R"({"createdAt":"2020-05-14T10:07:09.284Z",
+            "last4Digits":"0019","expirationDate":"2025-05",
+            "address":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA",
+                       "postalCode":"94303","country":"US"},
+            "fullName":{"first":"Richard","last":"Hendricks"},
+            "phone":{"countryCode":"1","number":"5555555555"},"email":"richard@piedpiper.com",
+            "dateOfBirth":"2001-08-10"})";
+        const QByteArray relationships =
+            R"({"account":{"data":{"type":"account","id":"10001"}},
+                "customer":{"data":{"type":"customer","id":"10000"}}})";
+        for (const char *type : {"businessDebitCard", "businessVirtualDebitCard",
+                                 "businessCreditCard", "businessVirtualCreditCard"}) {
+            const QJsonObject resource{
+                {QStringLiteral("type"), QLatin1String(type)},
+                {QStringLiteral("id"), QStringLiteral("9")},
+                {QStringLiteral("attributes"), QJsonDocument::fromJson(attributes).object()},
+                {QStringLiteral("relationships"), QJsonDocument::fromJson(relationships).object()}};
+            const QByteArray body = JsonApiCodec::singleDocument(resource);
+            const Result<Card> card = JsonApiCodec::cardFromDocument(body);
+            QVERIFY2(card.ok(),
+                     qPrintable(QLatin1String(type) + QStringLiteral(": ") + card.error().detail));
+            QCOMPARE(card->status, CardStatus::Unknown);
+            QCOMPARE(card->last4Digits, QStringLiteral("0019"));
+        }
+        const Result<Card> individual = JsonApiCodec::cardFromDocument(
+            cardDocument(R"({"createdAt":"2020-05-14T10:07:09.284Z","last4Digits":"0019",
+                "expirationDate":"2025-05"})"));
+        QVERIFY(!individual.ok());
+        QVERIFY(individual.error().detail.contains(QLatin1String("missing \"status\"")));
+    }
+
     void aPageWithBrokenPaginationOrDataFails()
     {
         const Result<CardPage> notArray = JsonApiCodec::cardPageFromDocument(R"({"data":{}})");
