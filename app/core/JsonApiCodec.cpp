@@ -854,17 +854,22 @@ QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
 {
     QJsonArray array;
     for (const ApiError &error : errors) {
-        QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
-                      {QStringLiteral("title"), error.title}};
-        putString(o, "detail", error.detail);
-        putString(o, "code", error.code);
-        if (!error.sourcePointer.isEmpty())
-            o.insert(QStringLiteral("source"),
-                     QJsonObject{{QStringLiteral("pointer"), error.sourcePointer}});
-        if (!error.supportId.isEmpty())
-            o.insert(QStringLiteral("meta"),
-                     QJsonObject{{QStringLiteral("supportId"), error.supportId}});
-        array.append(o);
+        QList<ApiError::Entry> entries = error.allEntries();
+        if (entries.isEmpty()) // a bare status still gets one entry saying so
+            entries.append(ApiError::Entry{});
+        for (const ApiError::Entry &entry : std::as_const(entries)) {
+            QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
+                          {QStringLiteral("title"), entry.title}};
+            putString(o, "detail", entry.detail);
+            putString(o, "code", entry.code);
+            if (!entry.sourcePointer.isEmpty())
+                o.insert(QStringLiteral("source"),
+                         QJsonObject{{QStringLiteral("pointer"), entry.sourcePointer}});
+            if (!entry.supportId.isEmpty())
+                o.insert(QStringLiteral("meta"),
+                         QJsonObject{{QStringLiteral("supportId"), entry.supportId}});
+            array.append(o);
+        }
     }
     return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
 }
@@ -878,18 +883,34 @@ ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
     const QJsonArray errors = document->value(QLatin1String("errors")).toArray();
     if (errors.isEmpty() || !errors.first().isObject())
         return error;
-    // Like Unit's SDKs, read the first error; all of them describe the same request.
-    const QJsonObject first = errors.first().toObject();
+    // Every entry is kept (a 400 names each offending field); the fields callers have always
+    // read describe the first, as Unit's SDKs do.
     auto text = [](const QJsonValue &v) { return v.isString() ? v.toString() : QString(); };
-    error.title = text(first.value(QLatin1String("title")));
-    error.detail = text(first.value(QLatin1String("detail")));
-    if (error.detail.isEmpty()) // older documents and SDKs say "details"
-        error.detail = text(first.value(QLatin1String("details")));
-    error.code = text(first.value(QLatin1String("code")));
-    error.sourcePointer =
-        text(first.value(QLatin1String("source")).toObject().value(QLatin1String("pointer")));
-    error.supportId =
-        text(first.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
+    for (const QJsonValue &value : errors) {
+        if (!value.isObject())
+            continue;
+        const QJsonObject o = value.toObject();
+        ApiError::Entry entry;
+        entry.title = text(o.value(QLatin1String("title")));
+        entry.detail = text(o.value(QLatin1String("detail")));
+        if (entry.detail.isEmpty()) // older documents and SDKs say "details"
+            entry.detail = text(o.value(QLatin1String("details")));
+        entry.code = text(o.value(QLatin1String("code")));
+        entry.sourcePointer =
+            text(o.value(QLatin1String("source")).toObject().value(QLatin1String("pointer")));
+        entry.supportId =
+            text(o.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
+        if (entry != ApiError::Entry{}) // an entry that says nothing is no entry
+            error.entries.append(entry);
+    }
+    if (error.entries.isEmpty())
+        return error;
+    const ApiError::Entry &first = error.entries.first();
+    error.title = first.title;
+    error.detail = first.detail;
+    error.code = first.code;
+    error.sourcePointer = first.sourcePointer;
+    error.supportId = first.supportId;
     return error;
 }
 

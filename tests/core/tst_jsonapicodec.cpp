@@ -529,6 +529,45 @@ private slots:
         QCOMPARE(decoded.message(), QStringLiteral("ZIP is invalid"));
     }
 
+    void everyEntryOfAnErrorsArrayIsKept()
+    {
+        // A 400 from "Create individual application" naming two address fields at once.
+        const QByteArray body = R"({"errors":[
+            {"status":"400","title":"Invalid Request Body","code":"invalid_request_body",
+             "detail":"data.attributes.address.postalCode should match pattern",
+             "source":{"pointer":"/data/attributes/address/postalCode"},
+             "meta":{"supportId":"a9d7c3e0-0000-4000-8000-000000000001"}},
+            {"status":"400","title":"Invalid Request Body","code":"invalid_request_body",
+             "detail":"data.attributes.address.state should be a 2-letter US state",
+             "source":{"pointer":"/data/attributes/address/state"},
+             "meta":{"supportId":"a9d7c3e0-0000-4000-8000-000000000001"}}]})";
+        const ApiError error = JsonApiCodec::decodeError(400, body);
+        // The fields every caller reads still describe the first entry...
+        QCOMPARE(error.sourcePointer, QStringLiteral("/data/attributes/address/postalCode"));
+        QCOMPARE(error.detail, QStringLiteral("data.attributes.address.postalCode should match "
+                                              "pattern"));
+        // ...and every entry is there, in order.
+        QCOMPARE(error.entries.size(), 2);
+        QCOMPARE(error.entries.at(0).sourcePointer,
+                 QStringLiteral("/data/attributes/address/postalCode"));
+        QCOMPARE(error.entries.at(1).sourcePointer,
+                 QStringLiteral("/data/attributes/address/state"));
+        QCOMPARE(error.entries.at(1).detail,
+                 QStringLiteral("data.attributes.address.state should be a 2-letter US state"));
+        QCOMPARE(error.entries.at(1).code, QStringLiteral("invalid_request_body"));
+        QCOMPARE(error.entries.at(1).title, QStringLiteral("Invalid Request Body"));
+        QCOMPARE(error.entries.at(1).supportId,
+                 QStringLiteral("a9d7c3e0-0000-4000-8000-000000000001"));
+        // The sandbox writes them all back the same way.
+        QCOMPARE(JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error})), error);
+        QCOMPARE(JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error})).entries.size(),
+                 2);
+        // A bare status goes out and comes back as itself.
+        const ApiError bare = JsonApiCodec::decodeError(502, "<html>bad gateway</html>");
+        QVERIFY(bare.entries.isEmpty());
+        QCOMPARE(JsonApiCodec::decodeError(502, JsonApiCodec::encodeErrors({bare})), bare);
+    }
+
     void errorDecodingIsTolerant_data()
     {
         QTest::addColumn<int>("status");
