@@ -541,8 +541,12 @@ QJsonObject JsonApiCodec::encode(const Customer &customer)
 {
     QJsonObject a;
     putDateTime(a, "createdAt", customer.createdAt);
-    a.insert(QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), customer.firstName},
-                                                     {QStringLiteral("last"), customer.lastName}});
+    // A business has a "name" and no fullName; an individual always has a fullName.
+    if (!customer.isBusiness() || !customer.firstName.isEmpty() || !customer.lastName.isEmpty())
+        a.insert(QStringLiteral("fullName"),
+                 QJsonObject{{QStringLiteral("first"), customer.firstName},
+                             {QStringLiteral("last"), customer.lastName}});
+    putString(a, "name", customer.name);
     putString(a, "email", customer.email);
     if (!customer.phone.isEmpty())
         a.insert(QStringLiteral("phone"),
@@ -572,6 +576,7 @@ Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
     const QJsonObject fullName = reader.object(a, "fullName");
     customer.firstName = reader.string(fullName, "first");
     customer.lastName = reader.string(fullName, "last");
+    customer.name = reader.string(a, "name");
     customer.email = reader.string(a, "email");
     const QJsonObject phone = reader.object(a, "phone");
     customer.phone.countryCode = reader.string(phone, "countryCode");

@@ -405,6 +405,42 @@ private slots:
         QCOMPARE(decoded->jwtSubject, customer.jwtSubject);
     }
 
+    void aBusinessCustomerIsNamedByItsName()
+    {
+        // Shaped like Unit's "Get customer" example for a business: no fullName, a "name".
+        const Result<Customer> business = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"businessCustomer","id":"1","attributes":{
+            "createdAt":"2020-05-12T19:41:04.123Z","name":"Pied Piper",
+            "address":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA",
+                       "postalCode":"94303","country":"US"},
+            "phone":{"countryCode":"1","number":"5555555555"},"stateOfIncorporation":"DE",
+            "ein":"123456789","entityType":"Corporation",
+            "contact":{"fullName":{"first":"Richard","last":"Hendricks"},
+                       "email":"richard@piedpiper.com",
+                       "phone":{"countryCode":"1","number":"5555555555"}},
+            "tags":{},"status":"Active"},
+            "relationships":{"org":{"data":{"type":"org","id":"1"}}}}})");
+        QVERIFY2(business.ok(), qPrintable(business.error().detail));
+        QVERIFY(business->isBusiness());
+        QCOMPARE(business->name, QStringLiteral("Pied Piper"));
+        QCOMPARE(business->displayName(), QStringLiteral("Pied Piper"));
+        QCOMPARE(business->greetingName(), QStringLiteral("Pied Piper"));
+        // It goes back out with its name.
+        const Result<Customer> again = JsonApiCodec::customerFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(business.value())));
+        QVERIFY2(again.ok(), qPrintable(again.error().detail));
+        QCOMPARE(again->greetingName(), QStringLiteral("Pied Piper"));
+
+        const Result<Customer> individual = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"individualCustomer","id":"8","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","fullName":{"first":"Peter","last":"Parker"},
+            "status":"Active"}}})");
+        QVERIFY2(individual.ok(), qPrintable(individual.error().detail));
+        QVERIFY(!individual->isBusiness());
+        QCOMPARE(individual->displayName(), QStringLiteral("Peter Parker"));
+        QCOMPARE(individual->greetingName(), QStringLiteral("Peter"));
+    }
+
     void tokenVerificationWithoutId()
     {
         // Unit's spec marks id as required but the API sends none: accept that.
