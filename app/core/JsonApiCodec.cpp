@@ -477,6 +477,7 @@ QJsonObject JsonApiCodec::encode(const Account &account)
     putString(a, "depositProduct", account.depositProduct);
     putString(a, "routingNumber", account.routingNumber);
     putString(a, "accountNumber", account.accountNumber);
+    putString(a, "maskedAccountNumber", account.serverMaskedAccountNumber);
     a.insert(QStringLiteral("currency"), account.currency);
     a.insert(QStringLiteral("balance"), account.balance);
     a.insert(QStringLiteral("hold"), account.hold);
@@ -513,6 +514,7 @@ Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
     account.depositProduct = reader.string(a, "depositProduct");
     account.routingNumber = reader.string(a, "routingNumber");
     account.accountNumber = reader.string(a, "accountNumber");
+    account.serverMaskedAccountNumber = reader.string(a, "maskedAccountNumber");
     const QString currency = reader.string(a, "currency");
     if (!currency.isEmpty())
         account.currency = currency;

@@ -372,6 +372,26 @@ private slots:
         QVERIFY(decoded->isDeposit());
     }
 
+    void aDepositAccountWithoutItsNumberShowsUnitsMaskedNumber()
+    {
+        // Unit may send only "maskedAccountNumber" (the full number needs more access).
+        const Result<Account> decoded = JsonApiCodec::accountFromDocument(R"({"data":{
+            "type":"depositAccount","id":"10001","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","name":"Peter Parker",
+            "depositProduct":"checking","routingNumber":"812345678",
+            "maskedAccountNumber":"******0002","currency":"USD","balance":10000,"hold":0,
+            "available":10000,"tags":{"purpose":"checking"},"status":"Open"},
+            "relationships":{"customer":{"data":{"type":"customer","id":"10000"}}}}})");
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->accountNumber, QString());
+        QCOMPARE(decoded->maskedAccountNumber(), QStringLiteral("******0002"));
+        // And keeps it when it goes back out.
+        const Result<Account> again = JsonApiCodec::accountFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(decoded.value())));
+        QVERIFY2(again.ok(), qPrintable(again.error().detail));
+        QCOMPARE(again->maskedAccountNumber(), QStringLiteral("******0002"));
+    }
+
     void moneyMustBeWholeCents()
     {
         const QByteArray body = R"({"data":{"type":"depositAccount","id":"1","attributes":{
