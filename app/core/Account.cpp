@@ -28,6 +28,8 @@ AccountStatus accountStatusFromName(const QString &name)
 
 QString Account::maskedAccountNumber() const
 {
+    if (accountNumber.isEmpty())
+        return serverMaskedAccountNumber;
     if (accountNumber.size() <= 4)
         return accountNumber;
     return QString(accountNumber.size() - 4, QLatin1Char('*')) + accountNumber.right(4);

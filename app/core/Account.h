@@ -21,6 +21,8 @@ struct Account
     QString depositProduct;
     QString routingNumber;
     QString accountNumber;
+    // Unit's own "maskedAccountNumber" ("******1234"), sent when the full number is not.
+    QString serverMaskedAccountNumber;
     QString currency = QStringLiteral("USD");
     qint64 balance = 0; // cents
     qint64 hold = 0;    // cents
@@ -35,7 +37,8 @@ struct Account
     QString customerId;
 
     bool isDeposit() const { return type == QLatin1String("depositAccount"); }
-    // "******1234": what a UI may show instead of the full number.
+    // "******1234": what a UI may show instead of the full number; Unit's masked number when
+    // the full one was not sent.
     QString maskedAccountNumber() const;
 };
 

@@ -23,6 +23,16 @@ bool ApiError::isRetryable() const
     return false;
 }
 
+QList<ApiError::Entry> ApiError::allEntries() const
+{
+    if (!entries.isEmpty())
+        return entries;
+    const Entry first{title, detail, code, supportId, sourcePointer};
+    if (first == Entry{})
+        return {};
+    return {first};
+}
+
 QString ApiError::message() const
 {
     // A reply that could not be decoded has only our own technical note (in English) as its

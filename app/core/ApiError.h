@@ -24,13 +24,38 @@ struct ApiError
         Redirect, // the server answered 3xx: never followed (it could take a token elsewhere)
     };
 
+    // One entry of Unit's "errors" array. A 400 names every offending field at once, e.g. one
+    // entry per address field with its own source pointer.
+    struct Entry
+    {
+        QString title;
+        QString detail;
+        QString code;
+        QString supportId;
+        QString sourcePointer;
+
+        friend bool operator==(const Entry &a, const Entry &b)
+        {
+            return a.title == b.title && a.detail == b.detail && a.code == b.code &&
+                   a.supportId == b.supportId && a.sourcePointer == b.sourcePointer;
+        }
+        friend bool operator!=(const Entry &a, const Entry &b) { return !(a == b); }
+    };
+
     Kind kind = Kind::None;
     int httpStatus = 0;
+    // The first (or only) entry, as every caller has always read it.
     QString title;
     QString detail;
     QString code;
     QString supportId;
     QString sourcePointer;
+    // Every entry the server sent, the first one included; empty when the error was made here
+    // (see allEntries()).
+    QList<Entry> entries;
+
+    // `entries`, or else the one entry the fields above describe (none for a bare error).
+    QList<Entry> allEntries() const;
 
     bool isError() const { return kind != Kind::None; }
     // 5xx, 408 and 429 per Unit's retry guidance; transport failures too.
@@ -57,7 +82,7 @@ struct ApiError
     {
         return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title &&
                a.detail == b.detail && a.code == b.code && a.supportId == b.supportId &&
-               a.sourcePointer == b.sourcePointer;
+               a.sourcePointer == b.sourcePointer && a.allEntries() == b.allEntries();
     }
 };
 

@@ -11,7 +11,18 @@ QString Phone::masked() const
 
 QString Customer::displayName() const
 {
-    return QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
+    // Unit names a business by "name" and gives it no fullName.
+    if (isBusiness() && !name.isEmpty())
+        return name;
+    const QString full = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
+    return full.isEmpty() ? name : full;
+}
+
+QString Customer::greetingName() const
+{
+    if (!isBusiness() && !firstName.isEmpty())
+        return firstName;
+    return displayName();
 }
 
 } // namespace tessera

@@ -28,8 +28,9 @@ struct Customer
 {
     QString id;
     QString type = QStringLiteral("individualCustomer");
-    QString firstName;
-    QString lastName;
+    QString firstName; // individuals: fullName.first
+    QString lastName;  // individuals: fullName.last
+    QString name;      // businesses: the business's legal name ("name")
     QString email;
     Phone phone;
     Address address;
@@ -39,7 +40,12 @@ struct Customer
     QDateTime createdAt;
     Tags tags;
 
+    bool isBusiness() const { return type == QLatin1String("businessCustomer"); }
+    // The whole name for lists: "Peter Parker", or a business's name.
     QString displayName() const;
+    // What to greet the customer with ("Hello, %1"): an individual's first name, a business's
+    // name. Never empty when the server sent any name.
+    QString greetingName() const;
 };
 
 } // namespace tessera

@@ -1,5 +1,7 @@
 #include "JsonApiCodec.h"
 
+#include "Logging.h"
+
 #include <cmath>
 #include <limits>
 #include <QJsonArray>
@@ -252,6 +254,26 @@ template <class T, class Decode> Result<T> singleFromDocument(const QByteArray &
     return decode(document->value(QLatin1String("data")).toObject());
 }
 
+// "data[1] (individualDebitCard 8)": where a record was and what it claims to be, cut short so
+// a hostile reply cannot flood the log. Type and id are not secret; attributes are never shown.
+QString recordLabel(const QString &where, const QJsonObject &resource)
+{
+    const QJsonValue type = resource.value(QLatin1String("type"));
+    const QJsonValue id = resource.value(QLatin1String("id"));
+    const QString what = QStringList{type.isString() ? type.toString().left(64) : QString(),
+                                     id.isString() ? id.toString().left(64) : QString()}
+                             .join(QLatin1Char(' '))
+                             .trimmed();
+    return what.isEmpty() ? where : QStringLiteral("%1 (%2)").arg(where, what);
+}
+
+void skipRecord(QStringList &notes, const QString &label, const QString &problem)
+{
+    const QString note = QStringLiteral("%1: %2").arg(label, problem);
+    qCWarning(lcApi).noquote() << "left out a record that could not be decoded:" << note;
+    notes.append(note);
+}
+
 template <class T, class Decode>
 Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
 {
@@ -262,12 +284,20 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     Page<T> page;
     const QJsonArray items = document.value(QLatin1String("data")).toArray();
     page.items.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        if (!item.isObject())
-            return ApiError::decode(QStringLiteral("a list item is not an object"));
-        Result<T> decoded = decode(item.toObject());
-        if (!decoded)
-            return decoded.error();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString where = QStringLiteral("data[%1]").arg(i);
+        if (!items.at(i).isObject()) {
+            skipRecord(page.skippedNotes, where, QStringLiteral("not an object"));
+            ++page.skipped;
+            continue;
+        }
+        const QJsonObject resource = items.at(i).toObject();
+        Result<T> decoded = decode(resource);
+        if (!decoded) {
+            skipRecord(page.skippedNotes, recordLabel(where, resource), decoded.error().detail);
+            ++page.skipped;
+            continue;
+        }
         page.items.append(std::move(decoded).value());
     }
 
@@ -296,19 +326,26 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     const QJsonValue included = document.value(QLatin1String("included"));
     if (!included.isUndefined() && !included.isArray())
         return ApiError::decode(QStringLiteral("\"included\" is not an array"));
-    for (const QJsonValue &value : included.toArray()) {
-        const QJsonObject resource = value.toObject();
+    const QJsonArray includedArray = included.toArray();
+    for (qsizetype i = 0; i < includedArray.size(); ++i) {
+        const QJsonObject resource = includedArray.at(i).toObject();
         const QString type = resource.value(QLatin1String("type")).toString();
+        const QString where = QStringLiteral("included[%1]").arg(i);
+        // A related record that cannot be read is left out like a record of "data": the
+        // items that refer to it still show, without what it would have added.
         if (type.endsWith(QLatin1String("Account"))) {
             Result<Account> account = JsonApiCodec::decodeAccount(resource);
-            if (!account)
-                return account.error();
-            page.includedAccounts.append(account.value());
+            if (account)
+                page.includedAccounts.append(account.value());
+            else
+                skipRecord(page.skippedNotes, recordLabel(where, resource), account.error().detail);
         } else if (type.endsWith(QLatin1String("Customer"))) {
             Result<Customer> customer = JsonApiCodec::decodeCustomer(resource);
-            if (!customer)
-                return customer.error();
-            page.includedCustomers.append(customer.value());
+            if (customer)
+                page.includedCustomers.append(customer.value());
+            else
+                skipRecord(page.skippedNotes, recordLabel(where, resource),
+                           customer.error().detail);
         }
         // Other included types are not used by Tessera; JSON:API lets us skip them.
     }
@@ -324,10 +361,12 @@ QJsonObject JsonApiCodec::encode(const Address &address)
 {
     QJsonObject o{{QStringLiteral("street"), address.street},
                   {QStringLiteral("city"), address.city},
-                  {QStringLiteral("state"), address.state},
                   {QStringLiteral("postalCode"), address.postalCode},
                   {QStringLiteral("country"), address.country}};
     putString(o, "street2", address.street2);
+    // Unit asks for a state only in US addresses; an empty one abroad is left out.
+    if (!address.state.isEmpty() || address.country == QLatin1String("US"))
+        o.insert(QStringLiteral("state"), address.state);
     return o;
 }
 
@@ -338,11 +377,13 @@ Result<Address> JsonApiCodec::decodeAddress(const QJsonObject &object)
     address.street = reader.string(object, "street", true);
     address.street2 = reader.string(object, "street2");
     address.city = reader.string(object, "city", true);
-    address.state = reader.string(object, "state", true);
     address.postalCode = reader.string(object, "postalCode", true);
     const QString country = reader.string(object, "country");
     if (!country.isEmpty())
         address.country = country;
+    // Unit needs a state in US addresses only: addresses abroad (customers living outside the
+    // US, international shipping) come without one.
+    address.state = reader.string(object, "state", address.country == QLatin1String("US"));
     if (reader.failed())
         return reader.error();
     return address;
@@ -399,7 +440,9 @@ Result<Card> JsonApiCodec::decodeCard(const QJsonObject &resource)
     card.expirationDate = reader.string(a, "expirationDate", true);
     card.nextExpirationDate = reader.string(a, "nextExpirationDate");
     card.bin = reader.string(a, "bin");
-    card.statusName = reader.string(a, "status", true);
+    // Unit's spec requires a status for individual cards only; business cards may come without
+    // one, which leaves the status Unknown (nothing is offered for it) instead of failing the card.
+    card.statusName = reader.string(a, "status", !parts.type.startsWith(QLatin1String("business")));
     card.status = cardStatusFromName(card.statusName);
     card.design = reader.string(a, "design");
     card.freezeReason = reader.string(a, "freezeReason");
@@ -434,6 +477,7 @@ QJsonObject JsonApiCodec::encode(const Account &account)
     putString(a, "depositProduct", account.depositProduct);
     putString(a, "routingNumber", account.routingNumber);
     putString(a, "accountNumber", account.accountNumber);
+    putString(a, "maskedAccountNumber", account.serverMaskedAccountNumber);
     a.insert(QStringLiteral("currency"), account.currency);
     a.insert(QStringLiteral("balance"), account.balance);
     a.insert(QStringLiteral("hold"), account.hold);
@@ -470,6 +514,7 @@ Result<Account> JsonApiCodec::decodeAccount(const QJsonObject &resource)
     account.depositProduct = reader.string(a, "depositProduct");
     account.routingNumber = reader.string(a, "routingNumber");
     account.accountNumber = reader.string(a, "accountNumber");
+    account.serverMaskedAccountNumber = reader.string(a, "maskedAccountNumber");
     const QString currency = reader.string(a, "currency");
     if (!currency.isEmpty())
         account.currency = currency;
@@ -498,8 +543,12 @@ QJsonObject JsonApiCodec::encode(const Customer &customer)
 {
     QJsonObject a;
     putDateTime(a, "createdAt", customer.createdAt);
-    a.insert(QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), customer.firstName},
-                                                     {QStringLiteral("last"), customer.lastName}});
+    // A business has a "name" and no fullName; an individual always has a fullName.
+    if (!customer.isBusiness() || !customer.firstName.isEmpty() || !customer.lastName.isEmpty())
+        a.insert(QStringLiteral("fullName"),
+                 QJsonObject{{QStringLiteral("first"), customer.firstName},
+                             {QStringLiteral("last"), customer.lastName}});
+    putString(a, "name", customer.name);
     putString(a, "email", customer.email);
     if (!customer.phone.isEmpty())
         a.insert(QStringLiteral("phone"),
@@ -529,6 +578,7 @@ Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
     const QJsonObject fullName = reader.object(a, "fullName");
     customer.firstName = reader.string(fullName, "first");
     customer.lastName = reader.string(fullName, "last");
+    customer.name = reader.string(a, "name");
     customer.email = reader.string(a, "email");
     const QJsonObject phone = reader.object(a, "phone");
     customer.phone.countryCode = reader.string(phone, "countryCode");
@@ -811,17 +861,22 @@ QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
 {
     QJsonArray array;
     for (const ApiError &error : errors) {
-        QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
-                      {QStringLiteral("title"), error.title}};
-        putString(o, "detail", error.detail);
-        putString(o, "code", error.code);
-        if (!error.sourcePointer.isEmpty())
-            o.insert(QStringLiteral("source"),
-                     QJsonObject{{QStringLiteral("pointer"), error.sourcePointer}});
-        if (!error.supportId.isEmpty())
-            o.insert(QStringLiteral("meta"),
-                     QJsonObject{{QStringLiteral("supportId"), error.supportId}});
-        array.append(o);
+        QList<ApiError::Entry> entries = error.allEntries();
+        if (entries.isEmpty()) // a bare status still gets one entry saying so
+            entries.append(ApiError::Entry{});
+        for (const ApiError::Entry &entry : std::as_const(entries)) {
+            QJsonObject o{{QStringLiteral("status"), QString::number(error.httpStatus)},
+                          {QStringLiteral("title"), entry.title}};
+            putString(o, "detail", entry.detail);
+            putString(o, "code", entry.code);
+            if (!entry.sourcePointer.isEmpty())
+                o.insert(QStringLiteral("source"),
+                         QJsonObject{{QStringLiteral("pointer"), entry.sourcePointer}});
+            if (!entry.supportId.isEmpty())
+                o.insert(QStringLiteral("meta"),
+                         QJsonObject{{QStringLiteral("supportId"), entry.supportId}});
+            array.append(o);
+        }
     }
     return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
 }
@@ -835,18 +890,34 @@ ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
     const QJsonArray errors = document->value(QLatin1String("errors")).toArray();
     if (errors.isEmpty() || !errors.first().isObject())
         return error;
-    // Like Unit's SDKs, read the first error; all of them describe the same request.
-    const QJsonObject first = errors.first().toObject();
+    // Every entry is kept (a 400 names each offending field); the fields callers have always
+    // read describe the first, as Unit's SDKs do.
     auto text = [](const QJsonValue &v) { return v.isString() ? v.toString() : QString(); };
-    error.title = text(first.value(QLatin1String("title")));
-    error.detail = text(first.value(QLatin1String("detail")));
-    if (error.detail.isEmpty()) // older documents and SDKs say "details"
-        error.detail = text(first.value(QLatin1String("details")));
-    error.code = text(first.value(QLatin1String("code")));
-    error.sourcePointer =
-        text(first.value(QLatin1String("source")).toObject().value(QLatin1String("pointer")));
-    error.supportId =
-        text(first.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
+    for (const QJsonValue &value : errors) {
+        if (!value.isObject())
+            continue;
+        const QJsonObject o = value.toObject();
+        ApiError::Entry entry;
+        entry.title = text(o.value(QLatin1String("title")));
+        entry.detail = text(o.value(QLatin1String("detail")));
+        if (entry.detail.isEmpty()) // older documents and SDKs say "details"
+            entry.detail = text(o.value(QLatin1String("details")));
+        entry.code = text(o.value(QLatin1String("code")));
+        entry.sourcePointer =
+            text(o.value(QLatin1String("source")).toObject().value(QLatin1String("pointer")));
+        entry.supportId =
+            text(o.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
+        if (entry != ApiError::Entry{}) // an entry that says nothing is no entry
+            error.entries.append(entry);
+    }
+    if (error.entries.isEmpty())
+        return error;
+    const ApiError::Entry &first = error.entries.first();
+    error.title = first.title;
+    error.detail = first.detail;
+    error.code = first.code;
+    error.sourcePointer = first.sourcePointer;
+    error.supportId = first.supportId;
     return error;
 }
 

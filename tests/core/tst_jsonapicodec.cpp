@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace tessera;
@@ -204,14 +205,134 @@ private slots:
         QVERIFY(!page->pagination.has_value());
     }
 
-    void cardPageWithBadItemFails()
+    void aPageKeepsEveryRecordItCanDecodeAndCountsTheOthers()
     {
-        const Result<CardPage> page =
-            JsonApiCodec::cardPageFromDocument(R"({"data":[{"type":"individualDebitCard"}]})");
-        QVERIFY(!page.ok());
-        QCOMPARE(page.error().kind, ApiError::Kind::Decode);
-        const Result<CardPage> notObjects = JsonApiCodec::cardPageFromDocument(R"({"data":[1]})");
-        QVERIFY(!notObjects.ok());
+        // Shaped like Unit's "List cards" example; the second card lacks last4Digits and the
+        // third is not a resource at all. One odd record must not hide the others.
+        const QByteArray body = R"({"data":[
+            {"type":"individualDebitCard","id":"7","attributes":{
+                "createdAt":"2020-05-14T10:07:09.284Z","last4Digits":"0019",
+                "expirationDate":"2025-05","shippingAddress":{"street":"5230 Newell Rd",
+                "city":"Palo Alto","state":"CA","postalCode":"94303","country":"US"},
+                "status":"Active"},
+             "relationships":{"account":{"data":{"type":"account","id":"10001"}},
+                              "customer":{"data":{"type":"customer","id":"10000"}}}},
+            {"type":"individualVirtualDebitCard","id":"8","attributes":{
+                "createdAt":"2020-05-14T10:07:09.284Z","expirationDate":"2025-05",
+                "status":"Active"},
+             "relationships":{"account":{"data":{"type":"account","id":"10001"}}}},
+            42],
+            "included":[{"type":"depositAccount","id":"10001","attributes":{"name":"Peter"}}],
+            "meta":{"pagination":{"total":3,"limit":100,"offset":0}}})";
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("individualVirtualDebitCard 8.*"
+                                                               "missing \"last4Digits\"")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("data\\[2\\]")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("included.*depositAccount 10001")));
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(body);
+        QVERIFY2(page.ok(), qPrintable(page.error().detail));
+        QCOMPARE(page->items.size(), 1);
+        QCOMPARE(page->items.first().id, QStringLiteral("7"));
+        QCOMPARE(page->skipped, 2);
+        QCOMPARE(page->pagination->total, 3);
+        QCOMPARE(page->includedAccounts.size(), 0);
+        QCOMPARE(page->skippedNotes.size(), 3);
+        QVERIFY2(page->skippedNotes.at(0).contains(QLatin1String("missing \"last4Digits\"")),
+                 qPrintable(page->skippedNotes.at(0)));
+        QVERIFY2(page->skippedNotes.at(1).contains(QLatin1String("not an object")),
+                 qPrintable(page->skippedNotes.at(1)));
+    }
+
+    void aPageOfAccountsOrCustomersAlsoKeepsItsGoodRecords()
+    {
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("depositAccount 10002")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("missing \"id\"")));
+        const Result<AccountPage> accounts = JsonApiCodec::accountPageFromDocument(R"({"data":[
+            {"type":"depositAccount","id":"10001","attributes":{"createdAt":"2020-05-14T10:07:09.284Z",
+             "name":"Peter Parker","depositProduct":"checking","routingNumber":"812345678",
+             "accountNumber":"1000000002","currency":"USD","balance":10000,"hold":0,
+             "available":10000,"tags":{},"status":"Open"}},
+            {"type":"depositAccount","id":"10002","attributes":{"createdAt":"yesterday",
+             "name":"Mary Jane","status":"Open"}}]})");
+        QVERIFY2(accounts.ok(), qPrintable(accounts.error().detail));
+        QCOMPARE(accounts->items.size(), 1);
+        QCOMPARE(accounts->skipped, 1);
+        const Result<CustomerPage> customers = JsonApiCodec::customerPageFromDocument(R"({"data":[
+            {"type":"individualCustomer","id":"8","attributes":{"createdAt":"2020-05-14T10:07:09.284Z",
+             "fullName":{"first":"Peter","last":"Parker"},"status":"Active"}},
+            {"type":"individualCustomer","attributes":{"fullName":{"first":"No","last":"Id"}}}]})");
+        QVERIFY2(customers.ok(), qPrintable(customers.error().detail));
+        QCOMPARE(customers->items.size(), 1);
+        QCOMPARE(customers->skipped, 1);
+    }
+
+    void anInternationalAddressNeedsNoState()
+    {
+        // Unit asks for a state only in US addresses; a customer living abroad has none.
+        const Result<Customer> customer = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"individualCustomer","id":"8","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","fullName":{"first":"Peter","last":"Parker"},
+            "email":"peter@oscorp.com","phone":{"countryCode":"44","number":"2071234567"},
+            "address":{"street":"20 Ingram Street","city":"London","postalCode":"SW1A 1AA",
+                       "country":"GB"},
+            "dateOfBirth":"2001-08-10","nationality":"GB","status":"Active"}}})");
+        QVERIFY2(customer.ok(), qPrintable(customer.error().detail));
+        QCOMPARE(customer->address.country, QStringLiteral("GB"));
+        QCOMPARE(customer->address.state, QString());
+        QCOMPARE(customer->address.city, QStringLiteral("London"));
+        // Written back without an empty "state", and a US address still needs one.
+        const QJsonObject encoded = JsonApiCodec::encode(customer->address);
+        QVERIFY(!encoded.contains(QStringLiteral("state")));
+        const Result<Address> us = JsonApiCodec::decodeAddress(
+            QJsonDocument::fromJson(R"({"street":"5230 Newell Rd","city":"Palo Alto",
+                "postalCode":"94303","country":"US"})")
+                .object());
+        QVERIFY(!us.ok());
+        QVERIFY2(us.error().detail.contains(QLatin1String("missing \"state\"")),
+                 qPrintable(us.error().detail));
+    }
+
+    void aBusinessCardNeedsNoStatus()
+    {
+        // Unit's spec requires "status" for individual cards only; business cards may omit it.
+        const QByteArray attributes = R"({"createdAt":"2020-05-14T10:07:09.284Z",
+            "last4Digits":"0019","expirationDate":"2025-05",
+            "address":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA",
+                       "postalCode":"94303","country":"US"},
+            "fullName":{"first":"Richard","last":"Hendricks"},
+            "phone":{"countryCode":"1","number":"5555555555"},"email":"richard@piedpiper.com",
+            "dateOfBirth":"2001-08-10"})";
+        const QByteArray relationships =
+            R"({"account":{"data":{"type":"account","id":"10001"}},
+                "customer":{"data":{"type":"customer","id":"10000"}}})";
+        for (const char *type : {"businessDebitCard", "businessVirtualDebitCard",
+                                 "businessCreditCard", "businessVirtualCreditCard"}) {
+            const QJsonObject resource{
+                {QStringLiteral("type"), QLatin1String(type)},
+                {QStringLiteral("id"), QStringLiteral("9")},
+                {QStringLiteral("attributes"), QJsonDocument::fromJson(attributes).object()},
+                {QStringLiteral("relationships"), QJsonDocument::fromJson(relationships).object()}};
+            const QByteArray body = JsonApiCodec::singleDocument(resource);
+            const Result<Card> card = JsonApiCodec::cardFromDocument(body);
+            QVERIFY2(card.ok(),
+                     qPrintable(QLatin1String(type) + QStringLiteral(": ") + card.error().detail));
+            QCOMPARE(card->status, CardStatus::Unknown);
+            QCOMPARE(card->last4Digits, QStringLiteral("0019"));
+        }
+        const Result<Card> individual = JsonApiCodec::cardFromDocument(
+            cardDocument(R"({"createdAt":"2020-05-14T10:07:09.284Z","last4Digits":"0019",
+                "expirationDate":"2025-05"})"));
+        QVERIFY(!individual.ok());
+        QVERIFY(individual.error().detail.contains(QLatin1String("missing \"status\"")));
+    }
+
+    void aPageWithBrokenPaginationOrDataFails()
+    {
+        const Result<CardPage> notArray = JsonApiCodec::cardPageFromDocument(R"({"data":{}})");
+        QVERIFY(!notArray.ok());
+        QCOMPARE(notArray.error().kind, ApiError::Kind::Decode);
         const Result<CardPage> badTotal = JsonApiCodec::cardPageFromDocument(
             R"({"data":[],"meta":{"pagination":{"total":"many"}}})");
         QVERIFY(!badTotal.ok());
@@ -251,6 +372,26 @@ private slots:
         QVERIFY(decoded->isDeposit());
     }
 
+    void aDepositAccountWithoutItsNumberShowsUnitsMaskedNumber()
+    {
+        // Unit may send only "maskedAccountNumber" (the full number needs more access).
+        const Result<Account> decoded = JsonApiCodec::accountFromDocument(R"({"data":{
+            "type":"depositAccount","id":"10001","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","name":"Peter Parker",
+            "depositProduct":"checking","routingNumber":"812345678",
+            "maskedAccountNumber":"******0002","currency":"USD","balance":10000,"hold":0,
+            "available":10000,"tags":{"purpose":"checking"},"status":"Open"},
+            "relationships":{"customer":{"data":{"type":"customer","id":"10000"}}}}})");
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
+        QCOMPARE(decoded->accountNumber, QString());
+        QCOMPARE(decoded->maskedAccountNumber(), QStringLiteral("******0002"));
+        // And keeps it when it goes back out.
+        const Result<Account> again = JsonApiCodec::accountFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(decoded.value())));
+        QVERIFY2(again.ok(), qPrintable(again.error().detail));
+        QCOMPARE(again->maskedAccountNumber(), QStringLiteral("******0002"));
+    }
+
     void moneyMustBeWholeCents()
     {
         const QByteArray body = R"({"data":{"type":"depositAccount","id":"1","attributes":{
@@ -282,6 +423,42 @@ private slots:
         QCOMPARE(decoded->address, customer.address);
         QCOMPARE(decoded->dateOfBirth, customer.dateOfBirth);
         QCOMPARE(decoded->jwtSubject, customer.jwtSubject);
+    }
+
+    void aBusinessCustomerIsNamedByItsName()
+    {
+        // Shaped like Unit's "Get customer" example for a business: no fullName, a "name".
+        const Result<Customer> business = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"businessCustomer","id":"1","attributes":{
+            "createdAt":"2020-05-12T19:41:04.123Z","name":"Pied Piper",
+            "address":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA",
+                       "postalCode":"94303","country":"US"},
+            "phone":{"countryCode":"1","number":"5555555555"},"stateOfIncorporation":"DE",
+            "ein":"123456789","entityType":"Corporation",
+            "contact":{"fullName":{"first":"Richard","last":"Hendricks"},
+                       "email":"richard@piedpiper.com",
+                       "phone":{"countryCode":"1","number":"5555555555"}},
+            "tags":{},"status":"Active"},
+            "relationships":{"org":{"data":{"type":"org","id":"1"}}}}})");
+        QVERIFY2(business.ok(), qPrintable(business.error().detail));
+        QVERIFY(business->isBusiness());
+        QCOMPARE(business->name, QStringLiteral("Pied Piper"));
+        QCOMPARE(business->displayName(), QStringLiteral("Pied Piper"));
+        QCOMPARE(business->greetingName(), QStringLiteral("Pied Piper"));
+        // It goes back out with its name.
+        const Result<Customer> again = JsonApiCodec::customerFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(business.value())));
+        QVERIFY2(again.ok(), qPrintable(again.error().detail));
+        QCOMPARE(again->greetingName(), QStringLiteral("Pied Piper"));
+
+        const Result<Customer> individual = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"individualCustomer","id":"8","attributes":{
+            "createdAt":"2020-05-14T10:07:09.284Z","fullName":{"first":"Peter","last":"Parker"},
+            "status":"Active"}}})");
+        QVERIFY2(individual.ok(), qPrintable(individual.error().detail));
+        QVERIFY(!individual->isBusiness());
+        QCOMPARE(individual->displayName(), QStringLiteral("Peter Parker"));
+        QCOMPARE(individual->greetingName(), QStringLiteral("Peter"));
     }
 
     void tokenVerificationWithoutId()
@@ -406,6 +583,45 @@ private slots:
             JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error}));
         QCOMPARE(decoded, error);
         QCOMPARE(decoded.message(), QStringLiteral("ZIP is invalid"));
+    }
+
+    void everyEntryOfAnErrorsArrayIsKept()
+    {
+        // A 400 from "Create individual application" naming two address fields at once.
+        const QByteArray body = R"({"errors":[
+            {"status":"400","title":"Invalid Request Body","code":"invalid_request_body",
+             "detail":"data.attributes.address.postalCode should match pattern",
+             "source":{"pointer":"/data/attributes/address/postalCode"},
+             "meta":{"supportId":"a9d7c3e0-0000-4000-8000-000000000001"}},
+            {"status":"400","title":"Invalid Request Body","code":"invalid_request_body",
+             "detail":"data.attributes.address.state should be a 2-letter US state",
+             "source":{"pointer":"/data/attributes/address/state"},
+             "meta":{"supportId":"a9d7c3e0-0000-4000-8000-000000000001"}}]})";
+        const ApiError error = JsonApiCodec::decodeError(400, body);
+        // The fields every caller reads still describe the first entry...
+        QCOMPARE(error.sourcePointer, QStringLiteral("/data/attributes/address/postalCode"));
+        QCOMPARE(error.detail, QStringLiteral("data.attributes.address.postalCode should match "
+                                              "pattern"));
+        // ...and every entry is there, in order.
+        QCOMPARE(error.entries.size(), 2);
+        QCOMPARE(error.entries.at(0).sourcePointer,
+                 QStringLiteral("/data/attributes/address/postalCode"));
+        QCOMPARE(error.entries.at(1).sourcePointer,
+                 QStringLiteral("/data/attributes/address/state"));
+        QCOMPARE(error.entries.at(1).detail,
+                 QStringLiteral("data.attributes.address.state should be a 2-letter US state"));
+        QCOMPARE(error.entries.at(1).code, QStringLiteral("invalid_request_body"));
+        QCOMPARE(error.entries.at(1).title, QStringLiteral("Invalid Request Body"));
+        QCOMPARE(error.entries.at(1).supportId,
+                 QStringLiteral("a9d7c3e0-0000-4000-8000-000000000001"));
+        // The sandbox writes them all back the same way.
+        QCOMPARE(JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error})), error);
+        QCOMPARE(JsonApiCodec::decodeError(400, JsonApiCodec::encodeErrors({error})).entries.size(),
+                 2);
+        // A bare status goes out and comes back as itself.
+        const ApiError bare = JsonApiCodec::decodeError(502, "<html>bad gateway</html>");
+        QVERIFY(bare.entries.isEmpty());
+        QCOMPARE(JsonApiCodec::decodeError(502, JsonApiCodec::encodeErrors({bare})), bare);
     }
 
     void errorDecodingIsTolerant_data()
