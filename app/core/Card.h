@@ -53,6 +53,9 @@ struct Card
     QString bin;
     QString design;
     QString freezeReason;
+    // Not a Unit attribute, never encoded or decoded: the status the card had when it was
+    // frozen, kept by the sandbox so that unfreezing can restore it (CardLifecycle::apply).
+    std::optional<CardStatus> statusBeforeFreeze;
     std::optional<Address> shippingAddress;
     Tags tags;
     QString accountId;

@@ -53,6 +53,29 @@ private slots:
         }
     }
 
+    void unfreezeReturnsTheCardToItsStatusBeforeTheFreeze_data()
+    {
+        QTest::addColumn<std::optional<CardStatus>>("beforeFreeze");
+        QTest::addColumn<CardStatus>("afterUnfreeze");
+        QTest::newRow("frozen while inactive stays not activated")
+            << std::optional(CardStatus::Inactive) << CardStatus::Inactive;
+        QTest::newRow("frozen while active online stays online only")
+            << std::optional(CardStatus::ActiveForOnlineUse) << CardStatus::ActiveForOnlineUse;
+        QTest::newRow("frozen while active")
+            << std::optional(CardStatus::Active) << CardStatus::Active;
+        QTest::newRow("not known: active, as Unit documents")
+            << std::optional<CardStatus>() << CardStatus::Active;
+    }
+    void unfreezeReturnsTheCardToItsStatusBeforeTheFreeze()
+    {
+        QFETCH(std::optional<CardStatus>, beforeFreeze);
+        QFETCH(CardStatus, afterUnfreeze);
+        QCOMPARE(CardLifecycle::apply(CardStatus::Frozen, CardAction::Unfreeze, beforeFreeze),
+                 std::optional(afterUnfreeze));
+        // Only a frozen card can be unfrozen, whatever it was before.
+        QVERIFY(!CardLifecycle::apply(CardStatus::Inactive, CardAction::Unfreeze, beforeFreeze));
+    }
+
     void finalStatesStayFinal()
     {
         for (CardStatus status :

@@ -1123,6 +1123,28 @@ private slots:
         QCOMPARE(post("/cards/424242/freeze", maya).status, 404);
     }
 
+    void unfreezingACardFrozenBeforeActivationLeavesItInactive()
+    {
+        const QString maya = customerToken(MayaId);
+        const QByteArray id = createCard(maya, MayaChecking).toLatin1();
+        auto statusOf = [&](const Reply &reply) {
+            return std::make_pair(reply.status, at(reply.attributes(), "status").toString());
+        };
+        QCOMPARE(statusOf(get("/cards/" + id, maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/freeze", maya)),
+                 std::make_pair(200, QStringLiteral("Frozen")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/unfreeze", maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        // Still waiting for activation, and a second round trip does not activate it either.
+        QCOMPARE(statusOf(post("/cards/" + id + "/freeze", maya)),
+                 std::make_pair(200, QStringLiteral("Frozen")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/unfreeze", maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        QCOMPARE(statusOf(post("/sandbox/cards/" + id + "/activate", maya)),
+                 std::make_pair(201, QStringLiteral("Active")));
+    }
+
     void replaceCard()
     {
         const QString maya = customerToken(MayaId);
