@@ -64,6 +64,16 @@ struct Card
     QString customerType = QStringLiteral("individualCustomer");
 
     bool isVirtual() const { return isVirtualCardType(type); }
+
+    // How many days before it stops working a card counts as expiring soon.
+    static constexpr int ExpiresSoonDays = 60;
+    // The last day the card works: Unit's expirationDate "YYYY-MM" is valid through the end of
+    // that month. A null date when expirationDate is not "YYYY-MM".
+    QDate lastValidDay() const;
+    // Past its last valid day. A card without a readable expiry never counts as expired.
+    bool isExpired(QDate today) const;
+    // Not expired yet, but stops working within ExpiresSoonDays days of `today`.
+    bool expiresSoon(QDate today) const;
 };
 
 } // namespace tessera
