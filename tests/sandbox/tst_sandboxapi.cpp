@@ -1,6 +1,7 @@
 // End-to-end tests of the sandbox over real HTTP on an ephemeral loopback port. Request bodies
 // are written by hand as raw JSON so the wire format is checked independently of the codec.
 
+#include "SandboxApi.h"
 #include "SandboxServer.h"
 
 #include <QEventLoop>
@@ -1143,6 +1144,24 @@ private slots:
                  std::make_pair(200, QStringLiteral("Inactive")));
         QCOMPARE(statusOf(post("/sandbox/cards/" + id + "/activate", maya)),
                  std::make_pair(201, QStringLiteral("Active")));
+    }
+
+    void noSeededCardIsActivePastItsExpiry()
+    {
+        // Unit has no Expired status, and renews cards before they expire: a seeded card that
+        // reads Active past its expiry month is one Unit would never report.
+        const QDate today = m_server->api().clock().now().date();
+        QStringList stale;
+        for (const tessera::Card &card : m_server->api().store().cards()) {
+            QVERIFY2(card.lastValidDay().isValid(), qPrintable(card.id));
+            if ((card.status == tessera::CardStatus::Active ||
+                 card.status == tessera::CardStatus::ActiveForOnlineUse) &&
+                card.isExpired(today))
+                stale.append(card.id + QLatin1Char(' ') + card.expirationDate);
+        }
+        QVERIFY2(stale.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("%1 cards, first: %2").arg(stale.size()).arg(stale.value(0))));
     }
 
     void replaceCard()
