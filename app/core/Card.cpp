@@ -1,6 +1,7 @@
 #include "Card.h"
 
 #include <array>
+#include <QRegularExpression>
 #include <utility>
 
 namespace tessera {
@@ -74,6 +75,30 @@ bool isVirtualCardType(CardType type)
     return type == CardType::IndividualVirtualDebitCard ||
            type == CardType::BusinessVirtualDebitCard ||
            type == CardType::BusinessVirtualCreditCard;
+}
+
+QDate Card::lastValidDay() const
+{
+    static const QRegularExpression format(QStringLiteral("^([0-9]{4})-([0-9]{2})$"));
+    const QRegularExpressionMatch match = format.match(expirationDate);
+    if (!match.hasMatch())
+        return {};
+    const QDate first(match.captured(1).toInt(), match.captured(2).toInt(), 1);
+    return first.isValid() ? first.addMonths(1).addDays(-1) : QDate();
+}
+
+bool Card::isExpired(QDate today) const
+{
+    const QDate last = lastValidDay();
+    return last.isValid() && today.isValid() && today > last;
+}
+
+bool Card::expiresSoon(QDate today) const
+{
+    const QDate last = lastValidDay();
+    // The card stops working the day after `last`.
+    return last.isValid() && today.isValid() && today <= last &&
+           today.daysTo(last.addDays(1)) <= ExpiresSoonDays;
 }
 
 } // namespace tessera

@@ -53,6 +53,9 @@ struct Card
     QString bin;
     QString design;
     QString freezeReason;
+    // Not a Unit attribute, never encoded or decoded: the status the card had when it was
+    // frozen, kept by the sandbox so that unfreezing can restore it (CardLifecycle::apply).
+    std::optional<CardStatus> statusBeforeFreeze;
     std::optional<Address> shippingAddress;
     Tags tags;
     QString accountId;
@@ -61,6 +64,16 @@ struct Card
     QString customerType = QStringLiteral("individualCustomer");
 
     bool isVirtual() const { return isVirtualCardType(type); }
+
+    // How many days before it stops working a card counts as expiring soon.
+    static constexpr int ExpiresSoonDays = 60;
+    // The last day the card works: Unit's expirationDate "YYYY-MM" is valid through the end of
+    // that month. A null date when expirationDate is not "YYYY-MM".
+    QDate lastValidDay() const;
+    // Past its last valid day. A card without a readable expiry never counts as expired.
+    bool isExpired(QDate today) const;
+    // Not expired yet, but stops working within ExpiresSoonDays days of `today`.
+    bool expiresSoon(QDate today) const;
 };
 
 } // namespace tessera

@@ -35,7 +35,8 @@ bool CardLifecycle::isFinal(CardStatus status)
            status == CardStatus::ClosedByCustomer;
 }
 
-std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action)
+std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction action,
+                                               std::optional<CardStatus> beforeFreeze)
 {
     // Unknown covers statuses Unit may add later: refuse rather than guess.
     if (isFinal(from) || from == CardStatus::Unknown)
@@ -48,6 +49,11 @@ std::optional<CardStatus> CardLifecycle::apply(CardStatus from, CardAction actio
     case CardAction::Unfreeze:
         if (from != CardStatus::Frozen)
             return std::nullopt;
+        // unit-api-notes §3.1 documents "unfreeze → Active" for a frozen usable card; a card
+        // frozen while Inactive (or ActiveForOnlineUse) was never activated, and unfreezing must
+        // not activate it: activation only happens through Unit's activation paths (§3.3).
+        if (beforeFreeze == CardStatus::Inactive || beforeFreeze == CardStatus::ActiveForOnlineUse)
+            return *beforeFreeze;
         return CardStatus::Active;
     case CardAction::Close:
         return CardStatus::ClosedByCustomer;

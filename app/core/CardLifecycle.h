@@ -22,7 +22,12 @@ public:
     // Stolen, Lost and ClosedByCustomer never change again.
     static bool isFinal(CardStatus status);
     // The status the card has after the action, or nothing when the action is not allowed.
-    static std::optional<CardStatus> apply(CardStatus from, CardAction action);
+    // Unfreezing returns a card to the status it had before the freeze (`beforeFreeze`): a card
+    // frozen before it was activated is still not activated afterwards. Unit does not report
+    // that status, so only whoever saw the freeze (the sandbox) can pass it; without it, the
+    // card comes back Active as unit-api-notes §3.1 states for the usual case.
+    static std::optional<CardStatus> apply(CardStatus from, CardAction action,
+                                           std::optional<CardStatus> beforeFreeze = std::nullopt);
     static QList<CardAction> allowedActions(CardStatus status);
     // Replacement is offered for cards that are still usable or lost/stolen, not closed ones.
     static bool canReplace(CardStatus status);

@@ -219,10 +219,15 @@ QString CardsModel::kindText(CardType type)
     return tr("Card");
 }
 
-QString CardsModel::statusText(const Card &card)
+QString CardsModel::statusText(const Card &card, QDate today)
 {
     switch (card.status) {
     case CardStatus::Active:
+        // Unit has no Expired status: an expired card can still read Active.
+        if (card.isExpired(today))
+            return tr("Expired");
+        if (card.expiresSoon(today))
+            return tr("Active · expires soon");
         return tr("Active");
     case CardStatus::Inactive:
         return tr("Not activated");
@@ -252,10 +257,10 @@ QString CardsModel::expiryText(const Card &card)
     return parts.at(1) + QLatin1Char('/') + parts.at(0).right(2);
 }
 
-QString CardsModel::describe(const Card &card)
+QString CardsModel::describe(const Card &card, QDate today)
 {
     return tr("%1 ending in %2, %3, expires %4")
-        .arg(kindText(card), card.last4Digits, statusText(card), expiryText(card));
+        .arg(kindText(card), card.last4Digits, statusText(card, today), expiryText(card));
 }
 
 QVariant CardsModel::data(const QModelIndex &index, int role) const

@@ -71,8 +71,10 @@ public:
     void fetchMore(const QModelIndex &parent = {}) override;
 
     // Text a screen reader reads for a card ("Physical debit card ending 1234, Active, ...").
-    static QString describe(const Card &card);
-    static QString statusText(const Card &card);
+    // An Active card past its expiry reads "Expired", and "Active · expires soon" within
+    // Card::ExpiresSoonDays of it.
+    static QString describe(const Card &card, QDate today = QDate::currentDate());
+    static QString statusText(const Card &card, QDate today = QDate::currentDate());
     static QString kindText(const Card &card);
     static QString kindText(CardType type);
     // "03/30" from Unit's "2030-03".

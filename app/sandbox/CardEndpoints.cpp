@@ -50,8 +50,12 @@ QString pastParticiple(CardAction action)
 
 void setStatus(Card *card, CardStatus status, const QDateTime &now)
 {
-    if (card->status == CardStatus::Frozen && status != CardStatus::Frozen)
+    if (card->status == CardStatus::Frozen && status != CardStatus::Frozen) {
         card->freezeReason.clear();
+        card->statusBeforeFreeze.reset();
+    } else if (card->status != CardStatus::Frozen && status == CardStatus::Frozen) {
+        card->statusBeforeFreeze = card->status;
+    }
     card->status = status;
     card->statusName = cardStatusName(status);
     card->updatedAt = now;
@@ -259,7 +263,8 @@ SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller 
     const Card *card = visibleCard(caller, cardId);
     if (!card)
         return cardNotFound(cardId);
-    const std::optional<CardStatus> next = CardLifecycle::apply(card->status, action);
+    const std::optional<CardStatus> next =
+        CardLifecycle::apply(card->status, action, card->statusBeforeFreeze);
     if (!next)
         return SandboxResponse::badRequest(
             QStringLiteral("Card %1 is %2; it cannot be %3.")

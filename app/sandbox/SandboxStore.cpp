@@ -68,7 +68,9 @@ Card generatedCard(qint64 index, const Account &account, const Customer &custome
     card.last4Digits =
         QStringLiteral("%1").arg((index * 7919 + 1234) % 10000, 4, 10, QLatin1Char('0'));
     card.bin = QStringLiteral("423456789");
-    card.expirationDate = card.createdAt.date().addYears(4).toString(QStringLiteral("yyyy-MM"));
+    // Issued for 4 years in 2022 and renewed once since, as Unit renews a card before it expires:
+    // a usable demo card is never past its expiry.
+    card.expirationDate = card.createdAt.date().addYears(8).toString(QStringLiteral("yyyy-MM"));
     if (!card.isVirtual())
         card.shippingAddress = customer.address;
     card.tags.insert(QStringLiteral("batch"), QString::number(index / 500 + 1));

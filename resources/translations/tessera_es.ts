@@ -294,6 +294,14 @@
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Active · expires soon</source>
+        <translation>Activa · vence pronto</translation>
+    </message>
 </context>
 <context>
     <name>tessera::CustomerListModel</name>

@@ -1,6 +1,7 @@
 // End-to-end tests of the sandbox over real HTTP on an ephemeral loopback port. Request bodies
 // are written by hand as raw JSON so the wire format is checked independently of the codec.
 
+#include "SandboxApi.h"
 #include "SandboxServer.h"
 
 #include <QEventLoop>
@@ -1121,6 +1122,46 @@ private slots:
                  std::make_pair(200, QStringLiteral("Active")));
         QVERIFY(!get("/cards/300003", maya).attributes().contains(QLatin1String("freezeReason")));
         QCOMPARE(post("/cards/424242/freeze", maya).status, 404);
+    }
+
+    void unfreezingACardFrozenBeforeActivationLeavesItInactive()
+    {
+        const QString maya = customerToken(MayaId);
+        const QByteArray id = createCard(maya, MayaChecking).toLatin1();
+        auto statusOf = [&](const Reply &reply) {
+            return std::make_pair(reply.status, at(reply.attributes(), "status").toString());
+        };
+        QCOMPARE(statusOf(get("/cards/" + id, maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/freeze", maya)),
+                 std::make_pair(200, QStringLiteral("Frozen")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/unfreeze", maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        // Still waiting for activation, and a second round trip does not activate it either.
+        QCOMPARE(statusOf(post("/cards/" + id + "/freeze", maya)),
+                 std::make_pair(200, QStringLiteral("Frozen")));
+        QCOMPARE(statusOf(post("/cards/" + id + "/unfreeze", maya)),
+                 std::make_pair(200, QStringLiteral("Inactive")));
+        QCOMPARE(statusOf(post("/sandbox/cards/" + id + "/activate", maya)),
+                 std::make_pair(201, QStringLiteral("Active")));
+    }
+
+    void noSeededCardIsActivePastItsExpiry()
+    {
+        // Unit has no Expired status, and renews cards before they expire: a seeded card that
+        // reads Active past its expiry month is one Unit would never report.
+        const QDate today = m_server->api().clock().now().date();
+        QStringList stale;
+        for (const tessera::Card &card : m_server->api().store().cards()) {
+            QVERIFY2(card.lastValidDay().isValid(), qPrintable(card.id));
+            if ((card.status == tessera::CardStatus::Active ||
+                 card.status == tessera::CardStatus::ActiveForOnlineUse) &&
+                card.isExpired(today))
+                stale.append(card.id + QLatin1Char(' ') + card.expirationDate);
+        }
+        QVERIFY2(stale.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("%1 cards, first: %2").arg(stale.size()).arg(stale.value(0))));
     }
 
     void replaceCard()
