@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -25,6 +26,9 @@
 namespace tessera::ui {
 
 namespace {
+
+// Newest or oldest first, kept across restarts.
+const QString SortKey = QStringLiteral("cards/sortOrder");
 
 QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
                          QPushButton *button)
@@ -90,6 +94,9 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_sort->setAccessibleName(tr("Sort cards"));
     m_sort->addItem(tr("Newest first"), int(CardSort::NewestFirst));
     m_sort->addItem(tr("Oldest first"), int(CardSort::OldestFirst));
+    if (QSettings().value(SortKey).toString() == QLatin1String("oldestFirst"))
+        m_sort->setCurrentIndex(m_sort->findData(int(CardSort::OldestFirst)));
+    m_model->setSort(CardSort(m_sort->currentData().toInt()));
 
     auto *refreshAction =
         new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
@@ -197,7 +204,11 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     });
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         m_details->clear();
-        m_model->setSort(CardSort(m_sort->currentData().toInt()));
+        const auto sort = CardSort(m_sort->currentData().toInt());
+        QSettings().setValue(SortKey, sort == CardSort::OldestFirst
+                                          ? QStringLiteral("oldestFirst")
+                                          : QStringLiteral("newestFirst"));
+        m_model->setSort(sort);
     });
     connect(m_model, &CardsModel::stateChanged, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CardsPage::updateState);

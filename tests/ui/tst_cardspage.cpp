@@ -19,6 +19,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -113,6 +114,11 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_sandbox.start() != 0);
+    }
+
+    void init()
+    {
+        QSettings().remove(QStringLiteral("cards/sortOrder")); // newest first, as on a first start
     }
 
     void cleanup()
@@ -431,6 +437,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
         QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
         QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
+    }
+
+    // The sort order chosen in the combo is the one the next start (a new page) begins with.
+    void aNewPageStartsWithTheSavedSortOrder()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *sort = child<QComboBox>("sortOrder");
+        QCOMPARE(sort->currentText(), QStringLiteral("Newest first"));
+        sort->setFocus();
+        QTest::keyClick(sort, Qt::Key_Down); // Oldest first
+        QCOMPARE(sort->currentText(), QStringLiteral("Oldest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+
+        m_page.reset();
+        openPage();
+        model = m_page->model();
+        QCOMPARE(child<QComboBox>("sortOrder")->currentText(), QStringLiteral("Oldest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        QCOMPARE(model->sortOrder(), CardSort::OldestFirst);
+        QCOMPARE(model->cardAt(0)->id, QStringLiteral("300004")); // her oldest card
+
+        sort = child<QComboBox>("sortOrder");
+        sort->setFocus();
+        QTest::keyClick(sort, Qt::Key_Up); // back to Newest first
+        m_page.reset();
+        openPage();
+        QCOMPARE(child<QComboBox>("sortOrder")->currentText(), QStringLiteral("Newest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->rowCount(), 4, 5000);
+        QCOMPARE(m_page->model()->cardAt(0)->id, QStringLiteral("300003")); // her newest card
     }
 
     void createdCardAppearsWithoutReload()
