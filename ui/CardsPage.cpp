@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -26,8 +27,11 @@ namespace tessera::ui {
 
 namespace {
 
+// Newest or oldest first, kept across restarts.
+const QString SortKey = QStringLiteral("cards/sortOrder");
+
 QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
-                         QPushButton *button)
+                         const QList<QPushButton *> &buttons)
 {
     auto *page = new QWidget(parent);
     page->setObjectName(QLatin1String(objectName));
@@ -36,7 +40,7 @@ QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
     label->setAlignment(Qt::AlignCenter);
     label->setWordWrap(true);
     layout->addWidget(label);
-    if (button)
+    for (QPushButton *button : buttons)
         layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch();
     return page;
@@ -90,6 +94,9 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_sort->setAccessibleName(tr("Sort cards"));
     m_sort->addItem(tr("Newest first"), int(CardSort::NewestFirst));
     m_sort->addItem(tr("Oldest first"), int(CardSort::OldestFirst));
+    if (QSettings().value(SortKey).toString() == QLatin1String("oldestFirst"))
+        m_sort->setCurrentIndex(m_sort->findData(int(CardSort::OldestFirst)));
+    m_model->setSort(CardSort(m_sort->currentData().toInt()));
 
     auto *refreshAction =
         new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
@@ -136,15 +143,21 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     auto *emptyCreate = new QPushButton(tr("Create card"), this);
     emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
     connect(emptyCreate, &QPushButton::clicked, this, &CardsPage::createCardRequested);
+    m_showAll = new QPushButton(tr("Show all cards"), this);
+    m_showAll->setObjectName(QStringLiteral("showAllCardsButton"));
+    connect(m_showAll, &QPushButton::clicked, this, [this] {
+        m_statusFilter->setCurrentIndex(0);
+        m_focusWhenLoaded = true; // the button goes away: the keyboard goes on with the cards
+    });
     auto *emptyLabel = new QLabel(tr("No cards yet"), this);
     emptyLabel->setObjectName(QStringLiteral("emptyText"));
-    m_empty = centeredMessage(this, "emptyState", emptyLabel, emptyCreate);
+    m_empty = centeredMessage(this, "emptyState", emptyLabel, {emptyCreate, m_showAll});
 
     auto *retry = new QPushButton(tr("&Try again"), this);
     retry->setObjectName(QStringLiteral("retryButton"));
     connect(retry, &QPushButton::clicked, m_model, &CardsModel::retry);
     m_errorText->setObjectName(QStringLiteral("errorText"));
-    m_error = centeredMessage(this, "errorState", m_errorText, retry);
+    m_error = centeredMessage(this, "errorState", m_errorText, {retry});
 
     m_states->addWidget(m_loading);
     m_states->addWidget(m_list);
@@ -197,7 +210,11 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     });
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         m_details->clear();
-        m_model->setSort(CardSort(m_sort->currentData().toInt()));
+        const auto sort = CardSort(m_sort->currentData().toInt());
+        QSettings().setValue(SortKey, sort == CardSort::OldestFirst
+                                          ? QStringLiteral("oldestFirst")
+                                          : QStringLiteral("newestFirst"));
+        m_model->setSort(sort);
     });
     connect(m_model, &CardsModel::stateChanged, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CardsPage::updateState);
@@ -272,6 +289,7 @@ void CardsPage::refresh()
 
 void CardsPage::addCreatedCard(const Card &card)
 {
+    noteHasCards(true);
     m_model->insertCard(card);
     const int row = m_model->rowOf(card.id);
     if (row >= 0) {
@@ -305,6 +323,7 @@ void CardsPage::updateState()
             m_states->setCurrentWidget(m_error);
         }
     } else if (hasRows) {
+        noteHasCards(true);
         // Once per load, when the rows replace the loading state (tests/bench times start-up
         // to this line).
         if (m_states->currentWidget() != m_list)
@@ -312,12 +331,55 @@ void CardsPage::updateState()
         m_states->setCurrentWidget(m_list);
     } else if (state == CardsModel::State::Loading || !m_model->hasLoadedOnce())
         m_states->setCurrentWidget(m_loading);
-    else {
-        m_empty->findChild<QLabel *>(QStringLiteral("emptyText"))
-            ->setText(m_model->statusFilter().isEmpty() ? tr("No cards yet")
-                                                        : tr("No cards with this status"));
-        m_states->setCurrentWidget(m_empty);
-    }
+    else
+        showEmpty();
+}
+
+// A filter that leaves nothing offers to show all cards again, unless the customer has none at
+// all: then, as without a filter, it offers to create one.
+void CardsPage::showEmpty()
+{
+    const QString customerId = m_backend->session()->customerId();
+    const bool filtered = !m_model->statusFilter().isEmpty();
+    if (!filtered)
+        noteHasCards(false);
+    const bool known = m_cardsKnownFor == customerId;
+    if (filtered && !known)
+        checkForAnyCard(); // until it answers, neither button
+    const bool hasCards = known && m_hasCards;
+    m_empty->findChild<QLabel *>(QStringLiteral("emptyText"))
+        ->setText(filtered && (hasCards || !known) ? tr("No cards with this status")
+                                                   : tr("No cards yet"));
+    m_showAll->setVisible(filtered && hasCards);
+    m_empty->findChild<QPushButton *>(QStringLiteral("emptyCreateButton"))
+        ->setVisible(known && !hasCards);
+    m_states->setCurrentWidget(m_empty);
+}
+
+void CardsPage::noteHasCards(bool hasCards)
+{
+    m_cardsKnownFor = m_backend->session()->customerId();
+    m_hasCards = hasCards;
+}
+
+// Whether the customer has any card at all: one card of the unfiltered list is enough.
+void CardsPage::checkForAnyCard()
+{
+    if (m_anyCardJob)
+        return;
+    ApiClient *api = m_backend->api();
+    const QString customerId = m_backend->session()->customerId();
+    CardListQuery query;
+    query.limit = 1;
+    ApiJob *job = m_backend->startJob([api, query] { return api->listCards(query); }, this);
+    m_anyCardJob = job;
+    connect(job, &ApiJob::finished, this, [this, job, customerId] {
+        job->deleteLater();
+        if (job->hasError() || customerId != m_backend->session()->customerId())
+            return;
+        noteHasCards(!job->valueAs<CardPage>().items.isEmpty());
+        updateState();
+    });
 }
 
 // Once the page has settled after sign-in, keyboard users start on what it shows: the cards, or
@@ -328,7 +390,12 @@ void CardsPage::focusSettledPage()
         return;
     m_focusWhenLoaded = false;
     QWidget *shown = m_states->currentWidget();
-    QWidget *target = shown == m_list ? shown : shown->findChild<QPushButton *>();
+    QWidget *target = shown == m_list ? shown : nullptr;
+    const QList<QPushButton *> buttons = shown->findChildren<QPushButton *>();
+    for (auto it = buttons.cbegin(); !target && it != buttons.cend(); ++it) {
+        if (!(*it)->isHidden())
+            target = *it;
+    }
     if (target)
         target->setFocus();
 }

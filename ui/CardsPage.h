@@ -54,6 +54,9 @@ signals:
 
 private:
     void updateState();
+    void showEmpty();
+    void checkForAnyCard();
+    void noteHasCards(bool hasCards);
     void focusSettledPage();
     int selectedRow() const;
     void showSelected();
@@ -77,6 +80,11 @@ private:
     QProgressBar *m_pageLoading;
     CardDetailsPanel *m_details;
     QPointer<ApiJob> m_greetingJob;
+    QPointer<ApiJob> m_anyCardJob;
+    QPushButton *m_showAll;
+    // Whether the customer m_cardsKnownFor has any card at all, whatever the filter.
+    QString m_cardsKnownFor;
+    bool m_hasCards = false;
     std::optional<Customer> m_customer;
     bool m_greeted = false;
     bool m_focusWhenLoaded = false;

@@ -22,7 +22,8 @@ void CardsModel::setStatusFilter(const QList<CardStatus> &statuses)
     if (statuses == m_statuses)
         return;
     m_statuses = statuses;
-    reload();
+    if (m_loadedOnce || m_job)
+        reload();
 }
 
 void CardsModel::setSort(CardSort sort)
@@ -30,12 +31,14 @@ void CardsModel::setSort(CardSort sort)
     if (sort == m_sort)
         return;
     m_sort = sort;
-    reload();
+    if (m_loadedOnce || m_job)
+        reload();
 }
 
 void CardsModel::reload()
 {
-    delete m_job; // the page in flight is for the old query
+    delete m_job;             // the page in flight is for the old query
+    setState(State::Loading); // already while the rows go, so no one takes them for the result
     beginResetModel();
     m_cards.clear();
     m_rowById.clear();
@@ -121,6 +124,13 @@ bool CardsModel::canFetchMore(const QModelIndex &parent) const
 {
     if (parent.isValid() || m_state != State::Idle || !m_loadedOnce)
         return false;
+    return morePagesRemain();
+}
+
+bool CardsModel::morePagesRemain() const
+{
+    if (!m_loadedOnce)
+        return true;
     if (m_total >= 0)
         return m_serverOffset < m_total;
     return !m_lastPageShort; // no meta.pagination: page while pages come back full
@@ -165,17 +175,25 @@ void CardsModel::insertCard(const Card &card)
     }
     if (!matchesFilter(card))
         return;
+    // Oldest first the new card is the last one: while cards before it are still to come it
+    // is not shown yet (it would sit above them); it comes with the last page, once.
+    if (m_sort == CardSort::OldestFirst && morePagesRemain()) {
+        if (m_total >= 0)
+            ++m_total;
+        return;
+    }
+    // The server now has one more card before the next page's offset (newest first), or
+    // as the last one (oldest first, everything loaded): either way it is taken. Counted
+    // before the rows change: a view may fetch more while they do.
+    if (m_total >= 0)
+        ++m_total;
+    ++m_serverOffset;
     const int row = m_sort == CardSort::NewestFirst ? 0 : int(m_cards.size());
     beginInsertRows({}, row, row);
     m_cards.insert(row, card);
     m_rowById.clear();
     for (int i = 0; i < m_cards.size(); ++i)
         m_rowById.insert(m_cards.at(i).id, i);
-    if (m_total >= 0)
-        ++m_total;
-    // The server now has one more card before the next page's offset when newest first.
-    if (m_sort == CardSort::NewestFirst)
-        ++m_serverOffset;
     endInsertRows();
 }
 

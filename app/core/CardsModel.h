@@ -39,6 +39,7 @@ public:
 
     void setPageSize(int size);
     int pageSize() const { return m_pageSize; }
+    // Both reload what was loaded; before the first reload() they only set the query.
     void setStatusFilter(const QList<CardStatus> &statuses);
     QList<CardStatus> statusFilter() const { return m_statuses; }
     void setSort(CardSort sort);
@@ -59,7 +60,8 @@ public:
     int rowOf(const QString &cardId) const;
     QString accountName(const QString &accountId) const;
 
-    // A card created here: shown at once without a reload (at the top when newest first).
+    // A card created here: shown at once without a reload at the top when newest first; oldest
+    // first it is appended once every earlier card is loaded, else it comes with the last page.
     void insertCard(const Card &card);
     // A card changed here (status action): updated in place.
     void updateCard(const Card &card);
@@ -90,6 +92,7 @@ private:
     void requestPage();
     void setState(State state);
     bool matchesFilter(const Card &card) const;
+    bool morePagesRemain() const;
 
     ApiClient *m_api;
     QList<Card> m_cards;

@@ -974,6 +974,10 @@ El código se envía al %2</translation>
         <source>No cards with this status</source>
         <translation>No hay tarjetas con este estado</translation>
     </message>
+    <message>
+        <source>Show all cards</source>
+        <translation>Mostrar todas las tarjetas</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::CreateCardWizard</name>

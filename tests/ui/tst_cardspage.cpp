@@ -12,13 +12,19 @@
 #include "Session.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -101,6 +107,12 @@ private:
         return m_page->findChild<T *>(QLatin1String(name));
     }
 
+    // A widget of the page that is there and on screen.
+    bool shown(const char *name)
+    {
+        return child<QWidget>(name) && child<QWidget>(name)->isVisible();
+    }
+
     // Confirms the step-up code when the Authenticator asks for one.
     void answerCodeWhenAsked()
     {
@@ -113,6 +125,11 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_sandbox.start() != 0);
+    }
+
+    void init()
+    {
+        QSettings().remove(QStringLiteral("cards/sortOrder")); // newest first, as on a first start
     }
 
     void cleanup()
@@ -431,6 +448,104 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
         QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
         QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
+    }
+
+    // The sort order chosen in the combo is the one the next start (a new page) begins with.
+    void aNewPageStartsWithTheSavedSortOrder()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *sort = child<QComboBox>("sortOrder");
+        QCOMPARE(sort->currentText(), QStringLiteral("Newest first"));
+        sort->setFocus();
+        QTest::keyClick(sort, Qt::Key_Down); // Oldest first
+        QCOMPARE(sort->currentText(), QStringLiteral("Oldest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+
+        m_page.reset();
+        openPage();
+        model = m_page->model();
+        QCOMPARE(child<QComboBox>("sortOrder")->currentText(), QStringLiteral("Oldest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        QCOMPARE(model->sortOrder(), CardSort::OldestFirst);
+        QCOMPARE(model->cardAt(0)->id, QStringLiteral("300004")); // her oldest card
+
+        sort = child<QComboBox>("sortOrder");
+        sort->setFocus();
+        QTest::keyClick(sort, Qt::Key_Up); // back to Newest first
+        m_page.reset();
+        openPage();
+        QCOMPARE(child<QComboBox>("sortOrder")->currentText(), QStringLiteral("Newest first"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->rowCount(), 4, 5000);
+        QCOMPARE(m_page->model()->cardAt(0)->id, QStringLiteral("300003")); // her newest card
+    }
+
+    // A filter that leaves nothing of a customer's cards offers all of them again, not a new
+    // card; the button puts the filter back to "All cards".
+    void anEmptyFilterOffersToShowAllCards()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *filter = child<QComboBox>("statusFilter");
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards with this status"));
+        QVERIFY(shown("showAllCardsButton"));
+        auto *showAll = child<QPushButton>("showAllCardsButton");
+        QVERIFY(!shown("emptyCreateButton"));
+
+        QTest::mouseClick(showAll, Qt::LeftButton);
+        QCOMPARE(filter->currentText(), QStringLiteral("All cards"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        QVERIFY(child<QListView>("cardList")->isVisible());
+        // Another customer signs in with the filter kept: the page asks whether they have any
+        // card before it offers one button or the other.
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QVERIFY(test::signInWithCode(m_backend->authenticator(), QStringLiteral("100002")));
+        m_page->activate();
+        QTRY_VERIFY_WITH_TIMEOUT(shown("showAllCardsButton"), 5000);
+        QVERIFY(!shown("emptyCreateButton"));
+    }
+
+    // A customer without any card is offered to create one, with a filter or without.
+    void withoutAnyCardTheEmptyFilterStillOffersToCreateOne()
+    {
+        QFile seedFile(QStringLiteral(":/tessera/seed/demo-seed.json"));
+        QVERIFY(seedFile.open(QIODevice::ReadOnly));
+        const QByteArray demoSeed = seedFile.readAll();
+        QJsonObject seed = QJsonDocument::fromJson(demoSeed).object();
+        QJsonArray cards;
+        for (const QJsonValue card : seed.value(QLatin1String("cards")).toArray()) {
+            const QString account = card[QLatin1String("relationships")][QLatin1String("account")]
+                                        [QLatin1String("data")][QLatin1String("id")]
+                                            .toString();
+            if (account != QLatin1String("200006") && account != QLatin1String("200007"))
+                cards.append(card); // none of customer 100004's
+        }
+        QVERIFY(cards.size() < seed.value(QLatin1String("cards")).toArray().size());
+        seed.insert(QLatin1String("cards"), cards);
+        QVERIFY(m_sandbox.loadSeed(QJsonDocument(seed).toJson()));
+        const auto restore = qScopeGuard([&] { m_sandbox.loadSeed(demoSeed); });
+
+        QVERIFY(signIn(QStringLiteral("100004")));
+        openPage();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
+        QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
+        QVERIFY(!shown("showAllCardsButton"));
+
+        auto *filter = child<QComboBox>("statusFilter");
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Frozen")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->state(), CardsModel::State::Idle, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
+        QVERIFY(!shown("showAllCardsButton"));
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
     }
 
     void createdCardAppearsWithoutReload()
