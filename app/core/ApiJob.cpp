@@ -4,8 +4,6 @@
 #include "Authenticator.h"
 #include "Logging.h"
 
-#include <QTimer>
-
 namespace tessera {
 
 ApiJob::ApiJob(Authenticator *authenticator, Request request, QObject *parent)
@@ -23,14 +21,6 @@ ApiJob::~ApiJob()
 void ApiJob::start()
 {
     send();
-}
-
-void ApiJob::abort()
-{
-    if (m_finished)
-        return;
-    delete m_reply;
-    finish(ApiError::cancelled());
 }
 
 void ApiJob::send()

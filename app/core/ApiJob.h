@@ -31,8 +31,6 @@ public:
     ~ApiJob() override;
 
     void start();
-    // Stops the call or the wait for a code; finishes Cancelled.
-    void abort();
 
     bool isFinished() const { return m_finished; }
     bool hasError() const { return m_error.isError(); }
