@@ -184,6 +184,14 @@ int main(int argc, char *argv[])
             }),
             "limits");
     shoot(&window, QStringLiteral("04-cards"));
+    // The smallest window the cards page is laid out for, and a large one: nothing may be cut
+    // off or scroll sideways at the first, and the second must use its room well.
+    for (const QSize size : {QSize(1024, 640), QSize(1600, 1000)}) {
+        window.resize(size);
+        QTest::qWait(200);
+        shoot(&window, QStringLiteral("04-cards-%1x%2").arg(size.width()).arg(size.height()));
+    }
+    window.resize(1100, 720);
 
     // The create-card wizard, page by page.
     QTest::mouseClick(find<QPushButton>(window.cardsPage(), "createCardButton"), Qt::LeftButton);
