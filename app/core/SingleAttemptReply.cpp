@@ -78,7 +78,9 @@ Parse parseChunked(const QByteArray &raw, qsizetype pos, QByteArray *body)
         if (lineEnd < 0)
             return Parse::Incomplete;
         QByteArray sizeField = raw.mid(pos, lineEnd - pos);
-        sizeField = sizeField.left(sizeField.indexOf(';')).trimmed(); // drops chunk extensions
+        if (const qsizetype extension = sizeField.indexOf(';'); extension >= 0)
+            sizeField.truncate(extension); // chunk extensions carry nothing we use
+        sizeField = sizeField.trimmed();
         bool ok = false;
         const qlonglong size = sizeField.toLongLong(&ok, 16);
         if (!ok || size < 0 || size > MaxResponseBytes)
@@ -269,7 +271,7 @@ SingleAttemptReply::SingleAttemptReply(const QNetworkRequest &request, const QBy
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
         // This parser speaks HTTP/1.1 only.
-        config.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP1_1});
+        config.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
         socket->setSslConfiguration(config);
         // Never ignored: a certificate nobody vouches for ends the exchange before it starts.
         connect(socket, &QSslSocket::sslErrors, this, [url](const QList<QSslError> &errors) {
@@ -332,13 +334,14 @@ void SingleAttemptReply::onClosed()
         return;
     m_received += m_socket->readAll();
     // The server closes after its answer ("Connection: close"): that is the usual end.
-    tryComplete(true);
-    if (m_done)
+    if (m_requestWritten && tryComplete(true))
         return;
     const NetworkError code = m_socket->error() == QAbstractSocket::UnknownSocketError
                                   ? RemoteHostClosedError
                                   : errorForSocket(m_socket->error());
-    fail(code, m_socket->errorString());
+    fail(code, QStringLiteral("%1 (%2 bytes of an answer)")
+                   .arg(m_socket->errorString())
+                   .arg(m_received.size()));
 }
 
 void SingleAttemptReply::onTimeout()
@@ -347,25 +350,20 @@ void SingleAttemptReply::onTimeout()
         fail(TimeoutError, QStringLiteral("no data for %1 ms").arg(m_inactivity.interval()));
 }
 
-void SingleAttemptReply::tryComplete(bool connectionClosed)
+bool SingleAttemptReply::tryComplete(bool connectionClosed)
 {
     if (m_received.size() > MaxResponseBytes) {
         fail(ProtocolFailure,
              QStringLiteral("the answer is larger than %1 bytes").arg(MaxResponseBytes));
-        return;
+        return true;
     }
     HttpResponse response;
     const Parse state = parseResponse(m_received, connectionClosed, &response);
-    if (state == Parse::Incomplete) {
-        if (connectionClosed)
-            fail(RemoteHostClosedError, QStringLiteral("the connection closed before the "
-                                                       "whole answer (%1 bytes) arrived")
-                                            .arg(m_received.size()));
-        return;
-    }
+    if (state == Parse::Incomplete)
+        return false;
     if (state == Parse::Invalid) {
         fail(ProtocolFailure, QStringLiteral("the answer is not HTTP/1.1"));
-        return;
+        return true;
     }
     setAttribute(QNetworkRequest::HttpStatusCodeAttribute, response.status);
     setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, QString::fromLatin1(response.reason));
@@ -379,6 +377,7 @@ void SingleAttemptReply::tryComplete(bool connectionClosed)
         setError(code, QString::fromLatin1(response.reason));
     detachSocket();
     QMetaObject::invokeMethod(this, &SingleAttemptReply::emitFinished, Qt::QueuedConnection);
+    return true;
 }
 
 void SingleAttemptReply::fail(NetworkError code, const QString &detail)

@@ -44,8 +44,8 @@ private:
     void onReadyRead();
     void onClosed();
     void onTimeout();
-    // Parses what has arrived; finishes when the answer is whole or cannot be one.
-    void tryComplete(bool connectionClosed);
+    // Parses what has arrived; finishes (true) when the answer is whole or cannot be one.
+    bool tryComplete(bool connectionClosed);
     void fail(NetworkError code, const QString &detail);
     // Detaches the socket, then emits finished() from the event loop (or now, for abort()).
     void detachSocket();
