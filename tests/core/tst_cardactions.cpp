@@ -178,18 +178,18 @@ private slots:
 
     // The connection dropped before Unit did anything: sent once, and after loading the card
     // the customer hears plainly that it was not done.
-    void aFreezeThatWasNotDoneIsSentOnceAndReportedNotDone()
+    void anUnfreezeThatWasNotDoneIsSentOnceAndReportedNotDone()
     {
-        const Card *card = cardFor(CardAction::Freeze);
+        const Card *card = cardFor(CardAction::Unfreeze);
         QVERIFY(card);
         const Card before = *card;
-        const QString path = QStringLiteral("/cards/%1/freeze").arg(before.id);
+        const QString path = QStringLiteral("/cards/%1/unfreeze").arg(before.id);
         addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path));
         QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy succeeded(&actions, &CardActions::succeeded);
         QSignalSpy failed(&actions, &CardActions::failed);
-        applyWithCode(actions, before, CardAction::Freeze);
+        applyWithCode(actions, before, CardAction::Unfreeze);
         QCOMPARE(countOf(received, "POST", path), 1);
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 1);
@@ -203,14 +203,14 @@ private slots:
     // When even the check fails, the customer is told the outcome is unknown, not a guess.
     void anUncheckableOutcomeIsReportedAsUnknown()
     {
-        const Card *card = cardFor(CardAction::Freeze);
+        const Card *card = cardFor(CardAction::Unfreeze);
         QVERIFY(card);
         const Card before = *card;
-        addFault(QStringLiteral("POST /cards/%1/freeze drop-after-commit n=1").arg(before.id));
+        addFault(QStringLiteral("POST /cards/%1/unfreeze drop-after-commit n=1").arg(before.id));
         addFault(QStringLiteral("GET /cards/%1 500").arg(before.id));
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy failed(&actions, &CardActions::failed);
-        applyWithCode(actions, before, CardAction::Freeze);
+        applyWithCode(actions, before, CardAction::Unfreeze);
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::OutcomeUnknown);
     }
