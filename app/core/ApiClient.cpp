@@ -4,6 +4,7 @@
 #include "JsonApiCodec.h"
 #include "Logging.h"
 #include "Scopes.h"
+#include "SingleAttemptReply.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -158,11 +159,13 @@ ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const Req
 {
     qCDebug(lcApi).noquote() << "POST" << path;
     return start(path, {}, access, std::move(decoder), policy,
-                 [body](QNetworkAccessManager *network, const QNetworkRequest &request) {
+                 [body](QNetworkAccessManager *, const QNetworkRequest &request) {
                      QNetworkRequest withType = request;
                      withType.setHeader(QNetworkRequest::ContentTypeHeader,
                                         QByteArray(JsonApiCodec::MediaType));
-                     return network->post(withType, body);
+                     // Not QNAM's post(): it resends by itself when the connection drops
+                     // before the answer, and every POST here must go out at most once.
+                     return new SingleAttemptReply(withType, "POST", body);
                  });
 }
 

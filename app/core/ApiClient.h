@@ -18,7 +18,8 @@ class QNetworkReply;
 
 namespace tessera {
 
-// Unit's REST API over one QNetworkAccessManager. Every call returns an ApiReply that decodes
+// Unit's REST API: GETs over one QNetworkAccessManager, POSTs one exchange each
+// (SingleAttemptReply). Every call returns an ApiReply that decodes
 // into Tessera's value types and knows what it needs of its bearer token (RequiredAccess).
 // The bearer is attached when the request goes out — each attempt asks again, so a retry
 // after a renewal never resends the old token — from a fixed token (org token, tests) or a
@@ -71,7 +72,9 @@ private:
     QUrl endpoint(const QString &path, const QUrlQuery &query) const;
     ApiReply *get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
                   ApiReply::Decoder decoder);
-    // Only requests that are safe to repeat may pass a policy that retries.
+    // Goes out at most once per attempt (SingleAttemptReply, never QNAM's own resend); only
+    // requests that are safe to repeat (a create with an idempotencyKey) may pass a policy
+    // that retries, so a card action or token call is never sent again after an unknown outcome.
     ApiReply *post(const QString &path, const QByteArray &body, const RequiredAccess &access,
                    ApiReply::Decoder decoder, const RetryPolicy &policy = RetryPolicy::none());
     // Checks the address and the credential, then makes the reply; send(request) issues it.

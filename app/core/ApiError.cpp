@@ -9,6 +9,7 @@ bool ApiError::isRetryable() const
     switch (kind) {
     case Kind::Network:
     case Kind::Timeout:
+    case Kind::OutcomeUnknown:
         return true;
     case Kind::Http:
         return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
@@ -50,6 +51,10 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError",
                                            "The server sent Tessera to another address; Tessera "
                                            "does not follow redirects for your safety.");
+    if (kind == Kind::OutcomeUnknown)
+        return QCoreApplication::translate("ApiError",
+                                           "The connection dropped before the bank answered; it "
+                                           "may or may not have been done.");
     // Anything else is the server's own words when it sent some (left as sent).
     if (!detail.isEmpty())
         return detail;
@@ -67,6 +72,7 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError", "The server did not answer in time.");
     case Kind::Decode: // handled above
     case Kind::Redirect:
+    case Kind::OutcomeUnknown:
         break;
     case Kind::Cancelled:
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
@@ -141,6 +147,13 @@ ApiError ApiError::redirect(int status)
     e.kind = Kind::Redirect;
     e.httpStatus = status;
     e.title = QStringLiteral("Redirect not followed");
+    return e;
+}
+
+ApiError ApiError::outcomeUnknown()
+{
+    ApiError e;
+    e.kind = Kind::OutcomeUnknown;
     return e;
 }
 

@@ -22,6 +22,10 @@ struct ApiError
         // or a 2FA action with no verified token); the Authenticator has to act first.
         NoCredential,
         Redirect, // the server answered 3xx: never followed (it could take a token elsewhere)
+        // The request went out and the connection ended before the answer: the server may or
+        // may not have carried it out (unlike Network, where nothing reached it). Only a fresh
+        // look (e.g. GET the card) tells; never resend a request without an idempotencyKey.
+        OutcomeUnknown,
     };
 
     // One entry of Unit's "errors" array. A 400 names every offending field at once, e.g. one
@@ -58,7 +62,8 @@ struct ApiError
     QList<Entry> allEntries() const;
 
     bool isError() const { return kind != Kind::None; }
-    // 5xx, 408 and 429 per Unit's retry guidance; transport failures too.
+    // 5xx, 408 and 429 per Unit's retry guidance; transport failures too, an unknown outcome
+    // included: only a RetryPolicy for a request safe to repeat acts on it (see ApiClient).
     bool isRetryable() const;
     // The call needs a (new) token before it can go through: a 401, or no token for it.
     bool needsAuthentication() const
@@ -77,6 +82,7 @@ struct ApiError
     static ApiError noCredential();
     // `status` is the 3xx the server sent; where it pointed is for the log, not the person.
     static ApiError redirect(int status);
+    static ApiError outcomeUnknown();
 
     friend bool operator==(const ApiError &a, const ApiError &b)
     {

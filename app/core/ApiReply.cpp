@@ -2,6 +2,7 @@
 
 #include "JsonApiCodec.h"
 #include "Logging.h"
+#include "SingleAttemptReply.h"
 
 #include <QNetworkReply>
 
@@ -98,6 +99,9 @@ void ApiReply::onNetworkFinished()
         qCInfo(lcApi).noquote() << reply->url().path() << "redirect" << m_httpStatus
                                 << "not followed, to" << to.scheme() << to.host() << to.port();
         m_error = ApiError::redirect(m_httpStatus);
+    } else if (reply->attribute(SingleAttemptReply::OutcomeUnknownAttribute).toBool()) {
+        // A one-shot request went out and no whole answer came back (dropped or timed out).
+        m_error = ApiError::outcomeUnknown();
     } else if (networkError == QNetworkReply::OperationCanceledError ||
                networkError == QNetworkReply::TimeoutError) {
         // Only the transfer timeout cancels a request we did not abort ourselves.

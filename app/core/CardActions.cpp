@@ -20,14 +20,18 @@ bool CardActions::apply(const Card &card, CardAction action)
         return false;
     ApiClient *api = m_backend->api();
     const QString cardId = card.id;
+    const CardStatus before = card.status;
     ApiJob *job = m_backend->startJob(
         [api, cardId, action] { return api->applyCardAction(cardId, action); }, this);
     m_job = job;
     emit busyChanged(true);
-    connect(job, &ApiJob::finished, this, [this, job] {
+    connect(job, &ApiJob::finished, this, [this, job, cardId, before, action] {
         job->deleteLater();
-        m_job = nullptr;
-        emit busyChanged(false);
+        if (job->error().kind == ApiError::Kind::OutcomeUnknown) {
+            checkOutcome(cardId, before, action, job->error());
+            return;
+        }
+        finishJob();
         if (job->isCancelled()) {
             emit cancelled();
             return;
@@ -41,6 +45,44 @@ bool CardActions::apply(const Card &card, CardAction action)
         emit succeeded(updated);
     });
     return true;
+}
+
+void CardActions::finishJob()
+{
+    m_job = nullptr;
+    emit busyChanged(false);
+}
+
+void CardActions::checkOutcome(const QString &cardId, CardStatus before, CardAction action,
+                               const ApiError &unknown)
+{
+    qCInfo(lcApi).noquote() << "card action" << CardLifecycle::pathSegment(action)
+                            << "got no answer; loading the card to see whether it was done";
+    ApiClient *api = m_backend->api();
+    ApiJob *job = m_backend->startJob([api, cardId] { return api->getCard(cardId); }, this);
+    m_job = job;
+    connect(job, &ApiJob::finished, this, [this, job, before, action, unknown] {
+        job->deleteLater();
+        finishJob();
+        if (job->hasError()) {
+            // Still unknown: say so rather than guess either way.
+            emit failed(unknown);
+            return;
+        }
+        const Card card = job->valueAs<Card>();
+        m_model->updateCard(card);
+        // Done when the card has the status the action leads to. An unfreeze leads back to
+        // the status before the freeze, which only the card now shows, so that is passed.
+        if (CardLifecycle::apply(before, action, card.status) == card.status) {
+            qCInfo(lcApi).noquote() << "the card shows the action was done";
+            emit succeeded(card);
+            return;
+        }
+        qCInfo(lcApi).noquote() << "the card shows the action was not done";
+        emit failed(ApiError::network(
+            tr("The connection dropped before the bank answered, and the card shows no change: "
+               "it was not done. You can try again.")));
+    });
 }
 
 } // namespace tessera

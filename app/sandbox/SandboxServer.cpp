@@ -155,6 +155,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     sandboxRequest.query = QUrlQuery(request.url());
     sandboxRequest.headers = request.headers();
     sandboxRequest.body = request.body();
+    emit requestReceived(sandboxRequest.method, sandboxRequest.path);
 
     using Fault = FaultInjector::Fault;
     const FaultInjector::Decision fault =

@@ -55,6 +55,10 @@ public:
     // Faults to inject into matching requests (see FaultInjector); empty by default.
     FaultInjector &faults() { return m_faults; }
 
+signals:
+    // Every request that arrived, before any fault or answer: tests count what a client sent.
+    void requestReceived(const QByteArray &method, const QString &path);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

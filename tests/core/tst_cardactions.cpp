@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace tessera;
+using tessera::sandbox::FaultInjector;
 using tessera::sandbox::SandboxServer;
 
 // A card action as core runs it for the cards page: the lifecycle decides whether it may go,
@@ -35,6 +36,37 @@ private:
         return nullptr;
     }
 
+    void addFault(const QString &spec)
+    {
+        QString error;
+        const auto rule = FaultInjector::parseRule(spec, &error);
+        QVERIFY2(rule, qPrintable(error));
+        m_sandbox.faults().addRule(*rule);
+    }
+
+    // How many of the requests the sandbox received were `method path`.
+    static int countOf(const QSignalSpy &received, const QByteArray &method, const QString &path)
+    {
+        int count = 0;
+        for (const QList<QVariant> &request : received) {
+            if (request.at(0).toByteArray() == method && request.at(1).toString() == path)
+                ++count;
+        }
+        return count;
+    }
+
+    // Applies `action` to `card`, answering the step-up code, and waits until it is over.
+    void applyWithCode(CardActions &actions, const Card &card, CardAction action)
+    {
+        QSignalSpy sent(m_backend->authenticator(), &Authenticator::codeSent);
+        QSignalSpy busy(&actions, &CardActions::busyChanged);
+        QVERIFY(actions.apply(card, action));
+        QVERIFY(sent.wait(5000));
+        m_backend->authenticator()->submitCode(QStringLiteral("000001"));
+        QTRY_VERIFY_WITH_TIMEOUT(!actions.isBusy(), 15000);
+        QCOMPARE(busy.count(), 2); // busy once, through the check as well
+    }
+
 private slots:
     void initTestCase()
     {
@@ -56,6 +88,7 @@ private slots:
 
     void cleanup()
     {
+        m_sandbox.faults().clear();
         m_model.reset();
         if (m_backend)
             m_backend->authenticator()->signOut();
@@ -118,6 +151,68 @@ private slots:
         QCOMPARE(failed.count(), 0);
         QCOMPARE(m_model->cardAt(m_model->rowOf(cardId))->status, before);
         QVERIFY(!actions.isBusy());
+    }
+
+    // Unit froze the card but the connection dropped before its answer: the freeze is sent
+    // once (never again behind the customer's back), the card is loaded again, and the result
+    // is the truth: frozen.
+    void aFreezeWhoseAnswerIsLostIsSentOnceAndFoundDone()
+    {
+        const Card *card = cardFor(CardAction::Freeze);
+        QVERIFY(card);
+        const Card before = *card;
+        const QString path = QStringLiteral("/cards/%1/freeze").arg(before.id);
+        addFault(QStringLiteral("POST %1 drop-after-commit n=1").arg(path));
+        QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
+        CardActions actions(m_backend.get(), m_model.get());
+        QSignalSpy succeeded(&actions, &CardActions::succeeded);
+        QSignalSpy failed(&actions, &CardActions::failed);
+        applyWithCode(actions, before, CardAction::Freeze);
+        QCOMPARE(countOf(received, "POST", path), 1);
+        QCOMPARE(countOf(received, "GET", QStringLiteral("/cards/%1").arg(before.id)), 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(succeeded.count(), 1);
+        QCOMPARE(succeeded.first().first().value<Card>().status, CardStatus::Frozen);
+        QCOMPARE(m_model->cardAt(m_model->rowOf(before.id))->status, CardStatus::Frozen);
+    }
+
+    // The connection dropped before Unit did anything: sent once, and after loading the card
+    // the customer hears plainly that it was not done.
+    void anUnfreezeThatWasNotDoneIsSentOnceAndReportedNotDone()
+    {
+        const Card *card = cardFor(CardAction::Unfreeze);
+        QVERIFY(card);
+        const Card before = *card;
+        const QString path = QStringLiteral("/cards/%1/unfreeze").arg(before.id);
+        addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path));
+        QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
+        CardActions actions(m_backend.get(), m_model.get());
+        QSignalSpy succeeded(&actions, &CardActions::succeeded);
+        QSignalSpy failed(&actions, &CardActions::failed);
+        applyWithCode(actions, before, CardAction::Unfreeze);
+        QCOMPARE(countOf(received, "POST", path), 1);
+        QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.message(), QStringLiteral("The connection dropped before the bank "
+                                                 "answered, and the card shows no change: it "
+                                                 "was not done. You can try again."));
+        QCOMPARE(m_model->cardAt(m_model->rowOf(before.id))->status, before.status);
+    }
+
+    // When even the check fails, the customer is told the outcome is unknown, not a guess.
+    void anUncheckableOutcomeIsReportedAsUnknown()
+    {
+        const Card *card = cardFor(CardAction::Unfreeze);
+        QVERIFY(card);
+        const Card before = *card;
+        addFault(QStringLiteral("POST /cards/%1/unfreeze drop-after-commit n=1").arg(before.id));
+        addFault(QStringLiteral("GET /cards/%1 500").arg(before.id));
+        CardActions actions(m_backend.get(), m_model.get());
+        QSignalSpy failed(&actions, &CardActions::failed);
+        applyWithCode(actions, before, CardAction::Unfreeze);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::OutcomeUnknown);
     }
 };
 

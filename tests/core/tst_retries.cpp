@@ -174,6 +174,29 @@ private slots:
         QCOMPARE(actionReply->attempts(), 1);
     }
 
+    // Unit carried out the request and the connection dropped before its answer: a card
+    // action and the verification call (it texts the customer) are not sent again, neither by
+    // this policy nor by the transport; the error says the outcome is unknown.
+    void unknownOutcomesOfActionsAndTokenCallsAreNeverResent()
+    {
+        QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
+        fault("POST /cards/300003/unfreeze drop-after-commit n=1");
+        auto action =
+            wait(m_client.applyCardAction(QStringLiteral("300003"), CardAction::Unfreeze));
+        QCOMPARE(action->error().kind, ApiError::Kind::OutcomeUnknown);
+        QCOMPARE(action->attempts(), 1);
+        fault("POST /customers/100001/token/verification drop-after-commit n=1");
+        auto verification =
+            wait(m_org.createCustomerTokenVerification(QStringLiteral("100001"), {}));
+        QCOMPARE(verification->error().kind, ApiError::Kind::OutcomeUnknown);
+        QCOMPARE(verification->attempts(), 1);
+        QTest::qWait(100);
+        int posts = 0;
+        for (const QList<QVariant> &request : received)
+            posts += request.at(0).toByteArray() == "POST" ? 1 : 0;
+        QCOMPARE(posts, 2);
+    }
+
     void abortDuringBackoffCancels()
     {
         fault("GET /cards 503");
