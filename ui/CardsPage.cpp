@@ -180,6 +180,11 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_pageLoading->setRange(0, 0);
     m_pageLoading->setMaximumHeight(4);
     m_pageLoading->setTextVisible(false);
+    // Its 4 pixels are kept while hidden: the list must not move (nor its scrollbar's range
+    // change under a drag) each time a page starts or ends loading.
+    QSizePolicy keepSpace = m_pageLoading->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_pageLoading->setSizePolicy(keepSpace);
     m_pageLoading->hide();
 
     auto *toolbar = new QHBoxLayout;
@@ -200,6 +205,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_skippedNotice->setObjectName(QStringLiteral("skippedNotice"));
     m_skippedNotice->setForegroundRole(QPalette::PlaceholderText);
     m_skippedNotice->setWordWrap(true);
+    m_skippedNotice->setContentsMargins(6, 0, 6, 4);
     m_skippedNotice->hide();
     auto *searchRow = new QHBoxLayout;
     searchRow->setContentsMargins(6, 0, 6, 4);
@@ -218,8 +224,10 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // Even halves: at 1024 pixels a tile needs far less than 3/5 of the width, and the details
+    // with their action buttons need more than 2/5 to show without scrolling sideways.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
