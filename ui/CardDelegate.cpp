@@ -31,6 +31,32 @@ QString tagLine(const Card &card)
 
 } // namespace
 
+// "From Checking (…1234)  ·  nickname" in `width`: the tags give way first, then the account's
+// name; its last digits always show, they tell accounts of the same name apart.
+QString CardDelegate::detailLine(const QModelIndex &index, const Card &card,
+                                 const QFontMetrics &metrics, int width)
+{
+    const QString title = index.data(CardsModel::AccountTitleRole).toString();
+    const QString digits = index.data(CardsModel::AccountDigitsRole).toString();
+    const QString tags = tagLine(card);
+    const auto account = [&digits](const QString &name) {
+        return digits.isEmpty() ? tr("From %1").arg(name) : tr("From %1 (%2)").arg(name, digits);
+    };
+    const QString separator = QStringLiteral("  ·  ");
+    QString line = title.isEmpty() ? QString() : account(title);
+    if (line.isEmpty())
+        return metrics.elidedText(tags, Qt::ElideRight, width);
+    if (metrics.horizontalAdvance(line) <= width) {
+        if (tags.isEmpty())
+            return line;
+        const int room = width - metrics.horizontalAdvance(line + separator);
+        const QString shownTags = metrics.elidedText(tags, Qt::ElideRight, room);
+        return shownTags.size() > 1 ? line + separator + shownTags : line;
+    }
+    const int nameRoom = width - metrics.horizontalAdvance(account(QString()));
+    return account(metrics.elidedText(title, Qt::ElideRight, qMax(0, nameRoom)));
+}
+
 QColor CardDelegate::statusColor(CardStatus status, const QPalette &palette)
 {
     const bool dark = isDark(palette);
@@ -134,16 +160,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                       tr("Expires %1").arg(CardsModel::expiryText(card)));
 
     row = QRect(textLeft, row.bottom() + 2, row.width(), line);
-    const QString account = index.data(CardsModel::AccountNameRole).toString();
-    const QString tags = tagLine(card);
-    QStringList details;
-    if (!account.isEmpty())
-        details << tr("From %1").arg(account);
-    if (!tags.isEmpty())
-        details << tags;
-    painter->drawText(
-        row, Qt::AlignLeft | Qt::AlignVCenter,
-        metrics.elidedText(details.join(QStringLiteral("  ·  ")), Qt::ElideRight, row.width()));
+    painter->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                      detailLine(index, card, metrics, row.width()));
     painter->restore();
 }
 

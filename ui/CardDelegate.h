@@ -21,6 +21,9 @@ public:
 
     // The badge colour for a status, readable on the given palette.
     static QColor statusColor(CardStatus status, const QPalette &palette);
+    // The tile's last line for `width`: the account (its digits never cut) and the tags.
+    static QString detailLine(const QModelIndex &index, const Card &card,
+                              const QFontMetrics &metrics, int width);
 };
 
 } // namespace tessera::ui

@@ -7,21 +7,27 @@
 #include "CardDelegate.h"
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
+#include "ElidedLabel.h"
 #include "Logging.h"
 #include "Session.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace tessera::ui {
 
@@ -53,7 +59,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     , m_backend(backend)
     , m_model(new CardsModel(backend->api(), backend->authenticator(), this))
     , m_actions(nullptr)
-    , m_greeting(new QLabel(this))
+    , m_greeting(new ElidedLabel(this))
     , m_statusFilter(new QComboBox(this))
     , m_sort(new QComboBox(this))
     , m_refresh(new QToolButton(this))
@@ -62,6 +68,9 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     , m_list(new QListView(this))
     , m_errorText(new QLabel(this))
     , m_pageLoading(new QProgressBar(this))
+    , m_search(new QLineEdit(this))
+    , m_count(new QLabel(this))
+    , m_skippedNotice(new QLabel(this))
     , m_details(new CardDetailsPanel(backend, this))
 {
     setObjectName(QStringLiteral("cardsPage"));
@@ -164,10 +173,18 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_states->addWidget(m_empty);
     m_states->addWidget(m_error);
 
-    m_pageLoading->setObjectName(QStringLiteral("pageLoading"));
+    // The busy sign while cards load and some are on screen (further pages, refresh): thin,
+    // above the list, which stays as it is.
+    m_pageLoading->setObjectName(QStringLiteral("refreshIndicator"));
+    m_pageLoading->setAccessibleName(tr("Loading cards"));
     m_pageLoading->setRange(0, 0);
     m_pageLoading->setMaximumHeight(4);
     m_pageLoading->setTextVisible(false);
+    // Its 4 pixels are kept while hidden: the list must not move (nor its scrollbar's range
+    // change under a drag) each time a page starts or ends loading.
+    QSizePolicy keepSpace = m_pageLoading->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_pageLoading->setSizePolicy(keepSpace);
     m_pageLoading->hide();
 
     auto *toolbar = new QHBoxLayout;
@@ -177,18 +194,40 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     toolbar->addWidget(m_refresh);
     toolbar->addWidget(m_create);
 
+    m_search->setObjectName(QStringLiteral("cardSearch"));
+    m_search->setAccessibleName(tr("Search cards"));
+    m_search->setPlaceholderText(tr("Search last 4 digits, nickname or tag"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_model, &CardsModel::setSearchText);
+    m_count->setObjectName(QStringLiteral("cardCount"));
+    m_count->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    m_count->setFocusPolicy(Qt::NoFocus);
+    m_skippedNotice->setObjectName(QStringLiteral("skippedNotice"));
+    m_skippedNotice->setForegroundRole(QPalette::PlaceholderText);
+    m_skippedNotice->setWordWrap(true);
+    m_skippedNotice->setContentsMargins(6, 0, 6, 4);
+    m_skippedNotice->hide();
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setContentsMargins(6, 0, 6, 4);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_count);
+
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
+    leftLayout->addLayout(searchRow);
+    leftLayout->addWidget(m_skippedNotice);
     leftLayout->addWidget(m_pageLoading);
     leftLayout->addWidget(m_states);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // Even halves: at 1024 pixels a tile needs far less than 3/5 of the width, and the details
+    // with their action buttons need more than 2/5 to show without scrolling sideways.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -199,7 +238,8 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     setTabOrder(m_statusFilter, m_sort);
     setTabOrder(m_sort, m_refresh);
     setTabOrder(m_refresh, m_create);
-    setTabOrder(m_create, m_list);
+    setTabOrder(m_create, m_search);
+    setTabOrder(m_search, m_list);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
         QList<CardStatus> statuses;
@@ -219,6 +259,19 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     connect(m_model, &CardsModel::stateChanged, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CardsPage::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CardsPage::updateState);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &CardsPage::keepSelectionAcrossReset);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CardsPage::restoreSelectionAfterReset);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followToEnd != Follow::No)
+            m_list->scrollToBottom(); // the end it was dragged to stays the end while pages come
+    });
+    m_list->installEventFilter(this);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        const QScrollBar *bar = m_list->verticalScrollBar();
+        if (bar->isSliderDown() && value == bar->maximum())
+            jumpToEnd(false);
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
         if (selectedRow() == from.row())
             showSelected();
@@ -228,12 +281,16 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
         if (state == CardsModel::State::Loading)
             return;
         focusSettledPage();
-        if (state == CardsModel::State::Idle) // a page arrived
+        if (state == CardsModel::State::Idle) { // a page arrived
             loadGreeting();
+            followToEnd();
+        }
         // Once, when a further page fails (the error state says it when there are no rows).
         if (state == CardsModel::State::Error && m_model->rowCount() > 0)
-            emit statusMessage(
-                tr("More cards could not be loaded: %1").arg(m_model->lastError().message()));
+            emit statusMessage((m_model->isRefreshing()
+                                    ? tr("Your cards could not be refreshed: %1")
+                                    : tr("More cards could not be loaded: %1"))
+                                   .arg(m_model->lastError().message()));
     });
     connect(m_details, &CardDetailsPanel::actionRequested, m_actions, &CardActionRunner::run);
     connect(m_details, &CardDetailsPanel::replaceRequested, this, &CardsPage::replaceCardRequested);
@@ -252,7 +309,8 @@ void CardsPage::activate()
     m_customer.reset();
     m_focusWhenLoaded = true;
     m_greeting->setText(tr("Your cards"));
-    refresh();
+    m_followToEnd = Follow::No;
+    m_model->reload(); // another customer's cards, maybe: nothing of the last list stays
 }
 
 void CardsPage::greet(const Customer &customer)
@@ -284,7 +342,97 @@ void CardsPage::loadGreeting()
 
 void CardsPage::refresh()
 {
-    m_model->reload();
+    m_model->refresh();
+}
+
+bool CardsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // The view goes on to the last loaded card; the rest follow in big pages.
+        if (key->key() == Qt::Key_End)
+            jumpToEnd(true);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CardsPage::jumpToEnd(bool selectLast)
+{
+    if (m_model->allLoaded())
+        return;
+    if (selectLast || m_followToEnd == Follow::No)
+        m_followToEnd = selectLast ? Follow::ToLastCard : Follow::ToBottom;
+    m_model->loadAll();
+}
+
+void CardsPage::followToEnd()
+{
+    if (m_followToEnd == Follow::No || !m_model->allLoaded())
+        return;
+    const Follow follow = m_followToEnd;
+    m_followToEnd = Follow::No;
+    const int last = m_model->rowCount() - 1;
+    if (follow == Follow::ToLastCard && last >= 0)
+        m_list->setCurrentIndex(m_model->index(last));
+    m_list->scrollToBottom();
+}
+
+void CardsPage::keepSelectionAcrossReset()
+{
+    const Card *card = m_model->cardAt(selectedRow());
+    m_keptCardId = card ? card->id : QString();
+    m_keptScroll = m_list->verticalScrollBar()->value();
+}
+
+// A model reset clears the selection without a signal: the card shown in the details is
+// selected again when it is still listed, else the details go.
+void CardsPage::restoreSelectionAfterReset()
+{
+    const QString cardId = std::exchange(m_keptCardId, QString());
+    const int row = cardId.isEmpty() ? -1 : m_model->rowOf(cardId);
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_model->index(row));
+        m_list->scrollTo(m_model->index(row));
+        return;
+    }
+    if (!cardId.isEmpty())
+        m_details->clear();
+    if (m_model->rowCount() > 0) {
+        m_list->doItemsLayout(); // the range is the new rows' before the old place is taken
+        m_list->verticalScrollBar()->setValue(m_keptScroll);
+    }
+}
+
+void CardsPage::updateCount()
+{
+    const QLocale locale;
+    const int total = m_model->totalCount();
+    const int loaded = m_model->loadedCount();
+    QString text;
+    if (!m_model->hasLoadedOnce()) {
+        text.clear();
+    } else if (m_model->isSearching()) {
+        if (!m_model->allLoaded())
+            text = tr("Searching…");
+        else
+            text = tr("%1 of %Ln card(s)", nullptr, total >= 0 ? total : loaded)
+                       .arg(locale.toString(m_model->rowCount()));
+    } else if (total >= 0) {
+        text = tr("%Ln card(s)", nullptr, total);
+    } else if (m_model->allLoaded()) {
+        text = tr("%Ln card(s)", nullptr, loaded);
+    } else { // the server does not say how many: what is known is a lower bound
+        text = tr("%Ln+ cards", nullptr, loaded);
+    }
+    m_count->setText(text);
+}
+
+void CardsPage::updateSkippedNotice()
+{
+    const int skipped = m_model->skippedCount();
+    m_skippedNotice->setVisible(skipped > 0);
+    if (skipped > 0)
+        m_skippedNotice->setText(tr("%Ln card(s) could not be shown.", nullptr, skipped));
 }
 
 void CardsPage::addCreatedCard(const Card &card)
@@ -311,6 +459,8 @@ void CardsPage::refreshCard(const QString &cardId)
 
 void CardsPage::updateState()
 {
+    updateCount();
+    updateSkippedNotice();
     const CardsModel::State state = m_model->state();
     const bool hasRows = m_model->rowCount() > 0;
     m_pageLoading->setVisible(state == CardsModel::State::Loading && hasRows);
@@ -329,6 +479,8 @@ void CardsPage::updateState()
         if (m_states->currentWidget() != m_list)
             qCInfo(lcUi) << "cards page showing" << m_model->rowCount() << "cards";
         m_states->setCurrentWidget(m_list);
+    } else if (m_model->isSearching() && m_model->hasLoadedOnce()) {
+        showNoMatch();
     } else if (state == CardsModel::State::Loading || !m_model->hasLoadedOnce())
         m_states->setCurrentWidget(m_loading);
     else
@@ -353,6 +505,17 @@ void CardsPage::showEmpty()
     m_showAll->setVisible(filtered && hasCards);
     m_empty->findChild<QPushButton *>(QStringLiteral("emptyCreateButton"))
         ->setVisible(known && !hasCards);
+    m_states->setCurrentWidget(m_empty);
+}
+
+// A search that finds nothing (yet): the customer's cards are still there, no button needed.
+void CardsPage::showNoMatch()
+{
+    m_empty->findChild<QLabel *>(QStringLiteral("emptyText"))
+        ->setText(m_model->allLoaded() ? tr("No card matches your search")
+                                       : tr("Searching your cards…"));
+    m_showAll->hide();
+    m_empty->findChild<QPushButton *>(QStringLiteral("emptyCreateButton"))->hide();
     m_states->setCurrentWidget(m_empty);
 }
 

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QProgressBar;
 class QPushButton;
@@ -26,8 +27,9 @@ namespace tessera::ui {
 class CardActionRunner;
 class CardDetailsPanel;
 
-// The signed-in customer's cards: a paged list of card tiles with status filter, sort and
-// refresh, loading / empty / error states, and the selected card's details and actions.
+// The signed-in customer's cards: a paged list of card tiles with status filter, sort, search,
+// their count and refresh, loading / empty / error states, and the selected card's details and
+// actions. Refresh keeps the list on screen (a thin busy bar above it) and the selected card.
 class CardsPage : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ public:
 
     // A new session began: greet the customer and load their cards.
     void activate();
+    // Loads the cards again while the loaded ones stay on screen; the selected card stays
+    // selected if it is still there.
     void refresh();
     CardsModel *model() const { return m_model; }
     CardActionRunner *actions() const { return m_actions; }
@@ -47,6 +51,9 @@ public:
     // Fetches one card again (e.g. the old card after a replacement) and updates its tile.
     void refreshCard(const QString &cardId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void createCardRequested();
     void replaceCardRequested(const tessera::Card &card);
@@ -55,6 +62,7 @@ signals:
 private:
     void updateState();
     void showEmpty();
+    void showNoMatch();
     void checkForAnyCard();
     void noteHasCards(bool hasCards);
     void focusSettledPage();
@@ -62,6 +70,14 @@ private:
     void showSelected();
     void greet(const Customer &customer);
     void loadGreeting();
+    void updateCount();
+    void updateSkippedNotice();
+    // End / Ctrl+End or the scrollbar dragged to its end: load the rest in big pages and follow
+    // to the last card once it is in.
+    void jumpToEnd(bool selectLast);
+    void followToEnd();
+    void keepSelectionAcrossReset();
+    void restoreSelectionAfterReset();
 
     Backend *m_backend;
     CardsModel *m_model;
@@ -78,6 +94,9 @@ private:
     QWidget *m_error;
     QLabel *m_errorText;
     QProgressBar *m_pageLoading;
+    QLineEdit *m_search;
+    QLabel *m_count;
+    QLabel *m_skippedNotice;
     CardDetailsPanel *m_details;
     QPointer<ApiJob> m_greetingJob;
     QPointer<ApiJob> m_anyCardJob;
@@ -88,6 +107,11 @@ private:
     std::optional<Customer> m_customer;
     bool m_greeted = false;
     bool m_focusWhenLoaded = false;
+    // Across a model reset (refresh done, search changed): the selected card and the scroll.
+    QString m_keptCardId;
+    int m_keptScroll = 0;
+    enum class Follow { No, ToBottom, ToLastCard };
+    Follow m_followToEnd = Follow::No;
 };
 
 } // namespace tessera::ui

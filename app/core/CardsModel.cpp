@@ -4,6 +4,9 @@
 #include "ApiJob.h"
 #include "Logging.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace tessera {
 
 CardsModel::CardsModel(ApiClient *api, Authenticator *authenticator, QObject *parent)
@@ -42,12 +45,65 @@ void CardsModel::reload()
     beginResetModel();
     m_cards.clear();
     m_rowById.clear();
+    m_shown.clear();
     m_accounts.clear();
-    m_serverOffset = 0;
-    m_total = -1;
-    m_lastPageShort = false;
+    m_progress = {};
+    m_skipped = 0;
+    m_refreshing = false;
+    m_incoming = {};
+    // A search still under way needs every card of the new query too.
+    m_loadAll = isSearching();
     endResetModel();
     requestPage();
+}
+
+void CardsModel::refresh()
+{
+    if (!m_loadedOnce) {
+        reload();
+        return;
+    }
+    delete m_job; // a further page of what is about to be replaced
+    m_refreshing = true;
+    m_incoming = {};
+    m_refreshTarget =
+        m_loadAll ? std::numeric_limits<int>::max() : qMax(m_pageSize, int(m_cards.size()));
+    requestPage();
+}
+
+void CardsModel::loadAll()
+{
+    m_loadAll = true;
+    if (m_refreshing)
+        m_refreshTarget = std::numeric_limits<int>::max();
+    // Before the first page, or with a page on its way, the page's arrival carries on.
+    if (!m_job && m_loadedOnce && (m_refreshing || morePagesRemain()))
+        requestPage();
+}
+
+void CardsModel::setSearchText(const QString &text)
+{
+    const QString search = text.trimmed();
+    if (search == m_search)
+        return;
+    beginResetModel();
+    m_search = search;
+    rebuildIndex();
+    endResetModel();
+    if (isSearching())
+        loadAll();
+}
+
+bool CardsModel::matchesSearch(const Card &card, const QString &text)
+{
+    if (text.isEmpty() || card.last4Digits.contains(text))
+        return true;
+    for (auto it = card.tags.begin(); it != card.tags.end(); ++it) {
+        if (it.key().contains(text, Qt::CaseInsensitive) ||
+            it.value().contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 void CardsModel::retry()
@@ -56,23 +112,30 @@ void CardsModel::retry()
         requestPage();
 }
 
+int CardsModel::nextPageLimit() const
+{
+    if (m_refreshing) // as many as were shown, in as few requests as the server allows
+        return qBound(m_pageSize, m_refreshTarget - m_incoming.progress.serverOffset, MaxPageSize);
+    return m_loadAll ? MaxPageSize : m_pageSize;
+}
+
 void CardsModel::requestPage()
 {
     if (m_job)
         return;
     CardListQuery query;
-    query.limit = m_pageSize;
-    query.offset = m_serverOffset;
+    query.limit = nextPageLimit();
+    query.offset = m_refreshing ? m_incoming.progress.serverOffset : m_progress.serverOffset;
     query.statuses = m_statuses;
     query.sort = m_sort;
     query.includeAccount = true;
-    query.includeCustomer = m_serverOffset == 0;
+    query.includeCustomer = query.offset == 0;
     ApiClient *api = m_api;
     auto *job = new ApiJob(
         m_authenticator, [api, query] { return api->listCards(query); }, this);
     m_job = job;
     setState(State::Loading);
-    connect(job, &ApiJob::finished, this, [this, job] {
+    connect(job, &ApiJob::finished, this, [this, job, limit = query.limit] {
         job->deleteLater();
         m_job = nullptr;
         if (job->hasError()) {
@@ -80,36 +143,108 @@ void CardsModel::requestPage()
             setState(State::Error);
             return;
         }
-        const CardPage page = job->valueAs<CardPage>();
-        for (const Account &account : page.includedAccounts)
-            m_accounts.insert(account.id, account);
-        for (const Customer &customer : page.includedCustomers)
-            emit customerSeen(customer);
-        m_serverOffset += int(page.items.size());
-        m_lastPageShort = page.items.size() < m_pageSize;
-        if (page.pagination)
-            m_total = page.pagination->total;
-        QList<Card> fresh;
-        fresh.reserve(page.items.size());
-        for (const Card &card : page.items) {
-            // A card inserted here after creation may come again from the server.
-            if (!m_rowById.contains(card.id))
-                fresh.append(card);
-        }
-        if (!fresh.isEmpty()) {
-            const int first = int(m_cards.size());
-            beginInsertRows({}, first, first + int(fresh.size()) - 1);
-            for (Card &card : fresh) {
-                m_rowById.insert(card.id, int(m_cards.size()));
-                m_cards.append(std::move(card));
-            }
-            endInsertRows();
-        }
+        takePage(job->valueAs<CardPage>(), limit);
         m_loadedOnce = true;
         m_error = {};
-        setState(State::Idle);
+        // Further pages of a refresh or of loadAll() follow at once, still Loading.
+        if (m_refreshing || (m_loadAll && morePagesRemain()))
+            requestPage();
+        else
+            setState(State::Idle);
     });
     job->start();
+}
+
+bool CardsModel::Progress::morePagesRemain() const
+{
+    if (total >= 0)
+        return serverOffset < total;
+    return !lastPageShort; // no meta.pagination: page while pages come back full
+}
+
+void CardsModel::takePage(const CardPage &page, int limit)
+{
+    for (const Customer &customer : page.includedCustomers)
+        emit customerSeen(customer);
+    // Records left out still took their place in the server's list: the next offset counts them.
+    const int taken = int(page.items.size()) + page.skipped;
+    if (page.skipped > 0)
+        qCInfo(lcApi) << "cards page at offset"
+                      << (m_refreshing ? m_incoming.progress : m_progress).serverOffset
+                      << "left out" << page.skipped << "records it could not decode";
+    Progress &progress = m_refreshing ? m_incoming.progress : m_progress;
+    progress.serverOffset += taken;
+    progress.lastPageShort = taken < limit;
+    if (page.pagination)
+        progress.total = page.pagination->total;
+
+    if (!m_refreshing) {
+        for (const Account &account : page.includedAccounts)
+            m_accounts.insert(account.id, account);
+        m_skipped += page.skipped;
+        appendCards(page.items);
+        return;
+    }
+    for (const Account &account : page.includedAccounts)
+        m_incoming.accounts.insert(account.id, account);
+    m_incoming.skipped += page.skipped;
+    m_incoming.cards.append(page.items);
+    if (m_incoming.cards.size() + m_incoming.skipped >= m_refreshTarget ||
+        !m_incoming.progress.morePagesRemain())
+        takeIncoming();
+}
+
+void CardsModel::appendCards(const QList<Card> &cards)
+{
+    QList<Card> fresh;
+    fresh.reserve(cards.size());
+    for (const Card &card : cards) {
+        // A card inserted here after creation may come again from the server.
+        if (!m_rowById.contains(card.id))
+            fresh.append(card);
+    }
+    const auto shownCount =
+        isSearching()
+            ? std::count_if(fresh.cbegin(), fresh.cend(),
+                            [this](const Card &card) { return matchesSearch(card, m_search); })
+            : fresh.size();
+    const int firstRow = rowCount();
+    if (shownCount > 0)
+        beginInsertRows({}, firstRow, firstRow + int(shownCount) - 1);
+    for (Card &card : fresh) {
+        const int index = int(m_cards.size());
+        m_rowById.insert(card.id, index);
+        if (isSearching() && matchesSearch(card, m_search))
+            m_shown.append(index);
+        m_cards.append(std::move(card));
+    }
+    if (shownCount > 0)
+        endInsertRows();
+}
+
+// The refreshed cards replace the shown ones in one go: a view keeps its rows until then.
+void CardsModel::takeIncoming()
+{
+    beginResetModel();
+    m_cards = std::move(m_incoming.cards);
+    m_accounts = std::move(m_incoming.accounts);
+    m_progress = m_incoming.progress;
+    m_skipped = m_incoming.skipped;
+    m_incoming = {};
+    m_refreshing = false;
+    rebuildIndex();
+    endResetModel();
+}
+
+void CardsModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_shown.clear();
+    for (int i = 0; i < m_cards.size(); ++i) {
+        m_rowById.insert(m_cards.at(i).id, i);
+        if (isSearching() && matchesSearch(m_cards.at(i), m_search))
+            m_shown.append(i);
+    }
 }
 
 void CardsModel::setState(State state)
@@ -122,18 +257,14 @@ void CardsModel::setState(State state)
 
 bool CardsModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_state != State::Idle || !m_loadedOnce)
+    if (parent.isValid() || m_state != State::Idle || !m_loadedOnce || m_refreshing)
         return false;
     return morePagesRemain();
 }
 
 bool CardsModel::morePagesRemain() const
 {
-    if (!m_loadedOnce)
-        return true;
-    if (m_total >= 0)
-        return m_serverOffset < m_total;
-    return !m_lastPageShort; // no meta.pagination: page while pages come back full
+    return !m_loadedOnce || m_progress.morePagesRemain();
 }
 
 void CardsModel::fetchMore(const QModelIndex &parent)
@@ -142,14 +273,30 @@ void CardsModel::fetchMore(const QModelIndex &parent)
         requestPage();
 }
 
+int CardsModel::rowForCard(int cardIndex) const
+{
+    if (cardIndex < 0 || !isSearching())
+        return cardIndex;
+    const auto it = std::lower_bound(m_shown.cbegin(), m_shown.cend(), cardIndex);
+    return it != m_shown.cend() && *it == cardIndex ? int(it - m_shown.cbegin()) : -1;
+}
+
+int CardsModel::cardIndexOf(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return -1;
+    return isSearching() ? m_shown.at(row) : row;
+}
+
 const Card *CardsModel::cardAt(int row) const
 {
-    return row >= 0 && row < m_cards.size() ? &m_cards.at(row) : nullptr;
+    const int index = cardIndexOf(row);
+    return index >= 0 ? &m_cards.at(index) : nullptr;
 }
 
 int CardsModel::rowOf(const QString &cardId) const
 {
-    return m_rowById.value(cardId, -1);
+    return rowForCard(m_rowById.value(cardId, -1));
 }
 
 QString CardsModel::accountName(const QString &accountId) const
@@ -178,38 +325,45 @@ void CardsModel::insertCard(const Card &card)
     // Oldest first the new card is the last one: while cards before it are still to come it
     // is not shown yet (it would sit above them); it comes with the last page, once.
     if (m_sort == CardSort::OldestFirst && morePagesRemain()) {
-        if (m_total >= 0)
-            ++m_total;
+        if (m_progress.total >= 0)
+            ++m_progress.total;
         return;
     }
     // The server now has one more card before the next page's offset (newest first), or
     // as the last one (oldest first, everything loaded): either way it is taken. Counted
     // before the rows change: a view may fetch more while they do.
-    if (m_total >= 0)
-        ++m_total;
-    ++m_serverOffset;
-    const int row = m_sort == CardSort::NewestFirst ? 0 : int(m_cards.size());
-    beginInsertRows({}, row, row);
-    m_cards.insert(row, card);
-    m_rowById.clear();
-    for (int i = 0; i < m_cards.size(); ++i)
-        m_rowById.insert(m_cards.at(i).id, i);
-    endInsertRows();
+    if (m_progress.total >= 0)
+        ++m_progress.total;
+    ++m_progress.serverOffset;
+    const bool first = m_sort == CardSort::NewestFirst;
+    const bool shown = matchesSearch(card, m_search);
+    const int row = first ? 0 : rowCount();
+    if (shown)
+        beginInsertRows({}, row, row);
+    m_cards.insert(first ? 0 : m_cards.size(), card);
+    rebuildIndex();
+    if (shown)
+        endInsertRows();
 }
 
 void CardsModel::updateCard(const Card &card)
 {
-    const int row = rowOf(card.id);
+    const int cardIndex = m_rowById.value(card.id, -1);
+    if (cardIndex < 0)
+        return;
+    m_cards[cardIndex] = card;
+    const int row = rowForCard(cardIndex);
     if (row < 0)
         return;
-    m_cards[row] = card;
     const QModelIndex changed = index(row);
     emit dataChanged(changed, changed);
 }
 
 int CardsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_cards.size());
+    if (parent.isValid())
+        return 0;
+    return int(isSearching() ? m_shown.size() : m_cards.size());
 }
 
 QString CardsModel::kindText(const Card &card)
@@ -300,6 +454,12 @@ QVariant CardsModel::data(const QModelIndex &index, int role) const
         return int(card->status);
     case AccountNameRole:
         return accountName(card->accountId);
+    case AccountTitleRole:
+        return m_accounts.value(card->accountId).name;
+    case AccountDigitsRole: {
+        const QString masked = m_accounts.value(card->accountId).maskedAccountNumber();
+        return masked.isEmpty() ? QString() : QStringLiteral("…") + masked.right(4);
+    }
     default:
         return {};
     }
@@ -312,6 +472,8 @@ QHash<int, QByteArray> CardsModel::roleNames() const
     names.insert(CardIdRole, "cardId");
     names.insert(StatusRole, "status");
     names.insert(AccountNameRole, "accountName");
+    names.insert(AccountTitleRole, "accountTitle");
+    names.insert(AccountDigitsRole, "accountDigits");
     return names;
 }
 

@@ -1,8 +1,10 @@
 #include "AddressForm.h"
 #include "ApiClient.h"
+#include "ApiReply.h"
 #include "Authenticator.h"
 #include "Backend.h"
 #include "CardActionRunner.h"
+#include "CardDelegate.h"
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
@@ -17,10 +19,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScrollBar>
@@ -111,6 +116,31 @@ private:
     bool shown(const char *name)
     {
         return child<QWidget>(name) && child<QWidget>(name)->isVisible();
+    }
+
+    // The signed-in customer's cards as the sandbox lists them: `limit` cards from `offset`.
+    QList<Card> cardsFromServer(CardSort sort, int offset, int limit)
+    {
+        CardListQuery query;
+        query.sort = sort;
+        query.offset = offset;
+        query.limit = limit;
+        std::unique_ptr<ApiReply> reply(m_backend->api()->listCards(query));
+        QSignalSpy finished(reply.get(), &ApiReply::finished);
+        if (!reply->isFinished() && !finished.wait(5000))
+            return {};
+        return reply->valueAs<CardPage>().items;
+    }
+
+    // Counts the GET /cards requests the backend answers from now on.
+    void countCardRequests(int *count)
+    {
+        auto *network = m_backend->findChild<QNetworkAccessManager *>();
+        QVERIFY(network);
+        connect(network, &QNetworkAccessManager::finished, this, [count](QNetworkReply *reply) {
+            if (reply->url().path() == QLatin1String("/cards"))
+                ++*count;
+        });
     }
 
     // Confirms the step-up code when the Authenticator asks for one.
@@ -546,6 +576,208 @@ private slots:
         QVERIFY(child<QPushButton>("emptyCreateButton")->isVisible());
         QVERIFY(!shown("showAllCardsButton"));
         QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
+    }
+
+    // F5 reloads the cards while they stay on screen with a thin busy bar above them, and the
+    // selected card is selected again afterwards.
+    void refreshKeepsTheListAndTheSelectedCard()
+    {
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *list = child<QListView>("cardList");
+        list->setCurrentIndex(model->index(2));
+        const QString selectedId = model->cardAt(2)->id;
+        QVERIFY(child<QLabel>("cardDetailsTitle")->text().contains(model->cardAt(2)->last4Digits));
+        const auto slow = tessera::sandbox::FaultInjector::parseRule(
+            QStringLiteral("GET /cards delay delay=300 n=1"));
+        QVERIFY(slow);
+        m_sandbox.faults().addRule(*slow);
+        m_page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+
+        QTest::keyClick(list, Qt::Key_F5);
+        QCOMPARE(model->state(), CardsModel::State::Loading);
+        QTest::qWait(100); // the page is on its way
+        QCOMPARE(model->state(), CardsModel::State::Loading);
+        QVERIFY(list->isVisible());
+        QVERIFY(!shown("loadingState"));
+        QVERIFY(shown("refreshIndicator"));
+        QCOMPARE(model->rowCount(), 4);
+
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Idle, 5000);
+        QVERIFY(!shown("refreshIndicator"));
+        QCOMPARE(model->rowCount(), 4);
+        QVERIFY(list->currentIndex().isValid());
+        QCOMPARE(list->currentIndex().data(CardsModel::CardIdRole).toString(), selectedId);
+        QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+    }
+
+    // End (or Ctrl+End) reaches the last of 5 000 cards in pages of 1 000, not 49 more
+    // requests of 100, and selects it once it is in; the count says how many there are.
+    void ctrlEndReachesTheLastOfThousandsOfCardsInFewRequests()
+    {
+        QVERIFY(signIn(QStringLiteral("100005")));
+        int requests = 0;
+        countCardRequests(&requests);
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
+        QVERIFY(child<QLabel>("cardCount")->text().contains(QLocale().toString(5000)));
+        const QList<Card> oldest = cardsFromServer(CardSort::OldestFirst, 0, 1);
+        QCOMPARE(oldest.size(), 1);
+
+        auto *list = child<QListView>("cardList");
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5000, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(list->currentIndex().row(), 4999, 5000);
+        QCOMPARE(list->currentIndex().data(CardsModel::CardIdRole).toString(), oldest.first().id);
+        QVERIFY(list->visualRect(list->currentIndex()).intersects(list->viewport()->rect()));
+        QVERIFY2(requests < 10, qPrintable(QString::number(requests)));
+        QVERIFY(!model->canFetchMore());
+        QVERIFY(child<QLabel>("cardCount")->text().contains(QLocale().toString(5000)));
+    }
+
+    // Dragging the scrollbar to its end does the same, and the view stays at the end while the
+    // pages come in.
+    void draggingTheScrollbarToTheEndStaysThere()
+    {
+        QVERIFY(signIn(QStringLiteral("100005")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
+        QScrollBar *bar = child<QListView>("cardList")->verticalScrollBar();
+        bar->setSliderDown(true);
+        bar->setValue(bar->maximum());
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5000, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Idle, 5000);
+        bar->setSliderDown(false);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // Unit's GET /cards cannot search: typing the last four digits of a card far down the list
+    // loads the rest and shows that card.
+    void searchFindsACardByItsLastFourDigits()
+    {
+        QVERIFY(signIn(QStringLiteral("100005")));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
+        const QList<Card> deep = cardsFromServer(CardSort::NewestFirst, 4321, 1);
+        QCOMPARE(deep.size(), 1);
+        QCOMPARE(model->rowOf(deep.first().id), -1); // not loaded yet
+
+        QTest::keyClicks(child<QLineEdit>("cardSearch"), deep.first().last4Digits);
+        QTRY_VERIFY_WITH_TIMEOUT(model->allLoaded(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Idle, 5000);
+        QVERIFY(model->rowOf(deep.first().id) >= 0);
+        QVERIFY(model->rowCount() < 5000);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(model->cardAt(row)->last4Digits.contains(deep.first().last4Digits));
+        QVERIFY(child<QListView>("cardList")->isVisible());
+        QVERIFY(child<QLabel>("cardCount")->text().contains(QLocale().toString(5000)));
+
+        child<QLineEdit>("cardSearch")->setText(QStringLiteral("no such card"));
+        QTRY_VERIFY(shown("emptyState"));
+        QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No card matches your search"));
+        QVERIFY(!shown("emptyCreateButton"));
+        child<QLineEdit>("cardSearch")->clear();
+        QCOMPARE(model->rowCount(), 5000);
+    }
+
+    // Records the app cannot read are left out with a quiet notice; the others are shown and
+    // the next page starts after all of them.
+    void cardsThatCannotBeReadAreLeftOutWithANotice()
+    {
+        const QByteArray good = R"({"type":"individualDebitCard","id":"%1","attributes":{
+            "createdAt":"2024-05-14T10:07:09.284Z","last4Digits":"%2","expirationDate":"2029-05",
+            "status":"Active"},"relationships":{"account":{"data":{"type":"depositAccount",
+            "id":"10001"}},"customer":{"data":{"type":"customer","id":"1"}}}})";
+        const QByteArray bad = R"({"type":"individualDebitCard","id":"%1","attributes":{
+            "createdAt":"2024-05-14T10:07:09.284Z","status":"Active"}})";
+        const QByteArray body =
+            "{\"data\":[" +
+            QString::fromLatin1(good).arg(QStringLiteral("7"), QStringLiteral("0019")).toLatin1() +
+            "," + QString::fromLatin1(bad).arg(8).toLatin1() + ",42," +
+            QString::fromLatin1(good).arg(QStringLiteral("9"), QStringLiteral("0029")).toLatin1() +
+            "],\"meta\":{\"pagination\":{\"total\":4,\"limit\":100,"
+            "\"offset\":0}}}";
+        FlakyPeer peer(0, body);
+        m_backend = std::make_unique<Backend>(Environment::demo(peer.url()), QString());
+        StoredToken token;
+        token.customerId = QStringLiteral("1");
+        token.token = QStringLiteral("v2.public.test");
+        token.scopes = {QStringLiteral("cards")};
+        token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        m_backend->session()->begin(token);
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Idle, 5000);
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(child<QListView>("cardList")->isVisible());
+        QTRY_VERIFY(shown("skippedNotice"));
+        // "2 cards could not be shown." once the English plural forms are in.
+        const QString notice = child<QLabel>("skippedNotice")->text();
+        QVERIFY2(notice.startsWith(QLatin1String("2 card")) &&
+                     notice.endsWith(QLatin1String(" could not be shown.")),
+                 qPrintable(notice));
+        QCOMPARE(model->skippedCount(), 2);
+        QVERIFY(!model->canFetchMore()); // all four of the server's records were taken
+    }
+
+    // At 1024×640 a customer with a very long name still fits: the greeting gives way, nothing
+    // scrolls sideways, and the tiles show the account's last digits.
+    void aLongNameFitsTheSmallestWindow()
+    {
+        QFile seedFile(QStringLiteral(":/tessera/seed/demo-seed.json"));
+        QVERIFY(seedFile.open(QIODevice::ReadOnly));
+        const QByteArray demoSeed = seedFile.readAll();
+        QJsonObject seed = QJsonDocument::fromJson(demoSeed).object();
+        QJsonArray customers = seed.value(QLatin1String("customers")).toArray();
+        QJsonObject maya = customers.at(0).toObject();
+        QCOMPARE(maya.value(QLatin1String("id")).toString(), QStringLiteral("100001"));
+        QJsonObject attributes = maya.value(QLatin1String("attributes")).toObject();
+        const QString first = QStringLiteral("Maya-Alexandrina-Konstantina-Bartholomea-Wilhelmina");
+        const QString last =
+            QStringLiteral("Thompson-Featherstonehaugh-Montgomery-Worthington-Smythe");
+        const QString name = first + QLatin1Char(' ') + last + QStringLiteral(" Junior Esq.");
+        QCOMPARE(name.size(), 120);
+        attributes.insert(
+            QLatin1String("fullName"),
+            QJsonObject{{QStringLiteral("first"), first},
+                        {QStringLiteral("last"), last + QStringLiteral(" Junior Esq.")}});
+        maya.insert(QLatin1String("attributes"), attributes);
+        customers.replace(0, maya);
+        seed.insert(QLatin1String("customers"), customers);
+        QVERIFY(m_sandbox.loadSeed(QJsonDocument(seed).toJson()));
+        const auto restore = qScopeGuard([&] { m_sandbox.loadSeed(demoSeed); });
+
+        QVERIFY(signIn(QStringLiteral("100001")));
+        openPage();
+        m_page->resize(1024, 640);
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *greeting = child<QLabel>("greeting");
+        QTRY_VERIFY(greeting->text().contains(first));
+        QVERIFY2(m_page->minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(m_page->minimumSizeHint().width())));
+        QVERIFY(greeting->width() < greeting->fontMetrics().horizontalAdvance(greeting->text()));
+        for (const QScrollBar *bar : m_page->findChildren<QScrollBar *>()) {
+            if (bar->orientation() == Qt::Horizontal)
+                QVERIFY2(!bar->isVisible(), qPrintable(bar->parentWidget()->objectName()));
+        }
+        // The tile line keeps "(…1234)" of the account even where the name must give way.
+        auto *list = child<QListView>("cardList");
+        const QModelIndex index = model->index(0);
+        const QString digits = index.data(CardsModel::AccountDigitsRole).toString();
+        QVERIFY(!digits.isEmpty());
+        const QFontMetrics metrics(list->font());
+        QVERIFY(tessera::ui::CardDelegate::detailLine(index, *model->cardAt(0), metrics, 400)
+                    .contains(digits));
+        QVERIFY(tessera::ui::CardDelegate::detailLine(index, *model->cardAt(0), metrics, 150)
+                    .contains(digits));
     }
 
     void createdCardAppearsWithoutReload()
