@@ -1,9 +1,7 @@
 #pragma once
 
 #include "Card.h"
-#include "Customer.h"
 
-#include <optional>
 #include <QPointer>
 #include <QWidget>
 
@@ -42,8 +40,6 @@ public:
 
     // Shows a card created elsewhere (the wizard) without reloading, and selects it.
     void addCreatedCard(const Card &card);
-    // The signed-in customer as the server last described them, once known.
-    const std::optional<Customer> &customer() const { return m_customer; }
     // Fetches one card again (e.g. the old card after a replacement) and updates its tile.
     void refreshCard(const QString &cardId);
 
@@ -60,7 +56,7 @@ private:
     void focusSettledPage();
     int selectedRow() const;
     void showSelected();
-    void greet(const Customer &customer);
+    void greet();
     void loadGreeting();
 
     Backend *m_backend;
@@ -79,14 +75,11 @@ private:
     QLabel *m_errorText;
     QProgressBar *m_pageLoading;
     CardDetailsPanel *m_details;
-    QPointer<ApiJob> m_greetingJob;
     QPointer<ApiJob> m_anyCardJob;
     QPushButton *m_showAll;
     // Whether the customer m_cardsKnownFor has any card at all, whatever the filter.
     QString m_cardsKnownFor;
     bool m_hasCards = false;
-    std::optional<Customer> m_customer;
-    bool m_greeted = false;
     bool m_focusWhenLoaded = false;
 };
 

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ReplyWaiting.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -56,8 +57,7 @@ private slots:
         client.setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
         client.setBearerToken(QStringLiteral("v2.public.must-not-arrive"));
         std::unique_ptr<ApiReply> reply(client.listCards());
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        QVERIFY(done.wait(10000));
+        QVERIFY(test::waitForFinished(reply.get(), 10000));
         QCOMPARE(reply->error().kind, ApiError::Kind::Network);
         QVERIFY(!received.contains("must-not-arrive"));
         QVERIFY(!received.contains("GET /cards"));
