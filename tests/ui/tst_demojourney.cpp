@@ -4,6 +4,7 @@
 #include "ChildByName.h"
 #include "CreateCardWizard.h"
 #include "Credentials.h"
+#include "DemoBackend.h"
 #include "MainWindow.h"
 #include "MessageCapture.h"
 #include "OtpDialog.h"
@@ -139,7 +140,8 @@ private slots:
     {
         SandboxServer sandbox;
         QVERIFY(sandbox.start() != 0);
-        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+        const auto demoBackend = test::makeDemoBackend(sandbox);
+        Backend &backend = *demoBackend;
         backend.tokenStore()->setWatchdogInterval(3000);
         MainWindow window(&backend);
         runJourney(sandbox, backend, window);
@@ -162,7 +164,8 @@ private slots:
             SandboxServer sandbox;
             sandbox.setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
             QVERIFY(sandbox.start() != 0);
-            Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+            const auto demoBackend = test::makeDemoBackend(sandbox);
+            Backend &backend = *demoBackend;
             backend.tokenStore()->setWatchdogInterval(3000);
             MainWindow window(&backend);
             QStringList tokens;

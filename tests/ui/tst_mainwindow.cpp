@@ -167,6 +167,11 @@ private slots:
         QVERIFY2(sentTo->text().contains(QLatin1String("+1 ******0142")),
                  qPrintable(sentTo->text()));
         static_cast<QDialog *>(window.otpDialog())->reject();
+
+        // Nothing for the next launch to restore.
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->signOut();
+        QVERIFY(removed.wait(5000));
     }
 
     void signInOnceThenRestoreFromKeychain()
