@@ -7,6 +7,7 @@
 #include "CardDelegate.h"
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
+#include "CustomerState.h"
 #include "ElidedLabel.h"
 #include "Logging.h"
 #include "Session.h"
@@ -276,7 +277,8 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
         if (selectedRow() == from.row())
             showSelected();
     });
-    connect(m_model, &CardsModel::customerSeen, this, &CardsPage::greet);
+    connect(m_model, &CardsModel::customerSeen, m_backend->customerState(), &CustomerState::note);
+    connect(m_backend->customerState(), &CustomerState::customerChanged, this, &CardsPage::greet);
     connect(m_model, &CardsModel::stateChanged, this, [this](CardsModel::State state) {
         if (state == CardsModel::State::Loading)
             return;
@@ -305,39 +307,26 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
 void CardsPage::activate()
 {
     m_details->clear();
-    m_greeted = false;
-    m_customer.reset();
     m_focusWhenLoaded = true;
-    m_greeting->setText(tr("Your cards"));
+    greet();
     m_followToEnd = Follow::No;
     m_model->reload(); // another customer's cards, maybe: nothing of the last list stays
 }
 
-void CardsPage::greet(const Customer &customer)
+void CardsPage::greet()
 {
-    if (customer.id != m_backend->session()->customerId())
-        return;
-    m_greeted = true;
-    m_customer = customer;
-    m_greeting->setText(tr("Hello, %1 — your cards").arg(customer.firstName));
+    const std::optional<Customer> &customer = m_backend->customerState()->customer();
+    if (customer && customer->id == m_backend->session()->customerId())
+        m_greeting->setText(tr("Hello, %1 — your cards").arg(customer->greetingName()));
+    else
+        m_greeting->setText(tr("Your cards"));
 }
 
 // The first page of cards brings the customer along; a request of its own is needed only when
 // it did not (no cards to include them with, or a server that ignores include=customer).
 void CardsPage::loadGreeting()
 {
-    if (m_greeted || m_greetingJob)
-        return;
-    ApiClient *api = m_backend->api();
-    const QString customerId = m_backend->session()->customerId();
-    ApiJob *job =
-        m_backend->startJob([api, customerId] { return api->getCustomer(customerId); }, this);
-    m_greetingJob = job;
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (!job->hasError())
-            greet(job->valueAs<Customer>());
-    });
+    m_backend->customerState()->load();
 }
 
 void CardsPage::refresh()

@@ -1,9 +1,7 @@
 #pragma once
 
 #include "Card.h"
-#include "Customer.h"
 
-#include <optional>
 #include <QPointer>
 #include <QWidget>
 
@@ -46,8 +44,6 @@ public:
 
     // Shows a card created elsewhere (the wizard) without reloading, and selects it.
     void addCreatedCard(const Card &card);
-    // The signed-in customer as the server last described them, once known.
-    const std::optional<Customer> &customer() const { return m_customer; }
     // Fetches one card again (e.g. the old card after a replacement) and updates its tile.
     void refreshCard(const QString &cardId);
 
@@ -68,7 +64,7 @@ private:
     void focusSettledPage();
     int selectedRow() const;
     void showSelected();
-    void greet(const Customer &customer);
+    void greet();
     void loadGreeting();
     void updateCount();
     void updateSkippedNotice();
@@ -98,14 +94,11 @@ private:
     QLabel *m_count;
     QLabel *m_skippedNotice;
     CardDetailsPanel *m_details;
-    QPointer<ApiJob> m_greetingJob;
     QPointer<ApiJob> m_anyCardJob;
     QPushButton *m_showAll;
     // Whether the customer m_cardsKnownFor has any card at all, whatever the filter.
     QString m_cardsKnownFor;
     bool m_hasCards = false;
-    std::optional<Customer> m_customer;
-    bool m_greeted = false;
     bool m_focusWhenLoaded = false;
     // Across a model reset (refresh done, search changed): the selected card and the scroll.
     QString m_keptCardId;

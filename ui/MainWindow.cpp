@@ -4,6 +4,7 @@
 #include "Backend.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
+#include "CustomerState.h"
 #include "EnvironmentSettings.h"
 #include "LockView.h"
 #include "Logging.h"
@@ -333,12 +334,8 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
 {
     if (m_otpDialog)
         return; // one dialog serves the whole flow, resends included
-    // From the demo's customer list, or, after a sign-in restored from the keychain (no list
-    // loaded), from the customer the cards page heard of.
-    QString phone = m_signInPage->maskedPhone(customerId);
-    const std::optional<Customer> &known = m_cardsPage->customer();
-    if (phone.isEmpty() && known && known->id == customerId)
-        phone = known->phone.masked();
+    // Whoever brought the customer along (the demo's customer list, the cards) told core.
+    const QString phone = m_backend->customerState()->maskedPhone(customerId);
     auto *dialog = new OtpDialog(m_backend->authenticator(), purpose, phone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSandboxHint(m_backend->environment().usesOrgToken());

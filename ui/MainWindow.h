@@ -37,6 +37,7 @@ public:
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
     CardsPage *cardsPage() const { return m_cardsPage; }
+    Backend *backend() const { return m_backend; }
     AppLock *appLock() const { return m_lock; }
     void openSettings();
     void openCreateCardWizard();

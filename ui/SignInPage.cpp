@@ -4,6 +4,7 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "CustomerListModel.h"
+#include "CustomerState.h"
 #include "Page.h"
 #include "Style.h"
 
@@ -190,13 +191,6 @@ void SignInPage::reload()
     });
 }
 
-QString SignInPage::maskedPhone(const QString &customerId) const
-{
-    const int row = m_customers->rowOf(customerId);
-    const Customer *customer = m_customers->customerAt(row);
-    return customer ? customer->phone.masked() : QString();
-}
-
 void SignInPage::signInSelected()
 {
     const Customer *customer = m_customers->customerAt(m_list->currentIndex().row());
@@ -204,6 +198,8 @@ void SignInPage::signInSelected()
         return;
     showStatus({}, false);
     m_backend->authenticator()->signIn(customer->id);
+    // The code goes to the phone the list shows; the code dialog names it from core.
+    m_backend->customerState()->note(*customer);
 }
 
 void SignInPage::signInWithCode()

@@ -25,8 +25,6 @@ public:
 
     // Reloads the demo's customer list.
     void reload();
-    // "+1 ******0123" for a listed customer, empty otherwise.
-    QString maskedPhone(const QString &customerId) const;
 
 protected:
     // The demo's customer list loads when the page is first seen, and not while a saved

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Credentials.h"
+#include "CustomerState.h"
 #include "CustomerTokenService.h"
 #include "SecretRedactor.h"
 #include "Session.h"
@@ -35,6 +36,7 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     , m_credentials(new Credentials(m_session, this))
     , m_authenticator(new Authenticator(m_tokenService, m_stepUpService, m_tokenStore, m_session,
                                         m_credentials, this))
+    , m_customerState(new CustomerState(this))
 {
     // Every request ApiClient builds refuses redirects; the manager does too, for any other.
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);

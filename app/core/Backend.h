@@ -12,6 +12,7 @@ namespace tessera {
 class ApiClient;
 class Authenticator;
 class Credentials;
+class CustomerState;
 class CustomerTokenService;
 class Session;
 class TokenStore;
@@ -37,6 +38,7 @@ public:
     TokenStore *tokenStore() const { return m_tokenStore; }
     Session *session() const { return m_session; }
     Authenticator *authenticator() const { return m_authenticator; }
+    CustomerState *customerState() const { return m_customerState; }
 
     // Starts an operation on the customer's behalf through the authenticator (ApiJob): the
     // caller connects to finished() and sees success, an error or Cancelled, never a 401.
@@ -67,6 +69,7 @@ private:
     Session *m_session;
     Credentials *m_credentials;
     Authenticator *m_authenticator;
+    CustomerState *m_customerState;
 };
 
 } // namespace tessera

@@ -3,8 +3,11 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "Credentials.h"
+#include "DemoBackend.h"
 #include "DemoSignIn.h"
 #include "FaultInjector.h"
+#include "MessageCapture.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "Session.h"
@@ -24,17 +27,6 @@
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
 
-namespace {
-
-QStringList g_messages;
-
-void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    g_messages << QStringLiteral("%1: %2").arg(QLatin1String(context.category), message);
-}
-
-} // namespace
-
 // The sign-in flow end to end: Backend + Authenticator against the in-process sandbox and the
 // real Secret Service (./dev test runs this inside a throwaway gnome-keyring).
 class TestAuthenticator : public QObject
@@ -49,8 +41,7 @@ private:
 
     std::unique_ptr<Backend> makeBackend()
     {
-        auto backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        auto backend = test::makeDemoBackend(m_sandbox);
         // A per-run environment keeps keychain entries of different runs apart.
         backend->authenticator()->setEnvironmentId(m_environmentId);
         return backend;
@@ -82,13 +73,7 @@ private:
         return removed.wait(5000);
     }
 
-    static bool finished(ApiReply *reply)
-    {
-        if (reply->isFinished())
-            return true;
-        QSignalSpy done(reply, &ApiReply::finished);
-        return done.wait(5000);
-    }
+    static bool finished(ApiReply *reply) { return test::waitForFinished(reply); }
 
     QString m_environmentId;
 
@@ -104,8 +89,7 @@ private slots:
         org.setBaseUrl(m_sandbox.baseUrl());
         org.setBearerToken(m_sandbox.orgToken());
         std::unique_ptr<ApiReply> reply(org.listAccounts());
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
+        QVERIFY(test::waitForFinished(reply.get()));
         QVERIFY(!reply->hasError());
         for (const Account &account : reply->valueAs<AccountPage>().items) {
             if (account.status == AccountStatus::Open && account.isDeposit()) {
@@ -120,8 +104,7 @@ private slots:
             create.type = CardType::IndividualVirtualDebitCard;
             create.accountId = m_accountId;
             std::unique_ptr<ApiReply> card(org.createCard(create));
-            QSignalSpy made(card.get(), &ApiReply::finished);
-            QVERIFY(made.wait(5000));
+            QVERIFY(test::waitForFinished(card.get()));
             QVERIFY2(!card->hasError(), qPrintable(card->error().message()));
             m_cardIds << card->valueAs<Card>().id;
         }
@@ -189,8 +172,7 @@ private slots:
 
         // And the restored token works.
         std::unique_ptr<ApiReply> cards(second->api()->listCards());
-        QSignalSpy done(cards.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
+        QVERIFY(test::waitForFinished(cards.get()));
         QVERIFY2(!cards->hasError(), qPrintable(cards->error().message()));
 
         // Sign-out removes the entry: the next start has nothing to restore.
@@ -237,13 +219,7 @@ private slots:
             [api, cardId, action] { return api->applyCardAction(cardId, action); }, nullptr));
     }
 
-    static bool finished(ApiJob *job)
-    {
-        if (job->isFinished())
-            return true;
-        QSignalSpy done(job, &ApiJob::finished);
-        return done.wait(5000);
-    }
+    static bool finished(ApiJob *job) { return test::waitForFinished(job); }
 
     // Reads this customer's keychain entry as the next start would.
     std::optional<StoredToken> keychainEntry(Backend &backend)
@@ -616,8 +592,7 @@ private slots:
     void noSecretInLogsOrSettings()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("tessera.*=true\nqt.*=false"));
-        g_messages.clear();
-        QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+        test::MessageCapture capture;
         auto backend = makeBackend();
         const bool ok = signIn(*backend, m_customerId);
         QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
@@ -630,12 +605,12 @@ private slots:
         toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze);
         backend->authenticator()->signOut();
         QTest::qWait(300);
-        qInstallMessageHandler(previous);
+        capture.stop();
         QLoggingCategory::setFilterRules(QString());
         QVERIFY(ok);
         QCOMPARE(codes, 1);
         QVERIFY(!token.isEmpty());
-        QVERIFY(g_messages.size() > 3); // the flow did log
+        QVERIFY(capture.messages().size() > 3); // the flow did log
 
         QSettings settings;
         settings.sync();
@@ -647,11 +622,11 @@ private slots:
         const QStringList secrets = {token, steppedUpToken, m_sandbox.orgToken()};
         for (const QString &secret : secrets) {
             QVERIFY(!secret.isEmpty());
-            for (const QString &line : std::as_const(g_messages))
+            for (const QString &line : capture.messages())
                 QVERIFY2(!line.contains(secret), "a token was logged");
             QVERIFY2(!settingsText.contains(secret.toUtf8()), "a token is in the settings file");
         }
-        for (const QString &line : std::as_const(g_messages))
+        for (const QString &line : capture.messages())
             QVERIFY2(!line.contains(QLatin1String("000001")), qPrintable(line));
         QVERIFY(!settingsText.contains("000001"));
     }

@@ -3,8 +3,9 @@
 #include "CardActions.h"
 #include "CardsModel.h"
 #include "Credentials.h"
-#include "DemoSignIn.h"
 #include "SandboxServer.h"
+#include "SeedIds.h"
+#include "SignedInCardsFixture.h"
 #include "SuiteSetup.h"
 
 #include <QSignalSpy>
@@ -16,15 +17,11 @@ using tessera::sandbox::SandboxServer;
 
 // A card action as core runs it for the cards page: the lifecycle decides whether it may go,
 // the step-up code is asked through the authenticator, and the model shows Unit's answer.
-class TestCardActions : public QObject
+class TestCardActions : public test::SignedInCardsFixture
 {
     Q_OBJECT
 
 private:
-    SandboxServer m_sandbox;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<CardsModel> m_model;
-
     // The first card of the signed-in customer that `action` applies to, as the model has it.
     const Card *cardFor(CardAction action) const
     {
@@ -77,11 +74,8 @@ private slots:
 
     void init()
     {
-        m_backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
-        QVERIFY(test::signInWithCode(m_backend->authenticator(), QStringLiteral("100001")));
-        m_model = std::make_unique<CardsModel>(m_backend->api(), m_backend->authenticator());
-        m_model->reload();
+        QVERIFY(signIn(test::seed::mayaThompson));
+        createCardsModel()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_model->state() == CardsModel::State::Idle && m_model->rowCount() > 0, 5000);
     }

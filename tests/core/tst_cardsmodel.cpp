@@ -2,10 +2,11 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "CardsModel.h"
-#include "DemoSignIn.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "SandboxStore.h"
+#include "SeedIds.h"
+#include "SignedInCardsFixture.h"
 #include "SuiteSetup.h"
 
 #include <QAbstractItemModelTester>
@@ -19,27 +20,17 @@ using tessera::sandbox::SandboxServer;
 // CardsModel against the in-process sandbox, every change of its rows checked by
 // QAbstractItemModelTester. Maya (100001) has four cards: 300004 (oldest), 300001, 300002,
 // 300003 (newest, the only Frozen one).
-class TestCardsModel : public QObject
+class TestCardsModel : public test::SignedInCardsFixture
 {
     Q_OBJECT
 
 private:
-    SandboxServer m_sandbox;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<CardsModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-
-    bool signInAs(const QString &customerId)
-    {
-        m_backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
-        return test::signInWithCode(m_backend->authenticator(), customerId);
-    }
 
     // A model of `pageSize` cards a page, checked from the start, before its first page.
     CardsModel *makeModel(int pageSize)
     {
-        m_model = std::make_unique<CardsModel>(m_backend->api(), m_backend->authenticator());
+        createCardsModel();
         m_model->setPageSize(pageSize);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -78,7 +69,7 @@ private:
     // A card the server now holds for Maya, created after all her others.
     Card createOnServer()
     {
-        Card card = *m_sandbox.api().store().card(QStringLiteral("300001"));
+        Card card = *m_sandbox.api().store().card(test::seed::mayaActivePhysicalCard);
         card.createdAt = QDateTime::currentDateTimeUtc();
         card.updatedAt = card.createdAt;
         card.id = m_sandbox.api().store().addCard(card, {});
@@ -97,7 +88,7 @@ private slots:
     {
         // Each test its own sandbox data: a card created in one is not there in the next.
         QVERIFY(m_sandbox.loadSeedFile(QStringLiteral(":/tessera/seed/demo-seed.json")));
-        QVERIFY(signInAs(QStringLiteral("100001")));
+        QVERIFY(signIn(test::seed::mayaThompson));
     }
 
     void cleanup()

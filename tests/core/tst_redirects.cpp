@@ -1,4 +1,6 @@
 #include "ApiClient.h"
+#include "MessageCapture.h"
+#include "ReplyWaiting.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -89,12 +91,6 @@ private:
 const QString BearerToken = QStringLiteral("v2.public.redirect-test-bearer");
 const QString Code = QStringLiteral("424242");
 
-QStringList g_log;
-void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_log << message;
-}
-
 } // namespace
 
 // An API or token endpoint that answers with a redirect never gets Tessera to a second address:
@@ -149,8 +145,7 @@ private slots:
         retries.baseDelayMs = 1;
         client.setRetryPolicy(retries);
 
-        g_log.clear();
-        QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        test::MessageCapture capture;
         std::unique_ptr<ApiReply> reply;
         if (call == QLatin1String("getCard")) {
             reply.reset(client.getCard(QStringLiteral("300001")));
@@ -163,10 +158,9 @@ private slots:
             request.verificationCode = Code;
             reply.reset(client.createCustomerToken(QStringLiteral("100001"), request));
         }
-        QSignalSpy finished(reply.get(), &ApiReply::finished);
-        const bool done = finished.count() == 1 || finished.wait(10000);
+        const bool done = test::waitForFinished(reply.get(), 10000);
         QTest::qWait(50); // room for a late follow-up connection
-        qInstallMessageHandler(previous);
+        capture.stop();
 
         QVERIFY(done);
         QCOMPARE(api.requests, 1);
@@ -184,7 +178,7 @@ private slots:
         QVERIFY(!message.contains(QString::number(status)));
 
         // The log says what happened (status, where to) and nothing secret.
-        const QString log = g_log.join(QLatin1Char('\n'));
+        const QString log = capture.messages().join(QLatin1Char('\n'));
         QVERIFY(log.contains(QString::number(status)));
         QVERIFY(log.contains(location.host()));
         QVERIFY2(!log.contains(BearerToken), "the bearer token was logged");

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 
 #include <QLoggingCategory>
@@ -43,10 +44,8 @@ private:
     static std::unique_ptr<ApiReply> wait(ApiReply *raw)
     {
         std::unique_ptr<ApiReply> reply(raw);
-        if (!reply->isFinished()) {
-            QSignalSpy done(reply.get(), &ApiReply::finished);
-            done.wait(20000);
-        }
+        // An unfinished reply fails the checks that follow.
+        (void)test::waitForFinished(reply.get(), 20000);
         return reply;
     }
 

@@ -1,3 +1,4 @@
+#include "MessageCapture.h"
 #include "SecretRedactor.h"
 
 #include <QProcess>
@@ -5,14 +6,6 @@
 #include <QTest>
 
 using tessera::SecretRedactor;
-
-namespace {
-QStringList g_seen;
-void capture(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_seen << message;
-}
-} // namespace
 
 class TestSecretRedactor : public QObject
 {
@@ -126,12 +119,12 @@ private slots:
 
     void messageHandlerRedacts()
     {
-        QtMessageHandler original = qInstallMessageHandler(capture);
+        tessera::test::MessageCapture capture;
         SecretRedactor::installMessageHandler();
         qWarning("leaked Bearer v2.public.topsecret into a log");
-        qInstallMessageHandler(original);
-        QCOMPARE(g_seen.size(), 1);
-        QVERIFY(!g_seen.first().contains(QLatin1String("topsecret")));
+        capture.stop();
+        QCOMPARE(capture.messages().size(), 1);
+        QVERIFY(!capture.messages().first().contains(QLatin1String("topsecret")));
     }
 
     // The handler is in place until the process ends: a message logged from a static

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ReplyWaiting.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -61,8 +62,7 @@ private slots:
         std::unique_ptr<ApiReply> post(
             client.applyCardAction(QStringLiteral("300001"), CardAction::Freeze));
         for (const auto &reply : {get.get(), post.get()}) {
-            QSignalSpy done(reply, &ApiReply::finished);
-            QVERIFY(reply->isFinished() || done.wait(10000));
+            QVERIFY(test::waitForFinished(reply, 10000));
             QCOMPARE(reply->error().kind, ApiError::Kind::Network);
         }
         QVERIFY(!received.contains("must-not-arrive"));

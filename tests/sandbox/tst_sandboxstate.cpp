@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 
 #include <QCryptographicHash>
@@ -23,11 +24,8 @@ private:
     template <class T> static std::optional<T> call(ApiReply *raw)
     {
         std::unique_ptr<ApiReply> reply(raw);
-        if (!reply->isFinished()) {
-            QSignalSpy done(reply.get(), &ApiReply::finished);
-            if (!done.wait(5000))
-                return std::nullopt;
-        }
+        if (!test::waitForFinished(reply.get()))
+            return std::nullopt;
         if (reply->hasError())
             return std::nullopt;
         return reply->valueAs<T>();

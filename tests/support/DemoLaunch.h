@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Backend.h"
+#include "DemoBackend.h"
 #include "SandboxServer.h"
 
 #include <memory>
@@ -25,11 +26,7 @@ public:
 
     sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
 
-    std::unique_ptr<Backend> makeBackend() const
-    {
-        return std::make_unique<Backend>(Environment::demo(m_sandbox->baseUrl()),
-                                         m_sandbox->orgToken());
-    }
+    std::unique_ptr<Backend> makeBackend() const { return makeDemoBackend(*m_sandbox); }
 
 private:
     QTemporaryDir m_dataDir;

@@ -5,6 +5,7 @@
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
+#include "DemoBackend.h"
 #include "DemoSignIn.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
@@ -105,8 +106,7 @@ private:
 
     std::unique_ptr<Backend> demoBackend()
     {
-        auto backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        auto backend = test::makeDemoBackend(m_sandbox);
         backend->tokenStore()->setWatchdogInterval(3000);
         return backend;
     }

@@ -8,10 +8,13 @@
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "ChildByName.h"
 #include "DemoSignIn.h"
 #include "FaultInjector.h"
 #include "SandboxServer.h"
+#include "SeedIds.h"
 #include "Session.h"
+#include "SignedInCardsFixture.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -82,22 +85,12 @@ private:
 
 } // namespace
 
-class TestCardsPage : public QObject
+class TestCardsPage : public test::SignedInCardsFixture
 {
     Q_OBJECT
 
 private:
-    SandboxServer m_sandbox;
-    std::unique_ptr<Backend> m_backend;
     std::unique_ptr<CardsPage> m_page;
-
-    bool signIn(const QString &customerId)
-    {
-        m_backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
-        m_backend->tokenStore()->setWatchdogInterval(3000);
-        return test::signInWithCode(m_backend->authenticator(), customerId);
-    }
 
     void openPage()
     {
@@ -107,10 +100,7 @@ private:
         m_page->activate();
     }
 
-    template <class T> T *child(const char *name)
-    {
-        return m_page->findChild<T *>(QLatin1String(name));
-    }
+    template <class T> T *child(const char *name) { return test::child<T>(m_page.get(), name); }
 
     // A widget of the page that is there and on screen.
     bool shown(const char *name)
@@ -171,7 +161,7 @@ private slots:
 
     void listsTheCustomersCardsWithFilterAndSort()
     {
-        QVERIFY(signIn(QStringLiteral("100001")));
+        QVERIFY(signIn(test::seed::mayaThompson));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
@@ -204,7 +194,7 @@ private slots:
     // (nothing to include the customer with) needs GET /customers/{id}.
     void greetingComesWithTheCardsOrOnItsOwn()
     {
-        QVERIFY(signIn(QStringLiteral("100002")));
+        QVERIFY(signIn(test::seed::danielOkafor));
         QStringList requests;
         auto *network = m_backend->findChild<QNetworkAccessManager *>();
         QVERIFY(network);
@@ -219,8 +209,10 @@ private slots:
         auto *filter = child<QComboBox>("statusFilter");
         filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
+        m_backend->authenticator()->signOut(); // then in again, with the filter kept
+        QVERIFY(test::signInWithCode(m_backend->authenticator(), test::seed::danielOkafor));
         requests.clear();
-        m_page->activate(); // as after signing in again, with the filter kept
+        m_page->activate();
         QCOMPARE(child<QLabel>("greeting")->text(), QStringLiteral("Your cards"));
         QTRY_VERIFY_WITH_TIMEOUT(
             child<QLabel>("greeting")->text().contains(QLatin1String("Daniel")), 5000);
@@ -228,11 +220,37 @@ private slots:
                  (QStringList{QStringLiteral("/cards"), QStringLiteral("/customers/100002")}));
     }
 
+    // Unit names a business, with no first name: the greeting uses that name.
+    void aBusinessIsGreetedByItsName()
+    {
+        QFile seedFile(QStringLiteral(":/tessera/seed/demo-seed.json"));
+        QVERIFY(seedFile.open(QIODevice::ReadOnly));
+        const QByteArray demoSeed = seedFile.readAll();
+        QJsonObject seed = QJsonDocument::fromJson(demoSeed).object();
+        QJsonArray customers = seed.value(QLatin1String("customers")).toArray();
+        customers.append(QJsonDocument::fromJson(R"({
+            "type": "businessCustomer", "id": "100900",
+            "attributes": {"createdAt": "2024-04-22T16:30:00.000Z",
+                           "name": "Harbor Lane Bakery LLC",
+                           "phone": {"countryCode": "1", "number": "5035550164"},
+                           "status": "Active"}})")
+                             .object());
+        seed.insert(QLatin1String("customers"), customers);
+        QVERIFY(m_sandbox.loadSeed(QJsonDocument(seed).toJson()));
+        const auto restore = qScopeGuard([&] { m_sandbox.loadSeed(demoSeed); });
+
+        QVERIFY(signIn(QStringLiteral("100900")));
+        openPage();
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("greeting")->text(),
+                                  QStringLiteral("Hello, Harbor Lane Bakery LLC — your cards"),
+                                  5000);
+    }
+
     // A further page that fails keeps the cards on screen and says so once, not again on
     // every later change of the list.
     void aFailedFurtherPageIsReportedOnce()
     {
-        QVERIFY(signIn(QStringLiteral("100005")));
+        QVERIFY(signIn(test::seed::bulkCustomer));
         RetryPolicy quick;
         quick.baseDelayMs = 1;
         quick.maxDelayMs = 5;
@@ -259,7 +277,7 @@ private slots:
 
     void pagesThroughFiveThousandCards()
     {
-        QVERIFY(signIn(QStringLiteral("100005")));
+        QVERIFY(signIn(test::seed::bulkCustomer));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 100, 5000);
@@ -288,7 +306,7 @@ private slots:
 
     void detailsShowLimitsAndOnlyValidActions()
     {
-        QVERIFY(signIn(QStringLiteral("100004")));
+        QVERIFY(signIn(test::seed::jamesWhitfield));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
@@ -329,7 +347,7 @@ private slots:
     // renewed sign-in), while a status change of the shown card keeps loaded ones.
     void limitsLoadAgainAfterAFailure()
     {
-        QVERIFY(signIn(QStringLiteral("100004")));
+        QVERIFY(signIn(test::seed::jamesWhitfield));
         RetryPolicy quick;
         quick.baseDelayMs = 1;
         quick.maxDelayMs = 5;
@@ -355,7 +373,7 @@ private slots:
 
     void freezeNeedsConfirmationAndStepUp()
     {
-        QVERIFY(signIn(QStringLiteral("100003")));
+        QVERIFY(signIn(test::seed::priyaRaman));
         openPage();
         answerCodeWhenAsked();
         CardsModel *model = m_page->model();
@@ -435,7 +453,7 @@ private slots:
 
     void finalActionSaysSoAndCancelChangesNothing()
     {
-        QVERIFY(signIn(QStringLiteral("100001")));
+        QVERIFY(signIn(test::seed::mayaThompson));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);
@@ -483,7 +501,7 @@ private slots:
     // The sort order chosen in the combo is the one the next start (a new page) begins with.
     void aNewPageStartsWithTheSavedSortOrder()
     {
-        QVERIFY(signIn(QStringLiteral("100001")));
+        QVERIFY(signIn(test::seed::mayaThompson));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
@@ -516,7 +534,7 @@ private slots:
     // card; the button puts the filter back to "All cards".
     void anEmptyFilterOffersToShowAllCards()
     {
-        QVERIFY(signIn(QStringLiteral("100001")));
+        QVERIFY(signIn(test::seed::mayaThompson));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
@@ -536,7 +554,7 @@ private slots:
         // card before it offers one button or the other.
         filter->setCurrentIndex(filter->findText(QStringLiteral("Suspected fraud")));
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
-        QVERIFY(test::signInWithCode(m_backend->authenticator(), QStringLiteral("100002")));
+        QVERIFY(test::signInWithCode(m_backend->authenticator(), test::seed::danielOkafor));
         m_page->activate();
         QTRY_VERIFY_WITH_TIMEOUT(shown("showAllCardsButton"), 5000);
         QVERIFY(!shown("emptyCreateButton"));
@@ -562,7 +580,7 @@ private slots:
         QVERIFY(m_sandbox.loadSeed(QJsonDocument(seed).toJson()));
         const auto restore = qScopeGuard([&] { m_sandbox.loadSeed(demoSeed); });
 
-        QVERIFY(signIn(QStringLiteral("100004")));
+        QVERIFY(signIn(test::seed::jamesWhitfield));
         openPage();
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);
         QCOMPARE(child<QLabel>("emptyText")->text(), QStringLiteral("No cards yet"));
@@ -782,7 +800,7 @@ private slots:
 
     void createdCardAppearsWithoutReload()
     {
-        QVERIFY(signIn(QStringLiteral("100002")));
+        QVERIFY(signIn(test::seed::danielOkafor));
         openPage();
         CardsModel *model = m_page->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 5000);

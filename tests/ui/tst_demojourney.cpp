@@ -1,9 +1,12 @@
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "ChildByName.h"
 #include "CreateCardWizard.h"
 #include "Credentials.h"
+#include "DemoBackend.h"
 #include "MainWindow.h"
+#include "MessageCapture.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
@@ -31,14 +34,6 @@ using namespace tessera;
 using tessera::sandbox::SandboxServer;
 using tessera::ui::MainWindow;
 
-namespace {
-QStringList g_log;
-void collect(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    g_log << QStringLiteral("%1: %2").arg(QLatin1String(context.category), message);
-}
-} // namespace
-
 // The promise, as a person does it: pick a demo customer, see their cards, create a
 // debit card through the wizard with code 000001, and freeze it.
 class TestDemoJourney : public QObject
@@ -48,7 +43,7 @@ class TestDemoJourney : public QObject
 private:
     template <class T> static T *find(QWidget *root, const char *name)
     {
-        return root->findChild<T *>(QLatin1String(name));
+        return test::child<T>(root, name);
     }
 
     static void typeCode(MainWindow &window, const QString &otp)
@@ -145,7 +140,8 @@ private slots:
     {
         SandboxServer sandbox;
         QVERIFY(sandbox.start() != 0);
-        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+        const auto demoBackend = test::makeDemoBackend(sandbox);
+        Backend &backend = *demoBackend;
         backend.tokenStore()->setWatchdogInterval(3000);
         MainWindow window(&backend);
         runJourney(sandbox, backend, window);
@@ -156,9 +152,8 @@ private slots:
     void noSecretLeavesTheSession()
     {
         const QDateTime started = QDateTime::currentDateTime().addSecs(-1);
-        g_log.clear();
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
-        const QtMessageHandler previous = qInstallMessageHandler(collect);
+        test::MessageCapture capture;
         SecretRedactor::installMessageHandler();
 
         QStringList secrets;
@@ -169,7 +164,8 @@ private slots:
             SandboxServer sandbox;
             sandbox.setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
             QVERIFY(sandbox.start() != 0);
-            Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+            const auto demoBackend = test::makeDemoBackend(sandbox);
+            Backend &backend = *demoBackend;
             backend.tokenStore()->setWatchdogInterval(3000);
             MainWindow window(&backend);
             QStringList tokens;
@@ -202,16 +198,16 @@ private slots:
             secrets << sandbox.orgToken();
             window.close(); // writes the window geometry to the settings
         }
-        qInstallMessageHandler(previous);
+        capture.stop();
         QLoggingCategory::setFilterRules(QString());
-        QVERIFY(secrets.size() >= 4); // sign-in token, two verified tokens, org token
-        QVERIFY(g_log.size() > 20);   // it did log, at debug
+        QVERIFY(secrets.size() >= 4);            // sign-in token, two verified tokens, org token
+        QVERIFY(capture.messages().size() > 20); // it did log, at debug
 
         QStringList places{QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
                            QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
                            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
                            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)};
-        QByteArrayList contents{g_log.join(QLatin1Char('\n')).toUtf8()};
+        QByteArrayList contents{capture.messages().join(QLatin1Char('\n')).toUtf8()};
         QStringList scanned;
         for (const QString &place : places) {
             QDirIterator it(place, QDir::Files, QDirIterator::Subdirectories);
@@ -234,7 +230,7 @@ private slots:
                                             qMax(0, int(match.capturedStart()) - 120), 240)));
         }
         qInfo("scanned %lld log lines and %lld files for %lld secrets: none found",
-              qint64(g_log.size()), qint64(scanned.size()), qint64(secrets.size()));
+              qint64(capture.messages().size()), qint64(scanned.size()), qint64(secrets.size()));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
+#include "DemoBackend.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
@@ -75,7 +76,8 @@ private slots:
     {
         sandbox::SandboxServer sandbox;
         QVERIFY(sandbox.start() != 0);
-        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+        const auto demoBackend = test::makeDemoBackend(sandbox);
+        Backend &backend = *demoBackend;
         backend.tokenStore()->setWatchdogInterval(3000);
         MainWindow window(&backend);
         window.resize(1100, 720);

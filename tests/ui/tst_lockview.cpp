@@ -5,6 +5,7 @@
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
 #include "Credentials.h"
+#include "CustomerState.h"
 #include "DemoLaunch.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
@@ -74,7 +75,7 @@ private:
                           Qt::LeftButton);
         typeCode(window);
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->customer().has_value(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.backend()->customerState()->customer().has_value(), 5000);
     }
 
     // What someone at the screen could read: every visible label, button, field, list row
@@ -111,7 +112,7 @@ private:
     // The customer's first name and every card's last four digits, as the cards page has them.
     static QStringList customerSecrets(MainWindow &window)
     {
-        QStringList secrets{window.cardsPage()->customer()->firstName};
+        QStringList secrets{window.backend()->customerState()->customer()->firstName};
         CardsModel *cards = window.cardsPage()->model();
         for (int row = 0; row < cards->rowCount(); ++row)
             secrets << cards->cardAt(row)->last4Digits;

@@ -136,6 +136,44 @@ private slots:
         static_cast<QDialog *>(window.otpDialog())->reject();
     }
 
+    // The code dialog of a step-up names the phone of the customer who signed in.
+    void aStepUpNamesTheSignedInCustomersPhone()
+    {
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, 5000);
+        const QModelIndexList maya = list->model()->match(
+            list->model()->index(0, 0), Qt::UserRole + 1, QStringLiteral("100001"));
+        QCOMPARE(maya.size(), 1);
+        list->setCurrentIndex(maya.first());
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        auto *code = window.otpDialog()->findChild<QLineEdit *>(QStringLiteral("otpCode"));
+        QTest::keyClicks(code, QStringLiteral("000001"));
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(), QStringLiteral("cardsPage"),
+                                  5000);
+        QTRY_VERIFY(window.otpDialog() == nullptr);
+
+        backend->authenticator()->authorize(
+            {{QStringLiteral("cards-write")}, {}}, &window, [] {}, [](const ApiError &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        auto *sentTo = window.otpDialog()->findChild<QLabel *>(QStringLiteral("otpSentTo"));
+        QTRY_VERIFY_WITH_TIMEOUT(sentTo->text().contains(QLatin1String("sent")), 5000);
+        QVERIFY2(sentTo->text().contains(QLatin1String("+1 ******0142")),
+                 qPrintable(sentTo->text()));
+        static_cast<QDialog *>(window.otpDialog())->reject();
+
+        // Nothing for the next launch to restore.
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->signOut();
+        QVERIFY(removed.wait(5000));
+    }
+
     void signInOnceThenRestoreFromKeychain()
     {
         QString signedInCustomer;

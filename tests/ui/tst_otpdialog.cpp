@@ -1,6 +1,9 @@
 #include "ApiClient.h"
 #include "Backend.h"
+#include "ChildByName.h"
+#include "DemoBackend.h"
 #include "OtpDialog.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 #include "Session.h"
 
@@ -29,32 +32,23 @@ private:
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<OtpDialog> m_dialog;
 
-    template <class T> T *child(const char *name)
-    {
-        T *w = m_dialog->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
+    template <class T> T *child(const char *name) { return test::child<T>(m_dialog.get(), name); }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_sandbox.start() != 0);
         // Customer ids come from the sandbox's own seed through its API.
-        m_backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        m_backend = test::makeDemoBackend(m_sandbox);
         std::unique_ptr<ApiReply> reply(m_backend->tokenApi()->listAccounts());
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
+        QVERIFY(test::waitForFinished(reply.get()));
         QVERIFY(!reply->hasError());
         m_customerId = reply->valueAs<AccountPage>().items.first().customerId;
     }
 
     void init()
     {
-        m_backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        m_backend = test::makeDemoBackend(m_sandbox);
         m_backend->authenticator()->setEnvironmentId(QStringLiteral("test-") +
                                                      QUuid::createUuid().toString(QUuid::Id128));
         QSignalSpy sent(m_backend->authenticator(), &Authenticator::codeSent);

@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "Backend.h"
 #include "MainWindow.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SuiteSetup.h"
@@ -90,8 +91,7 @@ private slots:
         org.setBaseUrl(m_broker->baseUrl());
         org.setBearerToken(m_broker->orgToken());
         std::unique_ptr<ApiReply> customer(org.getCustomer(m_customerId));
-        QSignalSpy done(customer.get(), &ApiReply::finished);
-        QVERIFY(customer->isFinished() || done.wait(5000));
+        QVERIFY(test::waitForFinished(customer.get()));
         QVERIFY(!customer->hasError());
         m_subject = customer->valueAs<Customer>().jwtSubject;
         QVERIFY(!m_subject.isEmpty());

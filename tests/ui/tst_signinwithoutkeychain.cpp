@@ -1,4 +1,5 @@
 #include "Backend.h"
+#include "DemoBackend.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "Session.h"
@@ -27,7 +28,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         SandboxServer sandbox;
         QVERIFY(sandbox.start() != 0);
-        Backend backend(Environment::demo(sandbox.baseUrl()), sandbox.orgToken());
+        const auto demoBackend = test::makeDemoBackend(sandbox);
+        Backend &backend = *demoBackend;
         backend.tokenStore()->setWatchdogInterval(3000);
         MainWindow window(&backend);
         window.show();

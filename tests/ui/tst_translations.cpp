@@ -5,12 +5,15 @@
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "ChildByName.h"
 #include "CreateCardWizard.h"
+#include "DemoBackend.h"
 #include "DemoSignIn.h"
 #include "Environment.h"
 #include "MainWindow.h"
 #include "Money.h"
 #include "OtpDialog.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
@@ -37,6 +40,7 @@
 
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
+using tessera::test::child;
 using tessera::ui::Translations;
 
 namespace {
@@ -85,19 +89,10 @@ private:
 
     std::unique_ptr<Backend> makeBackend()
     {
-        auto backend =
-            std::make_unique<Backend>(Environment::demo(m_sandbox.baseUrl()), m_sandbox.orgToken());
+        auto backend = test::makeDemoBackend(m_sandbox);
         backend->authenticator()->setEnvironmentId(QStringLiteral("test-") +
                                                    QUuid::createUuid().toString(QUuid::Id128));
         return backend;
-    }
-
-    template <class T> static T *child(QObject *root, const char *name)
-    {
-        T *w = root->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
     }
 
     static bool waitUntil(const std::function<bool()> &condition, int ms = 8000)
@@ -120,8 +115,7 @@ private slots:
 
         m_backend = makeBackend();
         std::unique_ptr<ApiReply> reply(m_backend->tokenApi()->listAccounts());
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
+        QVERIFY(test::waitForFinished(reply.get()));
         QVERIFY(!reply->hasError());
         m_customerId = reply->valueAs<AccountPage>().items.first().customerId;
     }

@@ -1,5 +1,6 @@
 #include "AddressForm.h"
 #include "AddressRules.h"
+#include "ChildByName.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -19,13 +20,7 @@ class TestAddressForm : public QObject
 private:
     std::unique_ptr<AddressForm> m_form;
 
-    template <class T> T *child(const char *name)
-    {
-        T *w = m_form->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
+    template <class T> T *child(const char *name) { return test::child<T>(m_form.get(), name); }
 
     bool errorShown(const char *name) { return !child<QLabel>(name)->isHidden(); }
 

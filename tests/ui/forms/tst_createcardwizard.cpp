@@ -2,11 +2,14 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "ChildByName.h"
 #include "CreateCardWizard.h"
 #include "Credentials.h"
-#include "DemoSignIn.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
+#include "SeedIds.h"
 #include "Session.h"
+#include "SignedInCardsFixture.h"
 #include "TokenStore.h"
 
 #include <QAbstractButton>
@@ -29,8 +32,8 @@ using tessera::ui::CreateCardWizard;
 
 namespace {
 
-const QString Maya = QStringLiteral("100001");
-const QString Daniel = QStringLiteral("100002");
+const QString Maya = test::seed::mayaThompson;
+const QString Daniel = test::seed::danielOkafor;
 
 // Sits between the app and the sandbox and can spoil the next POST /cards: either the sandbox
 // creates the card and its answer is replaced by a 503 (a lost answer), or the sandbox never
@@ -115,33 +118,15 @@ private:
 
 // Drives the wizard with mouse and keyboard against the in-process sandbox; the one-time code
 // is answered the way the OTP dialog would.
-class TestCreateCardWizard : public QObject
+class TestCreateCardWizard : public test::SignedInCardsFixture
 {
     Q_OBJECT
 
 private:
-    SandboxServer m_sandbox;
     std::unique_ptr<FaultyProxy> m_proxy;
-    std::unique_ptr<Backend> m_backend;
     std::unique_ptr<CreateCardWizard> m_wizard;
 
-    template <class T> T *child(const char *name)
-    {
-        T *w = m_wizard->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-
-    bool signIn(const QString &customerId, const QUrl &baseUrl)
-    {
-        m_backend = std::make_unique<Backend>(Environment::demo(baseUrl), m_sandbox.orgToken());
-        m_backend->authenticator()->setEnvironmentId(QStringLiteral("test-") +
-                                                     QUuid::createUuid().toString(QUuid::Id128));
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            m_backend->tokenStore()->setWatchdogInterval(2000);
-        return test::signInWithCode(m_backend->authenticator(), customerId);
-    }
+    template <class T> T *child(const char *name) { return test::child<T>(m_wizard.get(), name); }
 
     void openWizard()
     {
@@ -218,8 +203,7 @@ private:
         query.sort = CardSort::NewestFirst;
         query.limit = 1;
         std::unique_ptr<ApiReply> reply(m_backend->api()->listCards(query));
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        if (!done.wait(5000) || reply->hasError())
+        if (!test::waitForFinished(reply.get()) || reply->hasError())
             return {};
         return reply->valueAs<CardPage>().items.value(0).id;
     }
@@ -252,12 +236,12 @@ private slots:
         // The closed account is listed, disabled, with the reason; the only open one is chosen.
         auto *list = child<QListWidget>("accountList");
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 5000);
-        QListWidgetItem *closed = accountItem(QStringLiteral("200004"));
+        QListWidgetItem *closed = accountItem(test::seed::danielClosedChecking);
         QVERIFY(closed);
         QVERIFY(!(closed->flags() & Qt::ItemIsEnabled));
         QVERIFY(closed->text().contains(
             QStringLiteral("Closed — cards can only draw on open accounts")));
-        QListWidgetItem *open = accountItem(QStringLiteral("200003"));
+        QListWidgetItem *open = accountItem(test::seed::danielChecking);
         QVERIFY(open && (open->flags() & Qt::ItemIsEnabled));
         QVERIFY(open->text().contains(QLatin1String("******0403")));
         QVERIFY(open->text().contains(QLatin1String("$3,770.50")));
@@ -300,7 +284,7 @@ private slots:
         QCOMPARE(created.count(), 1);
         QCOMPARE(m_sandbox.cardCount(), before + 1);
         const Card card = created.first().first().value<Card>();
-        QCOMPARE(card.accountId, QStringLiteral("200003"));
+        QCOMPARE(card.accountId, test::seed::danielChecking);
         QCOMPARE(card.type, CardType::IndividualDebitCard);
         QVERIFY(card.shippingAddress.has_value());
         QCOMPARE(card.shippingAddress->postalCode, QStringLiteral("78701"));
@@ -336,7 +320,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 5000);
         QCOMPARE(list->currentItem(), nullptr);
         QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
-        chooseAccount(QStringLiteral("200002"));
+        chooseAccount(test::seed::mayaSavings);
         next();
         QCOMPARE(m_wizard->currentId(), int(CreateCardWizard::ReviewPageId));
         QVERIFY(child<QLabel>("reviewAddress")->isHidden());
@@ -350,7 +334,7 @@ private slots:
         QCOMPARE(m_sandbox.cardCount(), before + 1);
         const Card card = created.first().first().value<Card>();
         QCOMPARE(card.type, CardType::IndividualVirtualDebitCard);
-        QCOMPARE(card.accountId, QStringLiteral("200002"));
+        QCOMPARE(card.accountId, test::seed::mayaSavings);
         QVERIFY(child<QLabel>("createdCardSummary")->text().contains(QLatin1String("Active")));
         QVERIFY(child<QLabel>("createdCardSummary")->text().contains(card.last4Digits));
         QVERIFY(!m_wizard->visitedIds().contains(CreateCardWizard::AddressPageId));
@@ -362,7 +346,7 @@ private slots:
         QVERIFY(m_proxy->listen(QHostAddress::LocalHost));
         QVERIFY(signIn(Maya, m_proxy->baseUrl()));
         openWizard();
-        goToReview(false, QStringLiteral("200001"));
+        goToReview(false, test::seed::mayaChecking);
         const QString key = m_wizard->idempotencyKey();
         QVERIFY(!QUuid::fromString(key).isNull());
 
@@ -396,8 +380,7 @@ private slots:
 
         // And once more straight through the API with the wizard's request: still that card.
         std::unique_ptr<ApiReply> again(m_backend->api()->createCard(m_wizard->request()));
-        QSignalSpy done(again.get(), &ApiReply::finished);
-        QVERIFY(done.wait(5000));
+        QVERIFY(test::waitForFinished(again.get()));
         QVERIFY(!again->hasError());
         QCOMPARE(again->valueAs<Card>().id, createdId);
         QCOMPARE(m_sandbox.cardCount(), before + 1);
@@ -411,7 +394,7 @@ private slots:
         QVERIFY(m_proxy->listen(QHostAddress::LocalHost));
         QVERIFY(signIn(Daniel, m_proxy->baseUrl()));
         openWizard();
-        goToReview(true, QStringLiteral("200003"));
+        goToReview(true, test::seed::danielChecking);
         m_proxy->spoilNextCreate(
             FaultyProxy::Fault::CannedAnswer, 400,
             R"({"errors":[{"status":"400","title":"Bad Request","detail":"ZIP code does not match the state.","source":{"pointer":"/data/attributes/shippingAddress/postalCode"}}]})");
@@ -441,7 +424,7 @@ private slots:
     {
         QVERIFY(signIn(Daniel, m_sandbox.baseUrl()));
         openWizard();
-        goToReview(true, QStringLiteral("200003"));
+        goToReview(true, test::seed::danielChecking);
         const QString review = child<QLabel>("reviewAddress")->text();
         const QString key = m_wizard->idempotencyKey();
         const int before = m_sandbox.cardCount();
@@ -497,7 +480,7 @@ private slots:
         click(m_wizard->button(QWizard::BackButton));
         QCOMPARE(m_wizard->currentId(), int(CreateCardWizard::AccountPageId));
         QCOMPARE(child<QListWidget>("accountList")->currentItem(),
-                 accountItem(QStringLiteral("200003")));
+                 accountItem(test::seed::danielChecking));
         next();
         next();
         QCOMPARE(m_wizard->currentId(), int(CreateCardWizard::ReviewPageId));

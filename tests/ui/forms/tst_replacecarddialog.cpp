@@ -2,8 +2,11 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "ChildByName.h"
+#include "DemoBackend.h"
 #include "DemoSignIn.h"
 #include "ReplaceCardDialog.h"
+#include "ReplyWaiting.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "TokenStore.h"
@@ -31,19 +34,12 @@ private:
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ReplaceCardDialog> m_dialog;
 
-    template <class T> T *child(const char *name)
-    {
-        T *w = m_dialog->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
+    template <class T> T *child(const char *name) { return test::child<T>(m_dialog.get(), name); }
 
     Card fetchCard(const QString &id)
     {
         std::unique_ptr<ApiReply> reply(m_backend->api()->getCard(id));
-        QSignalSpy done(reply.get(), &ApiReply::finished);
-        if (!done.wait(5000) || reply->hasError())
+        if (!test::waitForFinished(reply.get()) || reply->hasError())
             return {};
         return reply->valueAs<Card>();
     }
@@ -70,8 +66,7 @@ private slots:
     {
         m_sandbox = std::make_unique<SandboxServer>();
         QVERIFY(m_sandbox->start() != 0);
-        m_backend = std::make_unique<Backend>(Environment::demo(m_sandbox->baseUrl()),
-                                              m_sandbox->orgToken());
+        m_backend = test::makeDemoBackend(*m_sandbox);
         m_backend->authenticator()->setEnvironmentId(QStringLiteral("test-") +
                                                      QUuid::createUuid().toString(QUuid::Id128));
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
@@ -195,8 +190,7 @@ private slots:
         // Close it behind the dialog's back first, with the org token.
         std::unique_ptr<ApiReply> close(
             m_backend->tokenApi()->applyCardAction(closed.id, CardAction::Close));
-        QSignalSpy closedSpy(close.get(), &ApiReply::finished);
-        QVERIFY(closedSpy.wait(5000));
+        QVERIFY(test::waitForFinished(close.get()));
         QVERIFY(!close->hasError());
 
         QTest::mouseClick(child<QPushButton>("replaceButton"), Qt::LeftButton);
