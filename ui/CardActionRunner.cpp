@@ -3,6 +3,7 @@
 #include "CardActions.h"
 #include "CardDetailsPanel.h"
 #include "CardsModel.h"
+#include "UserFacingError.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -21,7 +22,9 @@ CardActionRunner::CardActionRunner(Backend *backend, CardsModel *model, QWidget 
                            .arg(updated.last4Digits, CardsModel::statusText(updated).toLower()));
     });
     connect(m_actions, &CardActions::failed, this, [this](const ApiError &error) {
-        emit failed(tr("The card was not changed: %1").arg(error.message()));
+        UserFacingError::log(error, "card action");
+        const UserFacingError plain(error);
+        emit failed(tr("The card was not changed. %1").arg(plain.message()), plain.supportId());
     });
     connect(m_actions, &CardActions::cancelled, this,
             [this] { emit failed(tr("The card was not changed: confirmation was cancelled.")); });

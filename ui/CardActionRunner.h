@@ -34,7 +34,8 @@ public:
 
 signals:
     void succeeded(const tessera::Card &card, const QString &message);
-    void failed(const QString &message);
+    // In plain words; `supportId` is Unit's reference for its support, when it sent one.
+    void failed(const QString &message, const QString &supportId = {});
     // True from the confirmation until Unit answered: the card's actions wait meanwhile.
     void busyChanged(bool busy);
 

@@ -5,13 +5,17 @@
 #include "Backend.h"
 #include "CardsModel.h"
 #include "Money.h"
+#include "Style.h"
+#include "UserFacingError.h"
 
 #include <QFormLayout>
+#include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tessera::ui {
@@ -39,7 +43,12 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     , m_title(new QLabel(this))
     , m_placeholder(new QLabel(tr("Select a card to see its details."), this))
     , m_body(new QWidget(this))
+    , m_problem(new QFrame(m_body))
+    , m_problemText(new QLabel(m_problem))
+    , m_problemReference(new QLabel(m_problem))
     , m_form(new QFormLayout)
+    , m_activationNote(new QLabel(m_body))
+    , m_simulateArrival(new QPushButton(tr("Simulate card &arrival"), m_body))
     , m_limits(new QLabel(m_body))
     , m_replace(new QPushButton(tr("&Replace…"), m_body))
 {
@@ -53,22 +62,69 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
 
+    // Two columns, one place per action: Freeze and Unfreeze (never both allowed) share one,
+    // and a hidden button keeps its place, so the others never move when the status changes.
     auto *actions = new QGridLayout;
-    const QList<CardAction> all = {CardAction::Freeze, CardAction::Unfreeze, CardAction::ReportLost,
-                                   CardAction::ReportStolen, CardAction::Close};
-    int position = 0;
-    for (CardAction action : all) {
+    const QList<std::pair<CardAction, int>> places = {
+        {CardAction::Freeze, 0},       {CardAction::Unfreeze, 0}, {CardAction::ReportLost, 1},
+        {CardAction::ReportStolen, 2}, {CardAction::Close, 3},
+    };
+    auto keepPlace = [](QPushButton *button) {
+        QSizePolicy policy = button->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        policy.setHorizontalPolicy(QSizePolicy::Expanding);
+        button->setSizePolicy(policy);
+    };
+    for (const auto &[action, place] : places) {
         auto *button = new QPushButton(actionText(action), m_body);
         button->setObjectName(QStringLiteral("action-") + CardLifecycle::pathSegment(action));
         connect(button, &QPushButton::clicked, this,
                 [this, action] { emit actionRequested(m_card, action); });
         m_actionButtons.insert(int(action), button);
-        actions->addWidget(button, position / 3, position % 3);
-        ++position;
+        keepPlace(button);
+        actions->addWidget(button, place / 2, place % 2);
     }
     m_replace->setObjectName(QStringLiteral("action-replace"));
+    keepPlace(m_replace);
     connect(m_replace, &QPushButton::clicked, this, [this] { emit replaceRequested(m_card); });
-    actions->addWidget(m_replace, position / 3, position % 3);
+    actions->addWidget(m_replace, 2, 0);
+
+    // A failed action stays in view, in plain words, until dismissed.
+    m_problem->setObjectName(QStringLiteral("actionProblem"));
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problemText->setObjectName(QStringLiteral("actionProblemText"));
+    m_problemText->setWordWrap(true);
+    m_problemText->setTextFormat(Qt::PlainText);
+    m_problemText->setAccessibleName(tr("Problem"));
+    Style::markAsError(m_problemText);
+    m_problemReference->setObjectName(QStringLiteral("actionProblemReference"));
+    m_problemReference->setWordWrap(true);
+    m_problemReference->setTextFormat(Qt::PlainText);
+    m_problemReference->setTextInteractionFlags(Qt::TextSelectableByMouse |
+                                                Qt::TextSelectableByKeyboard);
+    auto *dismiss = new QToolButton(m_problem);
+    dismiss->setObjectName(QStringLiteral("actionProblemClose"));
+    dismiss->setText(tr("✕"));
+    dismiss->setToolTip(tr("Dismiss"));
+    dismiss->setAccessibleName(tr("Dismiss the problem"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, m_problem, &QWidget::hide);
+    auto *problemLayout = new QGridLayout(m_problem);
+    problemLayout->addWidget(m_problemText, 0, 0);
+    problemLayout->addWidget(dismiss, 0, 1, Qt::AlignTop);
+    problemLayout->addWidget(m_problemReference, 1, 0, 1, 2);
+    problemLayout->setColumnStretch(0, 1);
+    m_problem->hide();
+
+    m_activationNote->setObjectName(QStringLiteral("activationNote"));
+    m_activationNote->setWordWrap(true);
+    m_activationNote->setText(
+        tr("This card is not activated yet. When it arrives, activate it by calling the "
+           "toll-free number on the card or in your bank's app. Until then it cannot be used."));
+    m_simulateArrival->setObjectName(QStringLiteral("simulateArrival"));
+    m_simulateArrival->setToolTip(
+        tr("Demo only: acts as if the card arrived and you activated it."));
+    connect(m_simulateArrival, &QPushButton::clicked, this, &CardDetailsPanel::simulateArrival);
 
     m_limits->setObjectName(QStringLiteral("cardLimits"));
     m_limits->setWordWrap(true);
@@ -92,8 +148,11 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
 
     auto *bodyLayout = new QVBoxLayout(m_body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_problem);
     bodyLayout->addLayout(actions);
     bodyLayout->addSpacing(8);
+    bodyLayout->addWidget(m_activationNote);
+    bodyLayout->addWidget(m_simulateArrival, 0, Qt::AlignLeft);
     bodyLayout->addLayout(m_form);
     bodyLayout->addSpacing(8);
     bodyLayout->addWidget(limitsTitle);
@@ -107,7 +166,11 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     innerLayout->addWidget(m_title);
     innerLayout->addWidget(m_placeholder);
     innerLayout->addWidget(m_body);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("cardDetailsScroll"));
+    // Everything wraps to the panel's width: the panel only ever scrolls down.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -117,20 +180,80 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     clear();
 }
 
+void CardDetailsPanel::setModel(CardsModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::dataChanged, this, &CardDetailsPanel::followModel);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &CardDetailsPanel::followModel);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &CardDetailsPanel::followModel);
+    // A reload forgets every row and the list's selection with them.
+    connect(model, &QAbstractItemModel::modelReset, this, &CardDetailsPanel::clear);
+}
+
+// The shown card as the model now has it, or nothing when the model no longer has it.
+void CardDetailsPanel::followModel()
+{
+    if (!m_model || m_card.id.isEmpty())
+        return;
+    const Card *current = m_model->cardAt(m_model->rowOf(m_card.id));
+    if (!current) {
+        clear();
+        return;
+    }
+    showCard(*current, m_model->accountName(current->accountId));
+}
+
 void CardDetailsPanel::clear()
 {
     m_card = {};
     m_limitsCardId.clear();
     m_title->clear();
+    m_problem->hide();
+    delete m_arrivalJob;
     m_body->hide();
     m_placeholder->show();
 }
 
 void CardDetailsPanel::setActionsEnabled(bool enabled)
 {
-    for (QPushButton *button : std::as_const(m_actionButtons))
-        button->setEnabled(enabled);
-    m_replace->setEnabled(enabled);
+    m_actionsEnabled = enabled;
+    updateActions();
+}
+
+void CardDetailsPanel::updateActions()
+{
+    const QList<CardAction> allowed = CardLifecycle::allowedActions(m_card.status);
+    for (auto it = m_actionButtons.begin(); it != m_actionButtons.end(); ++it) {
+        it.value()->setVisible(allowed.contains(CardAction(it.key())));
+        it.value()->setEnabled(m_actionsEnabled);
+    }
+    m_replace->setVisible(CardLifecycle::offersReplacement(m_card));
+    m_replace->setEnabled(m_actionsEnabled);
+    const bool waitsForActivation = m_card.status == CardStatus::Inactive && !m_card.isVirtual();
+    m_activationNote->setVisible(waitsForActivation);
+    m_simulateArrival->setVisible(waitsForActivation &&
+                                  m_backend->environment().simulatesCardArrival());
+    m_simulateArrival->setEnabled(m_actionsEnabled && !m_arrivalJob);
+}
+
+void CardDetailsPanel::showActionProblem(const QString &message, const QString &supportId)
+{
+    m_problemText->setText(message);
+    m_problemReference->setText(
+        supportId.isEmpty() ? QString() : tr("Reference for support: %1").arg(supportId));
+    m_problemReference->setVisible(!supportId.isEmpty());
+    m_problem->show();
+}
+
+void CardDetailsPanel::showProblem(const ApiError &error, const char *context)
+{
+    UserFacingError::log(error, context);
+    const UserFacingError plain(error);
+    showActionProblem(plain.message(), plain.supportId());
 }
 
 void CardDetailsPanel::addRow(const QString &label, const QString &value, const char *objectName)
@@ -146,7 +269,12 @@ void CardDetailsPanel::addRow(const QString &label, const QString &value, const 
 
 void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
 {
+    if (card.id != m_card.id) {
+        m_problem->hide(); // a problem belongs to the card it happened to
+        delete m_arrivalJob;
+    }
     m_card = card;
+    m_accountName = accountName;
     m_placeholder->hide();
     m_body->show();
     m_title->setText(tr("%1 •••• %2").arg(CardsModel::kindText(card), card.last4Digits));
@@ -159,6 +287,8 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
                ? CardsModel::statusText(card)
                : tr("%1 (%2)").arg(CardsModel::statusText(card), card.freezeReason),
            "detailStatus");
+    if (!card.replacedById().isEmpty())
+        addRow(tr("Replaced:"), replacedByText(card.replacedById()), "detailReplacedBy");
     addRow(tr("Expires:"), CardsModel::expiryText(card), "detailExpiry");
     addRow(tr("Draws on:"),
            accountName.isEmpty() ? tr("Account %1").arg(card.accountId) : accountName,
@@ -181,18 +311,74 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
                         CardsModel::statusText(card)),
                "detailUpdated");
     addRow(tr("Card ID:"), card.id, "detailId");
-
-    const QList<CardAction> allowed = CardLifecycle::allowedActions(card.status);
-    for (auto it = m_actionButtons.begin(); it != m_actionButtons.end(); ++it) {
-        const bool ok = allowed.contains(CardAction(it.key()));
-        it.value()->setVisible(ok);
-    }
-    m_replace->setVisible(CardLifecycle::canReplace(card.status) &&
-                          card.status != CardStatus::Unknown);
+    updateActions();
     // A status change of the card on show keeps its limits; another card, or a retry after
     // they failed, loads them.
     if (m_limitsCardId != card.id)
         loadLimits();
+}
+
+QString CardDetailsPanel::replacedByText(const QString &replacementId)
+{
+    QString last4 = m_replacementLast4.value(replacementId);
+    if (last4.isEmpty() && m_model) {
+        if (const Card *replacement = m_model->cardAt(m_model->rowOf(replacementId)))
+            last4 = replacement->last4Digits;
+    }
+    if (last4.isEmpty()) {
+        loadReplacement(replacementId);
+        return tr("Replaced by a new card");
+    }
+    return tr("Replaced by •••• %1").arg(last4);
+}
+
+// The replacement is not in the list (another filter, a later page): ask for it once.
+void CardDetailsPanel::loadReplacement(const QString &replacementId)
+{
+    if (m_replacementJob)
+        return;
+    ApiClient *api = m_backend->api();
+    ApiJob *job =
+        m_backend->startJob([api, replacementId] { return api->getCard(replacementId); }, this);
+    m_replacementJob = job;
+    connect(job, &ApiJob::finished, this, [this, job, replacementId] {
+        job->deleteLater();
+        if (job->hasError()) {
+            UserFacingError::log(job->error(), "loading the replacement card");
+            return;
+        }
+        m_replacementLast4.insert(replacementId, job->valueAs<Card>().last4Digits);
+        if (m_card.replacedById() == replacementId)
+            showCard(m_card, m_accountName);
+    });
+}
+
+void CardDetailsPanel::simulateArrival()
+{
+    if (m_arrivalJob)
+        return;
+    ApiClient *api = m_backend->api();
+    const QString cardId = m_card.id;
+    ApiJob *job =
+        m_backend->startJob([api, cardId] { return api->simulateCardActivation(cardId); }, this);
+    m_arrivalJob = job;
+    updateActions();
+    connect(job, &ApiJob::finished, this, [this, job, cardId] {
+        job->deleteLater();
+        m_arrivalJob = nullptr;
+        updateActions();
+        if (cardId != m_card.id || job->isCancelled())
+            return;
+        if (job->hasError()) {
+            showProblem(job->error(), "simulating the card's arrival");
+            return;
+        }
+        const Card activated = job->valueAs<Card>();
+        if (m_model && m_model->rowOf(activated.id) >= 0)
+            m_model->updateCard(activated); // the panel follows the model
+        else
+            showCard(activated, m_accountName);
+    });
 }
 
 void CardDetailsPanel::loadLimits()
@@ -210,7 +396,9 @@ void CardDetailsPanel::loadLimits()
             return;
         if (job->hasError()) {
             m_limitsCardId.clear();
-            m_limits->setText(tr("Limits could not be loaded: %1").arg(job->error().message()));
+            UserFacingError::log(job->error(), "loading the card's limits");
+            m_limits->setText(
+                tr("Limits could not be loaded: %1").arg(UserFacingError(job->error()).message()));
             return;
         }
         const CardLimits limits = job->valueAs<CardLimits>();

@@ -76,6 +76,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
 {
     setObjectName(QStringLiteral("cardsPage"));
     m_actions = new CardActionRunner(backend, m_model, this);
+    m_details->setModel(m_model);
 
     m_greeting->setObjectName(QStringLiteral("greeting"));
     QFont greetingFont = m_greeting->font();
@@ -299,6 +300,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     connect(m_actions, &CardActionRunner::succeeded, this,
             [this](const Card &, const QString &message) { emit statusMessage(message); });
     connect(m_actions, &CardActionRunner::failed, this, &CardsPage::statusMessage);
+    connect(m_actions, &CardActionRunner::failed, m_details, &CardDetailsPanel::showActionProblem);
     connect(m_actions, &CardActionRunner::busyChanged, m_details,
             [this](bool busy) { m_details->setActionsEnabled(!busy); });
     updateState();

@@ -169,6 +169,19 @@ ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const Req
                  });
 }
 
+ApiReply *ApiClient::patch(const QString &path, const QByteArray &body,
+                           const RequiredAccess &access, ApiReply::Decoder decoder)
+{
+    qCDebug(lcApi).noquote() << "PATCH" << path;
+    return start(path, {}, access, std::move(decoder), RetryPolicy::none(),
+                 [body](QNetworkAccessManager *network, const QNetworkRequest &request) {
+                     QNetworkRequest withType = request;
+                     withType.setHeader(QNetworkRequest::ContentTypeHeader,
+                                        QByteArray(JsonApiCodec::MediaType));
+                     return network->sendCustomRequest(withType, QByteArrayLiteral("PATCH"), body);
+                 });
+}
+
 ApiReply *ApiClient::createCustomerTokenVerification(const QString &customerId,
                                                      const CreateTokenVerificationRequest &request)
 {
@@ -240,6 +253,24 @@ ApiReply *ApiClient::replaceCard(const QString &cardId,
 {
     return post(QStringLiteral("/cards/%1/replace").arg(pathId(cardId)),
                 JsonApiCodec::encodeReplaceCard(shippingAddress),
+                {{Scopes::CardsWrite}, TokenResource::card(cardId)},
+                decoderFor(&JsonApiCodec::cardFromDocument));
+}
+
+ApiReply *ApiClient::recordCardReplacement(const Card &oldCard, const QString &newCardId)
+{
+    return patch(QStringLiteral("/cards/%1").arg(pathId(oldCard.id)),
+                 JsonApiCodec::encodeCardTagsUpdate(
+                     oldCard.typeName.isEmpty() ? cardTypeName(oldCard.type) : oldCard.typeName,
+                     {{Card::ReplacedByTag, newCardId}}),
+                 {{Scopes::CardsWrite}, TokenResource::card(oldCard.id)},
+                 decoderFor(&JsonApiCodec::cardFromDocument));
+}
+
+ApiReply *ApiClient::simulateCardActivation(const QString &cardId)
+{
+    // The sandbox asks for what the card actions ask for: cards-write on that card.
+    return post(QStringLiteral("/sandbox/cards/%1/activate").arg(pathId(cardId)), QByteArray(),
                 {{Scopes::CardsWrite}, TokenResource::card(cardId)},
                 decoderFor(&JsonApiCodec::cardFromDocument));
 }

@@ -58,6 +58,12 @@ public:
     ApiReply *applyCardAction(const QString &cardId, CardAction action);
     ApiReply *replaceCard(const QString &cardId, const std::optional<Address> &shippingAddress);
     ApiReply *getCardLimits(const QString &cardId);
+    // Records on `oldCard` (tags, PATCH /cards/{id}) which card replaced it; needs the same
+    // access as the replace itself, so the token verified for the replace covers it.
+    ApiReply *recordCardReplacement(const Card &oldCard, const QString &newCardId);
+    // Sandboxes only (POST /sandbox/cards/{id}/activate): what the customer does when the
+    // physical card arrives. A live API has no such call (unit-api-notes §3.3).
+    ApiReply *simulateCardActivation(const QString &cardId);
 
     // Accounts and customers
     ApiReply *listAccounts(const AccountListQuery &query = {});
@@ -77,6 +83,9 @@ private:
     // that retries, so a card action or token call is never sent again after an unknown outcome.
     ApiReply *post(const QString &path, const QByteArray &body, const RequiredAccess &access,
                    ApiReply::Decoder decoder, const RetryPolicy &policy = RetryPolicy::none());
+    // Unit's PATCH changes only the attributes sent; never retried (not repeatable in general).
+    ApiReply *patch(const QString &path, const QByteArray &body, const RequiredAccess &access,
+                    ApiReply::Decoder decoder);
     // Checks the address and the credential, then makes the reply; send(request) issues it.
     using Send = std::function<QNetworkReply *(QNetworkAccessManager *, const QNetworkRequest &)>;
     ApiReply *start(const QString &path, const QUrlQuery &query, const RequiredAccess &access,

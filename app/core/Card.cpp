@@ -77,6 +77,12 @@ bool isVirtualCardType(CardType type)
            type == CardType::BusinessVirtualCreditCard;
 }
 
+QString Card::replacedById() const
+{
+    const QString replacement = tags.value(ReplacedByTag);
+    return replacement == id ? QString() : replacement; // a card never replaces itself
+}
+
 QDate Card::lastValidDay() const
 {
     static const QRegularExpression format(QStringLiteral("^([0-9]{4})-([0-9]{2})$"));

@@ -65,6 +65,13 @@ struct Card
 
     bool isVirtual() const { return isVirtualCardType(type); }
 
+    // Unit's card has no link to the card that replaced it (its relationships are account and
+    // customer only), so Tessera records one in the old card's tags, where Unit keeps a
+    // client's own data: {"replacedBy": "<new card id>"}.
+    static inline const QString ReplacedByTag = QStringLiteral("replacedBy");
+    // The id of the card that replaced this one; empty when none is recorded.
+    QString replacedById() const;
+
     // How many days before it stops working a card counts as expiring soon.
     static constexpr int ExpiresSoonDays = 60;
     // The last day the card works: Unit's expirationDate "YYYY-MM" is valid through the end of

@@ -81,4 +81,9 @@ bool CardLifecycle::canReplace(CardStatus status)
     return status != CardStatus::ClosedByCustomer && status != CardStatus::Unknown;
 }
 
+bool CardLifecycle::offersReplacement(const Card &card)
+{
+    return canReplace(card.status) && card.replacedById().isEmpty();
+}
+
 } // namespace tessera

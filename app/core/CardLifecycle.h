@@ -31,6 +31,9 @@ public:
     static QList<CardAction> allowedActions(CardStatus status);
     // Replacement is offered for cards that are still usable or lost/stolen, not closed ones.
     static bool canReplace(CardStatus status);
+    // What the customer is offered: a card already replaced (Card::replacedById) is not
+    // replaced again, which would make a second new card.
+    static bool offersReplacement(const Card &card);
 };
 
 } // namespace tessera

@@ -34,6 +34,9 @@ struct Environment
     // The short marker the status bar shows: DEMO, SANDBOX, LIVE, CUSTOM.
     QString badge() const;
     bool usesOrgToken() const { return kind == Kind::Demo || kind == Kind::UnitSandbox; }
+    // The demo's own sandbox lets a person play the card's arrival (POST /sandbox/cards/{id}/
+    // activate); elsewhere a card is activated as its letter says.
+    bool simulatesCardArrival() const { return kind == Kind::Demo; }
     // Where POST /customers/{id}/token[/verification] go.
     QUrl tokenUrl() const { return usesOrgToken() ? apiUrl : tokenBrokerUrl; }
 

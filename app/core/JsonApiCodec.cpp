@@ -854,6 +854,15 @@ QByteArray JsonApiCodec::encodeReplaceCard(const std::optional<Address> &shippin
                                  {QStringLiteral("attributes"), a}}}});
 }
 
+QByteArray JsonApiCodec::encodeCardTagsUpdate(const QString &cardTypeName, const Tags &tags)
+{
+    QJsonObject a;
+    putTags(a, tags);
+    return documentBytes(
+        QJsonObject{{QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), cardTypeName},
+                                                         {QStringLiteral("attributes"), a}}}});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 

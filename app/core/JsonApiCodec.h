@@ -63,6 +63,8 @@ public:
     static QByteArray encode(const CreateTokenRequest &request);
     static QByteArray encode(const CreateCardRequest &request);
     static QByteArray encodeReplaceCard(const std::optional<Address> &shippingAddress);
+    // PATCH /cards/{id} setting only `tags`: Unit merges them into the card's tags.
+    static QByteArray encodeCardTagsUpdate(const QString &cardTypeName, const Tags &tags);
 
     // Errors: {"errors":[...]} both ways. A body that is not a valid errors document still
     // yields an Http error carrying the status.

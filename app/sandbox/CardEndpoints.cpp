@@ -329,6 +329,39 @@ SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Call
     return cardDocument(200, *m_store.card(id));
 }
 
+SandboxResponse CardEndpoints::update(const SandboxRequest &request, const Caller &caller,
+                                      const QString &cardId)
+{
+    const Card *card = visibleCard(caller, cardId);
+    if (!card)
+        return cardNotFound(cardId);
+    CardRequestValidator::CardUpdate update;
+    const QList<ApiError> errors =
+        CardRequestValidator::readUpdateCard(request.json, *card, &update);
+    if (!errors.isEmpty())
+        return SandboxResponse::errors(400, errors);
+    if (!update.unsupported.isEmpty())
+        return SandboxResponse::error(501,
+                                      QStringLiteral("This sandbox does not change %1 yet.")
+                                          .arg(update.unsupported.join(QStringLiteral(" or "))),
+                                      QStringLiteral("NotImplemented"));
+    Card *changed = m_store.mutableCard(cardId);
+    if (update.tags) {
+        for (auto it = update.tags->begin(); it != update.tags->end(); ++it) {
+            if (it.value().isNull())
+                changed->tags.remove(it.key());
+            else
+                changed->tags.insert(it.key(), it.value().toString());
+        }
+    }
+    if (update.design)
+        changed->design = *update.design;
+    if (update.setsShippingAddress)
+        changed->shippingAddress = update.shippingAddress;
+    changed->updatedAt = m_clock.now();
+    return cardDocument(200, *changed);
+}
+
 SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &caller,
                                       const QString &cardId) const
 {

@@ -31,6 +31,10 @@ public:
                                 const QString &cardId, CardAction action);
     SandboxResponse replace(const SandboxRequest &request, const Caller &caller,
                             const QString &cardId);
+    // PATCH /cards/{id}: tags (merged), design, shippingAddress. Unit allows it whatever the
+    // status, Lost and Stolen included (the card record stays the customer's).
+    SandboxResponse update(const SandboxRequest &request, const Caller &caller,
+                           const QString &cardId);
     SandboxResponse limits(const SandboxRequest &request, const Caller &caller,
                            const QString &cardId) const;
     SandboxResponse activate(const SandboxRequest &request, const Caller &caller,

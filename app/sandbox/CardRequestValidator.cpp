@@ -294,4 +294,60 @@ QList<ApiError> CardRequestValidator::readReplaceCard(const QJsonObject &documen
     return body.errors();
 }
 
+QList<ApiError> CardRequestValidator::readUpdateCard(const QJsonObject &document, const Card &card,
+                                                     CardUpdate *out)
+{
+    JsonApiBody body(document, {cardTypeName(card.type)});
+    body.requireAttributesObject();
+    if (!body.ok())
+        return body.errors();
+    QStringList allowed = {QStringLiteral("tags"), QStringLiteral("limits"),
+                           QStringLiteral("defaultFundingAccountId")};
+    if (!card.isVirtual())
+        allowed << ShippingAddress << QStringLiteral("design");
+    body.rejectUnknownAttributes(allowed);
+    CardUpdate update;
+    const QString tagsPointer = JsonApiBody::attributePointer(QStringLiteral("tags"));
+    if (body.hasAttribute("tags")) {
+        const QJsonValue tags = body.attributes().value(QLatin1String("tags"));
+        if (!tags.isObject()) {
+            body.addError(QStringLiteral("\"tags\" must be an object."), tagsPointer);
+        } else {
+            const QJsonObject changes = tags.toObject();
+            Tags merged = card.tags;
+            for (auto it = changes.begin(); it != changes.end(); ++it) {
+                const QString value = it.value().toString();
+                if (it.value().isNull())
+                    merged.remove(it.key());
+                else if (!it.value().isString() || value.isEmpty() || value.size() > 255)
+                    body.addError(
+                        QStringLiteral("Tag values must be strings of 1 to 255 characters."),
+                        tagsPointer + QLatin1Char('/') + it.key());
+                else
+                    merged.insert(it.key(), value);
+            }
+            if (merged.size() > 15)
+                body.addError(QStringLiteral("At most 15 tags are allowed."), tagsPointer);
+            update.tags = changes;
+        }
+    }
+    if (body.hasAttribute("design"))
+        update.design = body.string("design", false);
+    if (body.hasAttribute("shippingAddress")) {
+        update.setsShippingAddress = true;
+        const QJsonValue address = body.attributes().value(ShippingAddress);
+        if (!address.isNull())
+            update.shippingAddress = readAddress(body, body.object("shippingAddress"),
+                                                 JsonApiBody::attributePointer(ShippingAddress));
+    }
+    for (const char *name : {"limits", "defaultFundingAccountId"}) {
+        if (body.hasAttribute(name))
+            update.unsupported << QLatin1String(name);
+    }
+    if (!body.ok())
+        return body.errors();
+    *out = update;
+    return {};
+}
+
 } // namespace tessera::sandbox

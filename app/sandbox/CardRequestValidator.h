@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "Card.h"
 #include "Requests.h"
 
 #include <optional>
@@ -30,6 +31,22 @@ public:
                                           NewCard *out);
     static QList<ApiError> readReplaceCard(const QJsonObject &document,
                                            std::optional<Address> *shippingAddress);
+
+    // PATCH /cards/{id} (Unit's updateCard schemas): only what is sent changes.
+    struct CardUpdate
+    {
+        // Merged into the card's tags; a null value deletes its key.
+        std::optional<QJsonObject> tags;
+        std::optional<QString> design;
+        bool setsShippingAddress = false;
+        std::optional<Address> shippingAddress; // null clears it
+        // limits / defaultFundingAccountId: valid for Unit, not modelled by this sandbox.
+        QStringList unsupported;
+    };
+    // `card`: the card being updated; data.type must be its type, and the attributes those
+    // its type's schema allows. The tag count is checked after merging.
+    static QList<ApiError> readUpdateCard(const QJsonObject &document, const Card &card,
+                                          CardUpdate *out);
 };
 
 } // namespace tessera::sandbox

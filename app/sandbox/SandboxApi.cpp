@@ -77,6 +77,10 @@ SandboxApi::SandboxApi()
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.get(r, c, p.at(0));
              });
+    addRoute("PATCH", "cards/*", CardsWrite, false,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_cardEndpoints.update(r, c, p.at(0));
+             });
     addRoute("GET", "cards/*/limits", CardsRead, false,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.limits(r, c, p.at(0));
@@ -164,7 +168,11 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
 std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) const
 {
     request.json = {};
-    if (request.method != "POST" || request.body.isEmpty())
+    if (request.method == "PATCH" && request.body.isEmpty())
+        return SandboxResponse::badRequest(
+            QStringLiteral("The body must be a JSON:API document (a JSON object)."),
+            QStringLiteral("MalformedJson"));
+    if ((request.method != "POST" && request.method != "PATCH") || request.body.isEmpty())
         return std::nullopt;
     if (request.body.size() > MaxBodyBytes)
         return SandboxResponse::error(

@@ -204,7 +204,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         dropConnection();
         return true;
     case Fault::DropAfterCommit: {
-        const bool mayChange = sandboxRequest.method == "POST";
+        const bool mayChange = sandboxRequest.method != "GET";
         const SandboxResponse response = m_api->handle(std::move(sandboxRequest));
         if (mayChange && response.status < 400)
             saveState();
@@ -223,7 +223,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return true;
     }
 
-    const bool mayChange = sandboxRequest.method == "POST";
+    const bool mayChange = sandboxRequest.method != "GET";
     const SandboxResponse response = m_api->handle(std::move(sandboxRequest));
     // Saved before answering, so a client that saw the answer finds it after a restart.
     if (mayChange && response.status < 400)

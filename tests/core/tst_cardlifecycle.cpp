@@ -173,6 +173,23 @@ private slots:
                  QStringLiteral("report-stolen"));
         QVERIFY(!CardLifecycle::actionFromPathSegment(QStringLiteral("shred")));
     }
+
+    // The link Tessera records in the old card's tags after a replacement.
+    void aReplacedCardIsNotOfferedForReplacementAgain()
+    {
+        Card card;
+        card.id = QStringLiteral("300004");
+        card.status = CardStatus::Lost;
+        QVERIFY(CardLifecycle::offersReplacement(card));
+        card.tags.insert(QStringLiteral("replacedBy"), QStringLiteral("300014"));
+        QCOMPARE(card.replacedById(), QStringLiteral("300014"));
+        QVERIFY(!CardLifecycle::offersReplacement(card));
+        card.tags.insert(QStringLiteral("replacedBy"), card.id); // nonsense: ignored
+        QVERIFY(card.replacedById().isEmpty());
+        QVERIFY(CardLifecycle::offersReplacement(card));
+        card.status = CardStatus::ClosedByCustomer;
+        QVERIFY(!CardLifecycle::offersReplacement(card));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCardLifecycle)

@@ -1203,6 +1203,43 @@ private slots:
                  QStringLiteral("Frozen")); // a refused replacement changes nothing
     }
 
+    // PATCH /cards/{id} with tags: merged into the card's tags (null deletes a key), Lost and
+    // Stolen cards included, Unit's tag rules enforced after the merge, cards-write needed.
+    void updateCardTagsMergesThem()
+    {
+        const QString maya = customerToken(MayaId);
+        const auto patchTags = [this, &maya](const QByteArray &cardId, const QByteArray &type,
+                                             const QByteArray &tags, const QString &token = {}) {
+            const QByteArray body =
+                "{\"data\":{\"type\":\"" + type + "\",\"attributes\":{\"tags\":" + tags + "}}}";
+            return send("PATCH", "/cards/" + cardId, token.isEmpty() ? maya : token, body);
+        };
+        Reply lost = patchTags("300004", "individualDebitCard", R"({"replacedBy":"300099"})");
+        QCOMPARE(lost.status, 200);
+        QCOMPARE(at(lost.attributes(), "status").toString(), QStringLiteral("Lost"));
+        QCOMPARE(at(lost.attributes(), "tags/replacedBy").toString(), QStringLiteral("300099"));
+        Reply more = patchTags("300004", "individualDebitCard", R"({"note":"kept"})");
+        QCOMPARE(more.status, 200);
+        QCOMPARE(at(get("/cards/300004", maya).attributes(), "tags/replacedBy").toString(),
+                 QStringLiteral("300099")); // merged, not replaced
+        Reply removed = patchTags("300004", "individualDebitCard", R"({"note":null})");
+        QCOMPARE(removed.status, 200);
+        QVERIFY(!at(removed.attributes(), "tags").toObject().contains(QLatin1String("note")));
+
+        QCOMPARE(patchTags("300004", "individualDebitCard", R"({"empty":""})").status, 400);
+        QCOMPARE(patchTags("300004", "individualVirtualDebitCard", R"({"a":"b"})").status, 400);
+        QByteArray sixteen = "{";
+        for (int i = 0; i < 15; ++i)
+            sixteen += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":\"v\"";
+        sixteen += "}";
+        Reply tooMany = patchTags("300004", "individualDebitCard", sixteen); // 15 + replacedBy
+        QCOMPARE(tooMany.status, 400);
+        QCOMPARE(tooMany.errorPointer(), QStringLiteral("/data/attributes/tags"));
+        const QString readOnly = customerToken(MayaId, QStringLiteral("customers accounts cards"));
+        QCOMPARE(patchTags("300004", "individualDebitCard", R"({"a":"b"})", readOnly).status, 403);
+        QCOMPARE(at(get("/cards/300004", maya).attributes(), "tags").toObject().size(), 1);
+    }
+
     void cardLimits()
     {
         const QString maya = customerToken(MayaId);

@@ -7,6 +7,7 @@
 #include "CardsModel.h"
 #include "Session.h"
 #include "Style.h"
+#include "UserFacingError.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -172,11 +173,7 @@ void ReplaceCardDialog::onReplaceFinished()
     m_pending = nullptr;
     job->deleteLater();
     if (!job->hasError()) {
-        const Card newCard = job->valueAs<Card>();
-        setBusy(false);
-        m_done = true;
-        emit cardReplaced(newCard);
-        QDialog::accept();
+        recordReplacement(job->valueAs<Card>());
         return;
     }
     if (job->isCancelled()) {
@@ -191,6 +188,33 @@ void ReplaceCardDialog::onReplaceFinished()
         return;
     }
     showError(tr("Card not replaced: %1").arg(error.message()));
+}
+
+// Same scope and card as the replace, so the token just verified for it covers this too: no
+// second code. Failing leaves the card replaced all the same; it is only logged.
+void ReplaceCardDialog::recordReplacement(const Card &newCard)
+{
+    ApiClient *api = m_backend->api();
+    const Card oldCard = m_card;
+    const QString newId = newCard.id;
+    m_pending = m_backend->startJob(
+        [api, oldCard, newId] { return api->recordCardReplacement(oldCard, newId); }, this);
+    connect(m_pending, &ApiJob::finished, this, [this, newCard] {
+        ApiJob *job = m_pending;
+        m_pending = nullptr;
+        job->deleteLater();
+        if (job->hasError())
+            UserFacingError::log(job->error(), "recording the replacement on the old card");
+        finish(newCard);
+    });
+}
+
+void ReplaceCardDialog::finish(const Card &newCard)
+{
+    setBusy(false);
+    m_done = true;
+    emit cardReplaced(newCard);
+    QDialog::accept();
 }
 
 void ReplaceCardDialog::onConfirmationCancelled()

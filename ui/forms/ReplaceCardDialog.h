@@ -23,6 +23,8 @@ class AddressForm;
 // mailed, so the customer confirms where to (the card's shipping address, else their address
 // on file); a virtual one needs nothing but confirmation. Needs the cards-write scope, so a
 // one-time code may be asked for first. Errors show in the dialog and nothing typed is lost.
+// Once replaced, the old card's tags record its replacement (Card::ReplacedByTag), so that it
+// is not offered for replacement again, here or after a restart.
 class ReplaceCardDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +48,8 @@ private:
     void loadCustomerAddress();
     void sendReplaceRequest();
     void onReplaceFinished();
+    void recordReplacement(const Card &newCard);
+    void finish(const Card &newCard);
     void onConfirmationCancelled();
     void setBusy(bool busy);
     void showError(const QString &message);

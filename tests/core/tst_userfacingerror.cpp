@@ -1,0 +1,64 @@
+#include "UserFacingError.h"
+
+#include <QTest>
+
+using namespace tessera;
+
+// Every failure a person may see reads as plain words, whatever Unit's detail says, and keeps
+// Unit's supportId for the support conversation.
+class TestUserFacingError : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plainWordsForEveryKind_data()
+    {
+        QTest::addColumn<ApiError>("error");
+        QTest::addColumn<QString>("expected");
+        ApiError status = ApiError::http(400, QStringLiteral("Bad Request"),
+                                         QStringLiteral("Card 300012 is ClosedByCustomer; it "
+                                                        "cannot be frozen."),
+                                         QStringLiteral("InvalidCardStatus"));
+        QTest::newRow("card status")
+            << status
+            << "The card's current status does not allow this. Refresh to see its "
+               "latest status.";
+        QTest::newRow("validation")
+            << ApiError::http(400, QStringLiteral("Bad Request"),
+                              QStringLiteral("jwtSubject must match the JWT's sub."),
+                              QStringLiteral("InvalidAttribute"))
+            << "The bank did not accept this request.";
+        QTest::newRow("decode") << ApiError::decode(QStringLiteral("illegal value at offset 12"))
+                                << "The bank's answer could not be read. Try again later.";
+        QTest::newRow("server") << ApiError::http(503, QStringLiteral("Service Unavailable"))
+                                << "The bank had a problem handling this. Try again later.";
+        QTest::newRow("rate limit")
+            << ApiError::http(429, QStringLiteral("Too Many Requests"))
+            << "The bank is busy with too many requests. Wait a moment and try again.";
+        QTest::newRow("network") << ApiError::network(QStringLiteral("Connection refused"))
+                                 << "The bank could not be reached. Check your internet "
+                                    "connection and try again.";
+    }
+    void plainWordsForEveryKind()
+    {
+        QFETCH(ApiError, error);
+        QFETCH(QString, expected);
+        QCOMPARE(UserFacingError(error).message(), expected);
+    }
+
+    void keepsTheFirstSupportId()
+    {
+        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"));
+        error.entries = {ApiError::Entry{QStringLiteral("a"), {}, {}, {}, {}},
+                         ApiError::Entry{QStringLiteral("b"),
+                                         {},
+                                         {},
+                                         QStringLiteral("abc-123"),
+                                         QStringLiteral("/data/attributes/tags")}};
+        QCOMPARE(UserFacingError(error).supportId(), QStringLiteral("abc-123"));
+        QVERIFY(UserFacingError(ApiError::timeout()).supportId().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUserFacingError)
+#include "tst_userfacingerror.moc"
