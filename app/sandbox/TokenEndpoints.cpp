@@ -182,7 +182,8 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
                                                    const Caller &caller, const QString &customerId)
 {
     // A customer token works for its own customer only; another one is "not found".
-    if (!m_store.customer(customerId) || !caller.canSeeCustomer(customerId))
+    const Customer *customer = m_store.customer(customerId);
+    if (!customer || !caller.canSeeCustomer(customerId))
         return customerNotFound(customerId);
 
     JsonApiBody body(request.json, {QStringLiteral("customerTokenVerification")});
@@ -203,6 +204,11 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
                           .arg(VerificationLanguage::supported().join(QStringLiteral(", "))),
                       JsonApiBody::attributePointer(QStringLiteral("language")));
     const QJsonObject phone = body.object("phone");
+    // Unit: "Business customers only": it picks one of a business's authorized users.
+    if (body.hasAttribute("phone") && !customer->isBusiness())
+        body.addError(QStringLiteral("\"phone\" applies to business customers only; an "
+                                     "individual customer gets the code on their own phone."),
+                      JsonApiBody::attributePointer(QStringLiteral("phone")));
     if (body.hasAttribute("phone") && body.ok()) {
         const QJsonValue countryCode = phone.value(QLatin1String("countryCode"));
         const QJsonValue number = phone.value(QLatin1String("number"));

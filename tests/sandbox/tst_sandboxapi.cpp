@@ -455,7 +455,15 @@ private slots:
         QCOMPARE(verify(R"({})").status, 400);
         QCOMPARE(verify(R"({"channel":"email"})").status, 400);
         QCOMPARE(verify(R"({"channel":"sms","appHash":"short"})").status, 400);
-        QCOMPARE(verify(R"({"channel":"sms","language":"xx"})").status, 400);
+        const Reply unknownLanguage = verify(R"({"channel":"sms","language":"xx"})");
+        QCOMPARE(unknownLanguage.status, 400);
+        QCOMPARE(unknownLanguage.errorPointer(), QStringLiteral("/data/attributes/language"));
+        QCOMPARE(verify(R"({"channel":"sms","language":"es"})").status, 201);
+        // An individual customer gets the code on their own phone: naming one is refused.
+        const Reply individualPhone =
+            verify(R"({"channel":"sms","phone":{"countryCode":"1","number":"5555555555"}})");
+        QCOMPARE(individualPhone.status, 400);
+        QCOMPARE(individualPhone.errorPointer(), QStringLiteral("/data/attributes/phone"));
         QCOMPARE(verify(R"({"channel":"sms"})", QStringLiteral("999999")).status, 404);
         const QString customer = customerToken(MayaId, QStringLiteral("customers"));
         QCOMPARE(
