@@ -184,6 +184,7 @@ int main(int argc, char *argv[])
     }
 
     Backend backend(environment, orgToken);
+    backend.setUiLanguage(language);
     if (sandbox) {
         // The demo's state file keeps token fingerprints for sign-ins to survive a restart;
         // a sign-out takes them out again.

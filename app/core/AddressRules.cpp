@@ -50,6 +50,54 @@ bool AddressRules::isValidPostalCode(const QString &code)
     return pattern.match(code).hasMatch();
 }
 
+std::optional<AddressRules::Field> AddressRules::fieldForPointer(const QString &pointer)
+{
+    static const QString prefix = QStringLiteral("/data/attributes/shippingAddress");
+    if (pointer == prefix)
+        return Field::WholeAddress;
+    if (!pointer.startsWith(prefix + QLatin1Char('/')))
+        return std::nullopt;
+    const QString name = pointer.mid(prefix.size() + 1).section(QLatin1Char('/'), 0, 0);
+    for (Field field : {Field::Street, Field::Street2, Field::City, Field::State, Field::PostalCode,
+                        Field::Country}) {
+        if (name == fieldName(field))
+            return field;
+    }
+    return Field::WholeAddress;
+}
+
+QString AddressRules::fieldName(Field field)
+{
+    switch (field) {
+    case Field::WholeAddress:
+        break;
+    case Field::Street:
+        return QStringLiteral("street");
+    case Field::Street2:
+        return QStringLiteral("street2");
+    case Field::City:
+        return QStringLiteral("city");
+    case Field::State:
+        return QStringLiteral("state");
+    case Field::PostalCode:
+        return QStringLiteral("postalCode");
+    case Field::Country:
+        return QStringLiteral("country");
+    }
+    return {};
+}
+
+QList<AddressRules::Problem> AddressRules::problemsIn(const ApiError &error)
+{
+    QList<Problem> problems;
+    for (const ApiError::Entry &entry : error.allEntries()) {
+        if (const std::optional<Field> field = fieldForPointer(entry.sourcePointer))
+            problems.append(
+                {fieldName(*field), entry.detail.isEmpty() ? entry.title : entry.detail});
+    }
+    return problems;
+}
+
 QList<AddressRules::Problem> AddressRules::validate(const Address &address)
 {
     QList<Problem> problems;

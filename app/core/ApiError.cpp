@@ -55,6 +55,18 @@ QString ApiError::message() const
         return QCoreApplication::translate("ApiError",
                                            "The connection dropped before the bank answered; it "
                                            "may or may not have been done.");
+    // Unit's words for its rate limit speak of requests per minute; what a person can do about
+    // a 429 that outlasted the retries is wait.
+    if (kind == Kind::Http && httpStatus == 429)
+        return QCoreApplication::translate("ApiError",
+                                           "The bank is receiving too many requests right now. "
+                                           "Wait a minute and try again.");
+    // Unit's words for a refused token are about bearer headers and scopes; after the one
+    // renewal ApiJob tries, the person can only sign in again.
+    if (kind == Kind::Http && (httpStatus == 401 || httpStatus == 403))
+        return QCoreApplication::translate("ApiError",
+                                           "The bank did not accept your sign-in for this. Sign "
+                                           "in again and try once more.");
     // Anything else is the server's own words when it sent some (left as sent).
     if (!detail.isEmpty())
         return detail;

@@ -65,10 +65,12 @@ struct ApiError
     // 5xx, 408 and 429 per Unit's retry guidance; transport failures too, an unknown outcome
     // included: only a RetryPolicy for a request safe to repeat acts on it (see ApiClient).
     bool isRetryable() const;
-    // The call needs a (new) token before it can go through: a 401, or no token for it.
+    // The call needs a (new) token before it can go through: a 401, or no token for it. A 403
+    // too: whether Unit answers a token without the scope with 401 or 403 is unverified.
     bool needsAuthentication() const
     {
-        return kind == Kind::NoCredential || (kind == Kind::Http && httpStatus == 401);
+        return kind == Kind::NoCredential ||
+               (kind == Kind::Http && (httpStatus == 401 || httpStatus == 403));
     }
     // Text for a person: the server's detail when it gave one, else a plain description.
     QString message() const;

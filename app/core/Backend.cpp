@@ -8,6 +8,7 @@
 #include "SecretRedactor.h"
 #include "Session.h"
 #include "TokenStore.h"
+#include "VerificationLanguage.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -76,6 +77,13 @@ ApiJob *Backend::startJob(ApiJob::Request request, QObject *parent)
 QString Backend::lastCustomerId() const
 {
     return QSettings().value(lastCustomerKey(m_environment)).toString();
+}
+
+void Backend::setUiLanguage(const QString &uiLanguage)
+{
+    const QString language = VerificationLanguage::forUiLanguage(uiLanguage);
+    m_tokenService->setLanguage(language);
+    m_stepUpService->setLanguage(language);
 }
 
 void Backend::setOrgToken(const QString &orgToken)

@@ -50,6 +50,10 @@ public:
     // Restores the last customer's session from the keychain, if it is still valid.
     void restoreLastSignIn();
 
+    // The language the user interface speaks ("es", "pt_BR"): one-time codes come in it when
+    // Unit has it (VerificationLanguage), else in Unit's default.
+    void setUiLanguage(const QString &uiLanguage);
+
     void setOrgToken(const QString &orgToken);
     // Environments that mint with an org token but have none yet (Unit's sandbox) read it
     // from the keychain; orgTokenMissing() says what to do when it is not there.

@@ -60,6 +60,7 @@ void CustomerTokenService::requestVerification(const QString &customerId, Channe
 
     CreateTokenVerificationRequest request;
     request.channel = channel;
+    request.language = m_language;
     ApiReply *reply = m_client->createCustomerTokenVerification(customerId, request);
     m_verificationReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, channel, customerId] {

@@ -33,6 +33,11 @@ public:
     void setExpiresIn(int seconds);
     int expiresIn() const { return m_expiresIn; }
 
+    // The language Unit texts or calls the code in, as Unit spells it (VerificationLanguage);
+    // empty: Unit's default, English.
+    void setLanguage(const QString &unitLanguage) { m_language = unitLanguage; }
+    QString language() const { return m_language; }
+
     void requestVerification(const QString &customerId, Channel channel = Channel::Sms);
     bool hasVerification(const QString &customerId) const;
     bool isBusy() const;
@@ -60,6 +65,7 @@ private:
 
     ApiClient *m_client;
     int m_expiresIn = MaxExpiresIn;
+    QString m_language;
     QString m_verificationCustomerId;
     QString m_verificationToken;
     QPointer<ApiReply> m_verificationReply;

@@ -164,14 +164,18 @@ void putDateTime(QJsonObject &object, const char *key, const QDateTime &value)
         object.insert(QLatin1String(key), value.toUTC().toString(Qt::ISODateWithMs));
 }
 
-void putTags(QJsonObject &object, const Tags &tags)
+QJsonObject tagsObject(const Tags &tags)
 {
-    if (tags.isEmpty())
-        return;
     QJsonObject t;
     for (auto it = tags.begin(); it != tags.end(); ++it)
         t.insert(it.key(), it.value());
-    object.insert(QStringLiteral("tags"), t);
+    return t;
+}
+
+void putTags(QJsonObject &object, const Tags &tags)
+{
+    if (!tags.isEmpty())
+        object.insert(QStringLiteral("tags"), tagsObject(tags));
 }
 
 QJsonObject relationshipObject(const QString &type, const QString &id)
@@ -488,7 +492,8 @@ QJsonObject JsonApiCodec::encode(const Account &account)
                  : accountStatusName(account.status));
     putString(a, "closeReason", account.closeReason);
     putString(a, "freezeReason", account.freezeReason);
-    putTags(a, account.tags);
+    // Unit's account schemas require tags: {} when there are none.
+    a.insert(QStringLiteral("tags"), tagsObject(account.tags));
 
     QJsonObject relationships;
     if (!account.customerId.isEmpty())
@@ -652,11 +657,11 @@ Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resou
     return token;
 }
 
-QJsonObject JsonApiCodec::encode(const CardLimits &limits, const QString &cardId)
+QJsonObject JsonApiCodec::encode(const CardLimits &limits)
 {
+    // Unit's limits document has a type and attributes only: no id (additionalProperties false).
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("limits")},
-        {QStringLiteral("id"), cardId},
         {QStringLiteral("attributes"),
          QJsonObject{{QStringLiteral("limits"), encodeLevelLimits(limits.limits)},
                      {QStringLiteral("dailyTotals"), encodeTotals(limits.dailyTotals)},

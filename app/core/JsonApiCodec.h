@@ -30,7 +30,7 @@ public:
     static QJsonObject encode(const Customer &customer);
     static QJsonObject encode(const CustomerTokenVerification &verification);
     static QJsonObject encode(const CustomerToken &token);
-    static QJsonObject encode(const CardLimits &limits, const QString &cardId);
+    static QJsonObject encode(const CardLimits &limits);
     static QJsonObject encode(const Address &address);
 
     static Result<Card> decodeCard(const QJsonObject &resource);

@@ -50,8 +50,7 @@ SandboxResponse AccountEndpoints::list(const SandboxRequest &request, const Call
         if (!allowedStatuses.contains(status))
             return SandboxResponse::badRequest(
                 QStringLiteral("filter[status]: \"%1\" is not one of Open, Frozen, Closed.")
-                    .arg(status),
-                QStringLiteral("InvalidQueryParameter"));
+                    .arg(status));
     }
     const QString customerId = query.value(QStringLiteral("filter[customerId]"));
 

@@ -95,23 +95,20 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
         if (!filterableStatuses().contains(status))
             return SandboxResponse::badRequest(
                 QStringLiteral("filter[status]: \"%1\" is not one of %2.")
-                    .arg(status, filterableStatuses().join(QStringLiteral(", "))),
-                QStringLiteral("InvalidQueryParameter"));
+                    .arg(status, filterableStatuses().join(QStringLiteral(", "))));
     }
     // Unit's Node SDK lists newest first by default; the sandbox does the same.
     const QString sort = query.has(QStringLiteral("sort")) ? query.value(QStringLiteral("sort"))
                                                            : QStringLiteral("-createdAt");
     if (sort != QLatin1String("createdAt") && sort != QLatin1String("-createdAt"))
-        return SandboxResponse::badRequest(QStringLiteral("sort must be createdAt or -createdAt."),
-                                           QStringLiteral("InvalidQueryParameter"));
+        return SandboxResponse::badRequest(QStringLiteral("sort must be createdAt or -createdAt."));
     Tags tagFilter;
     if (query.has(QStringLiteral("filter[tags]"))) {
         const QJsonDocument tags =
             QJsonDocument::fromJson(query.value(QStringLiteral("filter[tags]")).toUtf8());
         if (!tags.isObject())
             return SandboxResponse::badRequest(
-                QStringLiteral("filter[tags] must be a JSON object such as {\"key\":\"value\"}."),
-                QStringLiteral("InvalidQueryParameter"));
+                QStringLiteral("filter[tags] must be a JSON object such as {\"key\":\"value\"}."));
         const QJsonObject object = tags.object();
         for (auto it = object.begin(); it != object.end(); ++it)
             tagFilter.insert(it.key(), it.value().toString());
@@ -202,12 +199,12 @@ SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Calle
         return SandboxResponse::error(
             404,
             QStringLiteral("The specified account with id %1 was not found.").arg(create.accountId),
-            QStringLiteral("NotFound"), QStringLiteral("/data/relationships/account"));
+            QStringLiteral("/data/relationships/account"));
     if (!create.customerId.isEmpty() && create.customerId != account->customerId)
         return SandboxResponse::badRequest(
             QStringLiteral("Customer %1 is not an owner of account %2.")
                 .arg(create.customerId, account->id),
-            QStringLiteral("InvalidRelationship"), QStringLiteral("/data/relationships/customer"));
+            QStringLiteral("/data/relationships/customer"));
 
     // Replaying a key returns the first card, whatever happened since; nothing is created.
     if (!create.idempotencyKey.isEmpty()) {
@@ -223,7 +220,7 @@ SandboxResponse CardEndpoints::create(const SandboxRequest &request, const Calle
             QStringLiteral("Account %1 is %2; cards can only be issued on an Open deposit "
                            "account.")
                 .arg(account->id, accountStatusName(account->status)),
-            QStringLiteral("AccountNotOpen"), QStringLiteral("/data/relationships/account"));
+            QStringLiteral("/data/relationships/account"));
 
     const Customer *customer = m_store.customer(account->customerId);
     Card card = newCardBase(create.type);
@@ -268,8 +265,7 @@ SandboxResponse CardEndpoints::applyAction(const SandboxRequest &, const Caller 
     if (!next)
         return SandboxResponse::badRequest(
             QStringLiteral("Card %1 is %2; it cannot be %3.")
-                .arg(cardId, cardStatusName(card->status), pastParticiple(action)),
-            QStringLiteral("InvalidCardStatus"));
+                .arg(cardId, cardStatusName(card->status), pastParticiple(action)));
     Card *changed = m_store.mutableCard(cardId);
     setStatus(changed, *next, m_clock.now());
     return cardDocument(200, *changed);
@@ -284,8 +280,7 @@ SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Call
     if (!CardLifecycle::canReplace(old->status))
         return SandboxResponse::badRequest(
             QStringLiteral("Card %1 is %2; closed cards cannot be replaced.")
-                .arg(cardId, cardStatusName(old->status)),
-            QStringLiteral("InvalidCardStatus"));
+                .arg(cardId, cardStatusName(old->status)));
     std::optional<Address> shippingAddress;
     const QList<ApiError> errors =
         CardRequestValidator::readReplaceCard(request.json, &shippingAddress);
@@ -294,7 +289,7 @@ SandboxResponse CardEndpoints::replace(const SandboxRequest &request, const Call
     if (old->isVirtual() && shippingAddress)
         return SandboxResponse::badRequest(
             QStringLiteral("Virtual cards are not shipped; omit shippingAddress."),
-            QStringLiteral("UnknownAttribute"), QStringLiteral("/data/attributes/shippingAddress"));
+            QStringLiteral("/data/attributes/shippingAddress"));
 
     // The replacement is the same kind of card on the same account: a physical one is shipped
     // and starts Inactive, a virtual one is usable at once. The old card stops working unless
@@ -369,7 +364,7 @@ SandboxResponse CardEndpoints::limits(const SandboxRequest &, const Caller &call
     if (!card)
         return cardNotFound(cardId);
     return SandboxResponse::document(
-        200, JsonApiCodec::singleDocument(JsonApiCodec::encode(m_store.limits(cardId), cardId)));
+        200, JsonApiCodec::singleDocument(JsonApiCodec::encode(m_store.limits(cardId))));
 }
 
 SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &caller,
@@ -381,8 +376,7 @@ SandboxResponse CardEndpoints::activate(const SandboxRequest &, const Caller &ca
     if (card->status != CardStatus::Inactive && card->status != CardStatus::ActiveForOnlineUse)
         return SandboxResponse::badRequest(
             QStringLiteral("Card %1 is %2; only Inactive cards can be activated.")
-                .arg(cardId, cardStatusName(card->status)),
-            QStringLiteral("InvalidCardStatus"));
+                .arg(cardId, cardStatusName(card->status)));
     Card *activated = m_store.mutableCard(cardId);
     setStatus(activated, CardStatus::Active, m_clock.now());
     // Unit's spec answers the activation simulation with 201.

@@ -25,7 +25,7 @@ std::optional<Address> readAddress(JsonApiBody &body, const QJsonObject &object,
         const QString fieldPointer = pointer + QLatin1Char('/') + it.key();
         if (!fields.contains(it.key())) {
             body.addError(QStringLiteral("\"%1\" is not an address field.").arg(it.key()),
-                          fieldPointer, QStringLiteral("UnknownAttribute"));
+                          fieldPointer);
             continue;
         }
         if (it.value().isNull() && it.key() == QLatin1String("street2"))
@@ -55,8 +55,7 @@ std::optional<Address> readAddress(JsonApiBody &body, const QJsonObject &object,
             reported = reported || body.errors().at(i).sourcePointer ==
                                        pointer + QLatin1Char('/') + problem.field;
         if (!reported)
-            body.addError(problem.message, pointer + QLatin1Char('/') + problem.field,
-                          QStringLiteral("InvalidAddress"));
+            body.addError(problem.message, pointer + QLatin1Char('/') + problem.field);
     }
     if (body.errors().size() != errorsBefore)
         return std::nullopt;
@@ -106,8 +105,7 @@ void readLimits(JsonApiBody &body, CardLevelLimits *limits)
         }
         if (!known)
             body.addError(QStringLiteral("\"%1\" is not a card limit.").arg(it.key()),
-                          pointer + QLatin1Char('/') + it.key(),
-                          QStringLiteral("UnknownAttribute"));
+                          pointer + QLatin1Char('/') + it.key());
     }
 }
 
@@ -155,14 +153,13 @@ QString readRelationship(JsonApiBody &body, const QString &name, const QStringLi
     if (!types.contains(type)) {
         body.addError(QStringLiteral("relationships.%1.data.type must be %2.")
                           .arg(name, types.join(QStringLiteral(" or "))),
-                      pointer + QStringLiteral("/data/type"),
-                      QStringLiteral("InvalidRelationship"));
+                      pointer + QStringLiteral("/data/type"));
         return {};
     }
     if (!identifier.match(id).hasMatch()) {
         body.addError(
             QStringLiteral("relationships.%1.data.id must be a numeric string.").arg(name),
-            pointer + QStringLiteral("/data/id"), QStringLiteral("InvalidRelationship"));
+            pointer + QStringLiteral("/data/id"));
         return {};
     }
     return id;
@@ -191,8 +188,7 @@ QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document
                 body.addError(QStringLiteral("Virtual cards have no \"%1\"; it is only for "
                                              "physical cards.")
                                   .arg(QLatin1String(physicalOnly)),
-                              JsonApiBody::attributePointer(QLatin1String(physicalOnly)),
-                              QStringLiteral("UnknownAttribute"));
+                              JsonApiBody::attributePointer(QLatin1String(physicalOnly)));
         }
         allowed << ShippingAddress << QStringLiteral("design"); // reported just above
     } else {
@@ -244,14 +240,12 @@ QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document
         if (it.key() != QLatin1String("account") && it.key() != QLatin1String("customer") &&
             it.key() != QLatin1String("defaultFundingAccount"))
             body.addError(QStringLiteral("\"%1\" is not a card relationship.").arg(it.key()),
-                          QStringLiteral("/data/relationships/") + it.key(),
-                          QStringLiteral("InvalidRelationship"));
+                          QStringLiteral("/data/relationships/") + it.key());
     }
     if (!body.relationships().contains(QLatin1String("account"))) {
         body.addError(QStringLiteral("relationships.account is required: the deposit account "
                                      "the card draws on."),
-                      QStringLiteral("/data/relationships/account"),
-                      QStringLiteral("MissingRelationship"));
+                      QStringLiteral("/data/relationships/account"));
     } else {
         card.request.accountType = body.relationships()
                                        .value(QLatin1String("account"))

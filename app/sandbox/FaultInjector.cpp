@@ -21,6 +21,7 @@ constexpr FaultName FaultNames[] = {
     {"drop-after-commit", FaultInjector::Fault::DropAfterCommit},
     {"malformed-json", FaultInjector::Fault::MalformedJson},
     {"wrong-shape", FaultInjector::Fault::WrongShape},
+    {"missing-scope", FaultInjector::Fault::MissingScope},
 };
 
 bool fail(QString *error, const QString &message)

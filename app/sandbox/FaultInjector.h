@@ -27,6 +27,9 @@ public:
         DropAfterCommit,    // do the work, then close the connection without answering
         MalformedJson,      // 200 with a truncated document, nothing done
         WrongShape,         // 200 with valid JSON that is not the expected document
+        // Refused as if the token lacked the route's scope (SandboxApi::missingScope()),
+        // nothing done: a token the client believes sufficient, which Unit does not accept.
+        MissingScope,
     };
 
     struct Rule

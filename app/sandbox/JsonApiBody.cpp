@@ -8,8 +8,7 @@ JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowed
 {
     const QJsonValue data = document.value(QLatin1String("data"));
     if (!data.isObject()) {
-        addError(QStringLiteral("The body must have a \"data\" object."), QStringLiteral("/data"),
-                 QStringLiteral("InvalidRequestBody"));
+        addError(QStringLiteral("The body must have a \"data\" object."), QStringLiteral("/data"));
         return;
     }
     m_data = data.toObject();
@@ -17,11 +16,11 @@ JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowed
     if (!type.isString()) {
         addError(QStringLiteral("\"type\" is required; use %1.")
                      .arg(allowedTypes.join(QStringLiteral(" or "))),
-                 QStringLiteral("/data/type"), QStringLiteral("InvalidRequestBody"));
+                 QStringLiteral("/data/type"));
     } else if (!allowedTypes.contains(type.toString())) {
         addError(QStringLiteral("\"%1\" is not accepted here; use %2.")
                      .arg(type.toString(), allowedTypes.join(QStringLiteral(" or "))),
-                 QStringLiteral("/data/type"), QStringLiteral("InvalidRequestBody"));
+                 QStringLiteral("/data/type"));
     } else {
         m_type = type.toString();
     }
@@ -30,7 +29,7 @@ JsonApiBody::JsonApiBody(const QJsonObject &document, const QStringList &allowed
         if (key != QLatin1String("type") && key != QLatin1String("attributes") &&
             key != QLatin1String("relationships"))
             addError(QStringLiteral("\"%1\" is not allowed in this request.").arg(key),
-                     QStringLiteral("/data/") + key, QStringLiteral("InvalidRequestBody"));
+                     QStringLiteral("/data/") + key);
     }
     m_attributes = m_data.value(QLatin1String("attributes")).toObject();
     m_relationships = m_data.value(QLatin1String("relationships")).toObject();
@@ -45,14 +44,14 @@ void JsonApiBody::requireAttributesObject()
 {
     if (!m_data.isEmpty() && !m_data.value(QLatin1String("attributes")).isObject())
         addError(QStringLiteral("\"attributes\" must be an object."),
-                 QStringLiteral("/data/attributes"), QStringLiteral("InvalidRequestBody"));
+                 QStringLiteral("/data/attributes"));
 }
 
 void JsonApiBody::requireRelationshipsObject()
 {
     if (!m_data.isEmpty() && !m_data.value(QLatin1String("relationships")).isObject())
         addError(QStringLiteral("\"relationships\" must be an object."),
-                 QStringLiteral("/data/relationships"), QStringLiteral("InvalidRequestBody"));
+                 QStringLiteral("/data/relationships"));
 }
 
 void JsonApiBody::rejectUnknownAttributes(const QStringList &allowed)
@@ -61,7 +60,7 @@ void JsonApiBody::rejectUnknownAttributes(const QStringList &allowed)
         if (!allowed.contains(it.key()))
             addError(QStringLiteral("\"%1\" is not a valid attribute for %2.")
                          .arg(it.key(), m_type.isEmpty() ? QStringLiteral("this request") : m_type),
-                     attributePointer(it.key()), QStringLiteral("UnknownAttribute"));
+                     attributePointer(it.key()));
     }
 }
 
@@ -71,8 +70,7 @@ QString JsonApiBody::string(const char *name, bool required, int minLength, int 
     const QJsonValue value = m_attributes.value(key);
     if (value.isUndefined() || value.isNull()) {
         if (required)
-            addError(QStringLiteral("\"%1\" is required.").arg(key), attributePointer(key),
-                     QStringLiteral("MissingAttribute"));
+            addError(QStringLiteral("\"%1\" is required.").arg(key), attributePointer(key));
         return {};
     }
     if (!value.isString()) {
@@ -133,9 +131,9 @@ QJsonObject JsonApiBody::object(const char *name)
     return value.toObject();
 }
 
-void JsonApiBody::addError(const QString &detail, const QString &pointer, const QString &code)
+void JsonApiBody::addError(const QString &detail, const QString &pointer)
 {
-    ApiError error = ApiError::http(400, QStringLiteral("Bad Request"), detail, code);
+    ApiError error = ApiError::http(400, QStringLiteral("Bad Request"), detail);
     error.sourcePointer = pointer;
     m_errors.append(error);
 }

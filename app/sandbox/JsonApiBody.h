@@ -36,8 +36,7 @@ public:
     std::optional<bool> boolean(const char *name);
     QJsonObject object(const char *name);
 
-    void addError(const QString &detail, const QString &pointer,
-                  const QString &code = QStringLiteral("InvalidAttribute"));
+    void addError(const QString &detail, const QString &pointer);
 
     static QString attributePointer(const QString &name)
     {

@@ -128,15 +128,17 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
     }
 
     SandboxResponse response;
-    if (!route && allowed.isEmpty()) {
+    if (!m_rateLimiter.admit(request.clientAddress, m_clock.now())) {
+        response = SandboxResponse::error(
+            429, QStringLiteral("Too many requests: the limit is %1 per minute.")
+                     .arg(m_rateLimiter.requestsPerMinute()));
+    } else if (!route && allowed.isEmpty()) {
         response = SandboxResponse::notFound(
             QStringLiteral("There is no resource at %1.").arg(request.path));
     } else if (!route) {
-        response =
-            SandboxResponse::error(405,
-                                   QStringLiteral("%1 is not supported on %2.")
-                                       .arg(QString::fromLatin1(request.method), request.path),
-                                   QStringLiteral("MethodNotAllowed"));
+        response = SandboxResponse::error(
+            405, QStringLiteral("%1 is not supported on %2.")
+                     .arg(QString::fromLatin1(request.method), request.path));
         response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
     } else {
         const QString token = request.bearerToken();
@@ -152,9 +154,7 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
             response = SandboxResponse::unauthorized(
                 QStringLiteral("The bearer token is invalid or has expired."));
         } else if (!route->scope.isEmpty() && !caller->hasScope(route->scope)) {
-            response = SandboxResponse::forbidden(
-                QStringLiteral("The token lacks the \"%1\" scope.").arg(route->scope),
-                QStringLiteral("InsufficientScope"));
+            response = missingScope(route->scope);
         } else if (std::optional<SandboxResponse> bodyError = checkBody(request)) {
             response = *bodyError;
         } else {
@@ -163,6 +163,14 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
     }
     qCDebug(lcSandbox).noquote() << request.method << request.path << "->" << response.status;
     return response;
+}
+
+SandboxResponse SandboxApi::missingScope(const QString &scope) const
+{
+    const QString detail = scope.isEmpty()
+                               ? QStringLiteral("The token lacks the scope this request needs.")
+                               : QStringLiteral("The token lacks the \"%1\" scope.").arg(scope);
+    return SandboxResponse::error(m_missingScopeStatus, detail);
 }
 
 std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) const
@@ -176,27 +184,22 @@ std::optional<SandboxResponse> SandboxApi::checkBody(SandboxRequest &request) co
         return std::nullopt;
     if (request.body.size() > MaxBodyBytes)
         return SandboxResponse::error(
-            413, QStringLiteral("Request bodies are limited to %1 bytes.").arg(MaxBodyBytes),
-            QStringLiteral("PayloadTooLarge"));
+            413, QStringLiteral("Request bodies are limited to %1 bytes.").arg(MaxBodyBytes));
     const QByteArray mediaType = request.mediaType();
     if (mediaType != "application/vnd.api+json" && mediaType != "application/json")
         return SandboxResponse::error(
-            415,
-            QStringLiteral("Send the body as application/vnd.api+json (got \"%1\").")
-                .arg(QString::fromLatin1(mediaType)),
-            QStringLiteral("UnsupportedMediaType"));
+            415, QStringLiteral("Send the body as application/vnd.api+json (got \"%1\").")
+                     .arg(QString::fromLatin1(mediaType)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return SandboxResponse::badRequest(QStringLiteral("The body is not valid JSON: %1 at "
                                                           "offset %2.")
                                                .arg(parseError.errorString())
-                                               .arg(parseError.offset),
-                                           QStringLiteral("MalformedJson"));
+                                               .arg(parseError.offset));
     if (!document.isObject())
         return SandboxResponse::badRequest(
-            QStringLiteral("The body must be a JSON:API document (a JSON object)."),
-            QStringLiteral("MalformedJson"));
+            QStringLiteral("The body must be a JSON:API document (a JSON object)."));
     request.json = document.object();
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include "CardEndpoints.h"
 #include "CustomerEndpoints.h"
 #include "SandboxClock.h"
+#include "SandboxRateLimiter.h"
 #include "SandboxRequest.h"
 #include "SandboxResponse.h"
 #include "SandboxStore.h"
@@ -18,8 +19,8 @@ namespace tessera::sandbox {
 
 // The sandbox's Unit API without sockets: routes a request, authenticates it, enforces the
 // route's scope, checks the body's media type, size and JSON, then hands it to the endpoint.
-// The order (route, auth, scope, body) means an unauthenticated caller learns nothing but
-// "401", whatever else is wrong with the request.
+// Before all of it, Unit's rate limit. The order (route, auth, scope, body) means an
+// unauthenticated caller learns nothing but "401", whatever else is wrong with the request.
 class SandboxApi
 {
 public:
@@ -35,11 +36,18 @@ public:
     // bank's backend mints customer tokens for its app with the org token it keeps to itself.
     void setBrokerMode(bool on) { m_brokerMode = on; }
 
+    // Whether Unit answers a token that lacks the route's scope with 403 or 401 is unverified:
+    // 403 unless set to 401, so the client can be tested against both.
+    void setMissingScopeStatus(int status) { m_missingScopeStatus = status; }
+    // The answer to a token without `scope` (empty: the route's scope, unnamed).
+    SandboxResponse missingScope(const QString &scope) const;
+
     SandboxStore &store() { return m_store; }
     const SandboxStore &store() const { return m_store; }
     TokenAuthority &tokens() { return m_tokens; }
     const TokenAuthority &tokens() const { return m_tokens; }
     SandboxClock &clock() { return m_clock; }
+    SandboxRateLimiter &rateLimiter() { return m_rateLimiter; }
 
     // Everything a demo should find again on its next run (see SandboxStore::changes()).
     QJsonObject state() const;
@@ -64,6 +72,7 @@ private:
     std::optional<SandboxResponse> checkBody(SandboxRequest &request) const;
 
     SandboxClock m_clock;
+    SandboxRateLimiter m_rateLimiter;
     SandboxStore m_store;
     TokenAuthority m_tokens;
     TokenEndpoints m_tokenEndpoints;
@@ -72,6 +81,7 @@ private:
     CustomerEndpoints m_customerEndpoints;
     QList<Route> m_routes;
     bool m_brokerMode = false;
+    int m_missingScopeStatus = 403;
 };
 
 } // namespace tessera::sandbox

@@ -9,7 +9,7 @@ namespace {
 
 SandboxResponse invalidParameter(const QString &detail)
 {
-    return SandboxResponse::badRequest(detail, QStringLiteral("InvalidQueryParameter"));
+    return SandboxResponse::badRequest(detail);
 }
 
 // Strict decimal integers only: "10abc", "1e3", " 5" and "+5" are all refused.

@@ -18,6 +18,8 @@ struct SandboxRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // The source IP, which Unit's rate limit counts by.
+    QString clientAddress;
 
     // Filled in by SandboxApi once the body passed the media-type and JSON checks.
     QJsonObject json;

@@ -27,33 +27,27 @@ SandboxResponse SandboxResponse::errors(int status, QList<ApiError> errors)
     return document(status, JsonApiCodec::encodeErrors(errors));
 }
 
-SandboxResponse SandboxResponse::error(int status, const QString &detail, const QString &code,
+SandboxResponse SandboxResponse::error(int status, const QString &detail,
                                        const QString &sourcePointer)
 {
-    ApiError e = ApiError::http(status, titleFor(status), detail, code);
+    ApiError e = ApiError::http(status, titleFor(status), detail);
     e.sourcePointer = sourcePointer;
     return errors(status, {e});
 }
 
-SandboxResponse SandboxResponse::badRequest(const QString &detail, const QString &code,
-                                            const QString &sourcePointer)
+SandboxResponse SandboxResponse::badRequest(const QString &detail, const QString &sourcePointer)
 {
-    return error(400, detail, code, sourcePointer);
+    return error(400, detail, sourcePointer);
 }
 
 SandboxResponse SandboxResponse::notFound(const QString &detail)
 {
-    return error(404, detail, QStringLiteral("NotFound"));
+    return error(404, detail);
 }
 
 SandboxResponse SandboxResponse::unauthorized(const QString &detail)
 {
-    return error(401, detail, QStringLiteral("Unauthorized"));
-}
-
-SandboxResponse SandboxResponse::forbidden(const QString &detail, const QString &code)
-{
-    return error(403, detail, code);
+    return error(401, detail);
 }
 
 QString SandboxResponse::titleFor(int status)

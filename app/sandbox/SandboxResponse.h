@@ -20,16 +20,15 @@ struct SandboxResponse
     QList<QPair<QByteArray, QByteArray>> headers; // beyond Content-Type/Content-Length
 
     static SandboxResponse document(int status, QByteArray body);
-    // Each error gets its own supportId, as Unit's do.
+    // Each error gets its own supportId, as Unit's do. Unit documents no error `code` for any
+    // error the sandbox answers, so none is sent: status, title, detail, source.pointer, meta.
     static SandboxResponse errors(int status, QList<ApiError> errors);
-    static SandboxResponse error(int status, const QString &detail, const QString &code = {},
+    static SandboxResponse error(int status, const QString &detail,
                                  const QString &sourcePointer = {});
 
-    static SandboxResponse badRequest(const QString &detail, const QString &code,
-                                      const QString &sourcePointer = {});
+    static SandboxResponse badRequest(const QString &detail, const QString &sourcePointer = {});
     static SandboxResponse notFound(const QString &detail);
     static SandboxResponse unauthorized(const QString &detail);
-    static SandboxResponse forbidden(const QString &detail, const QString &code);
 
     // The standard reason phrase, which Unit also uses as the error title.
     static QString titleFor(int status);

@@ -156,6 +156,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     sandboxRequest.headers = request.headers();
     sandboxRequest.body = request.body();
     emit requestReceived(sandboxRequest.method, sandboxRequest.path);
+    sandboxRequest.clientAddress = socket->peerAddress().toString();
 
     using Fault = FaultInjector::Fault;
     const FaultInjector::Decision fault =
@@ -192,8 +193,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                            : fault.fault == Fault::RequestTimeout ? 408
                                                                   : 429;
         SandboxResponse response = SandboxResponse::error(
-            status, QStringLiteral("Injected fault: the request was not processed."),
-            QStringLiteral("InjectedFault"));
+            status, QStringLiteral("Injected fault: the request was not processed."));
         if (status == 429)
             response.headers.append(
                 {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
@@ -215,6 +215,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         writeResponse(
             makeResponder(request, socket),
             SandboxResponse::document(200, QByteArrayLiteral(R"({"data":{"type":"individualDe)")));
+        return true;
+    case Fault::MissingScope:
+        writeResponse(makeResponder(request, socket), m_api->missingScope({}));
         return true;
     case Fault::WrongShape:
         writeResponse(

@@ -233,7 +233,7 @@ QJsonObject SandboxStore::changes() const
     for (const QString &id : m_changedCardIds) {
         if (const Card *changed = card(id)) {
             cards.append(JsonApiCodec::encode(*changed));
-            limits.insert(id, JsonApiCodec::encode(m_limits.value(id), id));
+            limits.insert(id, JsonApiCodec::encode(m_limits.value(id)));
         }
     }
     QJsonObject idempotency;

@@ -7,6 +7,7 @@
 #include "Logging.h"
 #include "SandboxStore.h"
 #include "TokenAuthority.h"
+#include "VerificationLanguage.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -14,15 +15,6 @@
 namespace tessera::sandbox {
 
 namespace {
-
-const QStringList &verificationLanguages()
-{
-    static const QStringList languages =
-        QStringLiteral("en af ar ca zh zh-CN zh-HK hr cs da nl en-GB et fi fr de el he hi hu id "
-                       "it ja kn ko ms mr nb pl pt-BR pt ro ru sk es sv tl te th tr vi")
-            .split(QLatin1Char(' '));
-    return languages;
-}
 
 SandboxResponse verificationFailure(TokenAuthority::VerificationResult result)
 {
@@ -33,34 +25,33 @@ SandboxResponse verificationFailure(TokenAuthority::VerificationResult result)
     case R::UnknownToken:
         return SandboxResponse::badRequest(
             QStringLiteral("The verification token is unknown or belongs to another customer."),
-            QStringLiteral("InvalidVerificationToken"), tokenPointer);
+            tokenPointer);
     case R::Used:
         return SandboxResponse::badRequest(
             QStringLiteral("This verification was already used; request a new code."),
-            QStringLiteral("VerificationUsed"), tokenPointer);
+            tokenPointer);
     case R::Superseded:
         return SandboxResponse::badRequest(
             QStringLiteral("A newer verification was requested for this customer; use the "
                            "latest code."),
-            QStringLiteral("VerificationSuperseded"), tokenPointer);
+            tokenPointer);
     case R::Expired:
         return SandboxResponse::badRequest(
             QStringLiteral("The verification expired after %1 minutes; request a new code.")
                 .arg(TokenAuthority::VerificationLifetimeSeconds / 60),
-            QStringLiteral("VerificationExpired"), tokenPointer);
+            tokenPointer);
     case R::TooManyAttempts:
         return SandboxResponse::badRequest(
             QStringLiteral("Too many wrong codes (%1); request a new code.")
                 .arg(TokenAuthority::MaxWrongCodes),
-            QStringLiteral("TooManyAttempts"), tokenPointer);
+            tokenPointer);
     case R::WrongCode:
         return SandboxResponse::badRequest(QStringLiteral("The verification code is incorrect."),
-                                           QStringLiteral("InvalidVerificationCode"), codePointer);
+                                           codePointer);
     case R::Accepted:
         break;
     }
-    return SandboxResponse::badRequest(QStringLiteral("Verification failed."),
-                                       QStringLiteral("InvalidVerificationToken"), tokenPointer);
+    return SandboxResponse::badRequest(QStringLiteral("Verification failed."), tokenPointer);
 }
 
 SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
@@ -70,11 +61,9 @@ SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
     switch (result) {
     case R::WrongSubject:
         return SandboxResponse::badRequest(
-            QStringLiteral("The JWT subject does not match the customer's jwtSubject."),
-            QStringLiteral("InvalidJwtSubject"), pointer);
+            QStringLiteral("The JWT subject does not match the customer's jwtSubject."), pointer);
     case R::Expired:
-        return SandboxResponse::badRequest(QStringLiteral("The JWT has expired."),
-                                           QStringLiteral("JwtExpired"), pointer);
+        return SandboxResponse::badRequest(QStringLiteral("The JWT has expired."), pointer);
     case R::Malformed:
     case R::Accepted:
         break;
@@ -82,7 +71,7 @@ SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
     return SandboxResponse::badRequest(
         QStringLiteral("jwtToken must be a JWT (header.payload.signature, base64url) with a "
                        "\"sub\" claim."),
-        QStringLiteral("InvalidJwt"), pointer);
+        pointer);
 }
 
 SandboxResponse customerNotFound(const QString &customerId)
@@ -102,13 +91,12 @@ QStringList readScopes(JsonApiBody &body, const char *name, bool required)
         body.string(name, required, 1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &scope : scopes) {
         if (!TokenAuthority::knownScopes().contains(scope))
-            body.addError(QStringLiteral("\"%1\" is not a Unit scope.").arg(scope), pointer,
-                          QStringLiteral("InvalidScope"));
+            body.addError(QStringLiteral("\"%1\" is not a Unit scope.").arg(scope), pointer);
         else if (TokenAuthority::orgOnlyScopes().contains(scope))
             body.addError(QStringLiteral("\"%1\" is an org-token scope; a customer token cannot "
                                          "hold it.")
                               .arg(scope),
-                          pointer, QStringLiteral("InvalidScope"));
+                          pointer);
     }
     return scopes;
 }
@@ -153,8 +141,7 @@ RequestedResources readResources(JsonApiBody &body)
         for (auto it = item.begin(); it != item.end(); ++it) {
             if (it.key() != QLatin1String("type") && it.key() != QLatin1String("ids"))
                 body.addError(QStringLiteral("\"%1\" is not allowed in a resource.").arg(it.key()),
-                              itemPointer + QLatin1Char('/') + it.key(),
-                              QStringLiteral("UnknownAttribute"));
+                              itemPointer + QLatin1Char('/') + it.key());
         }
         const QString type = item.value(QLatin1String("type")).toString();
         const bool card = type == QLatin1String("card");
@@ -195,7 +182,8 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
                                                    const Caller &caller, const QString &customerId)
 {
     // A customer token works for its own customer only; another one is "not found".
-    if (!m_store.customer(customerId) || !caller.canSeeCustomer(customerId))
+    const Customer *customer = m_store.customer(customerId);
+    if (!customer || !caller.canSeeCustomer(customerId))
         return customerNotFound(customerId);
 
     JsonApiBody body(request.json, {QStringLiteral("customerTokenVerification")});
@@ -211,11 +199,16 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
         body.addError(QStringLiteral("\"appHash\" only applies to the sms channel."),
                       JsonApiBody::attributePointer(QStringLiteral("appHash")));
     const QString language = body.string("language", false);
-    if (body.hasAttribute("language") && !verificationLanguages().contains(language))
+    if (body.hasAttribute("language") && !VerificationLanguage::supported().contains(language))
         body.addError(QStringLiteral("\"language\" must be one of: %1.")
-                          .arg(verificationLanguages().join(QStringLiteral(", "))),
+                          .arg(VerificationLanguage::supported().join(QStringLiteral(", "))),
                       JsonApiBody::attributePointer(QStringLiteral("language")));
     const QJsonObject phone = body.object("phone");
+    // Unit: "Business customers only": it picks one of a business's authorized users.
+    if (body.hasAttribute("phone") && !customer->isBusiness())
+        body.addError(QStringLiteral("\"phone\" applies to business customers only; an "
+                                     "individual customer gets the code on their own phone."),
+                      JsonApiBody::attributePointer(QStringLiteral("phone")));
     if (body.hasAttribute("phone") && body.ok()) {
         const QJsonValue countryCode = phone.value(QLatin1String("countryCode"));
         const QJsonValue number = phone.value(QLatin1String("number"));
@@ -229,7 +222,9 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
     CustomerTokenVerification verification;
     verification.verificationToken = m_tokens.startVerification(customerId);
     qCInfo(lcSandbox).noquote() << "verification started for customer" << customerId << "via"
-                                << channel << "(no message sent; the sandbox code is fixed)";
+                                << channel << "in"
+                                << (language.isEmpty() ? QStringLiteral("en") : language)
+                                << "(no message sent; the sandbox code is fixed)";
     return SandboxResponse::document(
         201, JsonApiCodec::singleDocument(JsonApiCodec::encode(verification)));
 }
@@ -255,7 +250,7 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
     if (!upgradableScopes.isEmpty() && !scopes.contains(CustomerTokenWrite))
         body.addError(
             QStringLiteral("upgradableScope needs \"%1\" in scope.").arg(CustomerTokenWrite),
-            upgradablePointer, QStringLiteral("InvalidScope"));
+            upgradablePointer);
     const RequestedResources requested = readResources(body);
     const QString verificationToken = body.string("verificationToken", false, 1);
     const QString verificationCode = body.string("verificationCode", false, 1);
@@ -280,7 +275,6 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
                 QStringLiteral("This token cannot grant \"%1\": it is in neither its scope nor "
                                "its upgradableScope.")
                     .arg(scope),
-                QStringLiteral("InsufficientScope"),
                 scopes.contains(scope) ? JsonApiBody::attributePointer(QStringLiteral("scope"))
                                        : upgradablePointer);
     }
@@ -295,14 +289,14 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
                 return SandboxResponse::error(
                     404,
                     QStringLiteral("The specified card with id %1 was not found.").arg(named.id),
-                    QStringLiteral("NotFound"), named.pointer);
+                    named.pointer);
         } else {
             const Account *account = m_store.account(named.id);
             if (!account || account->customerId != customerId || !caller.canSeeAccount(*account))
                 return SandboxResponse::error(
                     404,
                     QStringLiteral("The specified account with id %1 was not found.").arg(named.id),
-                    QStringLiteral("NotFound"), named.pointer);
+                    named.pointer);
         }
     }
     if (caller.resources.isRestricted() && !requested.resources.isRestricted())
@@ -310,7 +304,6 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
             403,
             QStringLiteral("This token is narrowed to particular cards or accounts; a token it "
                            "mints must be narrowed to them too (send resources)."),
-            QStringLiteral("ResourcesRequired"),
             JsonApiBody::attributePointer(QStringLiteral("resources")));
 
     bool needsTwoFactor = false;
@@ -328,7 +321,6 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
         if (verificationToken.isEmpty() || verificationCode.isEmpty())
             return SandboxResponse::badRequest(
                 QStringLiteral("verificationToken and verificationCode go together."),
-                QStringLiteral("MissingAttribute"),
                 JsonApiBody::attributePointer(verificationToken.isEmpty()
                                                   ? QStringLiteral("verificationToken")
                                                   : QStringLiteral("verificationCode")));
@@ -340,7 +332,6 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
         return SandboxResponse::badRequest(
             QStringLiteral("The requested scopes need two-factor authentication: send "
                            "verificationToken and verificationCode, or jwtToken."),
-            QStringLiteral("VerificationRequired"),
             JsonApiBody::attributePointer(QStringLiteral("verificationToken")));
     }
 

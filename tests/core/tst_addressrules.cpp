@@ -93,6 +93,59 @@ private slots:
         QVERIFY(AddressRules::isValidUsState(QStringLiteral("DC")));
         QVERIFY(!AddressRules::isValidUsState(QStringLiteral("XX")));
     }
+
+    void pointersMapToAddressFields()
+    {
+        using Field = AddressRules::Field;
+        QCOMPARE(AddressRules::fieldForPointer(
+                     QStringLiteral("/data/attributes/shippingAddress/postalCode")),
+                 std::optional<Field>(Field::PostalCode));
+        QCOMPARE(AddressRules::fieldForPointer(
+                     QStringLiteral("/data/attributes/shippingAddress/street2")),
+                 std::optional<Field>(Field::Street2));
+        QCOMPARE(AddressRules::fieldForPointer(QStringLiteral("/data/attributes/shippingAddress")),
+                 std::optional<Field>(Field::WholeAddress));
+        QCOMPARE(AddressRules::fieldForPointer(
+                     QStringLiteral("/data/attributes/shippingAddress/extendedZip")),
+                 std::optional<Field>(Field::WholeAddress));
+        QCOMPARE(AddressRules::fieldForPointer(QStringLiteral("/data/relationships/account")),
+                 std::optional<Field>());
+        QCOMPARE(AddressRules::fieldForPointer(QStringLiteral("/data/attributes/shippingAddressX")),
+                 std::optional<Field>());
+        QCOMPARE(AddressRules::fieldName(Field::PostalCode), QStringLiteral("postalCode"));
+        QCOMPARE(AddressRules::fieldName(Field::WholeAddress), QString());
+    }
+
+    void everyAddressEntryOfAServerErrorIsAProblem()
+    {
+        // One 400 naming two address fields and something else, as Unit sends it.
+        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"));
+        error.entries = {
+            {QStringLiteral("Bad Request"),
+             QStringLiteral("Street is required."),
+             {},
+             {},
+             QStringLiteral("/data/attributes/shippingAddress/street")},
+            {QStringLiteral("Bad Request"),
+             QStringLiteral("Account is closed."),
+             {},
+             {},
+             QStringLiteral("/data/relationships/account")},
+            {QStringLiteral("Bad Request"),
+             {},
+             {},
+             {},
+             QStringLiteral("/data/attributes/shippingAddress/postalCode")},
+        };
+        const QList<AddressRules::Problem> problems = AddressRules::problemsIn(error);
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(problems.at(0).field, QStringLiteral("street"));
+        QCOMPARE(problems.at(0).message, QStringLiteral("Street is required."));
+        QCOMPARE(problems.at(1).field, QStringLiteral("postalCode"));
+        QCOMPARE(problems.at(1).message, QStringLiteral("Bad Request")); // no detail: the title
+        QVERIFY(
+            AddressRules::problemsIn(ApiError::http(404, QStringLiteral("Not Found"))).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAddressRules)

@@ -164,7 +164,9 @@ private slots:
         QVERIFY(wrong->hasError());
         QCOMPARE(wrong->error().kind, ApiError::Kind::Http);
         QCOMPARE(wrong->error().httpStatus, 400);
-        QVERIFY(!wrong->error().code.isEmpty());
+        // Unit documents no error code for a wrong code: the pointer says which field.
+        QVERIFY(wrong->error().code.isEmpty());
+        QCOMPARE(wrong->error().sourcePointer, QStringLiteral("/data/attributes/verificationCode"));
         QVERIFY(!wrong->error().detail.isEmpty());
         QVERIFY(!wrong->error().supportId.isEmpty());
 

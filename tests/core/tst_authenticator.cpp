@@ -8,6 +8,7 @@
 #include "FaultInjector.h"
 #include "MessageCapture.h"
 #include "ReplyWaiting.h"
+#include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "Session.h"
@@ -509,6 +510,75 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
+    void missingScopeStatus_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("403") << 403;
+        QTest::newRow("401") << 401;
+    }
+
+    // Whether Unit answers a token without the scope with 401 or 403 is unverified: either way
+    // one code renews the token and the call goes out again, once.
+    void aMissingScopeIsRecoveredWithOneCodeAndOneResend_data() { missingScopeStatus_data(); }
+    void aMissingScopeIsRecoveredWithOneCodeAndOneResend()
+    {
+        QFETCH(int, status);
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        m_sandbox.api().setMissingScopeStatus(status);
+        const int injectedBefore = m_sandbox.faults().injectedCount();
+        const auto rule =
+            sandbox::FaultInjector::parseRule(QStringLiteral("GET /cards missing-scope n=1"));
+        QVERIFY(rule);
+        m_sandbox.faults().addRule(*rule);
+        QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
+        ApiClient *api = backend->api();
+        std::unique_ptr<ApiJob> job(backend->startJob([api] { return api->listCards(); }, nullptr));
+        QVERIFY(waitForCodeSent(backend->authenticator()));
+        backend->authenticator()->submitCode(QStringLiteral("000001"));
+        QVERIFY(finished(job.get()));
+        const int injected = m_sandbox.faults().injectedCount() - injectedBefore;
+        m_sandbox.faults().clear();
+        m_sandbox.api().setMissingScopeStatus(403);
+        QVERIFY2(!job->hasError(), qPrintable(job->error().message()));
+        QCOMPARE(required.count(), 1);
+        QCOMPARE(injected, 1);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void aMissingScopeThatOutlastsTheNewTokenEndsInAPlainErrorWithoutASecondCode_data()
+    {
+        missingScopeStatus_data();
+    }
+    void aMissingScopeThatOutlastsTheNewTokenEndsInAPlainErrorWithoutASecondCode()
+    {
+        QFETCH(int, status);
+        auto backend = makeBackend();
+        QVERIFY(signIn(*backend, m_customerId));
+        m_sandbox.api().setMissingScopeStatus(status);
+        const auto rule =
+            sandbox::FaultInjector::parseRule(QStringLiteral("GET /cards missing-scope"));
+        QVERIFY(rule);
+        m_sandbox.faults().addRule(*rule);
+        QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
+        ApiClient *api = backend->api();
+        std::unique_ptr<ApiJob> job(backend->startJob([api] { return api->listCards(); }, nullptr));
+        QVERIFY(waitForCodeSent(backend->authenticator()));
+        backend->authenticator()->submitCode(QStringLiteral("000001"));
+        QVERIFY(finished(job.get()));
+        m_sandbox.faults().clear();
+        m_sandbox.api().setMissingScopeStatus(403);
+        QVERIFY(job->hasError());
+        QCOMPARE(job->error().httpStatus, status);
+        QCOMPARE(required.count(), 1);
+        QVERIFY(!backend->authenticator()->isWaitingForCode());
+        // Plain words, not the server's note about scopes.
+        QCOMPARE(job->error().message(),
+                 QStringLiteral("The bank did not accept your sign-in for this. Sign in again and "
+                                "try once more."));
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
     void aTokenRefusedTwiceEndsInAnErrorNotALoop()
     {
         auto backend = makeBackend();
@@ -587,6 +657,32 @@ private slots:
         backend.authenticator()->signIn(m_customerId);
         QVERIFY(failed.wait(5000));
         QVERIFY(!backend.authenticator()->isWaitingForCode());
+    }
+
+    void aSpanishUserInterfaceGetsItsCodesInSpanish()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("tessera.sandbox.info=true"));
+        g_messages.clear();
+        QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+        auto backend = makeBackend();
+        backend->setUiLanguage(QStringLiteral("es"));
+        const bool signedIn = signIn(*backend, m_customerId);
+        const int codes = toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze);
+        toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze);
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(signedIn);
+        QCOMPARE(codes, 1);
+        // The sign-in code and the step-up code both went out with "language":"es".
+        QStringList started;
+        for (const QString &line : std::as_const(g_messages)) {
+            if (line.contains(QLatin1String("verification started")))
+                started << line;
+        }
+        QCOMPARE(started.size(), 2);
+        for (const QString &line : std::as_const(started))
+            QVERIFY2(line.contains(QLatin1String(" in es ")), qPrintable(line));
+        QVERIFY(removeEntry(*backend, m_customerId));
     }
 
     void noSecretInLogsOrSettings()

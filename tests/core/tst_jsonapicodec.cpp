@@ -496,6 +496,31 @@ private slots:
         }
     }
 
+    void anAccountWithoutTagsIsEncodedWithAnEmptyTagsObject()
+    {
+        // Unit's account schemas list tags as required.
+        Account account;
+        account.id = QStringLiteral("10001");
+        account.name = QStringLiteral("Checking");
+        const QJsonValue tags = JsonApiCodec::encode(account)
+                                    .value(QLatin1String("attributes"))
+                                    .toObject()
+                                    .value(QLatin1String("tags"));
+        QVERIFY(tags.isObject());
+        QVERIFY(tags.toObject().isEmpty());
+    }
+
+    void aLimitsDocumentHasATypeAndAttributesOnly()
+    {
+        // Unit's UnitCardLimitsResponse: additionalProperties false, no id.
+        const QJsonObject data = QJsonDocument::fromJson(JsonApiCodec::singleDocument(
+                                                             JsonApiCodec::encode(CardLimits{})))
+                                     .object()
+                                     .value(QLatin1String("data"))
+                                     .toObject();
+        QCOMPARE(data.keys(), (QStringList{QStringLiteral("attributes"), QStringLiteral("type")}));
+    }
+
     void cardLimitsRoundTrip()
     {
         CardLimits limits;
@@ -504,7 +529,7 @@ private slots:
         limits.dailyTotals.purchases = 1234;
         limits.monthlyTotals.withdrawals = 20000;
         const Result<CardLimits> decoded = JsonApiCodec::cardLimitsFromDocument(
-            JsonApiCodec::singleDocument(JsonApiCodec::encode(limits, QStringLiteral("7"))));
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(limits)));
         QVERIFY2(decoded.ok(), qPrintable(decoded.error().detail));
         QCOMPARE(decoded->limits.dailyPurchase, std::optional<qint64>(50000));
         QCOMPARE(decoded->limits.monthlyWithdrawal, std::optional<qint64>(500000));

@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "ReplyWaiting.h"
+#include "SandboxApi.h"
 #include "SandboxServer.h"
 
 #include <QLoggingCategory>
@@ -80,7 +81,13 @@ private slots:
         m_client.setBearerToken(minted->valueAs<CustomerToken>().token);
     }
 
-    void cleanup() { m_sandbox.faults().clear(); }
+    void cleanup()
+    {
+        m_sandbox.faults().clear();
+        m_sandbox.api().rateLimiter().setRequestsPerMinute(
+            sandbox::SandboxRateLimiter::DefaultRequestsPerMinute);
+        m_sandbox.setClockOffset(0);
+    }
 
     void getRetriesServerErrorsThenSucceeds()
     {
@@ -113,6 +120,38 @@ private slots:
         QVERIFY(!reply->hasError());
         QCOMPARE(reply->attempts(), 2);
         QVERIFY2(timer.elapsed() >= 950, "Retry-After: 1 was not honoured");
+    }
+
+    void aGetOverTheRateLimitIsRetriedAndSucceedsOnceTheMinuteIsOver()
+    {
+        // A fresh one-minute window with room for one request.
+        m_sandbox.api().rateLimiter().setRequestsPerMinute(1);
+        m_sandbox.setClockOffset(120);
+        auto first = wait(m_client.getCard(QStringLiteral("300001")));
+        QVERIFY2(!first->hasError(), qPrintable(first->error().message()));
+        std::unique_ptr<ApiReply> reply(m_client.listCards());
+        QSignalSpy retrying(reply.get(), &ApiReply::retrying);
+        // Unit sends no Retry-After: the minute passes while the client backs off.
+        connect(reply.get(), &ApiReply::retrying, this, [this] { m_sandbox.setClockOffset(181); });
+        reply = wait(reply.release());
+        QVERIFY2(!reply->hasError(), qPrintable(reply->error().message()));
+        QCOMPARE(retrying.count(), 1);
+        QCOMPARE(retrying.first().at(2).value<ApiError>().httpStatus, 429);
+    }
+
+    void aRateLimitThatOutlastsTheRetriesIsExplainedInPlainWords()
+    {
+        m_sandbox.api().rateLimiter().setRequestsPerMinute(1);
+        m_sandbox.setClockOffset(300);
+        auto first = wait(m_client.getCard(QStringLiteral("300001")));
+        QVERIFY2(!first->hasError(), qPrintable(first->error().message()));
+        auto refused = wait(m_client.listCards());
+        QVERIFY(refused->hasError());
+        QCOMPARE(refused->error().httpStatus, 429);
+        QCOMPARE(refused->attempts(), 4);
+        QCOMPARE(refused->error().message(),
+                 QStringLiteral("The bank is receiving too many requests right now. Wait a minute "
+                                "and try again."));
     }
 
     void droppedConnectionIsRetriedForGets()

@@ -203,9 +203,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(again->token == token->token && again->expiresIn == token->expiresIn);
     }
     if (const Result<CardLimits> limits = JsonApiCodec::cardLimitsFromDocument(body)) {
-        const Result<CardLimits> again =
-            JsonApiCodec::cardLimitsFromDocument(JsonApiCodec::singleDocument(
-                JsonApiCodec::encode(limits.value(), QStringLiteral("1"))));
+        const Result<CardLimits> again = JsonApiCodec::cardLimitsFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(limits.value())));
         check(again.ok());
         checkLevelLimits(limits->limits, again->limits);
         checkTotals(limits->dailyTotals, again->dailyTotals);

@@ -100,7 +100,7 @@ STATUS=$(curl -s -o "$WORK_DIR/self-mint.json" -w '%{http_code}' -X POST "$UNIT_
     -H "Authorization: Bearer $CUSTOMER_TOKEN" -H "Content-Type: application/vnd.api+json" \
     -d '{"data":{"type":"customerToken","attributes":{"scope":"cards"}}}')
 [[ "$STATUS" == "403" ]] || fail "a customer token without customer-token-write minted a token: HTTP $STATUS"
-[[ "$(json "$WORK_DIR/self-mint.json" 'd["errors"][0]["code"]')" == "InsufficientScope" ]] || fail "self-mint error code"
+[[ "$(json "$WORK_DIR/self-mint.json" '"code" in d["errors"][0]')" == "False" ]] || fail "self-mint error has a code Unit does not document"
 
 # Without a token the same call is a JSON:API 401.
 STATUS=$(curl -s -o "$WORK_DIR/unauth.json" -w '%{http_code}' "$UNIT_API/cards")

@@ -1,6 +1,7 @@
 #include "AddressForm.h"
 
 #include "AddressRules.h"
+#include "AddressText.h"
 #include "Style.h"
 
 #include <QComboBox>
@@ -242,8 +243,18 @@ bool AddressForm::validate()
 
 void AddressForm::showServerError(const QString &field, const QString &message)
 {
-    showFieldError(field, message);
-    if (QWidget *input = m_inputs.value(field); input && input->focusPolicy() != Qt::NoFocus)
+    showServerProblems({{field, message}});
+}
+
+void AddressForm::showServerProblems(const QList<AddressRules::Problem> &problems)
+{
+    clearErrors();
+    for (const AddressRules::Problem &problem : problems)
+        showFieldError(problem.field, problem.message);
+    if (problems.isEmpty())
+        return;
+    if (QWidget *input = m_inputs.value(problems.first().field);
+        input && input->focusPolicy() != Qt::NoFocus)
         input->setFocus(Qt::OtherFocusReason);
 }
 
@@ -253,16 +264,6 @@ void AddressForm::clearErrors()
     m_formError->hide();
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         clearFieldError(it.key());
-}
-
-std::optional<QString> AddressForm::fieldFromPointer(const QString &sourcePointer)
-{
-    static const QString prefix = QStringLiteral("/data/attributes/shippingAddress");
-    if (sourcePointer == prefix)
-        return QString();
-    if (!sourcePointer.startsWith(prefix + QLatin1Char('/')))
-        return std::nullopt;
-    return sourcePointer.mid(prefix.size() + 1).section(QLatin1Char('/'), 0, 0);
 }
 
 bool AddressForm::eventFilter(QObject *watched, QEvent *event)
@@ -332,12 +333,7 @@ void AddressForm::onEdited(const QString &field)
 
 QString AddressForm::displayText(const Address &address)
 {
-    QStringList lines{address.street};
-    if (!address.street2.isEmpty())
-        lines.append(address.street2);
-    lines.append(tr("%1, %2 %3").arg(address.city, address.state, address.postalCode));
-    lines.append(address.country == QLatin1String("US") ? tr("United States") : address.country);
-    return lines.join(QLatin1Char('\n'));
+    return AddressText::display(address);
 }
 
 } // namespace tessera::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Address.h"
+#include "AddressRules.h"
 
 #include <optional>
 #include <QHash>
@@ -31,13 +32,12 @@ public:
     bool validate();
     // field is an Address member name ("postalCode"); an unknown one shows above the fields.
     void showServerError(const QString &field, const QString &message);
+    // Every problem the server named (AddressRules::problemsIn()) at its field, all at once;
+    // the first one's field gets the focus.
+    void showServerProblems(const QList<AddressRules::Problem> &problems);
     void clearErrors();
 
-    // "/data/attributes/shippingAddress/postalCode" -> "postalCode"; an empty string when the
-    // pointer is the address itself; nullopt when it is not about the shipping address.
-    static std::optional<QString> fieldFromPointer(const QString &sourcePointer);
-    // The address as lines for display ("742 Valencia St\nApt 3\nSan Francisco, CA 94110\n
-    // United States"), as the wizard's review and the card details show it.
+    // AddressText::display(), for the widgets that show an address.
     static QString displayText(const Address &address);
 
 signals:

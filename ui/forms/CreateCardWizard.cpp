@@ -1,6 +1,7 @@
 #include "CreateCardWizard.h"
 
 #include "AddressForm.h"
+#include "AddressRules.h"
 #include "ApiClient.h"
 #include "ApiJob.h"
 #include "Backend.h"
@@ -156,11 +157,11 @@ void CreateCardWizard::onCreateFinished()
     const ApiError error = job->error();
     setSubmitting(false);
 
-    const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);
-    if (field && !m_kindPage->isVirtual() && currentId() == ReviewPageId) {
+    const QList<AddressRules::Problem> addressProblems = AddressRules::problemsIn(error);
+    if (!addressProblems.isEmpty() && !m_kindPage->isVirtual() && currentId() == ReviewPageId) {
         m_reviewPage->showError(tr("Card not created: %1").arg(error.message()));
         back();
-        m_addressPage->form()->showServerError(*field, error.message());
+        m_addressPage->form()->showServerProblems(addressProblems);
         return;
     }
     m_reviewPage->showError(

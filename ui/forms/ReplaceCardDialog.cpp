@@ -1,6 +1,7 @@
 #include "ReplaceCardDialog.h"
 
 #include "AddressForm.h"
+#include "AddressRules.h"
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
@@ -182,9 +183,9 @@ void ReplaceCardDialog::onReplaceFinished()
     }
     const ApiError error = job->error();
     setBusy(false);
-    const std::optional<QString> field = AddressForm::fieldFromPointer(error.sourcePointer);
-    if (m_form && field) {
-        m_form->showServerError(*field, error.message());
+    const QList<AddressRules::Problem> addressProblems = AddressRules::problemsIn(error);
+    if (m_form && !addressProblems.isEmpty()) {
+        m_form->showServerProblems(addressProblems);
         return;
     }
     showError(tr("Card not replaced: %1").arg(error.message()));

@@ -194,17 +194,29 @@ private slots:
         QVERIFY(!errorShown("addressError"));
     }
 
-    void pointersMapToFields()
+    void aServerErrorNamingTwoFieldsMarksBoth()
     {
-        QCOMPARE(AddressForm::fieldFromPointer(
-                     QStringLiteral("/data/attributes/shippingAddress/postalCode")),
-                 std::optional<QString>(QStringLiteral("postalCode")));
-        QCOMPARE(AddressForm::fieldFromPointer(QStringLiteral("/data/attributes/shippingAddress")),
-                 std::optional<QString>(QString()));
-        QCOMPARE(AddressForm::fieldFromPointer(QStringLiteral("/data/relationships/account")),
-                 std::optional<QString>());
-        QCOMPARE(AddressForm::fieldFromPointer(QStringLiteral("/data/attributes/shippingAddressX")),
-                 std::optional<QString>());
+        m_form->setAddress(maya());
+        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"));
+        error.entries = {{QStringLiteral("Bad Request"),
+                          QStringLiteral("Unknown state."),
+                          {},
+                          {},
+                          QStringLiteral("/data/attributes/shippingAddress/state")},
+                         {QStringLiteral("Bad Request"),
+                          QStringLiteral("Unknown ZIP code."),
+                          {},
+                          {},
+                          QStringLiteral("/data/attributes/shippingAddress/postalCode")}};
+        m_form->showServerProblems(AddressRules::problemsIn(error));
+        QVERIFY(errorShown("stateError"));
+        QCOMPARE(child<QLabel>("stateError")->text(), QStringLiteral("Unknown state."));
+        QVERIFY(errorShown("postalCodeError"));
+        QCOMPARE(child<QLabel>("postalCodeError")->text(), QStringLiteral("Unknown ZIP code."));
+        QVERIFY(!errorShown("streetError"));
+        QVERIFY(!errorShown("addressError"));
+        // The first field named has the focus.
+        QVERIFY(child<QWidget>("stateField")->hasFocus());
     }
 
     void accessibleNamesBuddiesAndTabOrder()
