@@ -24,7 +24,11 @@ CardActionRunner::CardActionRunner(Backend *backend, CardsModel *model, QWidget 
     connect(m_actions, &CardActions::failed, this, [this](const ApiError &error) {
         UserFacingError::log(error, "card action");
         const UserFacingError plain(error);
-        emit failed(tr("The card was not changed. %1").arg(plain.message()), plain.supportId());
+        // After a lost answer that could not be checked, "not changed" may be untrue.
+        if (error.kind == ApiError::Kind::OutcomeUnknown)
+            emit failed(plain.message(), plain.supportId());
+        else
+            emit failed(tr("The card was not changed. %1").arg(plain.message()), plain.supportId());
     });
     connect(m_actions, &CardActions::cancelled, this,
             [this] { emit failed(tr("The card was not changed: confirmation was cancelled.")); });

@@ -11,6 +11,7 @@
 #include "ElidedLabel.h"
 #include "Logging.h"
 #include "Session.h"
+#include "UserFacingError.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -293,7 +294,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
             emit statusMessage((m_model->isRefreshing()
                                     ? tr("Your cards could not be refreshed: %1")
                                     : tr("More cards could not be loaded: %1"))
-                                   .arg(m_model->lastError().message()));
+                                   .arg(UserFacingError(m_model->lastError()).message()));
     });
     connect(m_details, &CardDetailsPanel::actionRequested, m_actions, &CardActionRunner::run);
     connect(m_details, &CardDetailsPanel::replaceRequested, this, &CardsPage::replaceCardRequested);
@@ -459,8 +460,8 @@ void CardsPage::updateState()
         if (hasRows) {
             m_states->setCurrentWidget(m_list); // keep what is on screen
         } else {
-            m_errorText->setText(
-                tr("Your cards could not be loaded.\n%1").arg(m_model->lastError().message()));
+            m_errorText->setText(tr("Your cards could not be loaded.\n%1")
+                                     .arg(UserFacingError(m_model->lastError()).message()));
             m_states->setCurrentWidget(m_error);
         }
     } else if (hasRows) {

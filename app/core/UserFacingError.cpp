@@ -2,6 +2,8 @@
 
 #include "Logging.h"
 
+#include <algorithm>
+
 namespace tessera {
 
 UserFacingError::UserFacingError(const ApiError &error)
@@ -43,28 +45,33 @@ QString UserFacingError::plainMessage(const ApiError &error)
     case ApiError::Kind::NoCredential:
         return tr("You need to confirm who you are first.");
     case ApiError::Kind::Redirect:
-        return error.message(); // already plain: says why the redirect was refused
+    case ApiError::Kind::OutcomeUnknown:
+        return error.message(); // ApiError's own words for these are already plain
     case ApiError::Kind::Http:
         break;
     }
-    const QString code = error.code;
-    if (code == QLatin1String("InvalidCardStatus"))
-        return tr("The card's current status does not allow this. Refresh to see its latest "
-                  "status.");
     switch (error.httpStatus) {
     case 400:
-    case 422:
-        return tr("The bank did not accept this request.");
+    case 422: {
+        // Unit points at the attribute it refused; a refusal that points nowhere is about the
+        // resource as it stands (a card whose status does not allow the action).
+        const QList<ApiError::Entry> entries = error.allEntries();
+        const bool pointsAtAttribute =
+            std::any_of(entries.cbegin(), entries.cend(),
+                        [](const ApiError::Entry &e) { return !e.sourcePointer.isEmpty(); });
+        if (pointsAtAttribute)
+            return tr("The bank did not accept this request. Check the details and try again.");
+        return tr("The bank refused this in the card's current state. Refresh to see its latest "
+                  "status.");
+    }
     case 401:
-        return tr("Your sign-in has expired. Sign in again and retry.");
     case 403:
-        return tr("Your sign-in does not allow this.");
+    case 429:
+        return error.message(); // plain already, and one wording for both places
     case 404:
         return tr("The bank could not find this. Refresh to see what is there now.");
     case 409:
         return tr("This clashes with a change made elsewhere. Refresh and try again.");
-    case 429:
-        return tr("The bank is busy with too many requests. Wait a moment and try again.");
     default:
         break;
     }

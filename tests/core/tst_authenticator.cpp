@@ -662,20 +662,19 @@ private slots:
     void aSpanishUserInterfaceGetsItsCodesInSpanish()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("tessera.sandbox.info=true"));
-        g_messages.clear();
-        QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+        test::MessageCapture capture;
         auto backend = makeBackend();
         backend->setUiLanguage(QStringLiteral("es"));
         const bool signedIn = signIn(*backend, m_customerId);
         const int codes = toggleCard(*backend, m_cardIds.at(0), CardAction::Freeze);
         toggleCard(*backend, m_cardIds.at(0), CardAction::Unfreeze);
-        qInstallMessageHandler(previous);
+        capture.stop();
         QLoggingCategory::setFilterRules(QString());
         QVERIFY(signedIn);
         QCOMPARE(codes, 1);
         // The sign-in code and the step-up code both went out with "language":"es".
         QStringList started;
-        for (const QString &line : std::as_const(g_messages)) {
+        for (const QString &line : capture.messages()) {
             if (line.contains(QLatin1String("verification started")))
                 started << line;
         }

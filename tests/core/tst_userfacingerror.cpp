@@ -17,24 +17,28 @@ private slots:
         QTest::addColumn<QString>("expected");
         ApiError status = ApiError::http(400, QStringLiteral("Bad Request"),
                                          QStringLiteral("Card 300012 is ClosedByCustomer; it "
-                                                        "cannot be frozen."),
-                                         QStringLiteral("InvalidCardStatus"));
+                                                        "cannot be frozen."));
         QTest::newRow("card status")
             << status
-            << "The card's current status does not allow this. Refresh to see its "
-               "latest status.";
+            << "The bank refused this in the card's current state. Refresh to see its latest "
+               "status.";
+        ApiError attribute = ApiError::http(400, QStringLiteral("Bad Request"),
+                                            QStringLiteral("jwtSubject must match the JWT's sub."));
+        attribute.sourcePointer = QStringLiteral("/data/attributes/jwtSubject");
         QTest::newRow("validation")
-            << ApiError::http(400, QStringLiteral("Bad Request"),
-                              QStringLiteral("jwtSubject must match the JWT's sub."),
-                              QStringLiteral("InvalidAttribute"))
-            << "The bank did not accept this request.";
+            << attribute
+            << "The bank did not accept this request. Check the details and try again.";
         QTest::newRow("decode") << ApiError::decode(QStringLiteral("illegal value at offset 12"))
                                 << "The bank's answer could not be read. Try again later.";
         QTest::newRow("server") << ApiError::http(503, QStringLiteral("Service Unavailable"))
                                 << "The bank had a problem handling this. Try again later.";
         QTest::newRow("rate limit")
             << ApiError::http(429, QStringLiteral("Too Many Requests"))
-            << "The bank is busy with too many requests. Wait a moment and try again.";
+            << "The bank is receiving too many requests right now. Wait a minute and try again.";
+        QTest::newRow("unknown outcome")
+            << ApiError::outcomeUnknown()
+            << "The connection dropped before the bank answered; it may or may not have been "
+               "done.";
         QTest::newRow("network") << ApiError::network(QStringLiteral("Connection refused"))
                                  << "The bank could not be reached. Check your internet "
                                     "connection and try again.";

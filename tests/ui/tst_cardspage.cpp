@@ -488,9 +488,12 @@ private slots:
         m_backend->session()->begin(token);
         openPage();
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("errorState")->isVisible(), 5000);
-        QVERIFY(child<QLabel>("errorText")
-                    ->text()
-                    .contains(QLatin1String("The card service is unavailable.")));
+        // In plain words of Tessera's, not the server's own detail.
+        const QString errorText = child<QLabel>("errorText")->text();
+        QVERIFY2(errorText.contains(QLatin1String("The bank had a problem handling this.")),
+                 qPrintable(errorText));
+        QVERIFY2(!errorText.contains(QLatin1String("The card service is unavailable.")),
+                 qPrintable(errorText));
         peer.setFailures(0);
         QTest::mouseClick(child<QPushButton>("retryButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("emptyState")->isVisible(), 5000);

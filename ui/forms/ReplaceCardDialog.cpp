@@ -5,6 +5,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "CardReplacement.h"
 #include "CardsModel.h"
 #include "Session.h"
 #include "Style.h"
@@ -26,6 +27,7 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
     , m_busyText(new QLabel(tr("Replacing your card…"), this))
     , m_busyBar(new QProgressBar(this))
     , m_buttons(new QDialogButtonBox(this))
+    , m_replacement(new CardReplacement(backend, this))
 {
     setObjectName(QStringLiteral("replaceCardDialog"));
     setWindowTitle(tr("Replace card"));
@@ -88,6 +90,10 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
     cancel->setObjectName(QStringLiteral("replaceCancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ReplaceCardDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ReplaceCardDialog::reject);
+    connect(m_replacement, &CardReplacement::replaced, this, &ReplaceCardDialog::finish);
+    connect(m_replacement, &CardReplacement::failed, this, &ReplaceCardDialog::onReplaceFailed);
+    connect(m_replacement, &CardReplacement::cancelled, this,
+            &ReplaceCardDialog::onConfirmationCancelled);
 
     layout->addStretch();
     layout->addWidget(m_error);
@@ -105,7 +111,7 @@ ReplaceCardDialog::ReplaceCardDialog(Backend *backend, const Card &card, QWidget
 ReplaceCardDialog::~ReplaceCardDialog()
 {
     // ~ApiReply stops the request without reporting to this half-destroyed object.
-    delete m_pending;
+    delete m_replacement;
     delete m_customerJob;
 }
 
@@ -121,7 +127,7 @@ void ReplaceCardDialog::accept()
     if (m_form && !m_form->validate())
         return;
     setBusy(true);
-    sendReplaceRequest();
+    m_replacement->start(m_card, m_form ? std::optional<Address>(m_form->address()) : std::nullopt);
 }
 
 void ReplaceCardDialog::reject()
@@ -157,57 +163,21 @@ void ReplaceCardDialog::loadCustomerAddress()
     });
 }
 
-void ReplaceCardDialog::sendReplaceRequest()
+void ReplaceCardDialog::onReplaceFailed(const ApiError &error)
 {
-    const std::optional<Address> address =
-        m_form ? std::optional<Address>(m_form->address()) : std::nullopt;
-    ApiClient *api = m_backend->api();
-    const QString cardId = m_card.id;
-    m_pending = m_backend->startJob(
-        [api, cardId, address] { return api->replaceCard(cardId, address); }, this);
-    connect(m_pending, &ApiJob::finished, this, &ReplaceCardDialog::onReplaceFinished);
-}
-
-void ReplaceCardDialog::onReplaceFinished()
-{
-    ApiJob *job = m_pending;
-    m_pending = nullptr;
-    job->deleteLater();
-    if (!job->hasError()) {
-        recordReplacement(job->valueAs<Card>());
-        return;
-    }
-    if (job->isCancelled()) {
-        onConfirmationCancelled();
-        return;
-    }
-    const ApiError error = job->error();
     setBusy(false);
     const QList<AddressRules::Problem> addressProblems = AddressRules::problemsIn(error);
     if (m_form && !addressProblems.isEmpty()) {
         m_form->showServerProblems(addressProblems);
         return;
     }
-    showError(tr("Card not replaced: %1").arg(error.message()));
-}
-
-// Same scope and card as the replace, so the token just verified for it covers this too: no
-// second code. Failing leaves the card replaced all the same; it is only logged.
-void ReplaceCardDialog::recordReplacement(const Card &newCard)
-{
-    ApiClient *api = m_backend->api();
-    const Card oldCard = m_card;
-    const QString newId = newCard.id;
-    m_pending = m_backend->startJob(
-        [api, oldCard, newId] { return api->recordCardReplacement(oldCard, newId); }, this);
-    connect(m_pending, &ApiJob::finished, this, [this, newCard] {
-        ApiJob *job = m_pending;
-        m_pending = nullptr;
-        job->deleteLater();
-        if (job->hasError())
-            UserFacingError::log(job->error(), "recording the replacement on the old card");
-        finish(newCard);
-    });
+    UserFacingError::log(error, "replace");
+    if (error.kind == ApiError::Kind::OutcomeUnknown) {
+        // Neither "replaced" nor "not replaced" would be the truth.
+        showError(UserFacingError(error).message());
+        return;
+    }
+    showError(tr("Card not replaced. %1").arg(UserFacingError(error).message()));
 }
 
 void ReplaceCardDialog::finish(const Card &newCard)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiError.h"
 #include "Card.h"
 
 #include <QDialog>
@@ -13,6 +14,7 @@ class QPushButton;
 namespace tessera {
 class ApiJob;
 class Backend;
+class CardReplacement;
 } // namespace tessera
 
 namespace tessera::ui {
@@ -46,9 +48,7 @@ signals:
 
 private:
     void loadCustomerAddress();
-    void sendReplaceRequest();
-    void onReplaceFinished();
-    void recordReplacement(const Card &newCard);
+    void onReplaceFailed(const ApiError &error);
     void finish(const Card &newCard);
     void onConfirmationCancelled();
     void setBusy(bool busy);
@@ -63,7 +63,7 @@ private:
     QProgressBar *m_busyBar;
     QDialogButtonBox *m_buttons;
     QPushButton *m_replace;
-    QPointer<ApiJob> m_pending;
+    CardReplacement *m_replacement;
     QPointer<ApiJob> m_customerJob;
     bool m_busy = false;
     bool m_done = false;
