@@ -12,6 +12,37 @@
     </message>
 </context>
 <context>
+    <name>tessera::ui::CardsPage</name>
+    <message numerus="yes">
+        <source>%1 of %Ln card(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln card</numerusform>
+            <numerusform>%1 of %Ln cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln card(s)</source>
+        <translation>
+            <numerusform>%Ln card</numerusform>
+            <numerusform>%Ln cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ cards</source>
+        <translation>
+            <numerusform>%Ln+ cards</numerusform>
+            <numerusform>%Ln+ cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln card(s) could not be shown.</source>
+        <translation>
+            <numerusform>%Ln card could not be shown.</numerusform>
+            <numerusform>%Ln cards could not be shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::MainWindow</name>
     <message numerus="yes">
         <source>Your session ends in %n minute(s).</source>

@@ -44,6 +44,17 @@
     </message>
 </context>
 <context>
+    <name>AddressText</name>
+    <message>
+        <source>%1, %2 %3</source>
+        <translation>%1, %2 %3</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The server&apos;s reply could not be read.</source>
@@ -80,6 +91,18 @@
     <message>
         <source>The server sent Tessera to another address; Tessera does not follow redirects for your safety.</source>
         <translation>El servidor envió a Tessera a otra dirección; por su seguridad, Tessera no sigue redirecciones.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the bank answered; it may or may not have been done.</source>
+        <translation>La conexión se cortó antes de que el banco respondiera; puede que se haya hecho o no.</translation>
+    </message>
+    <message>
+        <source>The bank is receiving too many requests right now. Wait a minute and try again.</source>
+        <translation>El banco está recibiendo demasiadas solicitudes ahora mismo. Espera un minuto y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The bank did not accept your sign-in for this. Sign in again and try once more.</source>
+        <translation>El banco no aceptó tu inicio de sesión para esto. Vuelve a iniciar sesión e inténtalo otra vez.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +198,57 @@
     </message>
 </context>
 <context>
+    <name>UserFacingError</name>
+    <message>
+        <source>The bank could not be reached. Check your internet connection and try again.</source>
+        <translation>No se pudo conectar con el banco. Revisa tu conexión a internet y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The bank did not answer in time. Try again in a moment.</source>
+        <translation>El banco no respondió a tiempo. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s answer could not be read. Try again later.</source>
+        <translation>No se pudo leer la respuesta del banco. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Se canceló la solicitud.</translation>
+    </message>
+    <message>
+        <source>Tessera could not send this request. Check the details and try again.</source>
+        <translation>Tessera no pudo enviar esta solicitud. Revisa los datos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You need to confirm who you are first.</source>
+        <translation>Primero tienes que confirmar que eres tú.</translation>
+    </message>
+    <message>
+        <source>The bank did not accept this request. Check the details and try again.</source>
+        <translation>El banco no aceptó esta solicitud. Revisa los datos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The bank refused this in the card&apos;s current state. Refresh to see its latest status.</source>
+        <translation>El banco lo rechazó por el estado actual de la tarjeta. Actualiza para ver su estado más reciente.</translation>
+    </message>
+    <message>
+        <source>The bank could not find this. Refresh to see what is there now.</source>
+        <translation>El banco no lo encontró. Actualiza para ver lo que hay ahora.</translation>
+    </message>
+    <message>
+        <source>This clashes with a change made elsewhere. Refresh and try again.</source>
+        <translation>Esto choca con un cambio hecho en otro lugar. Actualiza y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The bank had a problem handling this. Try again later.</source>
+        <translation>El banco tuvo un problema al procesarlo. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The request could not be completed.</source>
+        <translation>No se pudo completar la solicitud.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Tessera</source>
@@ -222,6 +296,20 @@
     <message>
         <source>Open File › Settings to enter one.</source>
         <translation>Abre Archivo › Configuración para escribir uno.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CardActions</name>
+    <message>
+        <source>The connection dropped before the bank answered, and the card shows no change: it was not done. You can try again.</source>
+        <translation>La conexión se cortó antes de que el banco respondiera y la tarjeta no muestra ningún cambio: no se hizo. Puedes volver a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CardReplacement</name>
+    <message>
+        <source>The connection dropped before the bank answered, and no new card exists: the card was not replaced. You can try again.</source>
+        <translation>La conexión se cortó antes de que el banco respondiera y no existe ninguna tarjeta nueva: la tarjeta no se reemplazó. Puedes volver a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -614,10 +702,6 @@ El código se envía al %2</translation>
         <source>Cards can only be shipped within the United States.</source>
         <translation>Las tarjetas solo se pueden enviar dentro de Estados Unidos.</translation>
     </message>
-    <message>
-        <source>%1, %2 %3</source>
-        <translation>%1, %2 %3</translation>
-    </message>
 </context>
 <context>
     <name>tessera::ui::CardActionRunner</name>
@@ -654,16 +738,16 @@ El código se envía al %2</translation>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <source>The card was not changed: %1</source>
-        <translation>La tarjeta no se cambió: %1</translation>
-    </message>
-    <message>
         <source>Card •••• %1 is now %2.</source>
         <translation>La tarjeta •••• %1 ahora está %2.</translation>
     </message>
     <message>
         <source>The card was not changed: confirmation was cancelled.</source>
         <translation>La tarjeta no se cambió: se canceló la confirmación.</translation>
+    </message>
+    <message>
+        <source>The card was not changed. %1</source>
+        <translation>La tarjeta no se cambió. %1</translation>
     </message>
 </context>
 <context>
@@ -718,6 +802,10 @@ El código se envía al %2</translation>
     <message>
         <source>From %1</source>
         <translation>Con cargo a %1</translation>
+    </message>
+    <message>
+        <source>From %1 (%2)</source>
+        <translation>De %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -841,6 +929,50 @@ El código se envía al %2</translation>
     <message>
         <source>Monthly withdrawals</source>
         <translation>Retiros mensuales</translation>
+    </message>
+    <message>
+        <source>Simulate card &amp;arrival</source>
+        <translation>Simular la &amp;llegada de la tarjeta</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>✕</source>
+        <translation>✕</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss the problem</source>
+        <translation>Descartar el problema</translation>
+    </message>
+    <message>
+        <source>This card is not activated yet. When it arrives, activate it by calling the toll-free number on the card or in your bank&apos;s app. Until then it cannot be used.</source>
+        <translation>Esta tarjeta aún no está activada. Cuando la recibas, actívala llamando al número gratuito que aparece en la tarjeta o desde la aplicación de tu banco. Hasta entonces no se puede usar.</translation>
+    </message>
+    <message>
+        <source>Demo only: acts as if the card arrived and you activated it.</source>
+        <translation>Solo en la demostración: hace como si la tarjeta hubiera llegado y la hubieras activado.</translation>
+    </message>
+    <message>
+        <source>Reference for support: %1</source>
+        <translation>Referencia para soporte: %1</translation>
+    </message>
+    <message>
+        <source>Replaced:</source>
+        <translation>Reemplazada:</translation>
+    </message>
+    <message>
+        <source>Replaced by a new card</source>
+        <translation>Reemplazada por una tarjeta nueva</translation>
+    </message>
+    <message>
+        <source>Replaced by •••• %1</source>
+        <translation>Reemplazada por •••• %1</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1109,62 @@ El código se envía al %2</translation>
     <message>
         <source>Show all cards</source>
         <translation>Mostrar todas las tarjetas</translation>
+    </message>
+    <message>
+        <source>Loading cards</source>
+        <translation>Cargando tarjetas</translation>
+    </message>
+    <message>
+        <source>Search cards</source>
+        <translation>Buscar tarjetas</translation>
+    </message>
+    <message>
+        <source>Search last 4 digits, nickname or tag</source>
+        <translation>Busca por los últimos 4 dígitos, apodo o etiqueta</translation>
+    </message>
+    <message>
+        <source>Your cards could not be refreshed: %1</source>
+        <translation>No se pudieron actualizar tus tarjetas: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln card(s)</source>
+        <translation>
+            <numerusform>%1 de %Ln tarjeta</numerusform>
+            <numerusform>%1 de %Ln tarjetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln card(s)</source>
+        <translation>
+            <numerusform>%Ln tarjeta</numerusform>
+            <numerusform>%Ln tarjetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ cards</source>
+        <translation>
+            <numerusform>%Ln+ tarjetas</numerusform>
+            <numerusform>%Ln+ tarjetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln card(s) could not be shown.</source>
+        <translation>
+            <numerusform>No se pudo mostrar %Ln tarjeta.</numerusform>
+            <numerusform>No se pudieron mostrar %Ln tarjetas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card matches your search</source>
+        <translation>Ninguna tarjeta coincide con tu búsqueda</translation>
+    </message>
+    <message>
+        <source>Searching your cards…</source>
+        <translation>Buscando en tus tarjetas…</translation>
     </message>
 </context>
 <context>
@@ -1344,16 +1532,16 @@ El código se envía al %2</translation>
         <translation>No se pudo cargar la dirección registrada (%1). Escribe la dirección a la que enviaremos la nueva tarjeta.</translation>
     </message>
     <message>
-        <source>Card not replaced: %1</source>
-        <translation>No se reemplazó la tarjeta: %1</translation>
-    </message>
-    <message>
         <source>Card not replaced: you are signed out. Sign in again to replace it.</source>
         <translation>No se reemplazó la tarjeta: cerraste sesión. Vuelve a iniciar sesión para reemplazarla.</translation>
     </message>
     <message>
         <source>Card not replaced: confirmation was cancelled.</source>
         <translation>No se reemplazó la tarjeta: se canceló la confirmación.</translation>
+    </message>
+    <message>
+        <source>Card not replaced. %1</source>
+        <translation>No se reemplazó la tarjeta. %1</translation>
     </message>
 </context>
 <context>
