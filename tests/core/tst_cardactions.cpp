@@ -33,25 +33,6 @@ private:
         return nullptr;
     }
 
-    void addFault(const QString &spec)
-    {
-        QString error;
-        const auto rule = FaultInjector::parseRule(spec, &error);
-        QVERIFY2(rule, qPrintable(error));
-        m_sandbox.faults().addRule(*rule);
-    }
-
-    // How many of the requests the sandbox received were `method path`.
-    static int countOf(const QSignalSpy &received, const QByteArray &method, const QString &path)
-    {
-        int count = 0;
-        for (const QList<QVariant> &request : received) {
-            if (request.at(0).toByteArray() == method && request.at(1).toString() == path)
-                ++count;
-        }
-        return count;
-    }
-
     // Applies `action` to `card`, answering the step-up code, and waits until it is over.
     void applyWithCode(CardActions &actions, const Card &card, CardAction action)
     {
@@ -72,22 +53,9 @@ private slots:
         QVERIFY(m_sandbox.start() != 0);
     }
 
-    void init()
-    {
-        QVERIFY(signIn(test::seed::mayaThompson));
-        createCardsModel()->reload();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_model->state() == CardsModel::State::Idle && m_model->rowCount() > 0, 5000);
-    }
+    void init() { QVERIFY(signInWithCards(test::seed::mayaThompson)); }
 
-    void cleanup()
-    {
-        m_sandbox.faults().clear();
-        m_model.reset();
-        if (m_backend)
-            m_backend->authenticator()->signOut();
-        m_backend.reset();
-    }
+    void cleanup() { signOutAndForget(); }
 
     void freezeAsksForACodeThenUpdatesTheModel()
     {
@@ -156,7 +124,7 @@ private slots:
         QVERIFY(card);
         const Card before = *card;
         const QString path = QStringLiteral("/cards/%1/freeze").arg(before.id);
-        addFault(QStringLiteral("POST %1 drop-after-commit n=1").arg(path));
+        QVERIFY(addFault(QStringLiteral("POST %1 drop-after-commit n=1").arg(path)));
         QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy succeeded(&actions, &CardActions::succeeded);
@@ -178,7 +146,7 @@ private slots:
         QVERIFY(card);
         const Card before = *card;
         const QString path = QStringLiteral("/cards/%1/unfreeze").arg(before.id);
-        addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path));
+        QVERIFY(addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path)));
         QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy succeeded(&actions, &CardActions::succeeded);
@@ -200,8 +168,9 @@ private slots:
         const Card *card = cardFor(CardAction::Unfreeze);
         QVERIFY(card);
         const Card before = *card;
-        addFault(QStringLiteral("POST /cards/%1/unfreeze drop-after-commit n=1").arg(before.id));
-        addFault(QStringLiteral("GET /cards/%1 500").arg(before.id));
+        QVERIFY(addFault(
+            QStringLiteral("POST /cards/%1/unfreeze drop-after-commit n=1").arg(before.id)));
+        QVERIFY(addFault(QStringLiteral("GET /cards/%1 500").arg(before.id)));
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy failed(&actions, &CardActions::failed);
         applyWithCode(actions, before, CardAction::Unfreeze);

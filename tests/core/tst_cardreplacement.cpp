@@ -34,24 +34,6 @@ private:
         return nullptr;
     }
 
-    void addFault(const QString &spec)
-    {
-        QString error;
-        const auto rule = FaultInjector::parseRule(spec, &error);
-        QVERIFY2(rule, qPrintable(error));
-        m_sandbox.faults().addRule(*rule);
-    }
-
-    static int countOf(const QSignalSpy &received, const QByteArray &method, const QString &path)
-    {
-        int count = 0;
-        for (const QList<QVariant> &request : received) {
-            if (request.at(0).toByteArray() == method && request.at(1).toString() == path)
-                ++count;
-        }
-        return count;
-    }
-
     // Starts the replacement of `card`, answers the step-up code, waits until it is over.
     void replaceWithCode(CardReplacement &replacement, const Card &card)
     {
@@ -80,22 +62,9 @@ private slots:
         QVERIFY(m_sandbox.start() != 0);
     }
 
-    void init()
-    {
-        QVERIFY(signIn(test::seed::mayaThompson));
-        createCardsModel()->reload();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_model->state() == CardsModel::State::Idle && m_model->rowCount() > 0, 5000);
-    }
+    void init() { QVERIFY(signInWithCards(test::seed::mayaThompson)); }
 
-    void cleanup()
-    {
-        m_sandbox.faults().clear();
-        m_model.reset();
-        if (m_backend)
-            m_backend->authenticator()->signOut();
-        m_backend.reset();
-    }
+    void cleanup() { signOutAndForget(); }
 
     // The old card names its replacement afterwards, so it is not offered for replacing again.
     void aReplacedCardNamesItsReplacement()
@@ -121,7 +90,7 @@ private slots:
         QVERIFY(card);
         const Card old = *card;
         const QString path = QStringLiteral("/cards/%1/replace").arg(old.id);
-        addFault(QStringLiteral("POST %1 drop-after-commit n=1").arg(path));
+        QVERIFY(addFault(QStringLiteral("POST %1 drop-after-commit n=1").arg(path)));
         QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
         CardReplacement replacement(m_backend.get());
         QSignalSpy replaced(&replacement, &CardReplacement::replaced);
@@ -145,7 +114,7 @@ private slots:
         const Card old = *card;
         const int cardsBefore = m_sandbox.cardCount();
         const QString path = QStringLiteral("/cards/%1/replace").arg(old.id);
-        addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path));
+        QVERIFY(addFault(QStringLiteral("POST %1 drop-before-response n=1").arg(path)));
         QSignalSpy received(&m_sandbox, &SandboxServer::requestReceived);
         CardReplacement replacement(m_backend.get());
         QSignalSpy replaced(&replacement, &CardReplacement::replaced);
@@ -171,14 +140,15 @@ private slots:
         const Card *card = activeCard();
         QVERIFY(card);
         const Card old = *card;
-        addFault(QStringLiteral("POST /cards/%1/replace drop-after-commit n=1").arg(old.id));
+        QVERIFY(
+            addFault(QStringLiteral("POST /cards/%1/replace drop-after-commit n=1").arg(old.id)));
         CardReplacement replacement(m_backend.get());
         QSignalSpy failed(&replacement, &CardReplacement::failed);
         QSignalSpy sent(m_backend->authenticator(), &Authenticator::codeSent);
         QVERIFY(replacement.start(old, std::nullopt));
         QVERIFY(sent.wait(5000));
         // From now on every list fails: the check after the lost answer cannot be made.
-        addFault(QStringLiteral("GET /cards 500"));
+        QVERIFY(addFault(QStringLiteral("GET /cards 500")));
         m_backend->authenticator()->submitCode(QStringLiteral("000001"));
         QTRY_VERIFY_WITH_TIMEOUT(!replacement.isBusy(), 30000);
         QCOMPARE(failed.count(), 1);

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <QObject>
+#include <QSignalSpy>
 #include <QUrl>
 
 namespace tessera::test {
@@ -24,6 +25,17 @@ protected:
     bool signIn(const QString &customerId, const QUrl &baseUrl = {});
     // A new cards model of the signed-in customer that has asked for nothing yet.
     CardsModel *createCardsModel();
+    // signIn() then a cards model with its first page loaded. False if either did not happen.
+    bool signInWithCards(const QString &customerId);
+    // Undoes the above: no faults left in the sandbox, signed out, backend and model gone.
+    void signOutAndForget();
+
+    // Adds a fault rule in the sandbox's own syntax ("POST /cards/*/freeze drop-after-commit
+    // n=1"). False (with a warning) when the rule does not parse.
+    bool addFault(const QString &spec);
+    // How many requests recorded by a QSignalSpy on SandboxServer::requestReceived were
+    // `method path`.
+    static int countOf(const QSignalSpy &received, const QByteArray &method, const QString &path);
 
     sandbox::SandboxServer m_sandbox;
     std::unique_ptr<Backend> m_backend;
