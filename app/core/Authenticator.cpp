@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "Scopes.h"
 #include "Session.h"
+#include "UserFacingError.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -286,8 +287,9 @@ void Authenticator::onTokenCreated(const StoredToken &token)
 void Authenticator::onTokenFailed(const ApiError &error)
 {
     setBusy(false);
+    UserFacingError::log(error, "code or JWT");
     if (isWaitingForCode())
-        emit codeRejected(error.message());
+        emit codeRejected(UserFacingError::forVerification(error));
 }
 
 void Authenticator::onSessionExpired()
@@ -350,11 +352,12 @@ void Authenticator::failWaiters(const ApiError &error)
 void Authenticator::onVerificationFailed(const ApiError &error)
 {
     setBusy(false);
+    UserFacingError::log(error, "sending the code");
+    const QString plain = UserFacingError(error).message();
     const QString message =
-        QCoreApplication::translate("Authenticator", "The code could not be sent: %1")
-            .arg(error.message());
+        QCoreApplication::translate("Authenticator", "The code could not be sent: %1").arg(plain);
     if (m_codeSent || !isWaitingForCode()) {
-        emit codeSendFailed(error.message());
+        emit codeSendFailed(plain);
         return;
     }
     // Nothing was sent: no code dialog pretends otherwise, and what waited for it fails with

@@ -27,6 +27,23 @@ void UserFacingError::log(const ApiError &error, const char *context)
                                 << "supportId:" << entry.supportId;
 }
 
+QString UserFacingError::forVerification(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Invalid)
+        return error.message(); // Tessera's own check, in its own words
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 400) {
+        for (const ApiError::Entry &entry : error.allEntries()) {
+            if (entry.sourcePointer.endsWith(QLatin1String("/verificationCode")))
+                return tr("That code is not right. Check it and try again.");
+            if (entry.sourcePointer.endsWith(QLatin1String("/verificationToken")))
+                return tr("This code can no longer be used. Ask for a new code.");
+            if (entry.sourcePointer.endsWith(QLatin1String("/jwtToken")))
+                return tr("Your bank's sign-in was not accepted. Sign in with your bank again.");
+        }
+    }
+    return UserFacingError(error).message();
+}
+
 QString UserFacingError::plainMessage(const ApiError &error)
 {
     switch (error.kind) {

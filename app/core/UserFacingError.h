@@ -22,6 +22,12 @@ public:
     // Unit's supportId of the first entry that has one; empty when Unit sent none.
     QString supportId() const { return m_supportId; }
 
+    // Plain words for a refused one-time code or bank sign-in (JWT), told apart by the
+    // attribute Unit points at: a wrong code, a code that can no longer be used, a JWT that was
+    // not accepted. Tessera's own checks (Kind::Invalid) keep their words; anything else is
+    // message().
+    static QString forVerification(const ApiError &error);
+
     // Logs title, code, detail and source pointer of every entry (qCInfo, category lcApi).
     static void log(const ApiError &error, const char *context);
 

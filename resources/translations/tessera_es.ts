@@ -247,6 +247,18 @@
         <source>The request could not be completed.</source>
         <translation>No se pudo completar la solicitud.</translation>
     </message>
+    <message>
+        <source>That code is not right. Check it and try again.</source>
+        <translation>Ese código no es correcto. Revísalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This code can no longer be used. Ask for a new code.</source>
+        <translation>Este código ya no se puede usar. Pide un código nuevo.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in was not accepted. Sign in with your bank again.</source>
+        <translation>No se aceptó el inicio de sesión de tu banco. Vuelve a iniciar sesión con tu banco.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -126,7 +126,8 @@ private slots:
 
         auth->submitCode(QStringLiteral("999999"));
         QVERIFY(rejected.wait(5000));
-        QVERIFY(!rejected.first().first().toString().isEmpty());
+        QCOMPARE(rejected.first().first().toString(),
+                 QStringLiteral("That code is not right. Check it and try again."));
         QVERIFY(!backend->session()->isActive());
         QVERIFY(auth->isWaitingForCode());
 

@@ -50,6 +50,36 @@ private slots:
         QCOMPARE(UserFacingError(error).message(), expected);
     }
 
+    void aRefusedCodeOrJwtIsNamedByWhatUnitPointsAt_data()
+    {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("wrong code") << "/data/attributes/verificationCode"
+                                    << "The verification code is incorrect."
+                                    << "That code is not right. Check it and try again.";
+        QTest::newRow("used up") << "/data/attributes/verificationToken"
+                                 << "This verification was already used; request a new code."
+                                 << "This code can no longer be used. Ask for a new code.";
+        QTest::newRow("jwt") << "/data/attributes/jwtToken"
+                             << "The JWT subject does not match the customer's jwtSubject."
+                             << "Your bank's sign-in was not accepted. Sign in with your bank "
+                                "again.";
+    }
+    void aRefusedCodeOrJwtIsNamedByWhatUnitPointsAt()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QString, detail);
+        QFETCH(QString, expected);
+        ApiError error = ApiError::http(400, QStringLiteral("Bad Request"), detail);
+        error.sourcePointer = pointer;
+        QCOMPARE(UserFacingError::forVerification(error), expected);
+        // Tessera's own checks keep their words.
+        QCOMPARE(UserFacingError::forVerification(
+                     ApiError::invalid(QStringLiteral("Enter the 6-digit code."))),
+                 QStringLiteral("Enter the 6-digit code."));
+    }
+
     void keepsTheFirstSupportId()
     {
         ApiError error = ApiError::http(400, QStringLiteral("Bad Request"));

@@ -119,6 +119,10 @@ private slots:
         QVERIFY(rejected.wait(5000));
         QVERIFY(!backend.session()->isActive());
         QVERIFY2(page.jwt->toPlainText() == wrongJwt, "the rejected JWT was not kept");
+        // In plain words: Unit's detail names the attribute ("jwtSubject").
+        const QString said = rejected.first().first().toString();
+        QCOMPARE(said, QStringLiteral("Your bank's sign-in was not accepted. Sign in with your "
+                                      "bank again."));
 
         // The right one signs in, and the field no longer holds it (nor can undo restore it).
         enterJwt(page.jwt, jwtFor(m_subject));

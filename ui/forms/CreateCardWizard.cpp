@@ -12,6 +12,7 @@
 #include "ReviewPage.h"
 #include "Session.h"
 #include "ShippingAddressPage.h"
+#include "UserFacingError.h"
 
 #include <QAbstractButton>
 #include <QUuid>
@@ -137,7 +138,7 @@ void CreateCardWizard::sendCreateRequest()
     connect(m_pending, &ApiJob::finished, this, &CreateCardWizard::onCreateFinished);
     connect(m_pending, &ApiJob::retrying, this, [this](int attempt, int, const ApiError &error) {
         m_reviewPage->showRetrying(attempt, m_backend->api()->retryPolicy().maxAttempts,
-                                   error.message());
+                                   UserFacingError(error).message());
     });
 }
 
@@ -155,11 +156,12 @@ void CreateCardWizard::onCreateFinished()
         return;
     }
     const ApiError error = job->error();
+    UserFacingError::log(error, "create card");
     setSubmitting(false);
 
     const QList<AddressRules::Problem> addressProblems = AddressRules::problemsIn(error);
     if (!addressProblems.isEmpty() && !m_kindPage->isVirtual() && currentId() == ReviewPageId) {
-        m_reviewPage->showError(tr("Card not created: %1").arg(error.message()));
+        m_reviewPage->showError(tr("Card not created: %1").arg(UserFacingError(error).message()));
         back();
         m_addressPage->form()->showServerProblems(addressProblems);
         return;
@@ -168,8 +170,8 @@ void CreateCardWizard::onCreateFinished()
         error.isRetryable()
             ? tr("Card not created: %1 Nothing you entered is lost; choose Create card to try "
                  "again.")
-                  .arg(error.message())
-            : tr("Card not created: %1").arg(error.message()));
+                  .arg(UserFacingError(error).message())
+            : tr("Card not created: %1").arg(UserFacingError(error).message()));
 }
 
 void CreateCardWizard::onConfirmationCancelled()

@@ -5,6 +5,7 @@
 #include "Backend.h"
 #include "Money.h"
 #include "Style.h"
+#include "UserFacingError.h"
 
 #include <algorithm>
 #include <QHBoxLayout>
@@ -155,7 +156,9 @@ void FundingAccountPage::onLoaded()
                     true);
         return;
     }
-    showProblem(tr("Your accounts could not be loaded: %1").arg(job->error().message()), true);
+    showProblem(
+        tr("Your accounts could not be loaded: %1").arg(UserFacingError(job->error()).message()),
+        true);
 }
 
 void FundingAccountPage::showAccounts(const QList<Account> &accounts)

@@ -153,7 +153,7 @@ void ReplaceCardDialog::loadCustomerAddress()
         if (reply->hasError()) {
             m_note->setText(tr("Your address on file could not be loaded (%1). Enter the "
                                "address to mail the new card to.")
-                                .arg(reply->error().message()));
+                                .arg(UserFacingError(reply->error()).message()));
             return;
         }
         m_note->hide();

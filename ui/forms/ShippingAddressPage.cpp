@@ -4,6 +4,7 @@
 #include "ApiClient.h"
 #include "Backend.h"
 #include "Session.h"
+#include "UserFacingError.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -72,7 +73,7 @@ void ShippingAddressPage::loadCustomerAddress()
             // Not worth blocking the wizard for: the customer can type the address.
             m_note->setText(tr("Your address on file could not be loaded (%1). Enter the "
                                "address to mail the card to.")
-                                .arg(reply->error().message()));
+                                .arg(UserFacingError(reply->error()).message()));
         } else if (!m_edited) {
             m_note->hide();
             m_form->setAddress(reply->valueAs<Customer>().address);
