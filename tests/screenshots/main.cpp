@@ -234,6 +234,16 @@ int main(int argc, char *argv[])
     if (full)
         shoot(wizard, QStringLiteral("11-wizard-result"));
     QTest::mouseClick(find<QAbstractButton>(wizard, "wizardFinishButton"), Qt::LeftButton);
+    // The new physical card is not activated yet: the details say how, and the demo offers to
+    // simulate its arrival.
+    list->setCurrentIndex(cards->index(0));
+    require(
+        waitUntil([&] { return find<QLabel>(window.cardsPage(), "activationNote")->isVisible(); }),
+        "activation explained");
+    window.resize(1024, 640);
+    QTest::qWait(200);
+    shoot(&window, QStringLiteral("11b-new-card-not-activated"));
+    window.resize(1100, 720);
 
     // Freeze the new card: the confirmation, then the updated tile.
     QTest::mouseClick(find<QPushButton>(window.cardsPage(), "action-freeze"), Qt::LeftButton);
