@@ -193,11 +193,14 @@ void SignInPage::reload()
 
 void SignInPage::signInSelected()
 {
-    const Customer *customer = m_customers->customerAt(m_list->currentIndex().row());
+    const int row = m_list->currentIndex().row();
+    const Customer *customer = m_customers->customerAt(row);
     if (!customer)
         return;
     showStatus({}, false);
-    m_backend->authenticator()->signIn(customer->id);
+    // A business's authorized user gets the code on their own phone, named in the request.
+    m_backend->authenticator()->signIn(customer->id, Authenticator::Channel::Sms,
+                                       m_customers->codeRecipientAt(row));
     // The code goes to the phone the list shows; the code dialog names it from core.
     m_backend->customerState()->note(*customer);
 }

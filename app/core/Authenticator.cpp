@@ -120,9 +120,9 @@ void Authenticator::restore(const QString &customerId)
     m_store->read(m_environmentId, customerId);
 }
 
-void Authenticator::signIn(const QString &customerId, Channel channel)
+void Authenticator::signIn(const QString &customerId, Channel channel, const Phone &codeRecipient)
 {
-    startCodeFlow(Purpose::SignIn, customerId, signInRequest(), channel);
+    startCodeFlow(Purpose::SignIn, customerId, signInRequest(), codeRecipient, channel);
 }
 
 void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
@@ -130,6 +130,7 @@ void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
     m_purpose = Purpose::SignIn;
     m_pendingCustomerId = customerId;
     m_pendingRequest = signInRequest();
+    m_pendingRecipient = {};
     setBusy(true);
     m_signInTokens->createTokenWithJwt(customerId, m_pendingRequest, jwt);
 }
@@ -157,7 +158,8 @@ void Authenticator::unlock()
 {
     if (!m_session->isActive())
         return;
-    startCodeFlow(Purpose::Unlock, m_session->customerId(), signInRequest());
+    startCodeFlow(Purpose::Unlock, m_session->customerId(), signInRequest(),
+                  m_session->token().codeRecipient);
 }
 
 void Authenticator::authorize(const RequiredAccess &access, QObject *context,
@@ -192,7 +194,8 @@ void Authenticator::serveNextWaiter()
     if (m_session->isExpired()) {
         // The sign-in ran out: renew it with the sign-in scopes only; a 2FA action that
         // waits asks for its own code afterwards.
-        startCodeFlow(Purpose::Renew, customerId, signInRequest());
+        startCodeFlow(Purpose::Renew, customerId, signInRequest(),
+                      m_session->token().codeRecipient);
         return;
     }
     const Waiter &first = m_waiters.first();
@@ -219,20 +222,31 @@ void Authenticator::serveNextWaiter()
     request.scopes = missing;
     if (first.access.resource.isValid())
         request.resources = {first.access.resource};
-    startCodeFlow(Purpose::StepUp, customerId, request);
+    startCodeFlow(Purpose::StepUp, customerId, request, m_session->token().codeRecipient);
 }
 
 void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
-                                  CreateTokenRequest request, Channel channel)
+                                  CreateTokenRequest request, const Phone &recipient,
+                                  Channel channel)
 {
     activeService()->cancel();
     m_purpose = purpose;
     m_pendingCustomerId = customerId;
     m_pendingRequest = std::move(request);
+    m_pendingRecipient = recipient;
     m_codeSent = false;
     setBusy(true);
     emit codeRequired(purpose, customerId);
-    activeService()->requestVerification(customerId, channel);
+    activeService()->requestVerification(customerId, channel, m_pendingRecipient);
+}
+
+Phone Authenticator::codeRecipient(const QString &customerId) const
+{
+    if (customerId.isEmpty())
+        return {};
+    if (isWaitingForCode())
+        return customerId == m_pendingCustomerId ? m_pendingRecipient : Phone{};
+    return customerId == m_session->customerId() ? m_session->token().codeRecipient : Phone{};
 }
 
 void Authenticator::submitCode(const QString &code)
@@ -248,7 +262,7 @@ void Authenticator::resendCode(Channel channel)
     if (!isWaitingForCode())
         return;
     setBusy(true);
-    activeService()->requestVerification(m_pendingCustomerId, channel);
+    activeService()->requestVerification(m_pendingCustomerId, channel, m_pendingRecipient);
 }
 
 void Authenticator::cancel()
@@ -258,6 +272,7 @@ void Authenticator::cancel()
     activeService()->cancel();
     m_pendingCustomerId.clear();
     m_pendingRequest = {};
+    m_pendingRecipient = {};
     setBusy(false);
     failWaiters(ApiError::cancelled());
     emit cancelled();
@@ -267,14 +282,17 @@ void Authenticator::onTokenCreated(const StoredToken &token)
 {
     const Purpose purpose = m_purpose;
     const CreateTokenRequest request = std::exchange(m_pendingRequest, {});
+    const Phone recipient = std::exchange(m_pendingRecipient, {});
     m_pendingCustomerId.clear();
     setBusy(false);
     if (purpose == Purpose::StepUp) {
         // Memory only: a verified token is never written to the keychain or anywhere else.
         m_credentials->addVerified(token, request.resources.value(0));
     } else {
-        m_session->begin(token);
-        m_store->write(m_environmentId, token);
+        StoredToken signIn = token;
+        signIn.codeRecipient = recipient; // the session's later codes go where this one went
+        m_session->begin(signIn);
+        m_store->write(m_environmentId, signIn);
     }
     emit authenticated();
     if (purpose == Purpose::SignIn)
@@ -301,7 +319,7 @@ void Authenticator::onSessionExpired()
     if (isWaitingForCode())
         return;
     // Ask again for the sign-in scopes; operations that hit the expiry wait in authorize().
-    startCodeFlow(Purpose::Renew, customerId, signInRequest());
+    startCodeFlow(Purpose::Renew, customerId, signInRequest(), m_session->token().codeRecipient);
 }
 
 void Authenticator::reportKeychain(TokenStore::Status status)
@@ -367,6 +385,7 @@ void Authenticator::onVerificationFailed(const ApiError &error)
     activeService()->cancel();
     m_pendingCustomerId.clear();
     m_pendingRequest = {};
+    m_pendingRecipient = {};
     ApiError failure = error;
     failure.detail = message;
     failWaiters(failure);

@@ -59,7 +59,11 @@ public:
     // running session, or restoreFinished(false) and nothing to do but sign in.
     void restore(const QString &customerId);
 
-    void signIn(const QString &customerId, Channel channel = Channel::Sms);
+    // `codeRecipient`: a business signing in as one of its authorized users names that user's
+    // phone; this code and every later one of the session go there. Empty: the customer's own
+    // phone, a business's contact.
+    void signIn(const QString &customerId, Channel channel = Channel::Sms,
+                const Phone &codeRecipient = {});
     void signInWithJwt(const QString &customerId, const QString &jwt);
     void signOut();
     // The app lock: every verified token goes at once; unlock() proves the customer is back
@@ -84,6 +88,9 @@ public:
     bool isRestoring() const { return m_restoring; }
     Purpose purpose() const { return m_purpose; }
     QString pendingCustomerId() const { return m_pendingCustomerId; }
+    // The phone the verification requests for `customerId` name (the code flow under way, else
+    // the session's); empty when they name none and the code goes to the customer's own phone.
+    Phone codeRecipient(const QString &customerId) const;
     // False once the keychain failed: the session then lives in memory only.
     bool remembersSignIn() const { return m_remembersSignIn; }
 
@@ -122,8 +129,9 @@ private:
         Failed failed;
     };
 
+    // Flows other than SignIn send their codes where the session's went.
     void startCodeFlow(Purpose purpose, const QString &customerId, CreateTokenRequest request,
-                       Channel channel = Channel::Sms);
+                       const Phone &recipient, Channel channel = Channel::Sms);
     // Starts the code flow the first waiting operation needs, if any.
     void serveNextWaiter();
     void onTokenCreated(const StoredToken &token);
@@ -144,6 +152,7 @@ private:
     QString m_environmentId = QStringLiteral("demo");
     QString m_pendingCustomerId;
     CreateTokenRequest m_pendingRequest;
+    Phone m_pendingRecipient;
     Purpose m_purpose = Purpose::SignIn;
     QList<Waiter> m_waiters;
     int m_verifiedLifetime = DefaultVerifiedLifetime;

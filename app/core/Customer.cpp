@@ -2,13 +2,6 @@
 
 namespace tessera {
 
-QString Phone::masked() const
-{
-    const QString tail = number.right(4);
-    const QString stars(qMax(0, int(number.size()) - 4), QLatin1Char('*'));
-    return QStringLiteral("+%1 %2%3").arg(countryCode, stars, tail);
-}
-
 QString Customer::displayName() const
 {
     // Unit names a business by "name" and gives it no fullName.
@@ -23,6 +16,11 @@ QString Customer::greetingName() const
     if (!isBusiness() && !firstName.isEmpty())
         return firstName;
     return displayName();
+}
+
+Phone Customer::codePhone() const
+{
+    return isBusiness() ? contact.phone : phone;
 }
 
 } // namespace tessera

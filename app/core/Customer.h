@@ -1,41 +1,34 @@
 #pragma once
 
 #include "Address.h"
+#include "Person.h"
+#include "Phone.h"
 #include "Tags.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace tessera {
 
-struct Phone
-{
-    QString countryCode;
-    QString number;
-
-    bool isEmpty() const { return number.isEmpty(); }
-    // "+1 ******5555": enough for a person to recognise their phone.
-    QString masked() const;
-    friend bool operator==(const Phone &a, const Phone &b)
-    {
-        return a.countryCode == b.countryCode && a.number == b.number;
-    }
-};
-
 struct Customer
 {
     QString id;
     QString type = QStringLiteral("individualCustomer");
-    QString firstName; // individuals: fullName.first
-    QString lastName;  // individuals: fullName.last
-    QString name;      // businesses: the business's legal name ("name")
+    QString firstName;            // individuals: fullName.first
+    QString lastName;             // individuals: fullName.last
+    QString name;                 // businesses: the business's legal name ("name")
+    QString entityType;           // businesses: "LLC", "Corporation", …
+    QString stateOfIncorporation; // businesses
     QString email;
-    Phone phone;
+    Phone phone; // a business's own phone, which gets no codes
     Address address;
     QDate dateOfBirth;
     QString jwtSubject;
+    Person contact;                // businesses: gets the one-time code unless a user is named
+    QList<Person> authorizedUsers; // may each ask for the code on their own phone
     QString status = QStringLiteral("Active");
     QDateTime createdAt;
     Tags tags;
@@ -46,6 +39,9 @@ struct Customer
     // What to greet the customer with ("Hello, %1"): an individual's first name, a business's
     // name. Never empty when the server sent any name.
     QString greetingName() const;
+    // Where a one-time code goes when the verification request names no phone: an
+    // individual's own phone, a business contact's (Unit, unit-api-notes §2.1).
+    Phone codePhone() const;
 };
 
 } // namespace tessera

@@ -24,9 +24,13 @@ CustomerState::CustomerState(Backend *backend)
 
 QString CustomerState::maskedPhone(const QString &customerId) const
 {
-    if (!m_customer || m_customer->id != customerId || m_customer->phone.isEmpty())
+    // An authorized user of a business gets the codes of the session they signed in to.
+    const Phone named = m_backend->authenticator()->codeRecipient(customerId);
+    if (!named.isEmpty())
+        return named.masked();
+    if (!m_customer || m_customer->id != customerId || m_customer->codePhone().isEmpty())
         return {};
-    return m_customer->phone.masked();
+    return m_customer->codePhone().masked();
 }
 
 void CustomerState::note(const Customer &customer)

@@ -23,7 +23,9 @@ public:
     explicit CustomerState(Backend *backend);
 
     const std::optional<Customer> &customer() const { return m_customer; }
-    // "+1 ******0142" when the known customer is `customerId` and has a phone, else empty.
+    // Where `customerId`'s codes go, "+1 ******0142": the authorized user's phone a business
+    // signed in with, else the known customer's own phone (a business's contact's); empty when
+    // neither is known.
     QString maskedPhone(const QString &customerId) const;
 
     // A description of the signed-in customer, or of the one a sign-in is waiting for a code

@@ -47,7 +47,8 @@ std::optional<QString> CustomerTokenService::normalizeCode(const QString &typed)
     return digits;
 }
 
-void CustomerTokenService::requestVerification(const QString &customerId, Channel channel)
+void CustomerTokenService::requestVerification(const QString &customerId, Channel channel,
+                                               const Phone &recipient)
 {
     // A resend supersedes the previous request: its answer, if it still comes, is dropped.
     if (m_verificationReply) {
@@ -61,6 +62,8 @@ void CustomerTokenService::requestVerification(const QString &customerId, Channe
     CreateTokenVerificationRequest request;
     request.channel = channel;
     request.language = m_language;
+    if (!recipient.isEmpty())
+        request.phone = recipient;
     ApiReply *reply = m_client->createCustomerTokenVerification(customerId, request);
     m_verificationReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, channel, customerId] {

@@ -38,7 +38,10 @@ public:
     void setLanguage(const QString &unitLanguage) { m_language = unitLanguage; }
     QString language() const { return m_language; }
 
-    void requestVerification(const QString &customerId, Channel channel = Channel::Sms);
+    // `recipient`: for a business, the phone of the authorized user the code goes to (Unit
+    // checks it is one); empty: the customer's own phone, a business's contact.
+    void requestVerification(const QString &customerId, Channel channel = Channel::Sms,
+                             const Phone &recipient = {});
     bool hasVerification(const QString &customerId) const;
     bool isBusy() const;
 

@@ -76,6 +76,36 @@ public:
         return {};
     }
 
+    QJsonArray array(const QJsonObject &parent, const char *key)
+    {
+        const QJsonValue v = parent.value(QLatin1String(key));
+        if (v.isArray())
+            return v.toArray();
+        if (!v.isUndefined() && !v.isNull())
+            fail(QStringLiteral("\"%1\" is not an array").arg(QLatin1String(key)));
+        return {};
+    }
+
+    // {"countryCode": "1", "number": "4155550142"}; absent: an empty phone.
+    Phone phone(const QJsonObject &parent, const char *key)
+    {
+        const QJsonObject o = object(parent, key);
+        return Phone{string(o, "countryCode"), string(o, "number")};
+    }
+
+    // Unit's Contact and AuthorizedUser: fullName {first, last}, email, phone, jwtSubject.
+    Person person(const QJsonObject &o)
+    {
+        Person person;
+        const QJsonObject fullName = object(o, "fullName");
+        person.firstName = string(fullName, "first");
+        person.lastName = string(fullName, "last");
+        person.email = string(o, "email");
+        person.phone = phone(o, "phone");
+        person.jwtSubject = string(o, "jwtSubject");
+        return person;
+    }
+
     bool has(const QJsonObject &object, const char *key) const
     {
         const QJsonValue v = object.value(QLatin1String(key));
@@ -162,6 +192,25 @@ void putDateTime(QJsonObject &object, const char *key, const QDateTime &value)
 {
     if (value.isValid())
         object.insert(QLatin1String(key), value.toUTC().toString(Qt::ISODateWithMs));
+}
+
+void putPhone(QJsonObject &object, const char *key, const Phone &phone)
+{
+    if (!phone.isEmpty())
+        object.insert(QLatin1String(key),
+                      QJsonObject{{QStringLiteral("countryCode"), phone.countryCode},
+                                  {QStringLiteral("number"), phone.number}});
+}
+
+QJsonObject personObject(const Person &person)
+{
+    QJsonObject o{
+        {QStringLiteral("fullName"), QJsonObject{{QStringLiteral("first"), person.firstName},
+                                                 {QStringLiteral("last"), person.lastName}}}};
+    putString(o, "email", person.email);
+    putPhone(o, "phone", person.phone);
+    putString(o, "jwtSubject", person.jwtSubject);
+    return o;
 }
 
 QJsonObject tagsObject(const Tags &tags)
@@ -554,11 +603,18 @@ QJsonObject JsonApiCodec::encode(const Customer &customer)
                  QJsonObject{{QStringLiteral("first"), customer.firstName},
                              {QStringLiteral("last"), customer.lastName}});
     putString(a, "name", customer.name);
+    putString(a, "entityType", customer.entityType);
+    putString(a, "stateOfIncorporation", customer.stateOfIncorporation);
     putString(a, "email", customer.email);
-    if (!customer.phone.isEmpty())
-        a.insert(QStringLiteral("phone"),
-                 QJsonObject{{QStringLiteral("countryCode"), customer.phone.countryCode},
-                             {QStringLiteral("number"), customer.phone.number}});
+    putPhone(a, "phone", customer.phone);
+    if (!customer.contact.isEmpty())
+        a.insert(QStringLiteral("contact"), personObject(customer.contact));
+    if (!customer.authorizedUsers.isEmpty()) {
+        QJsonArray users;
+        for (const Person &user : customer.authorizedUsers)
+            users.append(personObject(user));
+        a.insert(QStringLiteral("authorizedUsers"), users);
+    }
     if (!customer.address.street.isEmpty())
         a.insert(QStringLiteral("address"), encode(customer.address));
     if (customer.dateOfBirth.isValid())
@@ -584,10 +640,18 @@ Result<Customer> JsonApiCodec::decodeCustomer(const QJsonObject &resource)
     customer.firstName = reader.string(fullName, "first");
     customer.lastName = reader.string(fullName, "last");
     customer.name = reader.string(a, "name");
+    customer.entityType = reader.string(a, "entityType");
+    customer.stateOfIncorporation = reader.string(a, "stateOfIncorporation");
     customer.email = reader.string(a, "email");
-    const QJsonObject phone = reader.object(a, "phone");
-    customer.phone.countryCode = reader.string(phone, "countryCode");
-    customer.phone.number = reader.string(phone, "number");
+    customer.phone = reader.phone(a, "phone");
+    customer.contact = reader.person(reader.object(a, "contact"));
+    for (const QJsonValue &user : reader.array(a, "authorizedUsers")) {
+        if (!user.isObject()) {
+            reader.fail(QStringLiteral("an authorized user is not an object"));
+            break;
+        }
+        customer.authorizedUsers.append(reader.person(user.toObject()));
+    }
     if (reader.has(a, "address")) {
         Result<Address> address = decodeAddress(reader.object(a, "address"));
         if (!address)
@@ -778,10 +842,8 @@ QByteArray JsonApiCodec::encode(const CreateTokenVerificationRequest &request)
         {QStringLiteral("channel"), request.channel == CreateTokenVerificationRequest::Channel::Call
                                         ? QStringLiteral("call")
                                         : QStringLiteral("sms")}};
-    if (request.phone && !request.phone->isEmpty())
-        a.insert(QStringLiteral("phone"),
-                 QJsonObject{{QStringLiteral("countryCode"), request.phone->countryCode},
-                             {QStringLiteral("number"), request.phone->number}});
+    if (request.phone)
+        putPhone(a, "phone", *request.phone);
     putString(a, "appHash", request.appHash);
     putString(a, "language", request.language);
     return documentBytes(QJsonObject{

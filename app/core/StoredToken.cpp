@@ -12,6 +12,10 @@ QByteArray StoredToken::toJson() const
                   {QStringLiteral("token"), token},
                   {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
                   {QStringLiteral("expiresAt"), expiresAt.toUTC().toString(Qt::ISODate)}};
+    if (!codeRecipient.isEmpty())
+        o.insert(QStringLiteral("codeRecipient"),
+                 QJsonObject{{QStringLiteral("countryCode"), codeRecipient.countryCode},
+                             {QStringLiteral("number"), codeRecipient.number}});
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -25,6 +29,9 @@ std::optional<StoredToken> StoredToken::fromJson(const QByteArray &json)
         stored.scopes << scope.toString();
     stored.expiresAt =
         QDateTime::fromString(o.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
+    const QJsonObject recipient = o.value(QLatin1String("codeRecipient")).toObject();
+    stored.codeRecipient = Phone{recipient.value(QLatin1String("countryCode")).toString(),
+                                 recipient.value(QLatin1String("number")).toString()};
     if (stored.customerId.isEmpty() || stored.token.isEmpty() || !stored.expiresAt.isValid())
         return std::nullopt;
     return stored;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Phone.h"
+
 #include <optional>
 #include <QDateTime>
 #include <QString>
@@ -14,6 +16,10 @@ struct StoredToken
     QString token;
     QStringList scopes;
     QDateTime expiresAt; // UTC
+    // A business signed in as one of its authorized users: that user's phone, which every
+    // later code of the session goes to as well. Empty: the customer's own phone (a business's
+    // contact), which the verification request then does not name.
+    Phone codeRecipient;
 
     bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
     {

@@ -9,6 +9,7 @@
 #include "TokenAuthority.h"
 #include "VerificationLanguage.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -209,12 +210,29 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
         body.addError(QStringLiteral("\"phone\" applies to business customers only; an "
                                      "individual customer gets the code on their own phone."),
                       JsonApiBody::attributePointer(QStringLiteral("phone")));
+    // Without a phone the code goes to the business's contact (an individual's own phone).
+    Phone recipient = customer->codePhone();
+    QString recipientRole = customer->isBusiness() ? QStringLiteral("the business contact")
+                                                   : QStringLiteral("the customer");
     if (body.hasAttribute("phone") && body.ok()) {
         const QJsonValue countryCode = phone.value(QLatin1String("countryCode"));
         const QJsonValue number = phone.value(QLatin1String("number"));
+        const Phone named{countryCode.toString(), number.toString()};
+        const auto user =
+            std::find_if(customer->authorizedUsers.begin(), customer->authorizedUsers.end(),
+                         [&named](const Person &person) { return person.phone == named; });
         if (!countryCode.isString() || !number.isString() || phone.size() != 2)
             body.addError(QStringLiteral("\"phone\" must be {countryCode, number}, both strings."),
                           JsonApiBody::attributePointer(QStringLiteral("phone")));
+        // Unit: it "must match one of the authorized users' phones".
+        else if (user == customer->authorizedUsers.end())
+            body.addError(QStringLiteral("\"phone\" must be the phone of one of the business's "
+                                         "authorized users."),
+                          JsonApiBody::attributePointer(QStringLiteral("phone")));
+        else {
+            recipient = named;
+            recipientRole = QStringLiteral("an authorized user");
+        }
     }
     if (!body.ok())
         return SandboxResponse::errors(400, body.errors());
@@ -223,7 +241,8 @@ SandboxResponse TokenEndpoints::createVerification(const SandboxRequest &request
     verification.verificationToken = m_tokens.startVerification(customerId);
     qCInfo(lcSandbox).noquote() << "verification started for customer" << customerId << "via"
                                 << channel << "in"
-                                << (language.isEmpty() ? QStringLiteral("en") : language)
+                                << (language.isEmpty() ? QStringLiteral("en") : language) << "to"
+                                << recipientRole << recipient.masked()
                                 << "(no message sent; the sandbox code is fixed)";
     return SandboxResponse::document(
         201, JsonApiCodec::singleDocument(JsonApiCodec::encode(verification)));

@@ -11,6 +11,7 @@
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
+#include "SeedIds.h"
 #include "Session.h"
 #include "SuiteSetup.h"
 #include "TokenStore.h"
@@ -232,6 +233,23 @@ private slots:
             read.first().first().value<TokenStore::Status>() != TokenStore::Status::Ok)
             return std::nullopt;
         return read.first().at(1).value<StoredToken>();
+    }
+
+    // Gets a verified token for a new card on `accountId` (what the wizard's step-up asks
+    // for), entering the code; true once it is there.
+    static bool stepUpOnAccount(Backend &backend, const QString &accountId)
+    {
+        Authenticator *auth = backend.authenticator();
+        QSignalSpy sent(auth, &Authenticator::codeSent);
+        bool ready = false;
+        QObject context;
+        auth->authorize(
+            {{Scopes::CardsWrite}, TokenResource::account(accountId)}, &context,
+            [&ready] { ready = true; }, [](const ApiError &) {});
+        if (!sent.wait(5000))
+            return false;
+        auth->submitCode(QStringLiteral("000001"));
+        return QTest::qWaitFor([&ready] { return ready; }, 5000);
     }
 
     // Freezes (or unfreezes) `cardId`, entering the code when one is asked for; returns how
@@ -683,6 +701,65 @@ private slots:
         for (const QString &line : std::as_const(started))
             QVERIFY2(line.contains(QLatin1String(" in es ")), qPrintable(line));
         QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    // A business signed in as one of its authorized users: that user's phone goes in the
+    // sign-in's verification request and in every later one of the session, a restored one too.
+    void anAuthorizedUsersPhoneIsNamedForTheSignInAndEveryStepUp()
+    {
+        const QString business = test::seed::northwindCoffee;
+        const Phone marcus{QStringLiteral("1"), QStringLiteral("5035550174")}; // in the seed
+        QLoggingCategory::setFilterRules(QStringLiteral("tessera.sandbox.info=true"));
+        test::MessageCapture capture;
+        bool signedIn = false;
+        bool steppedUp = false;
+        bool restoredStepUp = false;
+        Phone afterSignIn;
+        Phone afterRestore;
+        {
+            auto backend = makeBackend();
+            Authenticator *auth = backend->authenticator();
+            QSignalSpy sent(auth, &Authenticator::codeSent);
+            QSignalSpy done(auth, &Authenticator::signedIn);
+            QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
+            auth->signIn(business, Authenticator::Channel::Sms, marcus);
+            if (sent.wait(5000)) {
+                auth->submitCode(QStringLiteral("000001"));
+                signedIn = (done.count() == 1 || done.wait(5000)) &&
+                           (written.count() == 1 || written.wait(5000));
+            }
+            afterSignIn = auth->codeRecipient(business);
+            steppedUp = signedIn && stepUpOnAccount(*backend, test::seed::northwindChecking);
+        }
+        {
+            // The next start restores the session from the keychain, recipient included.
+            auto backend = makeBackend();
+            QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+            backend->authenticator()->restore(business);
+            if (restored.wait(5000) && restored.first().first().toBool()) {
+                afterRestore = backend->authenticator()->codeRecipient(business);
+                restoredStepUp = stepUpOnAccount(*backend, test::seed::northwindChecking);
+            }
+            QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+            backend->authenticator()->signOut();
+            removed.wait(5000);
+        }
+        capture.stop();
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(signedIn);
+        QCOMPARE(afterSignIn, marcus);
+        QVERIFY(steppedUp);
+        QCOMPARE(afterRestore, marcus);
+        QVERIFY(restoredStepUp);
+        QStringList started;
+        for (const QString &line : capture.messages()) {
+            if (line.contains(QLatin1String("verification started")))
+                started << line;
+        }
+        QCOMPARE(started.size(), 3); // sign-in, step-up, step-up after the restart
+        for (const QString &line : std::as_const(started))
+            QVERIFY2(line.contains(QLatin1String("an authorized user +1 ******0174")),
+                     qPrintable(line));
     }
 
     void noSecretInLogsOrSettings()

@@ -67,6 +67,25 @@ private slots:
         m_backend->authenticator()->cancel();
     }
 
+    // A business's code goes to its contact, not to the business's own phone; signing in as
+    // an authorized user sends it to that user's phone.
+    void aBusinessCodeGoesToItsContactUnlessAnAuthorizedUserIsNamed()
+    {
+        CustomerState *state = m_backend->customerState();
+        const Customer business = seedCustomer(test::seed::northwindCoffee);
+        QVERIFY(business.isBusiness());
+        m_backend->authenticator()->signIn(business.id);
+        state->note(business);
+        QCOMPARE(state->maskedPhone(business.id), QStringLiteral("+1 ******0161"));
+        m_backend->authenticator()->cancel();
+
+        const Phone user = business.authorizedUsers.at(1).phone;
+        m_backend->authenticator()->signIn(business.id, Authenticator::Channel::Sms, user);
+        state->note(business);
+        QCOMPARE(state->maskedPhone(business.id), QStringLiteral("+1 ******0188"));
+        m_backend->authenticator()->cancel();
+    }
+
     void loadsTheSignedInCustomerOnce()
     {
         QVERIFY(test::signInWithCode(m_backend->authenticator(), test::seed::mayaThompson));

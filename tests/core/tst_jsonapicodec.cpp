@@ -461,6 +461,81 @@ private slots:
         QCOMPARE(individual->greetingName(), QStringLiteral("Peter"));
     }
 
+    void aBusinessCustomerKeepsItsContactAndAuthorizedUsers()
+    {
+        // Shaped like Unit's business customer example, with two authorized users (one with a
+        // jwtSubject, one without).
+        const Result<Customer> business = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"businessCustomer","id":"1","attributes":{
+            "createdAt":"2020-05-12T19:41:04.123Z","name":"Pied Piper",
+            "address":{"street":"5230 Newell Rd","city":"Palo Alto","state":"CA",
+                       "postalCode":"94303","country":"US"},
+            "phone":{"countryCode":"1","number":"5555555555"},"stateOfIncorporation":"DE",
+            "ein":"123456789","entityType":"Corporation",
+            "contact":{"fullName":{"first":"Richard","last":"Hendricks"},
+                       "email":"richard@piedpiper.com",
+                       "phone":{"countryCode":"1","number":"5555550101"}},
+            "authorizedUsers":[
+              {"fullName":{"first":"Jared","last":"Dunn"},"email":"jared@piedpiper.com",
+               "phone":{"countryCode":"1","number":"5555550102"},"jwtSubject":"auth0|jared"},
+              {"fullName":{"first":"Monica","last":"Hall"},"email":"monica@piedpiper.com",
+               "phone":{"countryCode":"44","number":"7700900123"}}],
+            "tags":{},"status":"Active"},
+            "relationships":{"org":{"data":{"type":"org","id":"1"}}}}})");
+        QVERIFY2(business.ok(), qPrintable(business.error().detail));
+        QCOMPARE(business->entityType, QStringLiteral("Corporation"));
+        QCOMPARE(business->stateOfIncorporation, QStringLiteral("DE"));
+        QCOMPARE(business->contact.fullName(), QStringLiteral("Richard Hendricks"));
+        QCOMPARE(business->contact.email, QStringLiteral("richard@piedpiper.com"));
+        QCOMPARE(business->contact.phone,
+                 (Phone{QStringLiteral("1"), QStringLiteral("5555550101")}));
+        // The code goes to the contact, not to the business's own phone.
+        QCOMPARE(business->codePhone(), business->contact.phone);
+        QCOMPARE(business->authorizedUsers.size(), 2);
+        QCOMPARE(business->authorizedUsers.at(0).fullName(), QStringLiteral("Jared Dunn"));
+        QCOMPARE(business->authorizedUsers.at(0).jwtSubject, QStringLiteral("auth0|jared"));
+        QCOMPARE(business->authorizedUsers.at(1).email, QStringLiteral("monica@piedpiper.com"));
+        QCOMPARE(business->authorizedUsers.at(1).phone,
+                 (Phone{QStringLiteral("44"), QStringLiteral("7700900123")}));
+        QVERIFY(business->authorizedUsers.at(1).jwtSubject.isEmpty());
+
+        // The sandbox serves customers through encode(): nothing of them may get lost there.
+        const Result<Customer> again = JsonApiCodec::customerFromDocument(
+            JsonApiCodec::singleDocument(JsonApiCodec::encode(business.value())));
+        QVERIFY2(again.ok(), qPrintable(again.error().detail));
+        QCOMPARE(again->entityType, business->entityType);
+        QCOMPARE(again->stateOfIncorporation, business->stateOfIncorporation);
+        QCOMPARE(again->contact.fullName(), business->contact.fullName());
+        QCOMPARE(again->contact.phone, business->contact.phone);
+        QCOMPARE(again->authorizedUsers.size(), 2);
+        QCOMPARE(again->authorizedUsers.at(0).phone, business->authorizedUsers.at(0).phone);
+        QCOMPARE(again->authorizedUsers.at(0).jwtSubject, QStringLiteral("auth0|jared"));
+        QCOMPARE(again->authorizedUsers.at(1).fullName(), QStringLiteral("Monica Hall"));
+    }
+
+    void contactAndAuthorizedUsersAreOptional()
+    {
+        const Result<Customer> bare = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"businessCustomer","id":"2","attributes":{"name":"Hooli","status":"Active",
+            "authorizedUsers":null}}})");
+        QVERIFY2(bare.ok(), qPrintable(bare.error().detail));
+        QVERIFY(bare->contact.isEmpty());
+        QVERIFY(bare->authorizedUsers.isEmpty());
+        QVERIFY(bare->codePhone().isEmpty());
+        // Absent stays absent on the way out.
+        const QJsonObject attributes =
+            JsonApiCodec::encode(bare.value()).value(QLatin1String("attributes")).toObject();
+        QVERIFY(!attributes.contains(QLatin1String("contact")));
+        QVERIFY(!attributes.contains(QLatin1String("authorizedUsers")));
+
+        // A list that is no list is a broken record, not an empty one.
+        const Result<Customer> broken = JsonApiCodec::customerFromDocument(R"({"data":{
+            "type":"businessCustomer","id":"3","attributes":{"name":"Hooli",
+            "authorizedUsers":{"fullName":{"first":"Gavin","last":"Belson"}}}}})");
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().detail.contains(QStringLiteral("\"authorizedUsers\"")));
+    }
+
     void tokenVerificationWithoutId()
     {
         // Unit's spec marks id as required but the API sends none: accept that.

@@ -1,13 +1,16 @@
 // End-to-end tests of the sandbox over real HTTP on an ephemeral loopback port. Request bodies
 // are written by hand as raw JSON so the wire format is checked independently of the codec.
 
+#include "MessageCapture.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
+#include "SeedIds.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -471,6 +474,67 @@ private slots:
                  R"({"data":{"type":"customerTokenVerification","attributes":{"channel":"sms"}}})")
                 .status,
             403);
+    }
+
+    void aBusinessGetsTheCodeOnItsContactsOrANamedAuthorizedUsersPhone()
+    {
+        const QString business = tessera::test::seed::northwindCoffee;
+        Reply customer = get("/customers/" + business.toLatin1(), org());
+        QCOMPARE(customer.status, 200);
+        QCOMPARE(at(customer.data(), "type").toString(), QStringLiteral("businessCustomer"));
+        QCOMPARE(at(customer.attributes(), "contact/fullName/first").toString(),
+                 QStringLiteral("Elena"));
+        QCOMPARE(at(customer.attributes(), "contact/phone/number").toString(),
+                 QStringLiteral("5035550161"));
+        const QJsonArray users =
+            customer.attributes().value(QLatin1String("authorizedUsers")).toArray();
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users.at(0).toObject().value(QLatin1String("email")).toString(),
+                 QStringLiteral("marcus.lee@example.com"));
+
+        auto verify = [this, &business](const QByteArray &phone) {
+            const QByteArray attributes = phone.isEmpty()
+                                              ? QByteArray(R"({"channel":"sms"})")
+                                              : R"({"channel":"sms","phone":)" + phone + "}";
+            return post("/customers/" + business.toLatin1() + "/token/verification", org(),
+                        R"({"data":{"type":"customerTokenVerification","attributes":)" +
+                            attributes + "}}");
+        };
+        QLoggingCategory::setFilterRules(QStringLiteral("tessera.sandbox.info=true"));
+        tessera::test::MessageCapture capture;
+        const Reply toContact = verify({});
+        const Reply toUser = verify(R"({"countryCode":"1","number":"5035550174"})");
+        // Not an authorized user's phone: the contact's, the business's own, a user's number
+        // under another country code.
+        const Reply contactNamed = verify(R"({"countryCode":"1","number":"5035550161"})");
+        const Reply businessPhone = verify(R"({"countryCode":"1","number":"5035550150"})");
+        const Reply wrongCountry = verify(R"({"countryCode":"44","number":"5035550174"})");
+        capture.stop();
+        QLoggingCategory::setFilterRules(QString());
+
+        QCOMPARE(toContact.status, 201);
+        QCOMPARE(toUser.status, 201);
+        for (const Reply *refused : {&contactNamed, &businessPhone, &wrongCountry}) {
+            QCOMPARE(refused->status, 400);
+            QCOMPARE(refused->errorPointer(), QStringLiteral("/data/attributes/phone"));
+            QVERIFY2(refused->errorDetail().contains(QLatin1String("authorized user")),
+                     qPrintable(refused->errorDetail()));
+            QVERIFY(!refused->firstError().contains(QLatin1String("code")));
+        }
+        // The log says where each code went, masked, and never the code.
+        QStringList started;
+        for (const QString &line : capture.messages()) {
+            if (line.contains(QLatin1String("verification started")))
+                started << line;
+            QVERIFY2(!line.contains(QLatin1String("000001")), qPrintable(line));
+        }
+        QCOMPARE(started.size(), 2);
+        QVERIFY2(started.at(0).contains(QLatin1String("the business contact +1 ******0161")),
+                 qPrintable(started.at(0)));
+        QVERIFY2(started.at(1).contains(QLatin1String("an authorized user +1 ******0174")),
+                 qPrintable(started.at(1)));
+        for (const QString &line : std::as_const(started))
+            QVERIFY2(!line.contains(QLatin1String("5035550")), qPrintable(line));
     }
 
     void tokenRequestValidation()
@@ -1356,10 +1420,12 @@ private slots:
     {
         Reply all = get("/customers?page[limit]=2", org());
         QCOMPARE(all.status, 200);
-        QCOMPARE(all.total(), 5);
+        QCOMPARE(all.total(), 6); // five individuals and a business
         QCOMPARE(all.list().size(), 2);
         QCOMPARE(at(all.list().first(), "type").toString(), QStringLiteral("individualCustomer"));
-        QCOMPARE(get("/customers?page[offset]=4", org()).list().size(), 1);
+        const Reply last = get("/customers?page[offset]=5", org());
+        QCOMPARE(last.list().size(), 1);
+        QCOMPARE(at(last.list().first(), "type").toString(), QStringLiteral("businessCustomer"));
         // A customer token lists only its own customer.
         Reply own = get("/customers", customerToken(MayaId));
         QCOMPARE(own.ids(), QStringList{MayaId});
@@ -1387,7 +1453,7 @@ private slots:
                  QStringList{DanielClosedAccount});
         QCOMPARE(get("/accounts?filter[status][0]=Gone", org()).status, 400);
         QCOMPARE(get("/accounts?page[limit]=2&page[offset]=1", org()).list().size(), 2);
-        QCOMPARE(get("/accounts?page[limit]=2", org()).total(), 8);
+        QCOMPARE(get("/accounts?page[limit]=2", org()).total(), 9); // the business has one
         QCOMPARE(get("/accounts/999999", org()).status, 404);
 
         Reply customer = get("/customers/100001", maya);

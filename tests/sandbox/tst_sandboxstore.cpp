@@ -46,15 +46,35 @@ private slots:
         QString error;
         QVERIFY2(store.loadSeed(seed, &error), qPrintable(error));
 
-        QVERIFY(store.customers().size() >= 5);
+        QVERIFY(store.customers().size() >= 6);
+        int businesses = 0;
         for (const Customer &customer : store.customers()) {
+            QVERIFY2(AddressRules::validate(customer.address).isEmpty(), qPrintable(customer.id));
+            if (customer.isBusiness()) {
+                // What Unit requires of a business, and someone to send each code to.
+                ++businesses;
+                QVERIFY(!customer.name.isEmpty());
+                QVERIFY(!customer.entityType.isEmpty());
+                QVERIFY(!customer.stateOfIncorporation.isEmpty());
+                QVERIFY(customer.firstName.isEmpty() && customer.lastName.isEmpty());
+                QVERIFY(!customer.authorizedUsers.isEmpty());
+                QList<Person> people = customer.authorizedUsers;
+                people.prepend(customer.contact);
+                for (const Person &person : std::as_const(people)) {
+                    QVERIFY(!person.firstName.isEmpty() && !person.lastName.isEmpty());
+                    QVERIFY(!person.email.isEmpty());
+                    QCOMPARE(person.phone.countryCode, QStringLiteral("1"));
+                    QCOMPARE(person.phone.number.size(), 10);
+                }
+                continue;
+            }
             QCOMPARE(customer.type, QStringLiteral("individualCustomer"));
             QCOMPARE(customer.phone.countryCode, QStringLiteral("1"));
             QCOMPARE(customer.phone.number.size(), 10);
             QVERIFY(customer.jwtSubject.startsWith(QLatin1String("auth0|")));
             QVERIFY(!customer.email.isEmpty());
-            QVERIFY2(AddressRules::validate(customer.address).isEmpty(), qPrintable(customer.id));
         }
+        QCOMPARE(businesses, 1);
 
         int closedAccounts = 0;
         for (const Customer &customer : store.customers()) {

@@ -6,12 +6,16 @@
 // they are there, so a test says which kind of customer, account or card it needs.
 namespace tessera::test::seed {
 
-// Customers (all individuals, sandbox code 000001).
+// Customers (sandbox code 000001). Individuals:
 inline const QString mayaThompson = QStringLiteral("100001");   // four cards, two accounts
 inline const QString danielOkafor = QStringLiteral("100002");   // an open and a closed account
 inline const QString priyaRaman = QStringLiteral("100003");     // online-only and frozen cards
 inline const QString jamesWhitfield = QStringLiteral("100004"); // an active and a closed card
 inline const QString bulkCustomer = QStringLiteral("100005");   // 5000 generated cards
+// A business: the code goes to its contact, Elena Vasquez (+1 ******0161), unless the request
+// names one of its authorized users, Marcus Lee (+1 ******0174) or Aisha Rahman (+1 ******0188).
+// One checking account and no cards (the sandbox has no business card types yet).
+inline const QString northwindCoffee = QStringLiteral("100006");
 
 // Deposit accounts.
 inline const QString mayaChecking = QStringLiteral("200001");
@@ -21,6 +25,7 @@ inline const QString danielClosedChecking = QStringLiteral("200004");
 inline const QString priyaChecking = QStringLiteral("200005");
 inline const QString jamesChecking = QStringLiteral("200006");
 inline const QString jamesSavings = QStringLiteral("200007");
+inline const QString northwindChecking = QStringLiteral("200009");
 
 // Cards, by their status in the seed.
 inline const QString mayaActivePhysicalCard = QStringLiteral("300001");

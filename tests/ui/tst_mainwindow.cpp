@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "SandboxServer.h"
+#include "SeedIds.h"
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "Style.h"
@@ -169,6 +170,63 @@ private slots:
         static_cast<QDialog *>(window.otpDialog())->reject();
 
         // Nothing for the next launch to restore.
+        QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+        backend->authenticator()->signOut();
+        QVERIFY(removed.wait(5000));
+    }
+
+    // A business is listed once per person its code can go to; signing in as an authorized
+    // user greets the business by its name and sends every code to that user's phone.
+    void aBusinessSignsInAsOneOfItsAuthorizedUsers()
+    {
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, 5000);
+        const QModelIndexList rows =
+            list->model()->match(list->model()->index(0, 0), Qt::UserRole + 1,
+                                 test::seed::northwindCoffee, -1, Qt::MatchExactly);
+        QCOMPARE(rows.size(), 3); // the contact and two authorized users
+        QCOMPARE(rows.at(0).data().toString(),
+                 QStringLiteral("Northwind Coffee Roasters LLC — code to Elena Vasquez, phone "
+                                "ending in 0161"));
+        QCOMPARE(rows.at(1).data().toString(),
+                 QStringLiteral("Northwind Coffee Roasters LLC — code to Marcus Lee, phone "
+                                "ending in 0174"));
+        QCOMPARE(rows.at(2).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Northwind Coffee Roasters LLC — code to Aisha Rahman, phone "
+                                "ending in 0188"));
+
+        list->setCurrentIndex(rows.at(1));
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        auto *sentTo = window.otpDialog()->findChild<QLabel *>(QStringLiteral("otpSentTo"));
+        QTRY_VERIFY_WITH_TIMEOUT(sentTo->text().contains(QLatin1String("sent")), 5000);
+        QVERIFY2(sentTo->text().contains(QLatin1String("+1 ******0174")),
+                 qPrintable(sentTo->text()));
+        auto *code = window.otpDialog()->findChild<QLineEdit *>(QStringLiteral("otpCode"));
+        QTest::keyClicks(code, QStringLiteral("000001"));
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(), QStringLiteral("cardsPage"),
+                                  5000);
+        QTRY_VERIFY(window.otpDialog() == nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.findChild<QLabel *>(QStringLiteral("greeting"))->text(),
+            QStringLiteral("Hello, Northwind Coffee Roasters LLC — your cards"), 5000);
+
+        // A step-up of that session names the same user's phone, not the contact's.
+        backend->authenticator()->authorize(
+            {{QStringLiteral("cards-write")}, {}}, &window, [] {}, [](const ApiError &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
+        sentTo = window.otpDialog()->findChild<QLabel *>(QStringLiteral("otpSentTo"));
+        QTRY_VERIFY_WITH_TIMEOUT(sentTo->text().contains(QLatin1String("sent")), 5000);
+        QVERIFY2(sentTo->text().contains(QLatin1String("+1 ******0174")),
+                 qPrintable(sentTo->text()));
+        static_cast<QDialog *>(window.otpDialog())->reject();
+
         QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
         backend->authenticator()->signOut();
         QVERIFY(removed.wait(5000));
