@@ -7,6 +7,7 @@
 #include "CustomerState.h"
 #include "Page.h"
 #include "Style.h"
+#include "UserFacingError.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -176,9 +177,10 @@ void SignInPage::reload()
         reply->deleteLater();
         m_loading = false;
         if (reply->hasError()) {
-            showStatus(
-                tr("The demo customers could not be loaded: %1").arg(reply->error().message()),
-                true);
+            UserFacingError::log(reply->error(), "listing the demo customers");
+            showStatus(tr("The demo customers could not be loaded: %1")
+                           .arg(UserFacingError(reply->error()).message()),
+                       true);
             m_retry->show();
             return;
         }

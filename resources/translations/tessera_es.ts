@@ -415,6 +415,10 @@ El código se envía al %2</translation>
         <source>%1, phone ending in %2</source>
         <translation>%1, teléfono terminado en %2</translation>
     </message>
+    <message>
+        <source>%1 — code to %2, phone ending in %3</source>
+        <translation>%1 — código para %2, teléfono terminado en %3</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::AddressForm</name>

@@ -1,8 +1,10 @@
+#include "ApiClient.h"
 #include "Backend.h"
 #include "DemoLaunch.h"
 #include "FaultInjector.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
+#include "RetryPolicy.h"
 #include "SandboxServer.h"
 #include "SeedIds.h"
 #include "Session.h"
@@ -135,6 +137,30 @@ private slots:
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() != nullptr, 5000);
         static_cast<QDialog *>(window.otpDialog())->reject();
+    }
+
+    // A demo list that cannot be read says so in Tessera's words (not the decoder's "at
+    // offset n"), and Retry loads it.
+    void anUnreadableCustomerListIsExplainedInPlainWords()
+    {
+        const auto rule =
+            sandbox::FaultInjector::parseRule(QStringLiteral("GET /customers malformed-json n=4"));
+        QVERIFY(rule);
+        m_demo.sandbox()->faults().addRule(*rule);
+        auto backend = makeBackend();
+        backend->tokenApi()->setRetryPolicy(RetryPolicy::none());
+        MainWindow window(backend.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *retry = window.findChild<QPushButton *>(QStringLiteral("signInRetry"));
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 5000);
+        const QString said = window.findChild<QLabel *>(QStringLiteral("signInStatus"))->text();
+        m_demo.sandbox()->faults().clear();
+        QCOMPARE(said, QStringLiteral("The demo customers could not be loaded: The bank's answer "
+                                      "could not be read. Try again later."));
+        QTest::mouseClick(retry, Qt::LeftButton);
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, 5000);
     }
 
     // The code dialog of a step-up names the phone of the customer who signed in.
