@@ -45,6 +45,13 @@ QString pathId(const QString &id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
+// A request that carries a JSON:API document (POST and PATCH).
+QNetworkRequest withJsonApiBody(QNetworkRequest request)
+{
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(JsonApiCodec::MediaType));
+    return request;
+}
+
 QUrlQuery pageQuery(int limit, int offset)
 {
     QUrlQuery q;
@@ -160,12 +167,9 @@ ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const Req
     qCDebug(lcApi).noquote() << "POST" << path;
     return start(path, {}, access, std::move(decoder), policy,
                  [body](QNetworkAccessManager *, const QNetworkRequest &request) {
-                     QNetworkRequest withType = request;
-                     withType.setHeader(QNetworkRequest::ContentTypeHeader,
-                                        QByteArray(JsonApiCodec::MediaType));
                      // Not QNAM's post(): it resends by itself when the connection drops
                      // before the answer, and every POST here must go out at most once.
-                     return new SingleAttemptReply(withType, "POST", body);
+                     return new SingleAttemptReply(withJsonApiBody(request), "POST", body);
                  });
 }
 
@@ -175,10 +179,8 @@ ApiReply *ApiClient::patch(const QString &path, const QByteArray &body,
     qCDebug(lcApi).noquote() << "PATCH" << path;
     return start(path, {}, access, std::move(decoder), RetryPolicy::none(),
                  [body](QNetworkAccessManager *network, const QNetworkRequest &request) {
-                     QNetworkRequest withType = request;
-                     withType.setHeader(QNetworkRequest::ContentTypeHeader,
-                                        QByteArray(JsonApiCodec::MediaType));
-                     return network->sendCustomRequest(withType, QByteArrayLiteral("PATCH"), body);
+                     return network->sendCustomRequest(withJsonApiBody(request),
+                                                       QByteArrayLiteral("PATCH"), body);
                  });
 }
 
