@@ -30,6 +30,13 @@ inline QStringList upgradable()
 const QStringList &twoFactorScopes();
 bool needsTwoFactor(const QString &scope);
 bool anyNeedsTwoFactor(const QStringList &scopes);
+// Scopes only an org token may carry (unit-api-notes §2.4: applications, webhooks,
+// authorization requests, batch releases, received payments, chargebacks, rewards and the
+// customer-token read scope). customer-token-write is not among them: a customer token carries
+// it to mint its own verified tokens (Unit's upgradableScope).
+bool isOrgOnly(const QString &scope);
+// Unit's scope names (unit-api-notes §2.4); anything else is a typing mistake.
+bool isKnown(const QString &scope);
 // The union, in a stable order, without duplicates.
 QStringList merged(const QStringList &a, const QStringList &b);
 } // namespace Scopes

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Scopes.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace tessera::broker {
+
+// What a bank configures for its broker, read from an INI file (/etc/tessera-broker/broker.conf
+// in the package; see packaging/broker/broker.conf for every key and its default):
+//
+//   [unit]    apiUrl, orgTokenFile
+//   [listen]  address, port, behindProxy, tlsCertificate, tlsKey
+//   [tokens]  signInScopes, upgradableScopes, maxExpiresIn
+//   [signIn]  codeLifetime
+//   [store]   redis (empty: in memory, one machine)
+//
+// The org token itself is never in the file: `orgTokenFile` names the file that holds it,
+// by default the systemd credential $CREDENTIALS_DIRECTORY/unit-org-token.
+struct BrokerConfig
+{
+    QUrl unitApiUrl = QUrl(QStringLiteral("https://api.unit.co"));
+    QString orgTokenFile;
+
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8090;
+    bool behindProxy = false; // TLS ends at a reverse proxy in front of the broker
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+
+    QStringList signInScopes = Scopes::signIn(); // what every sign-in token carries
+    QStringList upgradableScopes =
+        Scopes::upgradable(); // 2FA scopes the customer may later mint with a code
+    int maxExpiresIn = 86400; // seconds, at most Unit's 24 h
+    int codeLifetime = 600;   // seconds a started sign-in waits for its code
+
+    QString redisAddress; // host:port or a unix socket path; empty: in memory
+
+    // Reads `path` over the defaults. False with a reason on an unreadable file or a value that
+    // is not one (the broker then refuses to start).
+    static bool load(const QString &path, BrokerConfig *config, QString *error);
+
+    // Why this configuration must not run, or empty: an org-only or 2FA scope at sign-in, a
+    // lifetime beyond Unit's 24 h, a non-loopback address without TLS unless behind a proxy...
+    QString problem() const;
+
+    bool usesTls() const { return !tlsCertificateFile.isEmpty(); }
+};
+
+} // namespace tessera::broker

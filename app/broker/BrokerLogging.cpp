@@ -1,0 +1,3 @@
+#include "BrokerLogging.h"
+
+Q_LOGGING_CATEGORY(lcBroker, "tessera.broker")
