@@ -4,10 +4,13 @@
 #include "BrokerConfig.h"
 #include "BrokerLogging.h"
 #include "BrokerServer.h"
+#include "InMemoryBrokerStore.h"
 #include "OrgTokenFile.h"
 #include "ProcessHardening.h"
+#include "RedisBrokerStore.h"
 
 #include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -17,6 +20,29 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "tessera-broker: %s\n", qPrintable(message));
     return 1;
+}
+
+// The store the configuration names: in memory on one machine, or the Redis several brokers
+// share. A Redis that cannot be used now is a start-up error (null, with the reason), not a
+// surprise at the first sign-in.
+std::unique_ptr<tessera::broker::BrokerStore> makeStore(const tessera::broker::BrokerConfig &config,
+                                                        QString *error)
+{
+    using namespace tessera::broker;
+    if (config.redisAddress.isEmpty())
+        return std::make_unique<InMemoryBrokerStore>();
+    RedisBrokerStore::Options options;
+    options.address = config.redisAddress;
+    options.keyPrefix = config.redisKeyPrefix.toUtf8();
+    if (!config.redisPasswordFile.isEmpty()) {
+        options.password = RedisBrokerStore::readPasswordFile(config.redisPasswordFile, error);
+        if (options.password.isEmpty())
+            return nullptr;
+    }
+    auto store = std::make_unique<RedisBrokerStore>(options);
+    if (!store->open(error))
+        return nullptr;
+    return store;
 }
 
 } // namespace
@@ -71,6 +97,10 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // BrokerServer does not take its store yet (the sign-in API brings that): kept alive here.
+    const std::unique_ptr<tessera::broker::BrokerStore> store = makeStore(config, &error);
+    if (!store)
+        return fail(error);
     tessera::broker::BrokerServer server(config);
     if (server.start(&error) == 0)
         return fail(error);
