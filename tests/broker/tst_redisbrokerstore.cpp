@@ -7,6 +7,7 @@
 #include "RedisBrokerStore.h"
 #include "RedisServerProcess.h"
 
+#include <csignal>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -473,6 +474,23 @@ private slots:
         QCOMPARE(afterwards.status, Status::Ok);
         QCOMPARE(afterwards.hits, 1); // that Redis persisted nothing
         QCOMPARE(store->putSignIn(sampleSignIn("up"), TenMinutes), Status::Ok);
+    }
+
+    void redis_aConnectionRedisClosedFailsOneCallWithoutEndingTheBroker()
+    {
+        // As in a process where nothing ignored SIGPIPE yet (Qt's sockets here may have).
+        std::signal(SIGPIPE, SIG_DFL);
+        const auto store = redisStore(m_redis);
+        QCOMPARE(store->hit("client", TenMinutes).hits, 1);
+        // Redis drops the connection (a restart, a client timeout); the next call writes more
+        // than one send buffer into it, so its second write meets the reset: SIGPIPE unless the
+        // store ignores it.
+        QVERIFY(m_redis.command({"CLIENT", "KILL", "TYPE", "normal"}).startsWith(':'));
+        BrokerStore::PendingSignIn large = sampleSignIn("large");
+        large.verificationToken = QString(8 * 1024 * 1024, QLatin1Char('x'));
+        test::MessageCapture capture;
+        QCOMPARE(store->putSignIn(large, TenMinutes), Status::Unavailable);
+        QCOMPARE(store->hit("client", TenMinutes).hits, 2);
     }
 
     void redis_aRedisThatHangsIsUnavailableWithinTheTimeout()
