@@ -443,6 +443,17 @@ private slots:
                  QByteArray(":1"));
     }
 
+    void redis_aUnixSocketPathIsAnAddressToo()
+    {
+        RedisBrokerStore::Options options;
+        options.address = m_redis.socketPath();
+        RedisBrokerStore overSocket(options);
+        QString error;
+        QVERIFY2(overSocket.open(&error), qPrintable(error));
+        QCOMPARE(overSocket.hit("client:192.0.2.1", TenMinutes).hits, 1);
+        QCOMPARE(redisStore(m_redis)->peek("client:192.0.2.1").hits, 1); // the same Redis
+    }
+
     void redis_aStoppedRedisIsUnavailableUntilItIsBack()
     {
         test::RedisServerProcess redis;

@@ -77,10 +77,10 @@ bool RedisServerProcess::startOnce(int timeoutMs)
         return false;
     }
     // Everything in a configuration file of its own: the password stays off the command line.
-    QByteArray configuration = "port " + QByteArray::number(m_port) +
-                               "\nbind 127.0.0.1\nsave \"\"\nappendonly no\n"
-                               "dir " +
-                               QFile::encodeName(m_dir.path()) + "\n";
+    QByteArray configuration =
+        "port " + QByteArray::number(m_port) + "\nbind 127.0.0.1\nsave \"\"\nappendonly no\n";
+    configuration += "dir " + QFile::encodeName(m_dir.path()) + '\n';
+    configuration += "unixsocket " + QFile::encodeName(socketPath()) + "\nunixsocketperm 700\n";
     if (!m_password.isEmpty())
         configuration += "requirepass " + m_password + '\n';
     QFile file(m_dir.filePath(QStringLiteral("redis.conf")));
@@ -138,6 +138,11 @@ void RedisServerProcess::thaw()
 QString RedisServerProcess::address() const
 {
     return QStringLiteral("127.0.0.1:%1").arg(m_port);
+}
+
+QString RedisServerProcess::socketPath() const
+{
+    return m_dir.filePath(QStringLiteral("redis.sock"));
 }
 
 QByteArray RedisServerProcess::command(const QByteArrayList &arguments) const

@@ -34,7 +34,8 @@ public:
     void thaw();
 
     quint16 port() const { return m_port; }
-    QString address() const; // "127.0.0.1:port", as [store] redis takes it
+    QString address() const;    // "127.0.0.1:port", as [store] redis takes it
+    QString socketPath() const; // its unix socket, which [store] redis takes too
 
     // Sends one command on a fresh connection (after AUTH when it has a password) and returns
     // its answer: "+OK", ":1234", "-ERR ...", "$-1" for none, a bulk string's bytes as they are
