@@ -119,6 +119,14 @@ bool BrokerConfig::load(const QString &path, BrokerConfig *config, QString *erro
     }
     read.redisAddress =
         settings.value(QStringLiteral("store/redis"), read.redisAddress).toString().trimmed();
+    read.redisPasswordFile =
+        settings.value(QStringLiteral("store/redisPasswordFile"), read.redisPasswordFile)
+            .toString()
+            .trimmed();
+    read.redisKeyPrefix =
+        settings.value(QStringLiteral("store/redisKeyPrefix"), read.redisKeyPrefix)
+            .toString()
+            .trimmed();
     *config = read;
     return true;
 }

@@ -16,7 +16,7 @@ namespace tessera::broker {
 //   [listen]  address, port, behindProxy, tlsCertificate, tlsKey
 //   [tokens]  signInScopes, upgradableScopes, maxExpiresIn
 //   [signIn]  codeLifetime
-//   [store]   redis (empty: in memory, one machine)
+//   [store]   redis (empty: in memory, one machine), redisPasswordFile, redisKeyPrefix
 //   [limits]  startsPerAddress, startsPerIdentifier, startWindow, wrongCodesPerAddress,
 //             wrongCodesPerIdentifier, wrongCodeWindow, wrongCodesPerSignIn
 //
@@ -52,7 +52,9 @@ struct BrokerConfig
     int maxExpiresIn = 86400; // seconds, at most Unit's 24 h
     int codeLifetime = 600;   // seconds a started sign-in waits for its code
 
-    QString redisAddress; // host:port or a unix socket path; empty: in memory
+    QString redisAddress;      // host:port or a unix socket path; empty: in memory
+    QString redisPasswordFile; // Redis's requirepass, read from this file; empty: no AUTH
+    QString redisKeyPrefix = QStringLiteral("tessera-broker:"); // brokers sharing one Redis
 
     BrokerLimits limits;
 

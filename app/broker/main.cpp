@@ -7,6 +7,7 @@
 #include "InMemoryBrokerStore.h"
 #include "OrgTokenFile.h"
 #include "ProcessHardening.h"
+#include "RedisBrokerStore.h"
 #include "SecretRedactor.h"
 #include "SignInService.h"
 
@@ -23,11 +24,27 @@ int fail(const QString &message)
     return 1;
 }
 
-// The one place the store is chosen: pending sign-ins and limit counters live there.
-std::unique_ptr<tessera::broker::BrokerStore> makeStore(const tessera::broker::BrokerConfig &config)
+// The store the configuration names: in memory on one machine, or the Redis several brokers
+// share. A Redis that cannot be used now is a start-up error (null, with the reason), not a
+// surprise at the first sign-in.
+std::unique_ptr<tessera::broker::BrokerStore> makeStore(const tessera::broker::BrokerConfig &config,
+                                                        QString *error)
 {
-    Q_UNUSED(config) // [store] redis chooses the shared store once it exists
-    return std::make_unique<tessera::broker::InMemoryBrokerStore>();
+    using namespace tessera::broker;
+    if (config.redisAddress.isEmpty())
+        return std::make_unique<InMemoryBrokerStore>();
+    RedisBrokerStore::Options options;
+    options.address = config.redisAddress;
+    options.keyPrefix = config.redisKeyPrefix.toUtf8();
+    if (!config.redisPasswordFile.isEmpty()) {
+        options.password = RedisBrokerStore::readPasswordFile(config.redisPasswordFile, error);
+        if (options.password.isEmpty())
+            return nullptr;
+    }
+    auto store = std::make_unique<RedisBrokerStore>(options);
+    if (!store->open(error))
+        return nullptr;
+    return store;
 }
 
 } // namespace
@@ -85,9 +102,9 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    const std::unique_ptr<tessera::broker::BrokerStore> store = makeStore(config);
+    const std::unique_ptr<tessera::broker::BrokerStore> store = makeStore(config, &error);
     if (!store)
-        return fail(QStringLiteral("the store cannot be used"));
+        return fail(error);
     tessera::broker::SignInService signIns(config, orgToken, *store);
     tessera::broker::BrokerServer server(config, &signIns);
     if (server.start(&error) == 0)

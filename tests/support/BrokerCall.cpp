@@ -1,0 +1,70 @@
+#include "BrokerCall.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace tessera::test {
+
+BrokerCall BrokerCall::send(QNetworkAccessManager &network, const QByteArray &method,
+                            const QUrl &base, const QByteArray &path, const QByteArray &body,
+                            const QString &bearer, const QByteArray &contentType, int timeoutMs)
+{
+    QNetworkRequest request(QUrl(base.toString() + QString::fromLatin1(path)));
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    BrokerCall result;
+    result.elapsedUs = timer.nsecsElapsed() / 1000;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.retryAfter = reply->rawHeader("Retry-After");
+    result.json = QJsonDocument::fromJson(result.body).object();
+    reply->deleteLater();
+    return result;
+}
+
+QByteArray BrokerCall::startBody(const char *key, const QByteArray &value)
+{
+    const QByteArray json = value.startsWith('{') ? value : '"' + value + '"';
+    return R"({"data":{"type":"signIn","attributes":{")" + QByteArray(key) + "\":" + json + "}}}";
+}
+
+QByteArray BrokerCall::codeBody(const QString &code)
+{
+    return R"({"data":{"type":"signInCode","attributes":{"code":")" + code.toLatin1() + "\"}}}";
+}
+
+QByteArray BrokerCall::jwtBody(const QString &jwt)
+{
+    return R"({"data":{"type":"jwtSignIn","attributes":{"jwtToken":")" + jwt.toLatin1() + "\"}}}";
+}
+
+QString BrokerCall::dataId() const
+{
+    return json.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString();
+}
+
+QString BrokerCall::attribute(const QString &name) const
+{
+    return json.value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("attributes"))
+        .toObject()
+        .value(name)
+        .toVariant()
+        .toString();
+}
+
+} // namespace tessera::test

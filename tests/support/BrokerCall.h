@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace tessera::test {
+
+// One request to tessera-broker's API as the tests send it (bodies as README, "tessera-broker
+// API", describes them), and what came back.
+struct BrokerCall
+{
+    int status = 0; // 0: no HTTP answer within the time given
+    QByteArray body;
+    QByteArray retryAfter;
+    QJsonObject json;
+    qint64 elapsedUs = 0;
+
+    // Sends `body` (JSON:API) with `method` to base + path and waits at most `timeoutMs`.
+    static BrokerCall send(QNetworkAccessManager &network, const QByteArray &method,
+                           const QUrl &base, const QByteArray &path, const QByteArray &body = {},
+                           const QString &bearer = {},
+                           const QByteArray &contentType = "application/vnd.api+json",
+                           int timeoutMs = 20000);
+
+    // {"data":{"type":"signIn","attributes":{key: value}}}; `value` a JSON object or a string.
+    static QByteArray startBody(const char *key, const QByteArray &value);
+    static QByteArray codeBody(const QString &code);
+    static QByteArray jwtBody(const QString &jwt);
+
+    QString dataId() const;
+    QString attribute(const QString &name) const;
+};
+
+} // namespace tessera::test
