@@ -125,6 +125,11 @@ check_install_broker() {
         /usr/share/doc/tessera-broker/copyright /usr/share/doc/tessera-broker/changelog.gz; do
         [ -s "$f" ] || fail "missing after install: $f"
     done
+    # Every key is commented out, with ";": QSettings reads "#key = value" as a key named "#key".
+    if grep -Evq '^(;.*|\[[A-Za-z]+\]|)$' /etc/tessera-broker/broker.conf; then
+        grep -Ev '^(;.*|\[[A-Za-z]+\]|)$' /etc/tessera-broker/broker.conf >&2
+        fail "/etc/tessera-broker/broker.conf has lines that are neither ; comments nor sections"
+    fi
     ! dpkg -L tessera-broker | grep -Eq '^/usr/bin/tessera(-sandbox)?$|/applications/' ||
         fail "tessera-broker ships part of the desktop client"
     dpkg-query -W -f='${Conffiles}\n' tessera-broker | grep -q '^ /etc/tessera-broker/broker.conf ' ||
