@@ -515,6 +515,33 @@ private slots:
         QCOMPARE(unknown.withoutId(), known.withoutId());
     }
 
+    void unitFailingGives503AndLogsNoPhoneNumberOrEmail_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("500") << QStringLiteral("500");
+        QTest::newRow("dropped") << QStringLiteral("drop-before-response");
+    }
+
+    void unitFailingGives503AndLogsNoPhoneNumberOrEmail()
+    {
+        QFETCH(QString, fault);
+        const auto rule =
+            tessera::sandbox::FaultInjector::parseRule(QStringLiteral("GET /customers ") + fault);
+        QVERIFY(rule);
+        m_unit->faults().addRule(*rule);
+        QVERIFY(startBroker());
+        const Reply byPhone = start("phone", MayaPhone);
+        const Reply byEmail = start("email", MayaEmail);
+        QCOMPARE(byPhone.status, 503);
+        QCOMPARE(byEmail.withoutId(), byPhone.withoutId());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_broker->log().count(QLatin1String("customer list failed")) >= 2; },
+            5000));
+        const QString log = m_broker->log();
+        QVERIFY2(!log.contains(QLatin1String("4155550142")), qPrintable(log));
+        QVERIFY2(!log.contains(QLatin1String("maya.thompson")), qPrintable(log));
+    }
+
     void secretsAppearNeitherInTheLogNorInTheProcessList()
     {
         QVERIFY(startBroker());
