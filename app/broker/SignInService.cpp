@@ -220,8 +220,8 @@ void SignInService::wrongCode(BrokerStore::PendingSignIn signIn, const QByteArra
         respond(SignInRequestParser::signInEnded());
         return;
     }
-    qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress << "," << attemptsLeft
-                               << "attempts left";
+    qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress
+                               << QStringLiteral("(%1 attempts left)").arg(attemptsLeft);
     respond(BrokerResponse::error(400, QStringLiteral("That code is not right."),
                                   QStringLiteral("/data/attributes/code"),
                                   QJsonObject{{QStringLiteral("attemptsLeft"), attemptsLeft}}));

@@ -359,6 +359,38 @@ private slots:
             a.withoutId());
     }
 
+    void anUnknownSignInsWrongCodesTakeAsLongAsARealOnes()
+    {
+        QVERIFY(startBroker({QStringLiteral("[limits]"), QStringLiteral("startsPerIdentifier=100"),
+                             QStringLiteral("wrongCodesPerAddress=100"),
+                             QStringLiteral("wrongCodesPerIdentifier=100")}));
+        // Unit takes a while to check a code, as it does for real.
+        const auto slowCheck = tessera::sandbox::FaultInjector::parseRule(
+            QStringLiteral("POST /customers/*/token delay delay=30"));
+        QVERIFY(slowCheck);
+        m_unit->faults().addRule(*slowCheck);
+        QList<qint64> real;
+        QList<qint64> nobody;
+        for (int round = 0; round < 3; ++round) {
+            const Reply a = start("phone", MayaPhone);
+            const Reply b = start("phone", NobodysPhone);
+            QVERIFY(waitForCodesSent(round + 1));
+            for (int i = 0; i < 5; ++i) {
+                const Reply wrongA = enterCode(a.id(), WrongCode);
+                const Reply wrongB = enterCode(b.id(), WrongCode);
+                QCOMPARE(wrongB.withoutId(), wrongA.withoutId());
+                real.append(wrongA.elapsedUs);
+                nobody.append(wrongB.elapsedUs);
+            }
+        }
+        const qint64 realMedian = median(real);
+        const qint64 nobodyMedian = median(nobody);
+        const qint64 tolerance = qMax<qint64>(3000, qMax(realMedian, nobodyMedian) / 2);
+        QVERIFY2(qAbs(realMedian - nobodyMedian) <= tolerance,
+                 qPrintable(
+                     QStringLiteral("real %1 us, nobody %2 us").arg(realMedian).arg(nobodyMedian)));
+    }
+
     void askingForMoreScopeIsRefused()
     {
         QVERIFY(startBroker());
