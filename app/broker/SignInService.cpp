@@ -116,9 +116,11 @@ void SignInService::start(const StartSignIn &request, const QByteArray &clientAd
                                            QJsonObject{{QStringLiteral("channel"), channel},
                                                        {QStringLiteral("expiresIn"),
                                                         m_config.codeLifetime}}}}}}});
-        // Only now, after the answer that looks the same for everyone.
+        // Only now, after the answer that looks the same for everyone has gone out.
         if (!customer.customerId.isEmpty())
-            askForCode(signIn.id, customer.customerId, customer.codePhone, request);
+            QTimer::singleShot(0, this, [this, id = signIn.id, customer, request] {
+                askForCode(id, customer.customerId, customer.codePhone, request);
+            });
     };
     if (request.phone)
         m_lookup->findByPhone(*request.phone, std::move(found));
