@@ -135,15 +135,20 @@ bool BrokerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     // the client is still connected.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     const QPointer<QTcpSocket> connection(socket);
+    // Flushed at once: what the service does next (ask Unit for a code, for a customer only)
+    // must not hold the answer back, or its timing would tell a customer from nobody.
     auto respond = [responder, connection](const BrokerResponse &response) {
-        if (connection)
-            write(*responder, response);
+        if (!connection)
+            return;
+        write(*responder, response);
+        connection->flush();
     };
     const QByteArray client = clientAddress(request, socket);
     if (const auto *answer = std::get_if<BrokerResponse>(&parsed)) {
+        // Not the path: it is the caller's text (and may hold a sign-in id).
         if (answer->status != 200)
-            qCInfo(lcBroker).noquote() << methodName(request.method()) << request.url().path()
-                                       << "from" << client << "refused with" << answer->status;
+            qCInfo(lcBroker).noquote() << methodName(request.method()) << "request from" << client
+                                       << "refused with" << answer->status;
         respond(*answer);
     } else if (std::holds_alternative<HealthCheck>(parsed)) {
         respond(BrokerResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}});

@@ -116,9 +116,11 @@ void SignInService::start(const StartSignIn &request, const QByteArray &clientAd
                                            QJsonObject{{QStringLiteral("channel"), channel},
                                                        {QStringLiteral("expiresIn"),
                                                         m_config.codeLifetime}}}}}}});
-        // Only now, after the answer that looks the same for everyone.
+        // Only now, after the answer that looks the same for everyone has gone out.
         if (!customer.customerId.isEmpty())
-            askForCode(signIn.id, customer.customerId, customer.codePhone, request);
+            QTimer::singleShot(0, this, [this, id = signIn.id, customer, request] {
+                askForCode(id, customer.customerId, customer.codePhone, request);
+            });
     };
     if (request.phone)
         m_lookup->findByPhone(*request.phone, std::move(found));
@@ -220,8 +222,8 @@ void SignInService::wrongCode(BrokerStore::PendingSignIn signIn, const QByteArra
         respond(SignInRequestParser::signInEnded());
         return;
     }
-    qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress << "," << attemptsLeft
-                               << "attempts left";
+    qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress
+                               << QStringLiteral("(%1 attempts left)").arg(attemptsLeft);
     respond(BrokerResponse::error(400, QStringLiteral("That code is not right."),
                                   QStringLiteral("/data/attributes/code"),
                                   QJsonObject{{QStringLiteral("attemptsLeft"), attemptsLeft}}));

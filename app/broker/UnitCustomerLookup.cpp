@@ -85,8 +85,14 @@ void UnitCustomerLookup::list(const QString &query, const QString &email,
             [reply, pick = std::move(pick), done = std::move(done)] {
                 reply->deleteLater();
                 if (reply->hasError()) {
+                    // Only the status: a network error's text can quote the address, and the
+                    // address holds the phone number or email looked for.
+                    const ApiError &error = reply->error();
                     qCWarning(lcBroker).noquote()
-                        << "Unit's customer list failed:" << reply->error().message();
+                        << "Unit's customer list failed:"
+                        << (error.kind == ApiError::Kind::Http
+                                ? QStringLiteral("HTTP %1").arg(error.httpStatus)
+                                : QStringLiteral("no answer (error kind %1)").arg(int(error.kind)));
                     done(Found{});
                     return;
                 }

@@ -25,7 +25,7 @@ public:
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    socket->readAll();
+                    m_received += socket->readAll();
                     if (!m_response.isEmpty()) {
                         socket->write(m_response);
                         socket->disconnectFromHost();
@@ -36,9 +36,12 @@ public:
         listen(QHostAddress::LocalHost, 0);
     }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
+    // Every byte the clients sent.
+    QByteArray received() const { return m_received; }
 
 private:
     QByteArray m_response;
+    QByteArray m_received;
 };
 
 QByteArray httpResponse(int status, const QByteArray &body)
@@ -476,6 +479,37 @@ private slots:
         auto post = wait(client.createCard({}));
         QCOMPARE(post->error().kind, ApiError::Kind::Invalid);
         QCOMPARE(post->attempts(), 1);
+    }
+
+    void customerListFiltersFindByPhoneNumberOrEmail()
+    {
+        CustomerListQuery byPhone;
+        byPhone.query = QStringLiteral("4155550142");
+        const CustomerPage phone = valueOf<CustomerPage>(m_org.listCustomers(byPhone));
+        QCOMPARE(phone.items.size(), 1);
+        QCOMPARE(phone.items.first().id, QStringLiteral("100001"));
+        CustomerListQuery byEmail;
+        byEmail.email = QStringLiteral("daniel.okafor@example.com");
+        const CustomerPage email = valueOf<CustomerPage>(m_org.listCustomers(byEmail));
+        QCOMPARE(email.items.size(), 1);
+        QCOMPARE(email.items.first().id, QStringLiteral("100002"));
+    }
+
+    void customerListFiltersSendAPlusAsAPlus()
+    {
+        // A server reads a bare "+" in a query as a space: "maya+bank@…" must go out as %2B.
+        RawHttpPeer peer{httpResponse(200, R"({"data":[]})")};
+        ApiClient client(&m_network);
+        client.setBaseUrl(peer.url());
+        client.setBearerToken(QStringLiteral("org"));
+        CustomerListQuery query;
+        query.email = QStringLiteral("maya+bank@example.com");
+        query.query = QStringLiteral("+1 415");
+        auto reply = wait(client.listCustomers(query));
+        const QByteArray requestLine = peer.received().split('\r').first();
+        QVERIFY2(requestLine.contains("maya%2Bbank"), requestLine.constData());
+        QVERIFY2(requestLine.contains("=%2B1"), requestLine.constData());
+        QVERIFY2(!requestLine.contains('+'), requestLine.constData());
     }
 
     void baseUrlWithPathPrefix()
