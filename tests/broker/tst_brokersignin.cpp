@@ -2,6 +2,7 @@
 // email and identity token; nothing tells a customer from nobody; limits; malformed requests;
 // secrets kept out of the log and the process list.
 
+#include "BrokerCall.h"
 #include "BrokerProcess.h"
 #include "FaultInjector.h"
 #include "SandboxServer.h"
@@ -35,67 +36,7 @@ const QString WrongCode = QStringLiteral("000002");
 const QString CodeNotRight = QStringLiteral("That code is not right.");
 const QString SignInEnded = QStringLiteral("This sign-in has ended. Ask for a new code.");
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray retryAfter;
-    QJsonObject json;
-    qint64 elapsedUs = 0;
-
-    QJsonObject data() const { return json.value(QLatin1String("data")).toObject(); }
-    QString id() const { return data().value(QLatin1String("id")).toString(); }
-    QJsonObject attributes() const { return data().value(QLatin1String("attributes")).toObject(); }
-    QJsonObject error() const
-    {
-        return json.value(QLatin1String("errors")).toArray().first().toObject();
-    }
-    QString title() const { return error().value(QLatin1String("title")).toString(); }
-    QString pointer() const
-    {
-        return error()
-            .value(QLatin1String("source"))
-            .toObject()
-            .value(QLatin1String("pointer"))
-            .toString();
-    }
-    int attemptsLeft() const
-    {
-        return error()
-            .value(QLatin1String("meta"))
-            .toObject()
-            .value(QLatin1String("attemptsLeft"))
-            .toInt(-1);
-    }
-    // What an observer sees of the answer, but the random sign-in id.
-    QByteArray withoutId() const
-    {
-        QJsonObject copy = json;
-        QJsonObject inner = data();
-        if (inner.contains(QLatin1String("id")))
-            inner.insert(QStringLiteral("id"), QStringLiteral("{id}"));
-        if (!inner.isEmpty())
-            copy.insert(QStringLiteral("data"), inner);
-        return QByteArray::number(status) + ' ' + retryAfter + ' ' +
-               QJsonDocument(copy).toJson(QJsonDocument::Compact);
-    }
-};
-
-QByteArray startBody(const char *key, const QByteArray &value)
-{
-    const QByteArray json = value.startsWith('{') ? value : '"' + value + '"';
-    return R"({"data":{"type":"signIn","attributes":{")" + QByteArray(key) + "\":" + json + "}}}";
-}
-
-QByteArray codeBody(const QString &code)
-{
-    return R"({"data":{"type":"signInCode","attributes":{"code":")" + code.toLatin1() + "\"}}}";
-}
-
-QByteArray jwtBody(const QString &jwt)
-{
-    return R"({"data":{"type":"jwtSignIn","attributes":{"jwtToken":")" + jwt.toLatin1() + "\"}}}";
-}
+using Reply = tessera::test::BrokerCall;
 
 // Shaped like an identity provider's ID token (the sandbox, as "Unit", checks its subject).
 QString jwtFor(const QString &email, const QString &subject)
@@ -143,26 +84,7 @@ class TestBrokerSignIn : public QObject
                const QByteArray &body = {}, const QString &bearer = {},
                const QByteArray &contentType = "application/vnd.api+json")
     {
-        QNetworkRequest request(QUrl(base.toString() + QString::fromLatin1(path)));
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        if (!bearer.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
-        QElapsedTimer timer;
-        timer.start();
-        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply result;
-        result.elapsedUs = timer.nsecsElapsed() / 1000;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.retryAfter = reply->rawHeader("Retry-After");
-        result.json = QJsonDocument::fromJson(result.body).object();
-        reply->deleteLater();
-        return result;
+        return Reply::send(m_network, method, base, path, body, bearer, contentType);
     }
 
     Reply post(const QByteArray &path, const QByteArray &body)
@@ -171,7 +93,7 @@ class TestBrokerSignIn : public QObject
     }
     Reply start(const char *key, const QByteArray &value)
     {
-        return post("/v1/sign-ins", startBody(key, value));
+        return post("/v1/sign-ins", Reply::startBody(key, value));
     }
     // A start as a reverse proxy forwards it, with X-Forwarded-For.
     Reply startFrom(const QByteArray &forwardedFor, const QByteArray &phone)
@@ -181,7 +103,7 @@ class TestBrokerSignIn : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArray("application/vnd.api+json"));
         request.setRawHeader("X-Forwarded-For", forwardedFor);
-        QNetworkReply *reply = m_network.post(request, startBody("phone", phone));
+        QNetworkReply *reply = m_network.post(request, Reply::startBody("phone", phone));
         // An unfinished reply has status 0, which fails the checks that follow.
         (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
         Reply result;
@@ -191,7 +113,7 @@ class TestBrokerSignIn : public QObject
     }
     Reply enterCode(const QString &signInId, const QString &code)
     {
-        return post("/v1/sign-ins/" + signInId.toLatin1() + "/token", codeBody(code));
+        return post("/v1/sign-ins/" + signInId.toLatin1() + "/token", Reply::codeBody(code));
     }
     // The broker asks Unit for the code after it answered, and keeps Unit's verification when
     // Unit answered: wait until its log says so `count` times.
@@ -506,9 +428,9 @@ private slots:
             {"POST", "/v1/sign-ins", "{not json", 400},
             {"POST", "/v1/sign-ins", R"({"data":{"type":"signIn","attributes":{"email":7}}})", 400},
             {"POST", "/v1/sign-ins", R"({"data":{"type":"signIn","attributes":{}}})", 400},
-            {"POST", "/v1/sign-ins", startBody("phone", R"({"countryCode":"1","number":"12ab"})"),
-             400},
-            {"POST", "/v1/sign-ins", startBody("email", QByteArray(100000, 'a')), 413},
+            {"POST", "/v1/sign-ins",
+             Reply::startBody("phone", R"({"countryCode":"1","number":"12ab"})"), 400},
+            {"POST", "/v1/sign-ins", Reply::startBody("email", QByteArray(100000, 'a')), 413},
             {"POST", "/v1/jwt-sign-ins", R"({"data":{"type":"jwtSignIn","attributes":{}}})", 400},
             {"POST", "/v1/nothing", "{}", 404},
             {"GET", "/v1/sign-ins", {}, 405},
@@ -606,8 +528,9 @@ private slots:
     void jwtSignInGivesATokenAndRefusesUnknownEmailAndWrongSubjectAlike()
     {
         QVERIFY(startBroker());
-        const Reply signedIn = post(
-            "/v1/jwt-sign-ins", jwtBody(jwtFor(QString::fromLatin1(MayaEmail), MayaJwtSubject)));
+        const Reply signedIn =
+            post("/v1/jwt-sign-ins",
+                 Reply::jwtBody(jwtFor(QString::fromLatin1(MayaEmail), MayaJwtSubject)));
         QCOMPARE(signedIn.status, 201);
         QCOMPARE(signedIn.attributes().value(QLatin1String("customerId")).toString(), MayaId);
         QCOMPARE(signedIn.attributes().value(QLatin1String("scope")).toString(),
@@ -615,12 +538,13 @@ private slots:
         const QString token = signedIn.attributes().value(QLatin1String("token")).toString();
         QCOMPARE(send("GET", m_unit->baseUrl(), "/cards", {}, token).status, 200);
 
-        const Reply unknownEmail = post(
-            "/v1/jwt-sign-ins", jwtBody(jwtFor(QString::fromLatin1(NobodysEmail), MayaJwtSubject)));
-        const Reply wrongSubject = post(
-            "/v1/jwt-sign-ins",
-            jwtBody(jwtFor(QString::fromLatin1(MayaEmail), QStringLiteral("auth0|somebody-else"))));
-        const Reply notAJwt = post("/v1/jwt-sign-ins", jwtBody(QStringLiteral("not-a-jwt")));
+        const Reply unknownEmail =
+            post("/v1/jwt-sign-ins",
+                 Reply::jwtBody(jwtFor(QString::fromLatin1(NobodysEmail), MayaJwtSubject)));
+        const Reply wrongSubject =
+            post("/v1/jwt-sign-ins", Reply::jwtBody(jwtFor(QString::fromLatin1(MayaEmail),
+                                                           QStringLiteral("auth0|somebody-else"))));
+        const Reply notAJwt = post("/v1/jwt-sign-ins", Reply::jwtBody(QStringLiteral("not-a-jwt")));
         QCOMPARE(unknownEmail.status, 401);
         QCOMPARE(unknownEmail.title(), QStringLiteral("The sign-in was refused."));
         QCOMPARE(wrongSubject.withoutId(), unknownEmail.withoutId());

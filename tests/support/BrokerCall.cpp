@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -51,20 +52,64 @@ QByteArray BrokerCall::jwtBody(const QString &jwt)
     return R"({"data":{"type":"jwtSignIn","attributes":{"jwtToken":")" + jwt.toLatin1() + "\"}}}";
 }
 
-QString BrokerCall::dataId() const
+QJsonObject BrokerCall::data() const
 {
-    return json.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString();
+    return json.value(QLatin1String("data")).toObject();
+}
+
+QString BrokerCall::id() const
+{
+    return data().value(QLatin1String("id")).toString();
+}
+
+QJsonObject BrokerCall::attributes() const
+{
+    return data().value(QLatin1String("attributes")).toObject();
 }
 
 QString BrokerCall::attribute(const QString &name) const
 {
-    return json.value(QLatin1String("data"))
+    return attributes().value(name).toVariant().toString();
+}
+
+QJsonObject BrokerCall::error() const
+{
+    return json.value(QLatin1String("errors")).toArray().first().toObject();
+}
+
+QString BrokerCall::title() const
+{
+    return error().value(QLatin1String("title")).toString();
+}
+
+QString BrokerCall::pointer() const
+{
+    return error()
+        .value(QLatin1String("source"))
         .toObject()
-        .value(QLatin1String("attributes"))
-        .toObject()
-        .value(name)
-        .toVariant()
+        .value(QLatin1String("pointer"))
         .toString();
+}
+
+int BrokerCall::attemptsLeft() const
+{
+    return error()
+        .value(QLatin1String("meta"))
+        .toObject()
+        .value(QLatin1String("attemptsLeft"))
+        .toInt(-1);
+}
+
+QByteArray BrokerCall::withoutId() const
+{
+    QJsonObject copy = json;
+    QJsonObject inner = data();
+    if (inner.contains(QLatin1String("id")))
+        inner.insert(QStringLiteral("id"), QStringLiteral("{id}"));
+    if (!inner.isEmpty())
+        copy.insert(QStringLiteral("data"), inner);
+    return QByteArray::number(status) + ' ' + retryAfter + ' ' +
+           QJsonDocument(copy).toJson(QJsonDocument::Compact);
 }
 
 } // namespace tessera::test

@@ -31,8 +31,18 @@ struct BrokerCall
     static QByteArray codeBody(const QString &code);
     static QByteArray jwtBody(const QString &jwt);
 
-    QString dataId() const;
-    QString attribute(const QString &name) const;
+    QJsonObject data() const;
+    QString id() const;
+    QJsonObject attributes() const;
+    QString attribute(const QString &name) const; // as text, whatever its JSON type
+    // The first error's object, title, source pointer and meta.attemptsLeft (-1: none).
+    QJsonObject error() const;
+    QString title() const;
+    QString pointer() const;
+    int attemptsLeft() const;
+    // What an observer sees of the answer (status, Retry-After, body) but the random sign-in
+    // id: equal for two answers that tell nothing apart.
+    QByteArray withoutId() const;
 };
 
 } // namespace tessera::test
