@@ -2,6 +2,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace tessera {
 
@@ -10,6 +11,10 @@ struct CustomerToken
 {
     QString token;
     int expiresIn = 0; // seconds
+    // The bank's broker names whom the token is for and what it may do (Unit's own answer
+    // has neither: the caller knows both).
+    QString customerId;
+    QStringList scopes;
 };
 
 } // namespace tessera
