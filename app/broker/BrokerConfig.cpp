@@ -97,6 +97,26 @@ bool BrokerConfig::load(const QString &path, BrokerConfig *config, QString *erro
         !readInt(settings, QStringLiteral("signIn/codeLifetime"), 60, 3600, &read.codeLifetime,
                  error))
         return false;
+    struct LimitKey
+    {
+        const char *key;
+        int *value;
+        int max;
+    };
+    const LimitKey limitKeys[] = {
+        {"limits/startsPerAddress", &read.limits.startsPerAddress, 100000},
+        {"limits/startsPerIdentifier", &read.limits.startsPerIdentifier, 100000},
+        {"limits/startWindow", &read.limits.startWindow, 86400},
+        {"limits/wrongCodesPerAddress", &read.limits.wrongCodesPerAddress, 100000},
+        {"limits/wrongCodesPerIdentifier", &read.limits.wrongCodesPerIdentifier, 100000},
+        {"limits/wrongCodeWindow", &read.limits.wrongCodeWindow, 86400},
+        // Unit itself ends a verification after five wrong codes.
+        {"limits/wrongCodesPerSignIn", &read.limits.wrongCodesPerSignIn, 5},
+    };
+    for (const LimitKey &limit : limitKeys) {
+        if (!readInt(settings, QLatin1String(limit.key), 1, limit.max, limit.value, error))
+            return false;
+    }
     read.redisAddress =
         settings.value(QStringLiteral("store/redis"), read.redisAddress).toString().trimmed();
     *config = read;

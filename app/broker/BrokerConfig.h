@@ -17,9 +17,24 @@ namespace tessera::broker {
 //   [tokens]  signInScopes, upgradableScopes, maxExpiresIn
 //   [signIn]  codeLifetime
 //   [store]   redis (empty: in memory, one machine)
+//   [limits]  startsPerAddress, startsPerIdentifier, startWindow, wrongCodesPerAddress,
+//             wrongCodesPerIdentifier, wrongCodeWindow, wrongCodesPerSignIn
 //
 // The org token itself is never in the file: `orgTokenFile` names the file that holds it,
 // by default the systemd credential $CREDENTIALS_DIRECTORY/unit-org-token.
+// How often one client address, one phone number or email (its identifier), and one sign-in
+// may try: starts (each sends a code) and wrong codes, counted in fixed windows.
+struct BrokerLimits
+{
+    int startsPerAddress = 10;
+    int startsPerIdentifier = 5;
+    int startWindow = 600; // seconds
+    int wrongCodesPerAddress = 20;
+    int wrongCodesPerIdentifier = 10;
+    int wrongCodeWindow = 3600; // seconds
+    int wrongCodesPerSignIn = 5;
+};
+
 struct BrokerConfig
 {
     QUrl unitApiUrl = QUrl(QStringLiteral("https://api.unit.co"));
@@ -38,6 +53,8 @@ struct BrokerConfig
     int codeLifetime = 600;   // seconds a started sign-in waits for its code
 
     QString redisAddress; // host:port or a unix socket path; empty: in memory
+
+    BrokerLimits limits;
 
     // Reads `path` over the defaults. False with a reason on an unreadable file or a value that
     // is not one (the broker then refuses to start).

@@ -1,6 +1,8 @@
 #include "BrokerServer.h"
 
 #include "BrokerLogging.h"
+#include "SignInRequestParser.h"
+#include "SignInService.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -8,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
@@ -18,18 +21,39 @@ namespace {
 
 const QByteArray JsonApiType = QByteArrayLiteral("application/vnd.api+json");
 
-void writeJson(QHttpServerResponder &&responder, int status, const QJsonObject &document)
+void write(QHttpServerResponder &responder, const BrokerResponse &response)
 {
-    responder.write(QJsonDocument(document).toJson(QJsonDocument::Compact),
-                    {{"Content-Type", JsonApiType}},
-                    static_cast<QHttpServerResponder::StatusCode>(status));
+    const QByteArray body = QJsonDocument(response.document).toJson(QJsonDocument::Compact);
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    if (response.retryAfterSeconds > 0)
+        responder.write(body,
+                        {{"Content-Type", JsonApiType},
+                         {"Retry-After", QByteArray::number(response.retryAfterSeconds)}},
+                        status);
+    else
+        responder.write(body, {{"Content-Type", JsonApiType}}, status);
 }
 
-QJsonObject errorDocument(int status, const QString &title)
+QByteArray methodName(QHttpServerRequest::Method method)
 {
-    return QJsonObject{{QStringLiteral("errors"),
-                        QJsonArray{QJsonObject{{QStringLiteral("status"), QString::number(status)},
-                                               {QStringLiteral("title"), title}}}}};
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
 }
 
 bool readFile(const QString &path, QByteArray *bytes, QString *error)
@@ -45,9 +69,10 @@ bool readFile(const QString &path, QByteArray *bytes, QString *error)
 
 } // namespace
 
-BrokerServer::BrokerServer(const BrokerConfig &config, QObject *parent)
+BrokerServer::BrokerServer(const BrokerConfig &config, SignInService *signIns, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_config(config)
+    , m_signIns(signIns)
 {}
 
 BrokerServer::~BrokerServer() = default;
@@ -88,27 +113,56 @@ QUrl BrokerServer::baseUrl() const
     return url;
 }
 
+QByteArray BrokerServer::clientAddress(const QHttpServerRequest &request, QTcpSocket *socket) const
+{
+    const QHostAddress peer = socket->peerAddress();
+    if (m_config.behindProxy && peer.isLoopback()) {
+        const QByteArray forwarded = request.value("X-Forwarded-For");
+        const QHostAddress client(QString::fromLatin1(forwarded.split(',').last().trimmed()));
+        if (!client.isNull())
+            return client.toString().toLatin1();
+    }
+    return peer.toString().toLatin1();
+}
+
 bool BrokerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    const QString path = request.url().path(QUrl::FullyDecoded);
-    if (path == QLatin1String("/healthz")) {
-        if (request.method() != QHttpServerRequest::Method::Get)
-            writeJson(makeResponder(request, socket), 405,
-                      errorDocument(405, QStringLiteral("Use GET for /healthz.")));
-        else
-            writeJson(makeResponder(request, socket), 200,
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-        return true;
+    const BrokerRequest parsed =
+        SignInRequestParser::parse(methodName(request.method()), request.url().path().toUtf8(),
+                                   request.value("Content-Type"), request.body());
+    // Kept until the service answers, which may be after Unit answered; written only while
+    // the client is still connected.
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    const QPointer<QTcpSocket> connection(socket);
+    auto respond = [responder, connection](const BrokerResponse &response) {
+        if (connection)
+            write(*responder, response);
+    };
+    const QByteArray client = clientAddress(request, socket);
+    if (const auto *answer = std::get_if<BrokerResponse>(&parsed)) {
+        if (answer->status != 200)
+            qCInfo(lcBroker).noquote() << methodName(request.method()) << request.url().path()
+                                       << "from" << client << "refused with" << answer->status;
+        respond(*answer);
+    } else if (std::holds_alternative<HealthCheck>(parsed)) {
+        respond(BrokerResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}});
+    } else if (const auto *start = std::get_if<StartSignIn>(&parsed)) {
+        m_signIns->start(*start, client, respond);
+    } else if (const auto *finish = std::get_if<FinishSignIn>(&parsed)) {
+        m_signIns->finish(*finish, client, respond);
+    } else if (const auto *jwt = std::get_if<JwtSignIn>(&parsed)) {
+        m_signIns->signInWithJwt(*jwt, client, respond);
     }
-    return false;
+    return true;
 }
 
 void BrokerServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    qCInfo(lcBroker).noquote() << "no route for" << request.url().path();
-    writeJson(makeResponder(request, socket), 404,
-              errorDocument(404, QStringLiteral("There is nothing at this address.")));
+    // handleRequest() answers every request; kept for QAbstractHttpServer's contract.
+    auto responder = makeResponder(request, socket);
+    write(responder,
+          BrokerResponse::error(404, QStringLiteral("There is nothing at this address.")));
 }
 
 } // namespace tessera::broker

@@ -7,13 +7,16 @@
 
 namespace tessera::broker {
 
-// tessera-broker's socket adapter: takes HTTP requests from the app and answers them. For now
-// it answers GET /healthz; the sign-in API joins it (see README, "Deploying for a bank").
+class SignInService;
+
+// tessera-broker's socket adapter: takes HTTP requests from the app, has SignInRequestParser
+// read them and SignInService answer them (README, "tessera-broker API"). Answers that wait for
+// Unit are written when Unit answered, if the client is still connected.
 class BrokerServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    explicit BrokerServer(const BrokerConfig &config, QObject *parent = nullptr);
+    BrokerServer(const BrokerConfig &config, SignInService *signIns, QObject *parent = nullptr);
     ~BrokerServer() override;
 
     // Listens where the configuration says (port 0: any free port), with TLS when configured.
@@ -26,7 +29,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // The socket's peer; behind a proxy on loopback, the last X-Forwarded-For entry (the one
+    // the proxy itself added).
+    QByteArray clientAddress(const QHttpServerRequest &request, QTcpSocket *socket) const;
+
     BrokerConfig m_config;
+    SignInService *m_signIns;
     quint16 m_port = 0;
 };
 

@@ -4,10 +4,14 @@
 #include "BrokerConfig.h"
 #include "BrokerLogging.h"
 #include "BrokerServer.h"
+#include "InMemoryBrokerStore.h"
 #include "OrgTokenFile.h"
 #include "ProcessHardening.h"
+#include "SecretRedactor.h"
+#include "SignInService.h"
 
 #include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -19,12 +23,21 @@ int fail(const QString &message)
     return 1;
 }
 
+// The one place the store is chosen: pending sign-ins and limit counters live there.
+std::unique_ptr<tessera::broker::BrokerStore> makeStore(const tessera::broker::BrokerConfig &config)
+{
+    Q_UNUSED(config) // [store] redis chooses the shared store once it exists
+    return std::make_unique<tessera::broker::InMemoryBrokerStore>();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     // Before the org token is read: it may not end up in a core dump.
     tessera::ProcessHardening::apply();
+    // Every message passes the redactor: a token that slipped into one still never gets out.
+    tessera::SecretRedactor::installMessageHandler();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-broker"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
@@ -66,12 +79,17 @@ int main(int argc, char *argv[])
     const QString orgToken = tessera::broker::OrgTokenFile::read(config.orgTokenFile, &error);
     if (orgToken.isEmpty())
         return fail(error);
+    tessera::SecretRedactor::remember(orgToken);
     if (parser.isSet(checkOption)) {
         std::printf("tessera-broker: configuration OK\n");
         return 0;
     }
 
-    tessera::broker::BrokerServer server(config);
+    const std::unique_ptr<tessera::broker::BrokerStore> store = makeStore(config);
+    if (!store)
+        return fail(QStringLiteral("the store cannot be used"));
+    tessera::broker::SignInService signIns(config, orgToken, *store);
+    tessera::broker::BrokerServer server(config, &signIns);
     if (server.start(&error) == 0)
         return fail(error);
     // Scripts and tests read the address from here, so port 0 is usable.

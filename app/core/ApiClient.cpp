@@ -60,6 +60,14 @@ QUrlQuery pageQuery(int limit, int offset)
     return q;
 }
 
+// A query value as QUrlQuery keeps it: '%' and '+' written encoded, or a server reads "+" in
+// "maya+bank@example.com" as a space.
+QString literalQueryValue(QString value)
+{
+    return value.replace(QLatin1Char('%'), QLatin1String("%25"))
+        .replace(QLatin1Char('+'), QLatin1String("%2B"));
+}
+
 } // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
@@ -323,7 +331,20 @@ ApiReply *ApiClient::getAccount(const QString &accountId)
 
 ApiReply *ApiClient::listCustomers(int limit, int offset)
 {
-    return get(QStringLiteral("/customers"), pageQuery(limit, offset), {{Scopes::Customers}, {}},
+    CustomerListQuery query;
+    query.limit = limit;
+    query.offset = offset;
+    return listCustomers(query);
+}
+
+ApiReply *ApiClient::listCustomers(const CustomerListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    if (!query.query.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[query]"), literalQueryValue(query.query));
+    if (!query.email.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[email]"), literalQueryValue(query.email));
+    return get(QStringLiteral("/customers"), q, {{Scopes::Customers}, {}},
                decoderFor(&JsonApiCodec::customerPageFromDocument));
 }
 

@@ -78,6 +78,8 @@ public:
     ApiReply *getCustomer(const QString &customerId);
     // Org tokens only: the demo's sign-in page lists the sandbox's customers with it.
     ApiReply *listCustomers(int limit = 100, int offset = 0);
+    // Org tokens only: the broker finds a customer by phone number or email with it.
+    ApiReply *listCustomers(const CustomerListQuery &query);
 
     static QByteArray userAgent();
 

@@ -74,6 +74,15 @@ struct CardListQuery
     bool includeAccount = false;
 };
 
+// GET /customers (org tokens): Unit's full-text filter[query] and exact filter[email].
+struct CustomerListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QString query;
+    QString email;
+};
+
 // GET /accounts
 struct AccountListQuery
 {

@@ -103,16 +103,8 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
     if (sort != QLatin1String("createdAt") && sort != QLatin1String("-createdAt"))
         return SandboxResponse::badRequest(QStringLiteral("sort must be createdAt or -createdAt."));
     Tags tagFilter;
-    if (query.has(QStringLiteral("filter[tags]"))) {
-        const QJsonDocument tags =
-            QJsonDocument::fromJson(query.value(QStringLiteral("filter[tags]")).toUtf8());
-        if (!tags.isObject())
-            return SandboxResponse::badRequest(
-                QStringLiteral("filter[tags] must be a JSON object such as {\"key\":\"value\"}."));
-        const QJsonObject object = tags.object();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            tagFilter.insert(it.key(), it.value().toString());
-    }
+    if (auto error = query.readTags(&tagFilter))
+        return *error;
     const QString accountId = query.value(QStringLiteral("filter[accountId]"));
     // With a customer token this can only narrow further: another customer's id gives nothing.
     const QString customerId = query.value(QStringLiteral("filter[customerId]"));

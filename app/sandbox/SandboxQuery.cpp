@@ -1,5 +1,7 @@
 #include "SandboxQuery.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
 
@@ -98,6 +100,21 @@ std::optional<SandboxResponse> SandboxQuery::readInclude(const QStringList &allo
         if (!names->contains(name))
             names->append(name);
     }
+    return std::nullopt;
+}
+
+std::optional<SandboxResponse> SandboxQuery::readTags(Tags *tags) const
+{
+    const QString key = QStringLiteral("filter[tags]");
+    if (!has(key))
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(value(key).toUtf8());
+    if (!document.isObject())
+        return invalidParameter(
+            QStringLiteral("filter[tags] must be a JSON object such as {\"key\":\"value\"}."));
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        tags->insert(it.key(), it.value().toString());
     return std::nullopt;
 }
 

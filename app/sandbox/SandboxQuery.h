@@ -2,6 +2,7 @@
 
 #include "Page.h"
 #include "SandboxResponse.h"
+#include "Tags.h"
 
 #include <optional>
 #include <QList>
@@ -45,6 +46,8 @@ public:
     // `include=a,b`: every name must be one of `allowed`.
     std::optional<SandboxResponse> readInclude(const QStringList &allowed,
                                                QStringList *names) const;
+    // `filter[tags]={"key":"value"}`: a JSON object of strings, as Unit takes it.
+    std::optional<SandboxResponse> readTags(Tags *tags) const;
 
 private:
     QList<QPair<QString, QString>> m_items;

@@ -7,6 +7,7 @@
 #include "SeedIds.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1580,6 +1581,67 @@ private slots:
         Reply method = send("DELETE", "/cards/300001", org());
         QCOMPARE(method.status, 405);
         QCOMPARE(get("/cards/not-a-number", org()).status, 404);
+    }
+
+    void customerListFilterQueryFindsANameEmailOrPhoneNumber()
+    {
+        QCOMPARE(get("/customers", org()).total(), 6);
+        QCOMPARE(get("/customers?filter[query]=thompson", org()).ids(), QStringList{MayaId});
+        QCOMPARE(get("/customers?filter[query]=maya.thompson%40example.com", org()).ids(),
+                 QStringList{MayaId});
+        QCOMPARE(get("/customers?filter[query]=4155550142", org()).ids(), QStringList{MayaId});
+        QCOMPARE(get("/customers?filter[query]=%2B1%20(415)%20555-0142", org()).ids(),
+                 QStringList{MayaId});
+        // A business is found by its contact's and its authorized users' names, emails, phones.
+        const QStringList business{QStringLiteral("100006")};
+        QCOMPARE(get("/customers?filter[query]=Northwind", org()).ids(), business);
+        QCOMPARE(get("/customers?filter[query]=elena.vasquez", org()).ids(), business);
+        QCOMPARE(get("/customers?filter[query]=Aisha%20Rahman", org()).ids(), business);
+        QCOMPARE(get("/customers?filter[query]=5035550174", org()).ids(), business);
+        QCOMPARE(get("/customers?filter[query]=9995550100", org()).total(), 0);
+        QCOMPARE(get("/customers?filter[query]=nobody", org()).total(), 0);
+        // A customer token still sees only its own customer.
+        QCOMPARE(get("/customers?filter[query]=5125550178", customerToken(MayaId)).total(), 0);
+    }
+
+    void customerListFilterEmailIsExact()
+    {
+        QCOMPARE(get("/customers?filter[email]=daniel.okafor%40example.com", org()).ids(),
+                 QStringList{DanielId});
+        QCOMPARE(get("/customers?filter[email]=Daniel.Okafor%40Example.com", org()).ids(),
+                 QStringList{DanielId});
+        QCOMPARE(get("/customers?filter[email]=daniel.okafor", org()).total(), 0);
+        QCOMPARE(get("/customers?filter[email]=okafor%40example.com", org()).total(), 0);
+    }
+
+    void customerListFiltersStatusAndTags()
+    {
+        QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject seed = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray customers = seed.value(QLatin1String("customers")).toArray();
+        QJsonObject daniel = customers.at(1).toObject();
+        QJsonObject attributes = daniel.value(QLatin1String("attributes")).toObject();
+        attributes.insert(QStringLiteral("status"), QStringLiteral("Archived"));
+        attributes.insert(QStringLiteral("tags"),
+                          QJsonObject{{QStringLiteral("branch"), QStringLiteral("austin")}});
+        daniel.insert(QStringLiteral("attributes"), attributes);
+        customers.replace(1, daniel);
+        seed.insert(QStringLiteral("customers"), customers);
+        QString error;
+        QVERIFY2(m_server->loadSeed(QJsonDocument(seed).toJson(), &error), qPrintable(error));
+
+        QCOMPARE(get("/customers?filter[status][0]=Archived", org()).ids(), QStringList{DanielId});
+        QCOMPARE(get("/customers?filter[status][0]=Active", org()).total(), 5);
+        QCOMPARE(
+            get("/customers?filter[status][0]=Active&filter[status][1]=Archived", org()).total(),
+            6);
+        QCOMPARE(get("/customers?filter[status][0]=Closed", org()).status, 400);
+        QCOMPARE(get("/customers?filter[tags]=%7B%22branch%22%3A%22austin%22%7D", org()).ids(),
+                 QStringList{DanielId});
+        QCOMPARE(get("/customers?filter[tags]=%7B%22branch%22%3A%22portland%22%7D", org()).total(),
+                 0);
+        QCOMPARE(get("/customers?filter[tags]=branch", org()).status, 400);
     }
 
     void loadSeedReplacesData()

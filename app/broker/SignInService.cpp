@@ -1,0 +1,332 @@
+#include "SignInService.h"
+
+#include "ApiClient.h"
+#include "BrokerLogging.h"
+#include "SignInRequestParser.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace tessera::broker {
+
+namespace {
+
+// Unit's answers can take this long before the broker gives up and answers 503.
+constexpr int UnitTimeoutMs = 15000;
+
+BrokerResponse refusedJwt()
+{
+    return BrokerResponse::error(401, QStringLiteral("The sign-in was refused."));
+}
+
+QString describe(const StartSignIn &request)
+{
+    return request.phone ? IdentifierKey::masked(*request.phone)
+                         : IdentifierKey::masked(request.email);
+}
+
+// The email and subject claims of an ID token, read only to find the candidate customer:
+// Unit checks the signature.
+bool readClaims(const QString &jwt, QString *email, QString *subject)
+{
+    const QStringList parts = jwt.split(QLatin1Char('.'));
+    if (parts.size() != 3)
+        return false;
+    const auto payload = QByteArray::fromBase64Encoding(
+        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
+                                    QByteArray::AbortOnBase64DecodingErrors);
+    if (!payload)
+        return false;
+    const QJsonObject claims = QJsonDocument::fromJson(*payload).object();
+    *email = claims.value(QLatin1String("email")).toString().trimmed();
+    *subject = claims.value(QLatin1String("sub")).toString();
+    return !email->isEmpty() && !subject->isEmpty();
+}
+
+} // namespace
+
+SignInService::SignInService(const BrokerConfig &config, const QString &orgToken,
+                             BrokerStore &store, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_store(store)
+    , m_limits(store, config.limits)
+    , m_identifiers(orgToken)
+    , m_network(new QNetworkAccessManager(this))
+    , m_unit(new ApiClient(m_network, this))
+    , m_lookup(new UnitCustomerLookup(m_unit, this))
+{
+    m_unit->setBaseUrl(config.unitApiUrl);
+    m_unit->setBearerToken(orgToken);
+    m_unit->setTransferTimeout(UnitTimeoutMs);
+}
+
+SignInService::~SignInService() = default;
+
+QByteArray SignInService::newSignInId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
+}
+
+void SignInService::start(const StartSignIn &request, const QByteArray &clientAddress,
+                          Respond respond)
+{
+    const QByteArray identifierKey =
+        request.phone ? m_identifiers.of(*request.phone) : m_identifiers.of(request.email);
+    const BrokerRateLimits::Decision decision = m_limits.admitStart(clientAddress, identifierKey);
+    if (!decision.allowed()) {
+        qCInfo(lcBroker).noquote() << "sign-in start for" << describe(request) << "from"
+                                   << clientAddress << "refused: limit";
+        respond(decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
+                    ? BrokerResponse::limited(decision.retryAfterSeconds)
+                    : BrokerResponse::unavailable());
+        return;
+    }
+    auto found = [this, request, clientAddress, identifierKey,
+                  respond](const UnitCustomerLookup::Found &customer) {
+        if (!customer.unitAnswered) {
+            respond(BrokerResponse::unavailable());
+            return;
+        }
+        BrokerStore::PendingSignIn signIn;
+        signIn.id = newSignInId();
+        signIn.customerId = customer.customerId;
+        signIn.identifierKey = identifierKey;
+        if (m_store.putSignIn(signIn, m_config.codeLifetime) != BrokerStore::Status::Ok) {
+            qCWarning(lcBroker) << "the store cannot keep a new sign-in";
+            respond(BrokerResponse::unavailable());
+            return;
+        }
+        qCInfo(lcBroker).noquote()
+            << "sign-in started for" << describe(request) << "from" << clientAddress
+            << (customer.customerId.isEmpty()
+                    ? QStringLiteral("(no customer)")
+                    : QStringLiteral("(customer %1)").arg(customer.customerId));
+        const QString channel = request.byCall ? QStringLiteral("call") : QStringLiteral("sms");
+        respond(BrokerResponse{
+            201, QJsonObject{{QStringLiteral("data"),
+                              QJsonObject{{QStringLiteral("type"), QStringLiteral("signIn")},
+                                          {QStringLiteral("id"), QString::fromLatin1(signIn.id)},
+                                          {QStringLiteral("attributes"),
+                                           QJsonObject{{QStringLiteral("channel"), channel},
+                                                       {QStringLiteral("expiresIn"),
+                                                        m_config.codeLifetime}}}}}}});
+        // Only now, after the answer that looks the same for everyone.
+        if (!customer.customerId.isEmpty())
+            askForCode(signIn.id, customer.customerId, customer.codePhone, request);
+    };
+    if (request.phone)
+        m_lookup->findByPhone(*request.phone, std::move(found));
+    else
+        m_lookup->findByEmail(request.email, std::move(found));
+}
+
+void SignInService::askForCode(const QByteArray &signInId, const QString &customerId,
+                               const std::optional<Phone> &codePhone, const StartSignIn &request)
+{
+    CreateTokenVerificationRequest verification;
+    verification.channel = request.byCall ? CreateTokenVerificationRequest::Channel::Call
+                                          : CreateTokenVerificationRequest::Channel::Sms;
+    verification.phone = codePhone;
+    verification.language = request.language;
+    ApiReply *reply = m_unit->createCustomerTokenVerification(customerId, verification);
+    connect(reply, &ApiReply::finished, this, [this, reply, signInId, customerId] {
+        reply->deleteLater();
+        if (reply->hasError()) {
+            qCWarning(lcBroker).noquote() << "Unit did not send a code to customer" << customerId
+                                          << ":" << reply->error().message();
+            return;
+        }
+        BrokerStore::PendingSignIn signIn;
+        if (m_store.signIn(signInId, &signIn) != BrokerStore::Status::Ok)
+            return;
+        signIn.verificationToken = reply->valueAs<CustomerTokenVerification>().verificationToken;
+        if (m_store.updateSignIn(signIn) != BrokerStore::Status::Ok)
+            qCWarning(lcBroker) << "the store lost a sign-in before its code was sent";
+        else
+            qCInfo(lcBroker).noquote() << "code sent to customer" << customerId;
+    });
+}
+
+void SignInService::finish(const FinishSignIn &request, const QByteArray &clientAddress,
+                           Respond respond)
+{
+    BrokerStore::PendingSignIn signIn;
+    const BrokerStore::Status status = m_store.signIn(request.signInId, &signIn);
+    if (status == BrokerStore::Status::Unavailable) {
+        respond(BrokerResponse::unavailable());
+        return;
+    }
+    if (status == BrokerStore::Status::NotFound) {
+        qCInfo(lcBroker).noquote() << "code for an ended sign-in from" << clientAddress;
+        respond(SignInRequestParser::signInEnded());
+        return;
+    }
+    const BrokerRateLimits::Decision decision =
+        m_limits.admitCode(clientAddress, signIn.identifierKey);
+    if (!decision.allowed()) {
+        qCInfo(lcBroker).noquote() << "code from" << clientAddress << "refused: limit";
+        respond(decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
+                    ? BrokerResponse::limited(decision.retryAfterSeconds)
+                    : BrokerResponse::unavailable());
+        return;
+    }
+    if (signIn.customerId.isEmpty() || signIn.verificationToken.isEmpty()) {
+        // Nobody behind it (or Unit sent no code): every code is wrong, after as long as Unit
+        // would take to say so.
+        QTimer::singleShot(int(m_typicalUnitTokenMs), this,
+                           [=] { wrongCode(signIn, clientAddress, respond); });
+        return;
+    }
+    redeemCode(signIn, request, clientAddress, respond);
+}
+
+void SignInService::redeemCode(const BrokerStore::PendingSignIn &signIn,
+                               const FinishSignIn &request, const QByteArray &clientAddress,
+                               Respond respond)
+{
+    CreateTokenRequest credential;
+    credential.verificationToken = signIn.verificationToken;
+    credential.verificationCode = request.code;
+    createToken(
+        signIn.customerId, credential, request.expiresIn,
+        [this, id = signIn.id, respond](const BrokerResponse &response) {
+            if (!response.isError())
+                m_store.removeSignIn(id);
+            respond(response);
+        },
+        [this, signIn, clientAddress, respond] { wrongCode(signIn, clientAddress, respond); });
+}
+
+void SignInService::wrongCode(BrokerStore::PendingSignIn signIn, const QByteArray &clientAddress,
+                              Respond respond)
+{
+    const BrokerRateLimits::Decision counted =
+        m_limits.recordWrongCode(clientAddress, signIn.identifierKey);
+    ++signIn.wrongCodes;
+    const int attemptsLeft = qMax(0, m_config.limits.wrongCodesPerSignIn - signIn.wrongCodes);
+    const BrokerStore::Status stored =
+        attemptsLeft == 0 ? m_store.removeSignIn(signIn.id) : m_store.updateSignIn(signIn);
+    if (!counted.allowed() || stored == BrokerStore::Status::Unavailable) {
+        respond(BrokerResponse::unavailable());
+        return;
+    }
+    if (stored == BrokerStore::Status::NotFound) {
+        respond(SignInRequestParser::signInEnded());
+        return;
+    }
+    qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress << "," << attemptsLeft
+                               << "attempts left";
+    respond(BrokerResponse::error(400, QStringLiteral("That code is not right."),
+                                  QStringLiteral("/data/attributes/code"),
+                                  QJsonObject{{QStringLiteral("attemptsLeft"), attemptsLeft}}));
+}
+
+void SignInService::signInWithJwt(const JwtSignIn &request, const QByteArray &clientAddress,
+                                  Respond respond)
+{
+    // A JWT sign-in sends no code, but each one costs Unit calls: it counts as a start.
+    QString email;
+    QString subject;
+    const bool readable = readClaims(request.jwtToken, &email, &subject);
+    const BrokerRateLimits::Decision decision = m_limits.admitStart(
+        clientAddress, m_identifiers.of(readable ? email : QStringLiteral("(unreadable)")));
+    if (!decision.allowed()) {
+        respond(decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
+                    ? BrokerResponse::limited(decision.retryAfterSeconds)
+                    : BrokerResponse::unavailable());
+        return;
+    }
+    if (!readable) {
+        qCInfo(lcBroker).noquote()
+            << "identity token from" << clientAddress << "refused: no email and subject claims";
+        answerLikeUnit(refusedJwt(), respond);
+        return;
+    }
+    m_lookup->findByJwtClaims(
+        email, subject,
+        [this, request, clientAddress, email, respond](const UnitCustomerLookup::Found &found) {
+            if (!found.unitAnswered) {
+                respond(BrokerResponse::unavailable());
+                return;
+            }
+            if (found.customerId.isEmpty()) {
+                qCInfo(lcBroker).noquote() << "identity token for" << IdentifierKey::masked(email)
+                                           << "from" << clientAddress << "refused: no customer";
+                answerLikeUnit(refusedJwt(), respond);
+                return;
+            }
+            CreateTokenRequest credential;
+            credential.jwtToken = request.jwtToken;
+            createToken(found.customerId, credential, request.expiresIn, respond,
+                        [respond, customerId = found.customerId] {
+                            qCInfo(lcBroker).noquote()
+                                << "Unit refused the identity token for customer" << customerId;
+                            respond(refusedJwt());
+                        });
+        });
+}
+
+void SignInService::createToken(const QString &customerId, CreateTokenRequest credential,
+                                std::optional<int> expiresIn, Respond respond,
+                                std::function<void()> refused)
+{
+    credential.scopes = m_config.signInScopes;
+    credential.upgradableScopes = m_config.upgradableScopes;
+    credential.expiresIn = qMin(expiresIn.value_or(m_config.maxExpiresIn), m_config.maxExpiresIn);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    ApiReply *reply = m_unit->createCustomerToken(customerId, credential);
+    connect(reply, &ApiReply::finished, this,
+            [this, reply, timer, customerId, respond, refused = std::move(refused)] {
+                reply->deleteLater();
+                noteUnitTime(timer->elapsed());
+                if (reply->hasError()) {
+                    const ApiError &error = reply->error();
+                    if (error.kind == ApiError::Kind::Http && error.httpStatus >= 400 &&
+                        error.httpStatus < 500 && error.httpStatus != 429) {
+                        refused();
+                        return;
+                    }
+                    qCWarning(lcBroker).noquote() << "Unit could not create a token for customer"
+                                                  << customerId << ":" << error.message();
+                    respond(BrokerResponse::unavailable());
+                    return;
+                }
+                const CustomerToken token = reply->valueAs<CustomerToken>();
+                qCInfo(lcBroker).noquote()
+                    << "signed in customer" << customerId << "for" << token.expiresIn << "s";
+                QJsonObject attributes{
+                    {QStringLiteral("token"), token.token},
+                    {QStringLiteral("expiresIn"), token.expiresIn},
+                    {QStringLiteral("customerId"), customerId},
+                    {QStringLiteral("scope"), m_config.signInScopes.join(QLatin1Char(' '))}};
+                if (!m_config.upgradableScopes.isEmpty())
+                    attributes.insert(QStringLiteral("upgradableScope"),
+                                      m_config.upgradableScopes.join(QLatin1Char(' ')));
+                respond(BrokerResponse{
+                    201, QJsonObject{{QStringLiteral("data"),
+                                      QJsonObject{{QStringLiteral("type"),
+                                                   QStringLiteral("customerBearerToken")},
+                                                  {QStringLiteral("attributes"), attributes}}}}});
+            });
+}
+
+void SignInService::answerLikeUnit(const BrokerResponse &response, Respond respond)
+{
+    QTimer::singleShot(int(m_typicalUnitTokenMs), this, [response, respond] { respond(response); });
+}
+
+void SignInService::noteUnitTime(qint64 milliseconds)
+{
+    // A slow moving average: one odd call moves it little.
+    m_typicalUnitTokenMs =
+        m_typicalUnitTokenMs == 0 ? milliseconds : (m_typicalUnitTokenMs * 7 + milliseconds) / 8;
+}
+
+} // namespace tessera::broker

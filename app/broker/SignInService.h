@@ -1,0 +1,70 @@
+#pragma once
+
+#include "BrokerConfig.h"
+#include "BrokerRateLimits.h"
+#include "BrokerRequest.h"
+#include "BrokerStore.h"
+#include "IdentifierKey.h"
+#include "Requests.h"
+#include "UnitCustomerLookup.h"
+
+#include <functional>
+#include <QElapsedTimer>
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace tessera {
+class ApiClient;
+}
+
+namespace tessera::broker {
+
+// The sign-in flows of the broker's API (README, "tessera-broker API"): start by phone or
+// email, finish with the code, or sign in with an identity token. Every answer that could
+// tell a customer from nobody — status, body, timing — is the same for both: the customer is
+// looked up either way, the code is asked of Unit only after the answer went out, and a
+// sign-in with nobody behind it fails its codes like a real one, as slowly.
+class SignInService : public QObject
+{
+    Q_OBJECT
+public:
+    using Respond = std::function<void(const BrokerResponse &)>;
+
+    SignInService(const BrokerConfig &config, const QString &orgToken, BrokerStore &store,
+                  QObject *parent = nullptr);
+    ~SignInService() override;
+
+    // `clientAddress`: who asks, for the per-address limits.
+    void start(const StartSignIn &request, const QByteArray &clientAddress, Respond respond);
+    void finish(const FinishSignIn &request, const QByteArray &clientAddress, Respond respond);
+    void signInWithJwt(const JwtSignIn &request, const QByteArray &clientAddress, Respond respond);
+
+private:
+    void askForCode(const QByteArray &signInId, const QString &customerId,
+                    const std::optional<Phone> &codePhone, const StartSignIn &request);
+    void redeemCode(const BrokerStore::PendingSignIn &signIn, const FinishSignIn &request,
+                    const QByteArray &clientAddress, Respond respond);
+    void wrongCode(BrokerStore::PendingSignIn signIn, const QByteArray &clientAddress,
+                   Respond respond);
+    // Creates the customer token with the configured scopes; `credential` fills in the code or
+    // the JWT. `refused` answers a 4xx from Unit.
+    void createToken(const QString &customerId, CreateTokenRequest credential,
+                     std::optional<int> expiresIn, Respond respond, std::function<void()> refused);
+    // Answers after about as long as Unit takes for a token, so a refusal decided without
+    // asking Unit takes as long as one Unit decided.
+    void answerLikeUnit(const BrokerResponse &response, Respond respond);
+    void noteUnitTime(qint64 milliseconds);
+    static QByteArray newSignInId();
+
+    BrokerConfig m_config;
+    BrokerStore &m_store;
+    BrokerRateLimits m_limits;
+    IdentifierKey m_identifiers;
+    QNetworkAccessManager *m_network;
+    ApiClient *m_unit;
+    UnitCustomerLookup *m_lookup;
+    qint64 m_typicalUnitTokenMs = 0; // a moving average of Unit's token calls
+};
+
+} // namespace tessera::broker

@@ -1,0 +1,552 @@
+// The real tessera-broker process against an in-process sandbox as "Unit": sign-in by phone,
+// email and identity token; nothing tells a customer from nobody; limits; malformed requests;
+// secrets kept out of the log and the process list.
+
+#include "BrokerProcess.h"
+#include "FaultInjector.h"
+#include "SandboxServer.h"
+
+#include <algorithm>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTimer>
+
+using tessera::sandbox::SandboxServer;
+using tessera::test::BrokerProcess;
+
+namespace {
+
+const QByteArray MayaPhone = R"({"countryCode":"1","number":"4155550142"})";
+const QByteArray NobodysPhone = R"({"countryCode":"1","number":"5555550100"})";
+const QByteArray MayaEmail = "maya.thompson@example.com";
+const QByteArray NobodysEmail = "nobody.here@example.com";
+const QString MayaId = QStringLiteral("100001");
+const QString MayaJwtSubject = QStringLiteral("auth0|64f1c2a9e3b7d10001maya");
+const QString RightCode = QStringLiteral("000001");
+const QString WrongCode = QStringLiteral("000002");
+const QString CodeNotRight = QStringLiteral("That code is not right.");
+const QString SignInEnded = QStringLiteral("This sign-in has ended. Ask for a new code.");
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray retryAfter;
+    QJsonObject json;
+    qint64 elapsedUs = 0;
+
+    QJsonObject data() const { return json.value(QLatin1String("data")).toObject(); }
+    QString id() const { return data().value(QLatin1String("id")).toString(); }
+    QJsonObject attributes() const { return data().value(QLatin1String("attributes")).toObject(); }
+    QJsonObject error() const
+    {
+        return json.value(QLatin1String("errors")).toArray().first().toObject();
+    }
+    QString title() const { return error().value(QLatin1String("title")).toString(); }
+    QString pointer() const
+    {
+        return error()
+            .value(QLatin1String("source"))
+            .toObject()
+            .value(QLatin1String("pointer"))
+            .toString();
+    }
+    int attemptsLeft() const
+    {
+        return error()
+            .value(QLatin1String("meta"))
+            .toObject()
+            .value(QLatin1String("attemptsLeft"))
+            .toInt(-1);
+    }
+    // What an observer sees of the answer, but the random sign-in id.
+    QByteArray withoutId() const
+    {
+        QJsonObject copy = json;
+        QJsonObject inner = data();
+        if (inner.contains(QLatin1String("id")))
+            inner.insert(QStringLiteral("id"), QStringLiteral("{id}"));
+        if (!inner.isEmpty())
+            copy.insert(QStringLiteral("data"), inner);
+        return QByteArray::number(status) + ' ' + retryAfter + ' ' +
+               QJsonDocument(copy).toJson(QJsonDocument::Compact);
+    }
+};
+
+QByteArray startBody(const char *key, const QByteArray &value)
+{
+    const QByteArray json = value.startsWith('{') ? value : '"' + value + '"';
+    return R"({"data":{"type":"signIn","attributes":{")" + QByteArray(key) + "\":" + json + "}}}";
+}
+
+QByteArray codeBody(const QString &code)
+{
+    return R"({"data":{"type":"signInCode","attributes":{"code":")" + code.toLatin1() + "\"}}}";
+}
+
+QByteArray jwtBody(const QString &jwt)
+{
+    return R"({"data":{"type":"jwtSignIn","attributes":{"jwtToken":")" + jwt.toLatin1() + "\"}}}";
+}
+
+// Shaped like an identity provider's ID token (the sandbox, as "Unit", checks its subject).
+QString jwtFor(const QString &email, const QString &subject)
+{
+    const auto part = [](const QByteArray &json) {
+        return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QJsonObject claims{{QStringLiteral("sub"), subject}, {QStringLiteral("email"), email}};
+    return QString::fromLatin1(part(R"({"alg":"RS256","typ":"JWT"})") + '.' +
+                               part(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' +
+                               part("signature"));
+}
+
+qint64 median(QList<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+} // namespace
+
+class TestBrokerSignIn : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxServer> m_unit;
+    std::unique_ptr<BrokerProcess> m_broker;
+    QNetworkAccessManager m_network;
+
+    bool startBroker(const QStringList &extraConfig = {})
+    {
+        m_broker =
+            std::make_unique<BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken(), extraConfig);
+        QString error;
+        const bool started = m_broker->start(&error);
+        if (!started)
+            qWarning().noquote() << error;
+        return started;
+    }
+
+    Reply send(const QByteArray &method, const QUrl &base, const QByteArray &path,
+               const QByteArray &body = {}, const QString &bearer = {},
+               const QByteArray &contentType = "application/vnd.api+json")
+    {
+        QNetworkRequest request(QUrl(base.toString() + QString::fromLatin1(path)));
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        if (!bearer.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+        QElapsedTimer timer;
+        timer.start();
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply result;
+        result.elapsedUs = timer.nsecsElapsed() / 1000;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.retryAfter = reply->rawHeader("Retry-After");
+        result.json = QJsonDocument::fromJson(result.body).object();
+        reply->deleteLater();
+        return result;
+    }
+
+    Reply post(const QByteArray &path, const QByteArray &body)
+    {
+        return send("POST", m_broker->baseUrl(), path, body);
+    }
+    Reply start(const char *key, const QByteArray &value)
+    {
+        return post("/v1/sign-ins", startBody(key, value));
+    }
+    Reply enterCode(const QString &signInId, const QString &code)
+    {
+        return post("/v1/sign-ins/" + signInId.toLatin1() + "/token", codeBody(code));
+    }
+    // The broker asks Unit for the code after it answered, and keeps Unit's verification when
+    // Unit answered: wait until its log says so `count` times.
+    bool waitForCodesSent(int count)
+    {
+        return QTest::qWaitFor(
+            [&] { return m_broker->log().count(QLatin1String("code sent to customer")) >= count; },
+            10000);
+    }
+
+private slots:
+    void init()
+    {
+        m_unit = std::make_unique<SandboxServer>();
+        QVERIFY(m_unit->start() != 0);
+    }
+
+    void cleanup()
+    {
+        m_broker.reset();
+        m_unit.reset();
+    }
+
+    void healthzAnswersOk()
+    {
+        QVERIFY(startBroker());
+        const Reply health = send("GET", m_broker->baseUrl(), "/healthz");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.body, QByteArray(R"({"status":"ok"})"));
+    }
+
+    void signInByPhoneWrongCodeThenRightCodeGivesATokenWithTheConfiguredScopes()
+    {
+        QVERIFY(startBroker());
+        const Reply started = start("phone", MayaPhone);
+        QCOMPARE(started.status, 201);
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(started.id()).hasMatch(),
+            qPrintable(started.id()));
+        QCOMPARE(started.withoutId(),
+                 QByteArray(R"(201  {"data":{"attributes":{"channel":"sms","expiresIn":600},)"
+                            R"("id":"{id}","type":"signIn"}})"));
+        QVERIFY(waitForCodesSent(1));
+
+        const Reply wrong = enterCode(started.id(), WrongCode);
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(wrong.title(), CodeNotRight);
+        QCOMPARE(wrong.pointer(), QStringLiteral("/data/attributes/code"));
+        QCOMPARE(wrong.attemptsLeft(), 4);
+
+        const Reply signedIn = enterCode(started.id(), RightCode);
+        QCOMPARE(signedIn.status, 201);
+        const QString token = signedIn.attributes().value(QLatin1String("token")).toString();
+        QVERIFY(!token.isEmpty());
+        QJsonObject expected{
+            {QStringLiteral("type"), QStringLiteral("customerBearerToken")},
+            {QStringLiteral("attributes"),
+             QJsonObject{{QStringLiteral("token"), token},
+                         {QStringLiteral("expiresIn"), 86400},
+                         {QStringLiteral("customerId"), MayaId},
+                         {QStringLiteral("scope"),
+                          QStringLiteral("customers accounts cards customer-token-write")},
+                         {QStringLiteral("upgradableScope"), QStringLiteral("cards-write")}}}};
+        QCOMPARE(signedIn.json, (QJsonObject{{QStringLiteral("data"), expected}}));
+
+        // The token is Unit's, for Maya, with the sign-in scopes and no 2FA scope.
+        const QUrl unit = m_unit->baseUrl();
+        QCOMPARE(send("GET", unit, "/cards", {}, token).status, 200);
+        QCOMPARE(send("GET", unit, "/accounts", {}, token).status, 200);
+        QCOMPARE(send("GET", unit, "/customers/100001", {}, token).status, 200);
+        QCOMPARE(send("GET", unit, "/customers/100002", {}, token).status, 404);
+        QCOMPARE(send("POST", unit, "/cards/300001/freeze",
+                      R"({"data":{"type":"cardFreeze","attributes":{}}})", token)
+                     .status,
+                 403);
+        // A finished sign-in cannot be used again.
+        QCOMPARE(enterCode(started.id(), RightCode).title(), SignInEnded);
+    }
+
+    void signInByEmailGivesAToken()
+    {
+        QVERIFY(startBroker());
+        const Reply started = start("email", "Maya.Thompson@Example.com");
+        QCOMPARE(started.status, 201);
+        QVERIFY(waitForCodesSent(1));
+        const Reply signedIn = enterCode(started.id(), RightCode);
+        QCOMPARE(signedIn.status, 201);
+        QCOMPARE(signedIn.attributes().value(QLatin1String("customerId")).toString(), MayaId);
+    }
+
+    void aBusinessAuthorizedUserGetsTheCodeOnTheirOwnPhone()
+    {
+        QVERIFY(startBroker());
+        const Reply started = start("phone", R"({"countryCode":"1","number":"5035550174"})");
+        QCOMPARE(started.status, 201);
+        QVERIFY(waitForCodesSent(1));
+        const Reply signedIn = enterCode(started.id(), RightCode);
+        QCOMPARE(signedIn.status, 201);
+        QCOMPARE(signedIn.attributes().value(QLatin1String("customerId")).toString(),
+                 QStringLiteral("100006"));
+    }
+
+    void knownAndUnknownPhoneOrEmailAnswerAlikeInStatusBodyAndTime()
+    {
+        QVERIFY(startBroker({QStringLiteral("[limits]"), QStringLiteral("startsPerAddress=1000"),
+                             QStringLiteral("startsPerIdentifier=1000")}));
+        // Sending a code takes Unit a while, as it does for real: an answer that waited for it
+        // would stand out.
+        const auto slowCode = tessera::sandbox::FaultInjector::parseRule(
+            QStringLiteral("POST /customers/*/token/verification delay delay=30"));
+        QVERIFY(slowCode);
+        m_unit->faults().addRule(*slowCode);
+        const QList<QPair<const char *, QPair<QByteArray, QByteArray>>> pairs{
+            {"phone", {MayaPhone, NobodysPhone}}, {"email", {MayaEmail, NobodysEmail}}};
+        for (const auto &pair : pairs) {
+            QList<qint64> known;
+            QList<qint64> unknown;
+            // Measured one at a time: what the broker does after an answer is over before the
+            // next request goes out.
+            const auto measure = [&](const QByteArray &identifier) {
+                const Reply reply = start(pair.first, identifier);
+                QTest::qWait(50);
+                return reply;
+            };
+            measure(pair.second.first); // warm up the connections
+            measure(pair.second.second);
+            for (int i = 0; i < 15; ++i) {
+                const Reply a = measure(pair.second.first);
+                const Reply b = measure(pair.second.second);
+                QCOMPARE(a.status, 201);
+                QCOMPARE(b.withoutId(), a.withoutId());
+                QVERIFY(a.id() != b.id());
+                known.append(a.elapsedUs);
+                unknown.append(b.elapsedUs);
+            }
+            const qint64 knownMedian = median(known);
+            const qint64 unknownMedian = median(unknown);
+            const qint64 tolerance = qMax<qint64>(3000, qMax(knownMedian, unknownMedian) / 2);
+            QVERIFY2(qAbs(knownMedian - unknownMedian) <= tolerance,
+                     qPrintable(QStringLiteral("%1: known %2 us, unknown %3 us")
+                                    .arg(QLatin1String(pair.first))
+                                    .arg(knownMedian)
+                                    .arg(unknownMedian)));
+        }
+    }
+
+    void anUnknownSignInsWrongCodesLookLikeARealOnes()
+    {
+        QVERIFY(startBroker());
+        const Reply real = start("phone", MayaPhone);
+        const Reply nobody = start("phone", NobodysPhone);
+        QVERIFY(waitForCodesSent(1));
+        for (int attemptsLeft = 4; attemptsLeft >= 0; --attemptsLeft) {
+            const Reply a = enterCode(real.id(), WrongCode);
+            const Reply b = enterCode(nobody.id(), WrongCode);
+            QCOMPARE(a.status, 400);
+            QCOMPARE(a.attemptsLeft(), attemptsLeft);
+            QCOMPARE(b.withoutId(), a.withoutId());
+        }
+        // Five wrong codes end both alike; the right one comes too late.
+        const Reply a = enterCode(real.id(), RightCode);
+        const Reply b = enterCode(nobody.id(), RightCode);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.title(), SignInEnded);
+        QCOMPARE(b.withoutId(), a.withoutId());
+        QCOMPARE(
+            enterCode(QStringLiteral("0123456789abcdef0123456789abcdef"), RightCode).withoutId(),
+            a.withoutId());
+    }
+
+    void askingForMoreScopeIsRefused()
+    {
+        QVERIFY(startBroker());
+        const Reply start = post(
+            "/v1/sign-ins",
+            R"({"data":{"type":"signIn","attributes":{"email":"maya.thompson@example.com","scope":"customers cards-write payments-write"}}})");
+        QCOMPARE(start.status, 400);
+        QCOMPARE(start.pointer(), QStringLiteral("/data/attributes/scope"));
+        const Reply started = this->start("email", MayaEmail);
+        QVERIFY(waitForCodesSent(1));
+        const Reply finish = post(
+            "/v1/sign-ins/" + started.id().toLatin1() + "/token",
+            R"({"data":{"type":"signInCode","attributes":{"code":"000001","scope":"cards-write"}}})");
+        QCOMPARE(finish.status, 400);
+        QCOMPARE(finish.pointer(), QStringLiteral("/data/attributes/scope"));
+        // A longer life than configured is cut to the configured one.
+        QVERIFY(startBroker({QStringLiteral("[tokens]"), QStringLiteral("maxExpiresIn=3600")}));
+        const Reply again = this->start("email", MayaEmail);
+        QVERIFY(waitForCodesSent(1));
+        const Reply signedIn = post(
+            "/v1/sign-ins/" + again.id().toLatin1() + "/token",
+            R"({"data":{"type":"signInCode","attributes":{"code":"000001","expiresIn":86400}}})");
+        QCOMPARE(signedIn.status, 201);
+        QCOMPARE(signedIn.attributes().value(QLatin1String("expiresIn")).toInt(), 3600);
+    }
+
+    void orgOnlyOrTwoFactorSignInScopesAreRefusedAtStart_data()
+    {
+        QTest::addColumn<QString>("scopes");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("2FA") << QStringLiteral("customers cards cards-write")
+                             << QStringLiteral("cards-write");
+        QTest::newRow("org only") << QStringLiteral("customers webhooks-write")
+                                  << QStringLiteral("webhooks-write");
+        QTest::newRow("customer-token")
+            << QStringLiteral("customers customer-token") << QStringLiteral("customer-token");
+    }
+
+    void orgOnlyOrTwoFactorSignInScopesAreRefusedAtStart()
+    {
+        QFETCH(QString, scopes);
+        QFETCH(QString, named);
+        BrokerProcess broker(m_unit->baseUrl(), m_unit->orgToken(),
+                             {QStringLiteral("[tokens]"), QStringLiteral("signInScopes=") + scopes,
+                              QStringLiteral("upgradableScopes=")});
+        const int exitCode = broker.waitForExit();
+        QVERIFY2(exitCode > 0, qPrintable(broker.log()));
+        QVERIFY2(broker.log().contains(QLatin1Char('"') + named + QLatin1Char('"')),
+                 qPrintable(broker.log()));
+    }
+
+    void startLimitsAnswer429WithRetryAfterAndRecover()
+    {
+        QVERIFY(startBroker({QStringLiteral("[limits]"), QStringLiteral("startsPerAddress=2"),
+                             QStringLiteral("startWindow=2")}));
+        QCOMPARE(start("phone", MayaPhone).status, 201);
+        QCOMPARE(start("phone", NobodysPhone).status, 201);
+        const Reply limited = start("email", NobodysEmail);
+        QCOMPARE(limited.status, 429);
+        QVERIFY2(limited.retryAfter == "1" || limited.retryAfter == "2", limited.retryAfter);
+        QTest::qWait(2100);
+        QCOMPARE(start("email", NobodysEmail).status, 201);
+    }
+
+    void wrongCodeLimitsAnswer429WithRetryAfterAndRecover()
+    {
+        QVERIFY(startBroker({QStringLiteral("[limits]"), QStringLiteral("wrongCodesPerAddress=2"),
+                             QStringLiteral("wrongCodeWindow=2")}));
+        const Reply started = start("phone", NobodysPhone);
+        QCOMPARE(enterCode(started.id(), WrongCode).attemptsLeft(), 4);
+        QCOMPARE(enterCode(started.id(), WrongCode).attemptsLeft(), 3);
+        const Reply limited = enterCode(started.id(), WrongCode);
+        QCOMPARE(limited.status, 429);
+        QVERIFY2(limited.retryAfter == "1" || limited.retryAfter == "2", limited.retryAfter);
+        QTest::qWait(2100);
+        QCOMPARE(enterCode(started.id(), WrongCode).attemptsLeft(), 2);
+    }
+
+    void perPhoneLimitHoldsWhateverTheAddress()
+    {
+        QVERIFY(startBroker({QStringLiteral("[listen]"), QStringLiteral("behindProxy=true")}));
+        for (int i = 0; i < 5; ++i) {
+            QNetworkRequest request(
+                QUrl(m_broker->baseUrl().toString() + QStringLiteral("/v1/sign-ins")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArray("application/vnd.api+json"));
+            request.setRawHeader("X-Forwarded-For", "198.51.100." + QByteArray::number(i));
+            QNetworkReply *reply = m_network.post(request, startBody("phone", NobodysPhone));
+            QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+            reply->deleteLater();
+        }
+        QCOMPARE(start("phone", NobodysPhone).status, 429);
+        QCOMPARE(start("phone", MayaPhone).status, 201);
+    }
+
+    void malformedRequestsGet4xx()
+    {
+        QVERIFY(startBroker());
+        const struct
+        {
+            QByteArray method;
+            QByteArray path;
+            QByteArray body;
+            int status;
+        } cases[] = {
+            {"POST", "/v1/sign-ins", "{not json", 400},
+            {"POST", "/v1/sign-ins", R"({"data":{"type":"signIn","attributes":{"email":7}}})", 400},
+            {"POST", "/v1/sign-ins", R"({"data":{"type":"signIn","attributes":{}}})", 400},
+            {"POST", "/v1/sign-ins", startBody("phone", R"({"countryCode":"1","number":"12ab"})"),
+             400},
+            {"POST", "/v1/sign-ins", startBody("email", QByteArray(100000, 'a')), 413},
+            {"POST", "/v1/jwt-sign-ins", R"({"data":{"type":"jwtSignIn","attributes":{}}})", 400},
+            {"POST", "/v1/nothing", "{}", 404},
+            {"GET", "/v1/sign-ins", {}, 405},
+            {"DELETE", "/healthz", {}, 405},
+        };
+        for (const auto &c : cases) {
+            const Reply reply = send(c.method, m_broker->baseUrl(), c.path, c.body);
+            QVERIFY2(reply.status == c.status,
+                     qPrintable(QStringLiteral("%1 %2: %3 %4")
+                                    .arg(QString::fromLatin1(c.method), QString::fromLatin1(c.path))
+                                    .arg(reply.status)
+                                    .arg(QString::fromUtf8(reply.body))));
+            QCOMPARE(reply.error().value(QLatin1String("status")).toString(),
+                     QString::number(c.status));
+        }
+        QCOMPARE(send("GET", m_broker->baseUrl(), "/healthz").status, 200); // still serving
+    }
+
+    void unreachableUnitGives503ForKnownAndUnknownAlike()
+    {
+        const int unitPort = m_unit->baseUrl().port();
+        m_unit.reset(); // nothing listens there now
+        QUrl unit;
+        unit.setScheme(QStringLiteral("http"));
+        unit.setHost(QStringLiteral("127.0.0.1"));
+        unit.setPort(unitPort);
+        m_broker = std::make_unique<BrokerProcess>(unit, QStringLiteral("org-token-for-nobody"));
+        QString error;
+        QVERIFY2(m_broker->start(&error), qPrintable(error));
+        const Reply known = start("phone", MayaPhone);
+        const Reply unknown = start("phone", NobodysPhone);
+        QCOMPARE(known.status, 503);
+        QCOMPARE(unknown.withoutId(), known.withoutId());
+    }
+
+    void secretsAppearNeitherInTheLogNorInTheProcessList()
+    {
+        QVERIFY(startBroker());
+        const Reply started = start("phone", MayaPhone);
+        QVERIFY(waitForCodesSent(1));
+        enterCode(started.id(), WrongCode);
+        const Reply signedIn = enterCode(started.id(), RightCode);
+        QCOMPARE(signedIn.status, 201);
+        const QString token = signedIn.attributes().value(QLatin1String("token")).toString();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_broker->log().contains(QLatin1String("signed in")); }, 5000));
+        start("email", MayaEmail);
+        QVERIFY(waitForCodesSent(2));
+
+        const QString log = m_broker->log();
+        QVERIFY2(log.contains(QStringLiteral("+1 \u2022\u2022\u2022\u2022 0142")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("m\u2022\u2022\u2022@example.com")), qPrintable(log));
+        const QStringList secrets{m_unit->orgToken(),
+                                  token,
+                                  RightCode,
+                                  WrongCode,
+                                  QStringLiteral("4155550142"),
+                                  QString::fromLatin1(MayaEmail)};
+        for (const QString &secret : secrets)
+            QVERIFY2(!log.contains(secret), "a secret or an unmasked identifier is in the log");
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(m_broker->processId()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray arguments = cmdline.readAll();
+        QVERIFY(arguments.contains("--config"));
+        QVERIFY(!arguments.contains(m_unit->orgToken().toUtf8()));
+    }
+
+    void jwtSignInGivesATokenAndRefusesUnknownEmailAndWrongSubjectAlike()
+    {
+        QVERIFY(startBroker());
+        const Reply signedIn = post(
+            "/v1/jwt-sign-ins", jwtBody(jwtFor(QString::fromLatin1(MayaEmail), MayaJwtSubject)));
+        QCOMPARE(signedIn.status, 201);
+        QCOMPARE(signedIn.attributes().value(QLatin1String("customerId")).toString(), MayaId);
+        QCOMPARE(signedIn.attributes().value(QLatin1String("scope")).toString(),
+                 QStringLiteral("customers accounts cards customer-token-write"));
+        const QString token = signedIn.attributes().value(QLatin1String("token")).toString();
+        QCOMPARE(send("GET", m_unit->baseUrl(), "/cards", {}, token).status, 200);
+
+        const Reply unknownEmail = post(
+            "/v1/jwt-sign-ins", jwtBody(jwtFor(QString::fromLatin1(NobodysEmail), MayaJwtSubject)));
+        const Reply wrongSubject = post(
+            "/v1/jwt-sign-ins",
+            jwtBody(jwtFor(QString::fromLatin1(MayaEmail), QStringLiteral("auth0|somebody-else"))));
+        const Reply notAJwt = post("/v1/jwt-sign-ins", jwtBody(QStringLiteral("not-a-jwt")));
+        QCOMPARE(unknownEmail.status, 401);
+        QCOMPARE(unknownEmail.title(), QStringLiteral("The sign-in was refused."));
+        QCOMPARE(wrongSubject.withoutId(), unknownEmail.withoutId());
+        QCOMPARE(notAJwt.withoutId(), unknownEmail.withoutId());
+        QVERIFY(!m_broker->log().contains(token));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBrokerSignIn)
+#include "tst_brokersignin.moc"
