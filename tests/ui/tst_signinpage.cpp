@@ -1,7 +1,11 @@
 #include "Authenticator.h"
 #include "Backend.h"
+#include "BrokerProcess.h"
 #include "MainWindow.h"
+#include "OtpDialog.h"
 #include "Provisioning.h"
+#include "SandboxServer.h"
+#include "Session.h"
 #include "SettingsDialog.h"
 #include "SignInPage.h"
 #include "SuiteSetup.h"
@@ -15,6 +19,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,6 +152,51 @@ private slots:
         QCOMPARE(unavailable.count(), 2);
         QVERIFY(problem->isVisible());
         QCOMPARE(field->text(), QStringLiteral("(555) 555-0100"));
+    }
+
+    // The customer's way in: their phone number, the code dialog, a wrong code said with the
+    // code kept for correction, the right one and their cards (the real broker, the sandbox as
+    // Unit).
+    void signsInWithAPhoneNumberAndTheCodeDialog()
+    {
+        sandbox::SandboxServer unit;
+        QVERIFY(unit.start() != 0);
+        test::BrokerProcess broker(unit.baseUrl(), unit.orgToken());
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        Backend backend(Environment::custom(unit.baseUrl(), broker.baseUrl()), {});
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClicks(find<QLineEdit>(window, "signInIdentifier"),
+                         QStringLiteral("+1 415 555 0142"));
+        QTest::mouseClick(find<QPushButton>(window, "sendCodeButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() && window.otpDialog()->isVisible(), 10000);
+        ui::OtpDialog *dialog = window.otpDialog();
+        auto *code = find<QLineEdit>(*dialog, "otpCode");
+        auto *verify = find<QPushButton>(*dialog, "otpVerify");
+
+        QSignalSpy rejected(backend.authenticator(), &Authenticator::codeRejected);
+        QTest::keyClicks(code, QStringLiteral("000002"));
+        QTRY_VERIFY(verify->isEnabled());
+        QTest::mouseClick(verify, Qt::LeftButton);
+        QVERIFY(rejected.wait(10000));
+        auto *said = find<QLabel>(*dialog, "otpError");
+        QVERIFY(said->isVisible());
+        QVERIFY2(said->text().startsWith(QStringLiteral("That code is not right.")),
+                 qPrintable(said->text()));
+        QCOMPARE(code->text(), QStringLiteral("000002"));
+
+        QSignalSpy signedIn(backend.authenticator(), &Authenticator::signedIn);
+        code->selectAll();
+        QTest::keyClicks(code, QStringLiteral("000001"));
+        QTRY_VERIFY(verify->isEnabled());
+        QTest::mouseClick(verify, Qt::LeftButton);
+        QVERIFY(signedIn.wait(10000));
+        QCOMPARE(backend.session()->customerId(), QStringLiteral("100001"));
+        QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
+                 QStringLiteral("cardsPage"));
+        backend.authenticator()->signOut();
     }
 
     // A bank's setup that cannot be used is said on the sign-in page: no form, and not the
