@@ -16,15 +16,12 @@ namespace tessera {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Provisioning", text);
-}
-
 // Said after every problem: a customer cannot fix the file, the bank's support can.
 QString contactTheBank()
 {
-    return tr("Contact your bank's support; Tessera cannot sign you in until this is fixed.");
+    return QCoreApplication::translate(
+        "Provisioning", "Contact your bank's support; Tessera cannot sign you in until this is "
+                        "fixed.");
 }
 
 } // namespace

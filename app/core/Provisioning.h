@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -18,6 +19,8 @@ namespace tessera {
 // cannot be used is a problem said in plain words, never a reason to start the demo instead.
 class Provisioning
 {
+    Q_DECLARE_TR_FUNCTIONS(Provisioning)
+
 public:
     enum class State {
         Absent,      // no file: a plain build, which starts in the demo
