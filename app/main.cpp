@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "ProcessHardening.h"
+#include "Provisioning.h"
 #include "SandboxServer.h"
 #include "SecretRedactor.h"
 #include "SingleInstance.h"
@@ -82,6 +83,12 @@ struct Options
         QCoreApplication::translate("main",
                                     "Port of the demo sandbox on 127.0.0.1 (0: any free port)."),
         QCoreApplication::translate("main", "port"), QStringLiteral("0")};
+    // Support only: a support person may sign a customer in with an identity provider's token
+    // pasted by hand. Customers sign in with their phone number or email and a code.
+    QCommandLineOption supportSignIn{
+        QStringLiteral("support-sign-in"),
+        QCoreApplication::translate("main", "Support only: also offer signing in with a pasted "
+                                            "identity token (JWT).")};
 
     Options()
     {
@@ -89,7 +96,7 @@ struct Options
             QCoreApplication::translate("main", "Desktop banking client for Unit's customer API."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({environment, sandboxPort});
+        parser.addOptions({environment, sandboxPort, supportSignIn});
     }
 };
 
@@ -153,7 +160,11 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    Environment environment = EnvironmentSettings::load(kind);
+    // A bank's package sets its broker once; the customer chooses nothing.
+    const Provisioning provisioning = Provisioning::read(Provisioning::filePath());
+    if (provisioning.isPresent() && kind)
+        qCInfo(lcUi) << "--environment is ignored: this installation is provisioned by a bank";
+    Environment environment = EnvironmentSettings::load(provisioning, kind);
 
     std::unique_ptr<sandbox::SandboxServer> sandbox;
     QString orgToken;
@@ -170,6 +181,10 @@ int main(int argc, char *argv[])
                             .arg(parser.value(sandboxPortOption)));
         environment.apiUrl = sandbox->baseUrl();
         orgToken = sandbox->orgToken();
+    } else if (provisioning.isPresent()) {
+        // Never the demo instead: the sign-in page says what is wrong with the bank's setup.
+        if (!provisioning.isProvisioned())
+            qCWarning(lcUi).noquote() << "the provisioning file cannot be used";
     } else if (auto problem = environment.check()) {
         // Fall back to the demo so the settings can be corrected from inside the app.
         QMessageBox::warning(nullptr, QApplication::translate("main", "Tessera"),
@@ -184,6 +199,8 @@ int main(int argc, char *argv[])
     }
 
     Backend backend(environment, orgToken);
+    backend.setProvisioning(provisioning);
+    backend.setSupportSignIn(parser.isSet(options.supportSignIn));
     backend.setUiLanguage(language);
     if (sandbox) {
         // The demo's state file keeps token fingerprints for sign-ins to survive a restart;

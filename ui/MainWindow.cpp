@@ -206,12 +206,15 @@ void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_backend->environment(), m_backend->tokenStore(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setProvisioning(m_backend->provisioning());
     dialog->setIdleLockMinutes(AppLock::savedIdleMinutes());
     dialog->setConfirmationMinutes(Authenticator::savedVerifiedMinutes());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_lock->setIdleMinutes(dialog->idleLockMinutes());
         Authenticator::saveVerifiedMinutes(dialog->confirmationMinutes());
         m_backend->authenticator()->setVerifiedLifetime(dialog->confirmationMinutes() * 60);
+        if (dialog->isProvisioned())
+            return; // the bank's environment: nothing the customer chose to save
         const Environment chosen = dialog->environment();
         const Environment &current = m_backend->environment();
         EnvironmentSettings::save(chosen);

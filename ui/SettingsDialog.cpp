@@ -31,6 +31,7 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     , m_orgTokenLabel(new QLabel(tr("Sandbox &org token:"), this))
     , m_orgTokenNote(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_provisionedNote(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -67,12 +68,17 @@ SettingsDialog::SettingsDialog(const Environment &current, TokenStore *tokenStor
     Style::markAsError(m_error);
     m_error->hide();
 
+    m_provisionedNote->setObjectName(QStringLiteral("provisionedNote"));
+    m_provisionedNote->setWordWrap(true);
+    m_provisionedNote->hide();
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Environment:"), m_kind);
     form->addRow(m_apiUrlLabel, m_apiUrl);
     form->addRow(m_brokerUrlLabel, m_brokerUrl);
     form->addRow(m_orgTokenLabel, m_orgToken);
     form->addRow(QString(), m_orgTokenNote);
+    form->addRow(QString(), m_provisionedNote);
 
     auto *note = new QLabel(tr("Changing the environment restarts Tessera."), this);
     note->setWordWrap(true);
@@ -139,6 +145,24 @@ Environment SettingsDialog::environment() const
                                    m_brokerUrl->text().trimmed().isEmpty() ? QUrl() : broker);
     }
     return Environment::demo({});
+}
+
+void SettingsDialog::setProvisioning(const Provisioning &provisioning)
+{
+    if (!provisioning.isPresent())
+        return;
+    m_provisioned = true;
+    m_kind->setCurrentIndex(m_kind->findData(int(Environment::Kind::Production)));
+    m_kind->setEnabled(false);
+    m_brokerUrl->setText(provisioning.brokerUrl().toString());
+    m_brokerUrl->setReadOnly(true);
+    m_brokerUrl->setEnabled(false); // fixed addresses read as fixed
+    m_provisionedNote->setText(
+        provisioning.bankName().isEmpty()
+            ? tr("Your bank set up Tessera for you; these cannot be changed here.")
+            : tr("%1 set up Tessera for you; these cannot be changed here.")
+                  .arg(provisioning.bankName()));
+    m_provisionedNote->show();
 }
 
 void SettingsDialog::setIdleLockMinutes(int minutes)
@@ -208,7 +232,8 @@ void SettingsDialog::showError(const QString &message)
 void SettingsDialog::accept()
 {
     const Environment chosen = environment();
-    if (chosen.kind != Environment::Kind::Demo) {
+    // A bank's setup is not the customer's to correct: the sign-in page says what is wrong.
+    if (chosen.kind != Environment::Kind::Demo && !m_provisioned) {
         if (auto problem = chosen.check()) {
             showError(*problem);
             return;

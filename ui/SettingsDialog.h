@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Environment.h"
+#include "Provisioning.h"
 
 #include <QDialog>
 
@@ -27,6 +28,9 @@ public:
     SettingsDialog(const Environment &current, TokenStore *tokenStore, QWidget *parent = nullptr);
 
     Environment environment() const;
+    // A bank set the environment and its broker (Provisioning): both show, read-only.
+    void setProvisioning(const Provisioning &provisioning);
+    bool isProvisioned() const { return m_provisioned; }
     // Minutes without input before Tessera locks (AppLock); the caller saves it on accept.
     void setIdleLockMinutes(int minutes);
     int idleLockMinutes() const;
@@ -52,8 +56,10 @@ private:
     QLabel *m_orgTokenLabel;
     QLabel *m_orgTokenNote;
     QLabel *m_error;
+    QLabel *m_provisionedNote;
     QDialogButtonBox *m_buttons;
     QString m_customApiUrl;
+    bool m_provisioned = false;
 };
 
 } // namespace tessera::ui

@@ -2,11 +2,14 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QRadioButton;
+class QVBoxLayout;
 
 namespace tessera {
 class Backend;
@@ -15,8 +18,13 @@ class CustomerListModel;
 
 namespace tessera::ui {
 
-// Where a customer starts. In the demo it lists the sandbox's customers to pick from; in other
-// environments it takes a customer id, or a JWT from the bank's identity provider.
+// Where a customer starts.
+// - Demo: the sandbox's customers to pick from.
+// - Unit's sandbox (a support person's org token): a customer id, or a JWT.
+// - Production and custom servers (the bank's token broker): the phone number or email of the
+//   account, then a code sent to the phone on the account. A support person may also paste an
+//   identity token (--support-sign-in). When the broker cannot be reached the page says so with
+//   Try again, keeping what was typed; a bank setup that cannot be used is said instead of all.
 class SignInPage : public QWidget
 {
     Q_OBJECT
@@ -32,10 +40,16 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void buildDemoList(QVBoxLayout *layout, QLabel *intro);
+    void buildCustomerIdForm(QVBoxLayout *layout, QLabel *intro);
+    void buildBrokerForm(QVBoxLayout *layout, QLabel *intro);
+    void addJwtField();
     void loadIfNeeded();
     void signInSelected();
     void signInWithCode();
     void signInWithJwt();
+    void sendCode();
+    void showBrokerProblem(const QString &message);
     void showStatus(const QString &text, bool isError);
     void updateButtons();
 
@@ -45,10 +59,16 @@ private:
     QPushButton *m_retry;
     QListView *m_list = nullptr;
     QLineEdit *m_customerId = nullptr;
+    QLineEdit *m_identifier = nullptr;
+    QRadioButton *m_byText = nullptr;
+    QRadioButton *m_byCall = nullptr;
+    QFrame *m_brokerProblem = nullptr;
+    QLabel *m_brokerProblemText = nullptr;
     QPlainTextEdit *m_jwt = nullptr;
     QPushButton *m_signIn;
     QPushButton *m_signInJwt = nullptr;
     bool m_loading = false;
+    bool m_unusable = false; // the bank's setup cannot be used: nothing to sign in to
 };
 
 } // namespace tessera::ui

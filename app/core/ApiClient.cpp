@@ -208,6 +208,25 @@ ApiReply *ApiClient::createCustomerToken(const QString &customerId,
                 decoderFor(&JsonApiCodec::customerTokenFromDocument));
 }
 
+ApiReply *ApiClient::startSignIn(const StartSignInRequest &request)
+{
+    return post(QStringLiteral("/v1/sign-ins"), JsonApiCodec::encode(request), {},
+                decoderFor(&JsonApiCodec::signInStartedFromDocument));
+}
+
+ApiReply *ApiClient::finishSignIn(const QString &signInId, const QString &code)
+{
+    return post(QStringLiteral("/v1/sign-ins/%1/token").arg(pathId(signInId)),
+                JsonApiCodec::encodeSignInCode(code), {},
+                decoderFor(&JsonApiCodec::customerTokenFromDocument));
+}
+
+ApiReply *ApiClient::signInWithJwt(const QString &jwt)
+{
+    return post(QStringLiteral("/v1/jwt-sign-ins"), JsonApiCodec::encodeJwtSignIn(jwt), {},
+                decoderFor(&JsonApiCodec::customerTokenFromDocument));
+}
+
 ApiReply *ApiClient::listCards(const CardListQuery &query)
 {
     QUrlQuery q = pageQuery(query.limit, query.offset);

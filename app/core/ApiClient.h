@@ -50,6 +50,13 @@ public:
                                               const CreateTokenVerificationRequest &request);
     ApiReply *createCustomerToken(const QString &customerId, const CreateTokenRequest &request);
 
+    // The bank's token broker (this client's base URL is the broker's): a sign-in by phone or
+    // email, its code, or an identity provider's token. Each goes out once, never retried:
+    // every start texts or calls the customer and every wrong code counts against them.
+    ApiReply *startSignIn(const StartSignInRequest &request);
+    ApiReply *finishSignIn(const QString &signInId, const QString &code);
+    ApiReply *signInWithJwt(const QString &jwt);
+
     // Cards
     ApiReply *listCards(const CardListQuery &query = {});
     ApiReply *getCard(const QString &cardId, bool includeCustomer = false,

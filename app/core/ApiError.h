@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -57,6 +58,10 @@ struct ApiError
     // Every entry the server sent, the first one included; empty when the error was made here
     // (see allEntries()).
     QList<Entry> entries;
+    // A 429's (or 503's) Retry-After, in seconds, when the server sent one.
+    std::optional<int> retryAfterSeconds;
+    // The bank's broker counts wrong codes: how many more a sign-in takes (meta.attemptsLeft).
+    std::optional<int> attemptsLeft;
 
     // `entries`, or else the one entry the fields above describe (none for a bare error).
     QList<Entry> allEntries() const;
@@ -90,7 +95,8 @@ struct ApiError
     {
         return a.kind == b.kind && a.httpStatus == b.httpStatus && a.title == b.title &&
                a.detail == b.detail && a.code == b.code && a.supportId == b.supportId &&
-               a.sourcePointer == b.sourcePointer && a.allEntries() == b.allEntries();
+               a.sourcePointer == b.sourcePointer && a.allEntries() == b.allEntries() &&
+               a.retryAfterSeconds == b.retryAfterSeconds && a.attemptsLeft == b.attemptsLeft;
     }
 };
 

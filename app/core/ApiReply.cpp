@@ -91,6 +91,10 @@ void ApiReply::onNetworkFinished()
         m_error = ApiError::cancelled();
     } else if (m_httpStatus >= 400) {
         m_error = JsonApiCodec::decodeError(m_httpStatus, body);
+        bool hasRetryAfter = false;
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&hasRetryAfter);
+        if (hasRetryAfter && retryAfter >= 0)
+            m_error.retryAfterSeconds = retryAfter;
     } else if (m_httpStatus >= 300 && m_httpStatus < 400) {
         // Not followed (ApiClient's ManualRedirectPolicy). Only where it pointed is logged:
         // its path or query could hold anything.

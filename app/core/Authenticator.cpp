@@ -1,5 +1,6 @@
 #include "Authenticator.h"
 
+#include "BrokerSignIn.h"
 #include "Credentials.h"
 #include "Logging.h"
 #include "Scopes.h"
@@ -88,6 +89,59 @@ CustomerTokenService *Authenticator::activeService() const
     return m_purpose == Purpose::StepUp ? m_stepUpTokens : m_signInTokens;
 }
 
+bool Authenticator::brokerFlow() const
+{
+    return m_brokerSignIn && m_purpose != Purpose::StepUp;
+}
+
+void Authenticator::setBrokerSignIn(BrokerSignIn *brokerSignIn)
+{
+    m_brokerSignIn = brokerSignIn;
+    // Heard only while a flow that goes through the broker is under way.
+    connect(brokerSignIn, &BrokerSignIn::started, this, [this](Channel channel) {
+        if (!brokerFlow() || !isWaitingForCode())
+            return;
+        m_codeSent = true;
+        setBusy(false);
+        emit codeSent(channel);
+    });
+    connect(brokerSignIn, &BrokerSignIn::startFailed, this, [this](const ApiError &error) {
+        if (brokerFlow())
+            onVerificationFailed(error);
+    });
+    connect(brokerSignIn, &BrokerSignIn::tokenCreated, this, [this](const StoredToken &token) {
+        if (brokerFlow() && isWaitingForCode())
+            onTokenCreated(token);
+    });
+    connect(brokerSignIn, &BrokerSignIn::tokenFailed, this, [this](const ApiError &error) {
+        if (brokerFlow())
+            onTokenFailed(error);
+    });
+}
+
+void Authenticator::cancelActiveFlow()
+{
+    if (brokerFlow())
+        m_brokerSignIn->cancel();
+    else
+        activeService()->cancel();
+}
+
+void Authenticator::endFlow()
+{
+    m_pendingCustomerId.clear();
+    m_pendingRequest = {};
+    m_pendingRecipient = {};
+    m_pendingIdentifier = {};
+    m_waitingForCode = false;
+}
+
+QString Authenticator::plainRefusal(const ApiError &error) const
+{
+    return brokerFlow() ? UserFacingError::forBrokerSignIn(error)
+                        : UserFacingError::forVerification(error);
+}
+
 void Authenticator::restore(const QString &customerId)
 {
     if (customerId.isEmpty()) {
@@ -127,12 +181,38 @@ void Authenticator::signIn(const QString &customerId, Channel channel, const Pho
 
 void Authenticator::signInWithJwt(const QString &customerId, const QString &jwt)
 {
+    cancelActiveFlow();
     m_purpose = Purpose::SignIn;
+    endFlow();
     m_pendingCustomerId = customerId;
     m_pendingRequest = signInRequest();
-    m_pendingRecipient = {};
+    m_waitingForCode = true;
     setBusy(true);
     m_signInTokens->createTokenWithJwt(customerId, m_pendingRequest, jwt);
+}
+
+void Authenticator::signIn(const SignInIdentifier &identifier, Channel channel)
+{
+    if (!m_brokerSignIn) {
+        qCWarning(lcAuth) << "a sign-in by phone or email needs the bank's broker";
+        return;
+    }
+    startCodeFlow(Purpose::SignIn, QString(), signInRequest(), {}, channel, identifier);
+}
+
+void Authenticator::signInWithJwt(const QString &jwt)
+{
+    if (!m_brokerSignIn) {
+        qCWarning(lcAuth) << "a sign-in with only an identity token needs the bank's broker";
+        return;
+    }
+    cancelActiveFlow();
+    m_purpose = Purpose::SignIn;
+    endFlow();
+    m_pendingRequest = signInRequest();
+    m_waitingForCode = true;
+    setBusy(true);
+    m_brokerSignIn->signInWithJwt(jwt);
 }
 
 void Authenticator::signOut()
@@ -227,17 +307,31 @@ void Authenticator::serveNextWaiter()
 
 void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
                                   CreateTokenRequest request, const Phone &recipient,
-                                  Channel channel)
+                                  Channel channel, const SignInIdentifier &identifier)
 {
-    activeService()->cancel();
+    cancelActiveFlow();
     m_purpose = purpose;
+    endFlow();
     m_pendingCustomerId = customerId;
     m_pendingRequest = std::move(request);
     m_pendingRecipient = recipient;
+    m_waitingForCode = true;
     m_codeSent = false;
     setBusy(true);
     emit codeRequired(purpose, customerId);
-    activeService()->requestVerification(customerId, channel, m_pendingRecipient);
+    if (!brokerFlow()) {
+        activeService()->requestVerification(customerId, channel, m_pendingRecipient);
+        return;
+    }
+    // A renewal or unlock asks the broker with what the customer signed in with.
+    m_pendingIdentifier =
+        purpose == Purpose::SignIn ? identifier : m_session->token().signInIdentifier;
+    if (m_pendingIdentifier.isEmpty()) {
+        onVerificationFailed(ApiError::invalid(QCoreApplication::translate(
+            "Authenticator", "Sign out, then sign in again with your phone number or email.")));
+        return;
+    }
+    m_brokerSignIn->start(m_pendingIdentifier, channel);
 }
 
 Phone Authenticator::codeRecipient(const QString &customerId) const
@@ -254,13 +348,24 @@ void Authenticator::submitCode(const QString &code)
     if (!isWaitingForCode())
         return;
     setBusy(true);
-    activeService()->createToken(m_pendingCustomerId, m_pendingRequest, code);
+    if (brokerFlow())
+        m_brokerSignIn->submitCode(code);
+    else
+        activeService()->createToken(m_pendingCustomerId, m_pendingRequest, code);
 }
 
 void Authenticator::resendCode(Channel channel)
 {
     if (!isWaitingForCode())
         return;
+    if (brokerFlow()) {
+        // A new sign-in for the same phone or email: the broker's codes are one per sign-in.
+        if (m_pendingIdentifier.isEmpty())
+            return;
+        setBusy(true);
+        m_brokerSignIn->start(m_pendingIdentifier, channel);
+        return;
+    }
     setBusy(true);
     activeService()->requestVerification(m_pendingCustomerId, channel, m_pendingRecipient);
 }
@@ -269,10 +374,8 @@ void Authenticator::cancel()
 {
     if (!isWaitingForCode())
         return;
-    activeService()->cancel();
-    m_pendingCustomerId.clear();
-    m_pendingRequest = {};
-    m_pendingRecipient = {};
+    cancelActiveFlow();
+    endFlow();
     setBusy(false);
     failWaiters(ApiError::cancelled());
     emit cancelled();
@@ -281,9 +384,9 @@ void Authenticator::cancel()
 void Authenticator::onTokenCreated(const StoredToken &token)
 {
     const Purpose purpose = m_purpose;
-    const CreateTokenRequest request = std::exchange(m_pendingRequest, {});
-    const Phone recipient = std::exchange(m_pendingRecipient, {});
-    m_pendingCustomerId.clear();
+    const CreateTokenRequest request = m_pendingRequest;
+    const Phone recipient = m_pendingRecipient;
+    endFlow();
     setBusy(false);
     if (purpose == Purpose::StepUp) {
         // Memory only: a verified token is never written to the keychain or anywhere else.
@@ -291,6 +394,15 @@ void Authenticator::onTokenCreated(const StoredToken &token)
     } else {
         StoredToken signIn = token;
         signIn.codeRecipient = recipient; // the session's later codes go where this one went
+        // The broker finds the account anew on a renewal; one that is not the session's (the
+        // phone moved to another account meanwhile) must not slip in under the same window.
+        if (purpose != Purpose::SignIn && m_session->isActive() &&
+            signIn.customerId != m_session->customerId()) {
+            qCWarning(lcAuth) << "the renewed sign-in is for another customer: signing out";
+            failWaiters(ApiError::cancelled());
+            signOut();
+            return;
+        }
         m_session->begin(signIn);
         m_store->write(m_environmentId, signIn);
     }
@@ -307,7 +419,7 @@ void Authenticator::onTokenFailed(const ApiError &error)
     setBusy(false);
     UserFacingError::log(error, "code or JWT");
     if (isWaitingForCode())
-        emit codeRejected(UserFacingError::forVerification(error));
+        emit codeRejected(plainRefusal(error));
 }
 
 void Authenticator::onSessionExpired()
@@ -371,7 +483,9 @@ void Authenticator::onVerificationFailed(const ApiError &error)
 {
     setBusy(false);
     UserFacingError::log(error, "sending the code");
-    const QString plain = UserFacingError(error).message();
+    const bool throughBroker = brokerFlow();
+    const QString plain =
+        throughBroker ? UserFacingError::forBrokerSignIn(error) : UserFacingError(error).message();
     const QString message =
         QCoreApplication::translate("Authenticator", "The code could not be sent: %1").arg(plain);
     if (m_codeSent || !isWaitingForCode()) {
@@ -382,13 +496,13 @@ void Authenticator::onVerificationFailed(const ApiError &error)
     // the reason (a network error stays one, so "try again" is offered where it fits).
     qCInfo(lcAuth) << "the first code of the flow could not be sent; the flow ends";
     const Purpose purpose = m_purpose;
-    activeService()->cancel();
-    m_pendingCustomerId.clear();
-    m_pendingRequest = {};
-    m_pendingRecipient = {};
+    cancelActiveFlow();
+    endFlow();
     ApiError failure = error;
     failure.detail = message;
     failWaiters(failure);
+    if (throughBroker && BrokerSignIn::isUnavailable(error))
+        emit signInServiceUnavailable(purpose, plain);
     emit codeNotSent(purpose, message);
 }
 

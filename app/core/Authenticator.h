@@ -2,6 +2,7 @@
 
 #include "CustomerTokenService.h"
 #include "RequiredAccess.h"
+#include "SignInIdentifier.h"
 #include "TokenStore.h"
 
 #include <functional>
@@ -11,6 +12,7 @@
 
 namespace tessera {
 
+class BrokerSignIn;
 class Credentials;
 class Session;
 
@@ -39,6 +41,11 @@ public:
                   TokenStore *store, Session *session, Credentials *credentials,
                   QObject *parent = nullptr);
 
+    // Environments with a token broker: sign-ins, renewals and unlocking go through it (by
+    // the phone or email the customer signed in with); step-ups still go to Unit directly.
+    void setBrokerSignIn(BrokerSignIn *brokerSignIn);
+    bool usesBroker() const { return m_brokerSignIn != nullptr; }
+
     void setEnvironmentId(const QString &environmentId) { m_environmentId = environmentId; }
     QString environmentId() const { return m_environmentId; }
     Session *session() const { return m_session; }
@@ -65,6 +72,11 @@ public:
     void signIn(const QString &customerId, Channel channel = Channel::Sms,
                 const Phone &codeRecipient = {});
     void signInWithJwt(const QString &customerId, const QString &jwt);
+    // Through the bank's broker: the code goes to the phone on the account with this phone
+    // number or email; the broker says whose account it was once the code is right.
+    void signIn(const SignInIdentifier &identifier, Channel channel = Channel::Sms);
+    // Through the bank's broker, which finds the customer the identity token is for.
+    void signInWithJwt(const QString &jwt);
     void signOut();
     // The app lock: every verified token goes at once; unlock() proves the customer is back
     // with a one-time code by minting a fresh sign-in token (Unit has no call that only checks
@@ -82,11 +94,12 @@ public:
     // Unit answered 401 to the token used for `access`: it is no good any more.
     void reportRefused(const RequiredAccess &access);
 
-    bool isWaitingForCode() const { return !m_pendingCustomerId.isEmpty(); }
+    bool isWaitingForCode() const { return m_waitingForCode; }
     bool isBusy() const { return m_busy; }
     // Between restore() and restoreFinished(): the keychain is being asked.
     bool isRestoring() const { return m_restoring; }
     Purpose purpose() const { return m_purpose; }
+    // Empty for a sign-in through the broker, which says whose account it is only at the end.
     QString pendingCustomerId() const { return m_pendingCustomerId; }
     // The phone the verification requests for `customerId` name (the code flow under way, else
     // the session's); empty when they name none and the code goes to the customer's own phone.
@@ -109,6 +122,9 @@ signals:
     // The first code of a flow could not be sent: the flow is over (no dialog opens), and
     // whoever asked is told where they are looking.
     void codeNotSent(tessera::Authenticator::Purpose purpose, const QString &message);
+    // Just before codeNotSent: the bank's sign-in service could not be reached or did not
+    // answer as it should, so trying again later is what helps (not changing what was typed).
+    void signInServiceUnavailable(tessera::Authenticator::Purpose purpose, const QString &message);
     // Wrong or expired code, or the exchange failed: the dialog keeps what was typed.
     void codeRejected(const QString &message);
     void busyChanged(bool busy);
@@ -130,8 +146,10 @@ private:
     };
 
     // Flows other than SignIn send their codes where the session's went.
+    // `identifier`: a sign-in through the broker; renewals and unlocking use the session's.
     void startCodeFlow(Purpose purpose, const QString &customerId, CreateTokenRequest request,
-                       const Phone &recipient, Channel channel = Channel::Sms);
+                       const Phone &recipient, Channel channel = Channel::Sms,
+                       const SignInIdentifier &identifier = {});
     // Starts the code flow the first waiting operation needs, if any.
     void serveNextWaiter();
     void onTokenCreated(const StoredToken &token);
@@ -143,9 +161,17 @@ private:
     void failWaiters(const ApiError &error);
     void onVerificationFailed(const ApiError &error);
     CustomerTokenService *activeService() const;
+    // The flow under way goes through the broker (anything but a step-up, when there is one).
+    bool brokerFlow() const;
+    void cancelActiveFlow();
+    // Forgets the flow under way (not its waiters).
+    void endFlow();
+    // Plain words for a refused code, JWT or start, from whichever service refused it.
+    QString plainRefusal(const ApiError &error) const;
 
     CustomerTokenService *m_signInTokens;
     CustomerTokenService *m_stepUpTokens;
+    BrokerSignIn *m_brokerSignIn = nullptr;
     TokenStore *m_store;
     Session *m_session;
     Credentials *m_credentials;
@@ -153,10 +179,12 @@ private:
     QString m_pendingCustomerId;
     CreateTokenRequest m_pendingRequest;
     Phone m_pendingRecipient;
+    SignInIdentifier m_pendingIdentifier;
     Purpose m_purpose = Purpose::SignIn;
     QList<Waiter> m_waiters;
     int m_verifiedLifetime = DefaultVerifiedLifetime;
     bool m_busy = false;
+    bool m_waitingForCode = false;
     bool m_codeSent = false; // in the current flow
     bool m_restoring = false;
     bool m_remembersSignIn = true;

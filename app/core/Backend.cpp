@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Authenticator.h"
+#include "BrokerSignIn.h"
 #include "Credentials.h"
 #include "CustomerState.h"
 #include "CustomerTokenService.h"
@@ -44,8 +45,12 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
     m_api->setBaseUrl(environment.apiUrl);
     m_tokenApi->setBaseUrl(environment.tokenUrl());
     // Production never holds an org token: the broker authenticates the app its own way.
-    if (environment.usesOrgToken())
+    if (environment.usesOrgToken()) {
         setOrgToken(orgToken);
+    } else {
+        m_brokerSignIn = new BrokerSignIn(m_tokenApi, this);
+        m_authenticator->setBrokerSignIn(m_brokerSignIn);
+    }
     m_authenticator->setEnvironmentId(environment.id());
     m_authenticator->setVerifiedLifetime(Authenticator::savedVerifiedMinutes() * 60);
 
@@ -84,6 +89,8 @@ void Backend::setUiLanguage(const QString &uiLanguage)
     const QString language = VerificationLanguage::forUiLanguage(uiLanguage);
     m_tokenService->setLanguage(language);
     m_stepUpService->setLanguage(language);
+    if (m_brokerSignIn)
+        m_brokerSignIn->setLanguage(language);
 }
 
 void Backend::setOrgToken(const QString &orgToken)

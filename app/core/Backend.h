@@ -2,6 +2,7 @@
 
 #include "ApiJob.h"
 #include "Environment.h"
+#include "Provisioning.h"
 
 #include <QObject>
 
@@ -11,6 +12,7 @@ namespace tessera {
 
 class ApiClient;
 class Authenticator;
+class BrokerSignIn;
 class Credentials;
 class CustomerState;
 class CustomerTokenService;
@@ -30,10 +32,20 @@ public:
     ~Backend() override;
 
     const Environment &environment() const { return m_environment; }
+    // The bank's provisioning file, when this build has one (main reads it at start): the
+    // sign-in page says what is wrong with an unusable one, Settings shows it read-only.
+    void setProvisioning(const Provisioning &provisioning) { m_provisioning = provisioning; }
+    const Provisioning &provisioning() const { return m_provisioning; }
+    // Support only (--support-sign-in): the sign-in page also takes an identity provider's
+    // token pasted by hand. Off for customers.
+    void setSupportSignIn(bool enabled) { m_supportSignIn = enabled; }
+    bool supportSignIn() const { return m_supportSignIn; }
     ApiClient *api() const { return m_api; }
     ApiClient *tokenApi() const { return m_tokenApi; }
     CustomerTokenService *tokenService() const { return m_tokenService; }
     CustomerTokenService *stepUpService() const { return m_stepUpService; }
+    // Environments with a token broker only (else null): sign-ins go through it.
+    BrokerSignIn *brokerSignIn() const { return m_brokerSignIn; }
     Credentials *credentials() const { return m_credentials; }
     TokenStore *tokenStore() const { return m_tokenStore; }
     Session *session() const { return m_session; }
@@ -64,11 +76,14 @@ signals:
 
 private:
     Environment m_environment;
+    Provisioning m_provisioning;
+    bool m_supportSignIn = false;
     QNetworkAccessManager *m_network;
     ApiClient *m_api;
     ApiClient *m_tokenApi;
     CustomerTokenService *m_tokenService;
     CustomerTokenService *m_stepUpService;
+    BrokerSignIn *m_brokerSignIn = nullptr;
     TokenStore *m_tokenStore;
     Session *m_session;
     Credentials *m_credentials;

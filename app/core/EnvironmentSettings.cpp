@@ -59,6 +59,15 @@ Environment EnvironmentSettings::load(std::optional<Environment::Kind> kind)
     return Environment::demo({});
 }
 
+Environment EnvironmentSettings::load(const Provisioning &provisioning,
+                                      std::optional<Environment::Kind> kind)
+{
+    if (!provisioning.isPresent())
+        return load(kind);
+    return Environment::production(provisioning.isProvisioned() ? provisioning.brokerUrl()
+                                                                : QUrl());
+}
+
 void EnvironmentSettings::save(const Environment &environment)
 {
     QSettings settings;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Environment.h"
+#include "Provisioning.h"
 
 #include <optional>
 
@@ -15,6 +16,12 @@ public:
     // kind with the saved addresses it uses (the command line's --environment). For Demo the
     // API URL is left empty: the in-process sandbox decides it at start.
     static Environment load(std::optional<Environment::Kind> kind = std::nullopt);
+    // A provisioned build works in Production with the bank's broker, whatever is saved or
+    // asked for (`kind`); with a provisioning file that cannot be used, Production with no
+    // broker, which nothing can sign in to (the sign-in page says why). Without a provisioning
+    // file, load(kind).
+    static Environment load(const Provisioning &provisioning,
+                            std::optional<Environment::Kind> kind = std::nullopt);
     static void save(const Environment &environment);
 
     static QString kindName(Environment::Kind kind);

@@ -2,11 +2,13 @@
 
 #include "Logging.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace tessera {
 
@@ -713,6 +715,9 @@ Result<CustomerToken> JsonApiCodec::decodeCustomerToken(const QJsonObject &resou
     CustomerToken token;
     token.token = reader.string(parts.attributes, "token", true);
     const std::optional<qint64> expiresIn = reader.integer(parts.attributes, "expiresIn", true);
+    token.customerId = reader.string(parts.attributes, "customerId");
+    token.scopes =
+        reader.string(parts.attributes, "scope").split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (reader.failed())
         return reader.error();
     if (token.token.isEmpty() || *expiresIn <= 0 || *expiresIn > 86400)
@@ -957,6 +962,64 @@ QByteArray JsonApiCodec::encodeErrors(const QList<ApiError> &errors)
     return documentBytes(QJsonObject{{QStringLiteral("errors"), array}});
 }
 
+QByteArray JsonApiCodec::encode(const StartSignInRequest &request)
+{
+    QJsonObject a{
+        {QStringLiteral("channel"), request.channel == CreateTokenVerificationRequest::Channel::Call
+                                        ? QStringLiteral("call")
+                                        : QStringLiteral("sms")}};
+    if (request.identifier.isPhone())
+        putPhone(a, "phone", request.identifier.phoneNumber());
+    else
+        putString(a, "email", request.identifier.emailAddress());
+    putString(a, "language", request.language);
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("signIn")},
+                                             {QStringLiteral("attributes"), a}}}});
+}
+
+QByteArray JsonApiCodec::encodeSignInCode(const QString &code)
+{
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("signInCode")},
+                                             {QStringLiteral("attributes"),
+                                              QJsonObject{{QStringLiteral("code"), code}}}}}});
+}
+
+QByteArray JsonApiCodec::encodeJwtSignIn(const QString &jwt)
+{
+    return documentBytes(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("jwtSignIn")},
+                                             {QStringLiteral("attributes"),
+                                              QJsonObject{{QStringLiteral("jwtToken"), jwt}}}}}});
+}
+
+Result<SignInStarted> JsonApiCodec::decodeSignInStarted(const QJsonObject &resource)
+{
+    FieldReader reader(QStringLiteral("signIn"));
+    const ResourceParts parts = readEnvelope(reader, resource, QLatin1String("signIn"), true);
+    SignInStarted started;
+    started.id = parts.id;
+    const QString channel = reader.string(parts.attributes, "channel");
+    const std::optional<qint64> expiresIn = reader.integer(parts.attributes, "expiresIn");
+    if (reader.failed())
+        return reader.error();
+    // The id goes into the next request's path: only what the broker makes (hex) is taken.
+    static const QRegularExpression hexId(QStringLiteral("^[0-9a-f]{16,64}$"));
+    if (!hexId.match(started.id).hasMatch())
+        return ApiError::decode(QStringLiteral("signIn: unexpected id"));
+    started.channel = channel == QLatin1String("call")
+                          ? CreateTokenVerificationRequest::Channel::Call
+                          : CreateTokenVerificationRequest::Channel::Sms;
+    started.expiresIn = int(std::clamp<qint64>(expiresIn.value_or(0), 0, 86400));
+    return started;
+}
+
+Result<SignInStarted> JsonApiCodec::signInStartedFromDocument(const QByteArray &body)
+{
+    return singleFromDocument<SignInStarted>(body, &JsonApiCodec::decodeSignInStarted);
+}
+
 ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
 {
     ApiError error = ApiError::http(httpStatus, QString());
@@ -985,6 +1048,10 @@ ApiError JsonApiCodec::decodeError(int httpStatus, const QByteArray &body)
             text(o.value(QLatin1String("meta")).toObject().value(QLatin1String("supportId")));
         if (entry != ApiError::Entry{}) // an entry that says nothing is no entry
             error.entries.append(entry);
+        const QJsonValue attemptsLeft =
+            o.value(QLatin1String("meta")).toObject().value(QLatin1String("attemptsLeft"));
+        if (!error.attemptsLeft && attemptsLeft.isDouble() && attemptsLeft.toInt(-1) >= 0)
+            error.attemptsLeft = attemptsLeft.toInt();
     }
     if (error.entries.isEmpty())
         return error;

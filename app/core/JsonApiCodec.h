@@ -9,6 +9,7 @@
 #include "Page.h"
 #include "Requests.h"
 #include "Result.h"
+#include "SignInStarted.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -65,6 +66,14 @@ public:
     static QByteArray encodeReplaceCard(const std::optional<Address> &shippingAddress);
     // PATCH /cards/{id} setting only `tags`: Unit merges them into the card's tags.
     static QByteArray encodeCardTagsUpdate(const QString &cardTypeName, const Tags &tags);
+
+    // The bank's broker (README, "The token broker"): sign-in by phone or email and a code,
+    // or by an identity provider's token. Its token answer is customerTokenFromDocument().
+    static QByteArray encode(const StartSignInRequest &request);
+    static QByteArray encodeSignInCode(const QString &code);
+    static QByteArray encodeJwtSignIn(const QString &jwt);
+    static Result<SignInStarted> decodeSignInStarted(const QJsonObject &resource);
+    static Result<SignInStarted> signInStartedFromDocument(const QByteArray &body);
 
     // Errors: {"errors":[...]} both ways. A body that is not a valid errors document still
     // yields an Http error carrying the status.

@@ -5,6 +5,7 @@
 #include "CardLimits.h"
 #include "Customer.h"
 #include "RequiredAccess.h"
+#include "SignInIdentifier.h"
 #include "Tags.h"
 
 #include <optional>
@@ -20,6 +21,14 @@ struct CreateTokenVerificationRequest
     std::optional<Phone> phone; // business customers only
     QString appHash;            // 11 chars, SMS only
     QString language;           // empty: Unit's default (English)
+};
+
+// POST /v1/sign-ins at the bank's broker: a code for the account with this phone or email.
+struct StartSignInRequest
+{
+    SignInIdentifier identifier;
+    CreateTokenVerificationRequest::Channel channel = CreateTokenVerificationRequest::Channel::Sms;
+    QString language; // as Unit spells it; empty: Unit's default (English)
 };
 
 // POST /customers/{id}/token

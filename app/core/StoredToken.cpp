@@ -16,6 +16,13 @@ QByteArray StoredToken::toJson() const
         o.insert(QStringLiteral("codeRecipient"),
                  QJsonObject{{QStringLiteral("countryCode"), codeRecipient.countryCode},
                              {QStringLiteral("number"), codeRecipient.number}});
+    if (signInIdentifier.isPhone())
+        o.insert(
+            QStringLiteral("signInPhone"),
+            QJsonObject{{QStringLiteral("countryCode"), signInIdentifier.phoneNumber().countryCode},
+                        {QStringLiteral("number"), signInIdentifier.phoneNumber().number}});
+    else if (signInIdentifier.isEmail())
+        o.insert(QStringLiteral("signInEmail"), signInIdentifier.emailAddress());
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -32,6 +39,15 @@ std::optional<StoredToken> StoredToken::fromJson(const QByteArray &json)
     const QJsonObject recipient = o.value(QLatin1String("codeRecipient")).toObject();
     stored.codeRecipient = Phone{recipient.value(QLatin1String("countryCode")).toString(),
                                  recipient.value(QLatin1String("number")).toString()};
+    // Absent from entries written before sign-ins went through a broker: nothing to renew with.
+    const QJsonObject signInPhone = o.value(QLatin1String("signInPhone")).toObject();
+    const QString signInEmail = o.value(QLatin1String("signInEmail")).toString();
+    if (!signInPhone.isEmpty())
+        stored.signInIdentifier = SignInIdentifier::phone(
+            Phone{signInPhone.value(QLatin1String("countryCode")).toString(),
+                  signInPhone.value(QLatin1String("number")).toString()});
+    else if (!signInEmail.isEmpty())
+        stored.signInIdentifier = SignInIdentifier::email(signInEmail);
     if (stored.customerId.isEmpty() || stored.token.isEmpty() || !stored.expiresAt.isValid())
         return std::nullopt;
     return stored;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Phone.h"
+#include "SignInIdentifier.h"
 
 #include <optional>
 #include <QDateTime>
@@ -20,6 +21,10 @@ struct StoredToken
     // later code of the session goes to as well. Empty: the customer's own phone (a business's
     // contact), which the verification request then does not name.
     Phone codeRecipient;
+    // Signed in through the bank's broker: the phone number or email the customer gave, so an
+    // expired sign-in is renewed with a new code alone. Empty for entries from before, and for
+    // sign-ins that need no code (an identity provider's token).
+    SignInIdentifier signInIdentifier;
 
     bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
     {

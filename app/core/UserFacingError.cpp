@@ -44,6 +44,48 @@ QString UserFacingError::forVerification(const ApiError &error)
     return UserFacingError(error).message();
 }
 
+QString UserFacingError::forBrokerSignIn(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Invalid)
+        return error.message(); // Tessera's own check, in its own words
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)
+        return tr("Your bank's sign-in service cannot be reached. Check your internet "
+                  "connection and try again.");
+    if (error.kind != ApiError::Kind::Http || error.httpStatus >= 500) {
+        if (error.kind == ApiError::Kind::Cancelled)
+            return UserFacingError(error).message();
+        return tr("Your bank's sign-in service is not working as it should right now. Try again "
+                  "in a few minutes.");
+    }
+    switch (error.httpStatus) {
+    case 429: {
+        if (!error.retryAfterSeconds)
+            return tr("Too many attempts. Try again later.");
+        const int minutes = std::max(1, (*error.retryAfterSeconds + 59) / 60);
+        return tr("Too many attempts. Try again in %n minute(s).", nullptr, minutes);
+    }
+    case 404:
+        return tr("This sign-in has ended. Ask for a new code.");
+    case 401:
+    case 403:
+        return tr("Your bank did not accept this sign-in. Sign in again.");
+    case 400:
+        for (const ApiError::Entry &entry : error.allEntries()) {
+            if (entry.sourcePointer.endsWith(QLatin1String("/code"))) {
+                const QString wrong = tr("That code is not right. Check it and try again.");
+                if (!error.attemptsLeft)
+                    return wrong;
+                return wrong + QLatin1Char(' ') +
+                       tr("%n attempt(s) left.", nullptr, *error.attemptsLeft);
+            }
+        }
+        return tr("Check the phone number or email address and try again.");
+    default:
+        break;
+    }
+    return UserFacingError(error).message();
+}
+
 QString UserFacingError::plainMessage(const ApiError &error)
 {
     switch (error.kind) {

@@ -28,6 +28,11 @@ public:
     // message().
     static QString forVerification(const ApiError &error);
 
+    // Plain words for the bank's broker refusing a sign-in (BrokerSignIn): a wrong code and how
+    // many tries are left, a sign-in that ended, a limit and how long to wait, a refused
+    // identity token, or the broker being out of reach. Never whether an account exists.
+    static QString forBrokerSignIn(const ApiError &error);
+
     // Logs title, code, detail and source pointer of every entry (qCInfo, category lcApi).
     static void log(const ApiError &error, const char *context);
 

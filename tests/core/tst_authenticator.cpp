@@ -652,32 +652,6 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
-    void brokerEnvironmentSignsInWithoutAnOrgToken()
-    {
-        // A production-like set-up: token calls go to the bank's broker, never with an org
-        // token; the app's Backend must not even hold one.
-        SandboxServer broker;
-        broker.setBrokerMode(true);
-        QVERIFY(broker.start() != 0);
-        Backend backend(Environment::custom(broker.baseUrl(), broker.baseUrl()),
-                        QStringLiteral("an-org-token-that-must-not-be-used"));
-        backend.authenticator()->setEnvironmentId(m_environmentId);
-        QVERIFY(!backend.tokenApi()->hasBearerToken());
-        QVERIFY(signIn(backend, m_customerId));
-        QVERIFY(backend.session()->hasScopes(Scopes::signIn()));
-        std::unique_ptr<ApiReply> cards(backend.api()->listCards());
-        QVERIFY(finished(cards.get()));
-        QVERIFY2(!cards->hasError(), qPrintable(cards->error().message()));
-        QVERIFY(removeEntry(backend, m_customerId));
-
-        // Without broker mode the same server refuses token calls that carry no org token.
-        broker.setBrokerMode(false);
-        QSignalSpy failed(backend.authenticator(), &Authenticator::codeNotSent);
-        backend.authenticator()->signIn(m_customerId);
-        QVERIFY(failed.wait(5000));
-        QVERIFY(!backend.authenticator()->isWaitingForCode());
-    }
-
     void aSpanishUserInterfaceGetsItsCodesInSpanish()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("tessera.sandbox.info=true"));

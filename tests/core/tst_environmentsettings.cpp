@@ -1,7 +1,9 @@
 #include "EnvironmentSettings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tessera;
@@ -71,6 +73,58 @@ private slots:
                  Environment::unitSandbox().apiUrl);
         QCOMPARE(EnvironmentSettings::load(Environment::Kind::Demo).kind, Environment::Kind::Demo);
         QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Custom); // saved unchanged
+    }
+
+    // A provisioned build works in Production with the bank's broker, whatever was saved or
+    // asked for on the command line.
+    void provisioningWinsOverWhatWasSaved()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
+        file.close();
+        const Provisioning provisioning = Provisioning::read(file.fileName());
+        QVERIFY(provisioning.isProvisioned());
+        EnvironmentSettings::save(Environment::demo({}));
+        for (auto kind : {std::optional<Environment::Kind>(),
+                          std::optional<Environment::Kind>(Environment::Kind::Demo),
+                          std::optional<Environment::Kind>(Environment::Kind::Custom)}) {
+            const Environment environment = EnvironmentSettings::load(provisioning, kind);
+            QCOMPARE(environment.kind, Environment::Kind::Production);
+            QCOMPARE(environment.apiUrl, Environment::unitProductionUrl());
+            QCOMPARE(environment.tokenBrokerUrl,
+                     QUrl(QStringLiteral("https://tokens.bank.example")));
+        }
+        QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Demo); // saved unchanged
+    }
+
+    // A bad provisioning file never means the demo: Production with no broker, which the
+    // sign-in page explains.
+    void unusableProvisioningIsProductionWithNoBroker()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[bank]\nbrokerUrl=http://tokens.bank.example\n");
+        file.close();
+        const Provisioning provisioning = Provisioning::read(file.fileName());
+        QCOMPARE(provisioning.state(), Provisioning::State::Unusable);
+        EnvironmentSettings::save(Environment::demo({}));
+        const Environment environment = EnvironmentSettings::load(provisioning);
+        QCOMPARE(environment.kind, Environment::Kind::Production);
+        QVERIFY(environment.tokenBrokerUrl.isEmpty());
+        QVERIFY(environment.check().has_value());
+    }
+
+    void withoutProvisioningTheSavedOneIsUsed()
+    {
+        EnvironmentSettings::save(Environment::unitSandbox());
+        QCOMPARE(EnvironmentSettings::load(Provisioning::read(QString())).kind,
+                 Environment::Kind::UnitSandbox);
+        QCOMPARE(
+            EnvironmentSettings::load(Provisioning::read(QString()), Environment::Kind::Demo).kind,
+            Environment::Kind::Demo);
     }
 
     void unknownKindFallsBackToDemo()

@@ -672,6 +672,63 @@ private slots:
                  QStringLiteral("call"));
     }
 
+    // The bank's broker (README): its requests as the contract spells them, its answers read.
+    void brokerSignInDocuments()
+    {
+        StartSignInRequest start;
+        start.identifier =
+            SignInIdentifier::phone(Phone{QStringLiteral("1"), QStringLiteral("5555550100")});
+        start.channel = CreateTokenVerificationRequest::Channel::Call;
+        start.language = QStringLiteral("es");
+        const QJsonObject s = QJsonDocument::fromJson(JsonApiCodec::encode(start)).object();
+        QCOMPARE(s[QStringLiteral("data")][QStringLiteral("type")].toString(),
+                 QStringLiteral("signIn"));
+        const QJsonObject a = s[QStringLiteral("data")][QStringLiteral("attributes")].toObject();
+        QCOMPARE(a[QStringLiteral("phone")][QStringLiteral("number")].toString(),
+                 QStringLiteral("5555550100"));
+        QCOMPARE(a[QStringLiteral("phone")][QStringLiteral("countryCode")].toString(),
+                 QStringLiteral("1"));
+        QCOMPARE(a[QStringLiteral("channel")].toString(), QStringLiteral("call"));
+        QCOMPARE(a[QStringLiteral("language")].toString(), QStringLiteral("es"));
+        QVERIFY(!a.contains(QStringLiteral("email")));
+        start.identifier = SignInIdentifier::email(QStringLiteral("maya@example.com"));
+        const QJsonObject e = QJsonDocument::fromJson(JsonApiCodec::encode(start))
+                                  .object()[QStringLiteral("data")][QStringLiteral("attributes")]
+                                  .toObject();
+        QCOMPARE(e[QStringLiteral("email")].toString(), QStringLiteral("maya@example.com"));
+        QVERIFY(!e.contains(QStringLiteral("phone")));
+        QCOMPARE(QJsonDocument::fromJson(JsonApiCodec::encodeSignInCode(QStringLiteral("000001")))
+                     .object()[QStringLiteral("data")][QStringLiteral("attributes")]
+                              [QStringLiteral("code")]
+                     .toString(),
+                 QStringLiteral("000001"));
+
+        const Result<SignInStarted> started = JsonApiCodec::signInStartedFromDocument(
+            R"({"data":{"type":"signIn","id":"0123456789abcdef0123456789abcdef","attributes":{"channel":"call","expiresIn":600}}})");
+        QVERIFY2(started.ok(), qPrintable(started.error().detail));
+        QCOMPARE(started->id, QStringLiteral("0123456789abcdef0123456789abcdef"));
+        QCOMPARE(started->channel, CreateTokenVerificationRequest::Channel::Call);
+        QCOMPARE(started->expiresIn, 600);
+        // The id goes into the next path: anything but the broker's hex is not taken.
+        QVERIFY(!JsonApiCodec::signInStartedFromDocument(
+                     R"({"data":{"type":"signIn","id":"../customers/1","attributes":{}}})")
+                     .ok());
+
+        const Result<CustomerToken> token = JsonApiCodec::customerTokenFromDocument(
+            R"({"data":{"type":"customerBearerToken","attributes":{"token":"v2.public.x","expiresIn":86400,"customerId":"100001","scope":"customers accounts cards customer-token-write","upgradableScope":"cards-write"}}})");
+        QVERIFY(token.ok());
+        QCOMPARE(token->customerId, QStringLiteral("100001"));
+        QCOMPARE(token->scopes,
+                 QStringList({QStringLiteral("customers"), QStringLiteral("accounts"),
+                              QStringLiteral("cards"), QStringLiteral("customer-token-write")}));
+
+        const ApiError wrong = JsonApiCodec::decodeError(
+            400,
+            R"({"errors":[{"status":"400","title":"That code is not right.","source":{"pointer":"/data/attributes/code"},"meta":{"attemptsLeft":2}}]})");
+        QCOMPARE(wrong.attemptsLeft, std::optional<int>(2));
+        QCOMPARE(wrong.sourcePointer, QStringLiteral("/data/attributes/code"));
+    }
+
     void errorRoundTrip()
     {
         ApiError error =

@@ -55,6 +55,25 @@ private:
     }
 
 private slots:
+    // A sign-in through the bank's broker keeps the phone or email it was made with, so a
+    // renewal asks only for a code; entries written before read as they always did.
+    void theSignInIdentifierIsKeptAndOldEntriesStillRead()
+    {
+        StoredToken token = sampleToken(QStringLiteral("100001"), 3600);
+        token.signInIdentifier =
+            SignInIdentifier::phone(Phone{QStringLiteral("1"), QStringLiteral("5555550100")});
+        QCOMPARE(StoredToken::fromJson(token.toJson())->signInIdentifier, token.signInIdentifier);
+        token.signInIdentifier = SignInIdentifier::email(QStringLiteral("maya@example.com"));
+        QCOMPARE(StoredToken::fromJson(token.toJson())->signInIdentifier, token.signInIdentifier);
+
+        const std::optional<StoredToken> old = StoredToken::fromJson(
+            R"({"customerId":"100001","token":"v2.public.x","scopes":["customers"],)"
+            R"("expiresAt":"2030-01-01T00:00:00Z"})");
+        QVERIFY(old);
+        QCOMPARE(old->customerId, QStringLiteral("100001"));
+        QVERIFY(old->signInIdentifier.isEmpty());
+    }
+
     void initTestCase()
     {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))

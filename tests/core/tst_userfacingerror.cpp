@@ -80,6 +80,51 @@ private slots:
                  QStringLiteral("Enter the 6-digit code."));
     }
 
+    // The bank's broker: how many tries are left, how long to wait, a sign-in that ended, and
+    // the broker out of reach, in words a customer can act on.
+    void theBrokersRefusalsInPlainWords_data()
+    {
+        QTest::addColumn<ApiError>("error");
+        QTest::addColumn<QString>("expected");
+        ApiError wrongCode = ApiError::http(400, QStringLiteral("That code is not right."));
+        wrongCode.sourcePointer = QStringLiteral("/data/attributes/code");
+        wrongCode.attemptsLeft = 3;
+        QTest::newRow("wrong code")
+            << wrongCode << "That code is not right. Check it and try again. 3 attempt";
+        ApiError limited = ApiError::http(429, QStringLiteral("Too Many Requests"));
+        limited.retryAfterSeconds = 215;
+        QTest::newRow("limited") << limited << "Too many attempts. Try again in 4 minute";
+        limited.retryAfterSeconds = 20;
+        QTest::newRow("limited briefly") << limited << "Too many attempts. Try again in 1 minute";
+        QTest::newRow("ended") << ApiError::http(
+                                      404,
+                                      QStringLiteral("This sign-in has ended. Ask for a new code."))
+                               << "This sign-in has ended. Ask for a new code.";
+        QTest::newRow("refused connection")
+            << ApiError::network(QStringLiteral("Connection refused"))
+            << "Your bank's sign-in service cannot be reached. Check your internet connection "
+               "and try again.";
+        QTest::newRow("unavailable")
+            << ApiError::http(503, QStringLiteral("Service Unavailable"))
+            << "Your bank's sign-in service is not working as it should right now. Try again in "
+               "a few minutes.";
+        QTest::newRow("redirect") << ApiError::redirect(302)
+                                  << "Your bank's sign-in service is not working as it should "
+                                     "right now. Try again in a few minutes.";
+        QTest::newRow("malformed") << ApiError::decode(QStringLiteral("illegal value at offset 3"))
+                                   << "Your bank's sign-in service is not working as it should "
+                                      "right now. Try again in a few minutes.";
+    }
+    void theBrokersRefusalsInPlainWords()
+    {
+        QFETCH(ApiError, error);
+        QFETCH(QString, expected);
+        // Counted ones end in their plural form ("4 minutes"), which the English translation
+        // supplies: only what comes before it is compared here.
+        const QString said = UserFacingError::forBrokerSignIn(error);
+        QVERIFY2(said.startsWith(expected), qPrintable(said));
+    }
+
     void keepsTheFirstSupportId()
     {
         ApiError error = ApiError::http(400, QStringLiteral("Bad Request"));

@@ -8,6 +8,7 @@
 #include "CreateCardWizard.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
+#include "Provisioning.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
@@ -22,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -33,6 +35,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tessera;
@@ -138,6 +142,36 @@ int main(int argc, char *argv[])
     if (parser.isSet(darkOption)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
+    }
+
+    {
+        // Production as a bank ships it (a provisioning file names it and its broker): the
+        // phone-or-email form, then the broker out of reach (nothing listens at its address).
+        QTemporaryDir provisioningDir;
+        QFile file(provisioningDir.filePath(QStringLiteral("provisioning.conf")));
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        const quint16 closedPort = probe.serverPort();
+        probe.close();
+        require(file.open(QIODevice::WriteOnly), "provisioning file");
+        file.write("[bank]\nname=Example Bank\nbrokerUrl=http://127.0.0.1:" +
+                   QByteArray::number(closedPort) + "\n");
+        file.close();
+        const Provisioning provisioning = Provisioning::read(file.fileName());
+        require(provisioning.isProvisioned(), "provisioned");
+        Backend production(Environment::production(provisioning.brokerUrl()), QString());
+        production.setProvisioning(provisioning);
+        ui::MainWindow window(&production);
+        window.resize(1100, 720);
+        window.show();
+        require(QTest::qWaitForWindowExposed(&window), "production window shown");
+        auto *identifier = find<QLineEdit>(&window, "signInIdentifier");
+        QTest::keyClicks(identifier, QStringLiteral("(415) 555-0142"));
+        shoot(&window, QStringLiteral("01b-production-sign-in"));
+        QTest::mouseClick(find<QPushButton>(&window, "sendCodeButton"), Qt::LeftButton);
+        require(waitUntil([&] { return find<QWidget>(&window, "brokerProblem")->isVisible(); }),
+                "broker problem shown");
+        shoot(&window, QStringLiteral("01c-broker-problem"));
     }
 
     sandbox::SandboxServer server;

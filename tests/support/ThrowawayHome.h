@@ -32,6 +32,9 @@ public:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("HOME"), path());
+        // Not the machine's provisioning file: a plain build, whatever is installed here.
+        environment.insert(QStringLiteral("TESSERA_PROVISIONING_FILE"),
+                           m_dir.filePath(QStringLiteral("no-provisioning.conf")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
                            m_dir.filePath(QStringLiteral(".config")));
         environment.insert(QStringLiteral("XDG_DATA_HOME"),

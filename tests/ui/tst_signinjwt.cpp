@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "Backend.h"
+#include "BrokerProcess.h"
 #include "MainWindow.h"
 #include "ReplyWaiting.h"
 #include "SandboxServer.h"
@@ -21,40 +22,44 @@ using namespace tessera;
 using tessera::sandbox::SandboxServer;
 using tessera::ui::MainWindow;
 
-// "Sign in with token" on the sign-in page, which only environments with a token broker show
-// (here a custom one: the sandbox acting as the bank's broker). The JWT a person pastes is a
-// credential: it is kept after a rejection so it can be fixed, and gone once it signed the
-// customer in and when the customer signs out.
+// "Sign in with token" on the sign-in page, which environments with a token broker show only to
+// a support person (--support-sign-in): the real tessera-broker, with the sandbox as Unit. The
+// JWT a person pastes is a credential: it is kept after a rejection so it can be fixed, and
+// gone once it signed the customer in and when the customer signs out.
 class TestSignInJwt : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_broker;
+    std::unique_ptr<SandboxServer> m_unit;
+    std::unique_ptr<test::BrokerProcess> m_broker;
     QString m_customerId = QStringLiteral("100001");
+    QString m_email;
     QString m_subject;
 
-    // Shaped like an identity provider's JWT for `subject` (the sandbox checks no signature).
-    static QString jwtFor(const QString &subject)
+    // Shaped like an identity provider's JWT for `subject` (the sandbox checks no signature);
+    // the broker finds the customer by its email claim.
+    QString jwtFor(const QString &subject) const
     {
         const auto part = [](const QByteArray &json) {
             return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         };
-        return QString::fromLatin1(part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
-                                   part(R"({"sub":")" + subject.toUtf8() + R"("})") + '.' +
-                                   part("signature"));
+        return QString::fromLatin1(
+            part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
+            part(R"({"sub":")" + subject.toUtf8() + R"(","email":")" + m_email.toUtf8() + R"("})") +
+            '.' + part("signature"));
     }
 
     struct Page
     {
-        QLineEdit *customerId;
+        QLineEdit *identifier;
         QPlainTextEdit *jwt;
         QPushButton *signInWithJwt;
     };
 
     static Page signInPage(MainWindow &window)
     {
-        return {window.findChild<QLineEdit *>(QStringLiteral("customerIdField")),
+        return {window.findChild<QLineEdit *>(QStringLiteral("signInIdentifier")),
                 window.findChild<QPlainTextEdit *>(QStringLiteral("jwtField")),
                 window.findChild<QPushButton *>(QStringLiteral("signInWithJwtButton"))};
     }
@@ -83,52 +88,55 @@ private slots:
         if (!test::prepareKeychainSuite(QStringLiteral("tst_signinjwt")))
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
 
-        m_broker = std::make_unique<SandboxServer>();
-        m_broker->setBrokerMode(true);
-        QVERIFY(m_broker->start() != 0);
+        m_unit = std::make_unique<SandboxServer>();
+        QVERIFY(m_unit->start() != 0);
+        m_broker = std::make_unique<test::BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken());
+        QString error;
+        QVERIFY2(m_broker->start(&error), qPrintable(error));
         QNetworkAccessManager network;
         ApiClient org(&network);
-        org.setBaseUrl(m_broker->baseUrl());
-        org.setBearerToken(m_broker->orgToken());
+        org.setBaseUrl(m_unit->baseUrl());
+        org.setBearerToken(m_unit->orgToken());
         std::unique_ptr<ApiReply> customer(org.getCustomer(m_customerId));
         QVERIFY(test::waitForFinished(customer.get()));
         QVERIFY(!customer->hasError());
         m_subject = customer->valueAs<Customer>().jwtSubject;
-        QVERIFY(!m_subject.isEmpty());
+        m_email = customer->valueAs<Customer>().email;
+        QVERIFY(!m_subject.isEmpty() && !m_email.isEmpty());
     }
 
     void jwtIsKeptAfterARejectionAndClearedAfterSignInAndSignOut()
     {
-        Backend backend(Environment::custom(m_broker->baseUrl(), m_broker->baseUrl()), {});
+        Backend backend(Environment::custom(m_unit->baseUrl(), m_broker->baseUrl()), {});
+        backend.setSupportSignIn(true);
         MainWindow window(&backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
         const Page page = signInPage(window);
-        QVERIFY(page.customerId && page.jwt && page.signInWithJwt);
+        QVERIFY(page.identifier && page.jwt && page.signInWithJwt);
         QVERIFY(page.jwt->isVisible());
         Authenticator *auth = backend.authenticator();
 
         // A JWT for somebody else is refused: the person still sees what they pasted.
-        QTest::keyClicks(page.customerId, m_customerId);
         const QString wrongJwt = jwtFor(QStringLiteral("auth0|somebody-else"));
         enterJwt(page.jwt, wrongJwt);
         QVERIFY(page.signInWithJwt->isEnabled());
         QSignalSpy rejected(auth, &Authenticator::codeRejected);
         QTest::mouseClick(page.signInWithJwt, Qt::LeftButton);
-        QVERIFY(rejected.wait(5000));
+        QVERIFY(rejected.wait(10000));
         QVERIFY(!backend.session()->isActive());
         QVERIFY2(page.jwt->toPlainText() == wrongJwt, "the rejected JWT was not kept");
-        // In plain words: Unit's detail names the attribute ("jwtSubject").
+        // In plain words, and the same whoever the token was for.
         const QString said = rejected.first().first().toString();
-        QCOMPARE(said, QStringLiteral("Your bank's sign-in was not accepted. Sign in with your "
-                                      "bank again."));
+        QCOMPARE(said, QStringLiteral("Your bank did not accept this sign-in. Sign in again."));
 
         // The right one signs in, and the field no longer holds it (nor can undo restore it).
         enterJwt(page.jwt, jwtFor(m_subject));
         QSignalSpy signedIn(auth, &Authenticator::signedIn);
         QTest::mouseClick(page.signInWithJwt, Qt::LeftButton);
-        QVERIFY(signedIn.wait(5000));
+        QVERIFY(signedIn.wait(10000));
+        QCOMPARE(backend.session()->customerId(), m_customerId);
         QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
         QVERIFY2(isGone(page.jwt), "the JWT stayed in the field after the sign-in");
 
