@@ -39,75 +39,74 @@ SandboxApi::SandboxApi()
     , m_customerEndpoints(m_store)
 {
     // Token creation needs customer-token-write: the org token, or a customer token for its
-    // own customer (TokenEndpoints answers another customer as unknown). A broker takes these
-    // two without a bearer token.
-    addRoute("POST", "customers/*/token/verification", CustomerTokenWrite, true,
+    // own customer (TokenEndpoints answers another customer as unknown). Like Unit, never
+    // without a bearer token: a bank's app gets its sign-in token from tessera-broker.
+    addRoute("POST", "customers/*/token/verification", CustomerTokenWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_tokenEndpoints.createVerification(r, c, p.at(0));
              });
-    addRoute("POST", "customers/*/token", CustomerTokenWrite, true,
+    addRoute("POST", "customers/*/token", CustomerTokenWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_tokenEndpoints.createToken(r, c, p.at(0));
              });
-    addRoute("GET", "customers", QStringLiteral("customers"), false,
+    addRoute("GET", "customers", QStringLiteral("customers"),
              [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
                  return m_customerEndpoints.list(r, c);
              });
-    addRoute("GET", "customers/*", QStringLiteral("customers"), false,
+    addRoute("GET", "customers/*", QStringLiteral("customers"),
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_customerEndpoints.get(r, c, p.at(0));
              });
-    addRoute("GET", "accounts", QStringLiteral("accounts"), false,
+    addRoute("GET", "accounts", QStringLiteral("accounts"),
              [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
                  return m_accountEndpoints.list(r, c);
              });
-    addRoute("GET", "accounts/*", QStringLiteral("accounts"), false,
+    addRoute("GET", "accounts/*", QStringLiteral("accounts"),
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_accountEndpoints.get(r, c, p.at(0));
              });
-    addRoute("GET", "cards", CardsRead, false,
+    addRoute("GET", "cards", CardsRead,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
                  return m_cardEndpoints.list(r, c);
              });
-    addRoute("POST", "cards", CardsWrite, false,
+    addRoute("POST", "cards", CardsWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
                  return m_cardEndpoints.create(r, c);
              });
-    addRoute("GET", "cards/*", CardsRead, false,
+    addRoute("GET", "cards/*", CardsRead,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.get(r, c, p.at(0));
              });
-    addRoute("PATCH", "cards/*", CardsWrite, false,
+    addRoute("PATCH", "cards/*", CardsWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.update(r, c, p.at(0));
              });
-    addRoute("GET", "cards/*/limits", CardsRead, false,
+    addRoute("GET", "cards/*/limits", CardsRead,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.limits(r, c, p.at(0));
              });
     for (CardAction action : {CardAction::Freeze, CardAction::Unfreeze, CardAction::Close,
                               CardAction::ReportStolen, CardAction::ReportLost}) {
         const QByteArray pattern = "cards/*/" + CardLifecycle::pathSegment(action).toLatin1();
-        addRoute("POST", pattern.constData(), CardsWrite, false,
+        addRoute("POST", pattern.constData(), CardsWrite,
                  [this, action](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                      return m_cardEndpoints.applyAction(r, c, p.at(0), action);
                  });
     }
-    addRoute("POST", "cards/*/replace", CardsWrite, false,
+    addRoute("POST", "cards/*/replace", CardsWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.replace(r, c, p.at(0));
              });
-    addRoute("POST", "sandbox/cards/*/activate", CardsWrite, false,
+    addRoute("POST", "sandbox/cards/*/activate", CardsWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.activate(r, c, p.at(0));
              });
 }
 
-void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, bool brokered,
-                          Handler handler)
+void SandboxApi::addRoute(const char *method, const char *pattern, QString scope, Handler handler)
 {
     m_routes.append(Route{QByteArray(method), QString::fromLatin1(pattern).split(QLatin1Char('/')),
-                          std::move(scope), brokered, std::move(handler)});
+                          std::move(scope), std::move(handler)});
 }
 
 SandboxResponse SandboxApi::handle(SandboxRequest request)
@@ -142,11 +141,7 @@ SandboxResponse SandboxApi::handle(SandboxRequest request)
         response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
     } else {
         const QString token = request.bearerToken();
-        std::optional<Caller> caller = m_tokens.authenticate(token);
-        if (token.isEmpty() && m_brokerMode && route->brokered) {
-            caller = Caller{};
-            caller->isOrg = true;
-        }
+        const std::optional<Caller> caller = m_tokens.authenticate(token);
         if (!caller && token.isEmpty()) {
             response = SandboxResponse::unauthorized(
                 QStringLiteral("Send an Authorization: Bearer <token> header."));

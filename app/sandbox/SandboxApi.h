@@ -32,10 +32,6 @@ public:
 
     SandboxResponse handle(SandboxRequest request);
 
-    // As a token broker, the two token endpoints take calls with no bearer token, the way a
-    // bank's backend mints customer tokens for its app with the org token it keeps to itself.
-    void setBrokerMode(bool on) { m_brokerMode = on; }
-
     // Whether Unit answers a token that lacks the route's scope with 403 or 401 is unverified:
     // 403 unless set to 401, so the client can be tested against both.
     void setMissingScopeStatus(int status) { m_missingScopeStatus = status; }
@@ -61,14 +57,12 @@ private:
     struct Route
     {
         QByteArray method;
-        QStringList pattern;   // literal segments, "*" for an id
-        QString scope;         // required scope; empty: any authenticated caller
-        bool brokered = false; // a token endpoint: a broker answers it without a bearer token
+        QStringList pattern; // literal segments, "*" for an id
+        QString scope;       // required scope; empty: any authenticated caller
         Handler handler;
     };
 
-    void addRoute(const char *method, const char *pattern, QString scope, bool brokered,
-                  Handler handler);
+    void addRoute(const char *method, const char *pattern, QString scope, Handler handler);
     std::optional<SandboxResponse> checkBody(SandboxRequest &request) const;
 
     SandboxClock m_clock;
@@ -80,7 +74,6 @@ private:
     AccountEndpoints m_accountEndpoints;
     CustomerEndpoints m_customerEndpoints;
     QList<Route> m_routes;
-    bool m_brokerMode = false;
     int m_missingScopeStatus = 403;
 };
 

@@ -240,11 +240,6 @@ void SandboxServer::setVerificationCode(const QString &code)
     m_api->tokens().setSandboxCode(code);
 }
 
-void SandboxServer::setBrokerMode(bool on)
-{
-    m_api->setBrokerMode(on);
-}
-
 bool SandboxServer::setStateFile(const QString &path, QString *error)
 {
     m_stateFile = path;

@@ -39,8 +39,6 @@ public:
     int cardCount() const;
     // The one-time code the sandbox accepts (Unit's sandbox: always 000001).
     void setVerificationCode(const QString &code);
-    // See SandboxApi::setBrokerMode().
-    void setBrokerMode(bool on);
 
     // Keeps the demo's changes (cards created or changed, unexpired sign-ins, held only as
     // token fingerprints) in this file: loaded now, saved after every successful POST. False

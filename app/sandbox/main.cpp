@@ -86,10 +86,6 @@ int main(int argc, char *argv[])
         QStringLiteral("Keep changes (cards, unexpired sign-ins by token fingerprint) in FILE "
                        "across restarts."),
         QStringLiteral("FILE"));
-    const QCommandLineOption brokerOption(
-        QStringLiteral("broker"),
-        QStringLiteral("Also act as a token broker: the token endpoints take calls without an "
-                       "org token, as a bank's backend would for its app."));
     const QCommandLineOption faultOption(
         QStringLiteral("fault"),
         QStringLiteral("Inject a fault, e.g. \"POST /cards drop-after-commit p=0.3\" or \"GET "
@@ -103,7 +99,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Seed for fault decisions, so runs repeat (default 1)."),
         QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption,
-                       brokerOption, faultOption, faultSeedOption});
+                       faultOption, faultSeedOption});
     parser.process(app);
 
     bool portOk = false;
@@ -121,7 +117,6 @@ int main(int argc, char *argv[])
         return fail(error);
     if (parser.isSet(stateOption) && !server.setStateFile(parser.value(stateOption), &error))
         std::fprintf(stderr, "tessera-sandbox: starting from the seed: %s\n", qPrintable(error));
-    server.setBrokerMode(parser.isSet(brokerOption));
     server.faults().setSeed(parser.value(faultSeedOption).toUInt());
     for (const QString &spec : parser.values(faultOption)) {
         const auto rule = tessera::sandbox::FaultInjector::parseRule(spec, &error);

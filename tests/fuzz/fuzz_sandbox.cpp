@@ -1,7 +1,7 @@
 // libFuzzer target for the sandbox's request -> response layer (SandboxApi::handle, no sockets).
 // The input is a small header that picks the request's shape, then free-form bytes:
 //
-//   byte 0   bits 0-2 method, bits 3-5 Authorization header, bit 6 broker mode
+//   byte 0   bits 0-2 method, bits 3-5 Authorization header
 //   byte 1   path template (one per route, or the raw path bytes from the input)
 //   byte 2   the id put into the template's "{id}" (a seeded id, or bytes from the input)
 //   byte 3   Content-Type
@@ -258,7 +258,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Back to the seeded state (implicitly shared copies: cheap until something changes).
     world->api.store() = world->seededStore;
     world->api.tokens() = world->seededTokens;
-    world->api.setBrokerMode((byte(0) & 0x40) != 0);
 
     size_t pos = 6;
     auto take = [&](size_t length) {

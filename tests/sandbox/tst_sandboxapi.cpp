@@ -339,6 +339,19 @@ private slots:
         QCOMPARE(get("/cards", org()).status, 200);
     }
 
+    // Unit mints customer tokens only for a bearer with customer-token-write; the sandbox has
+    // no mode that takes these calls without one (a bank's app signs in through tessera-broker).
+    void tokenEndpointsWithoutABearerAre401()
+    {
+        const QByteArray verification =
+            R"({"data":{"type":"customerTokenVerification","attributes":{"channel":"sms"}}})";
+        QCOMPARE(post("/customers/100001/token/verification", {}, verification).status, 401);
+        const QByteArray token =
+            R"({"data":{"type":"customerToken","attributes":{"scope":"customers"}}})";
+        QCOMPARE(post("/customers/100001/token", {}, token).status, 401);
+        QCOMPARE(post("/customers/100001/token", org(), token).status, 201);
+    }
+
     void orgTokenIsRandomAndReplaceable()
     {
         SandboxServer other;

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QProcess>
+#include "ListeningProcess.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -10,39 +11,29 @@ namespace tessera::test {
 
 // The real tessera-broker executable, as a bank runs it: the org token in a file of its own
 // (mode 0600), a configuration file naming it and Unit's address (a SandboxServer of the
-// test), listening on a free loopback port. Keeps everything the broker writes to stderr, so
-// tests can check its log holds no secret. Stopped by the destructor.
+// test, or a SandboxProcess), listening on a free loopback port. Its log (info level) is kept.
 class BrokerProcess
 {
 public:
     // `extraConfig`: INI lines appended to the configuration, e.g. {"[limits]", "startWindow=2"}.
     BrokerProcess(const QUrl &unitApiUrl, const QString &orgToken,
                   const QStringList &extraConfig = {});
-    ~BrokerProcess();
-    BrokerProcess(const BrokerProcess &) = delete;
-    BrokerProcess &operator=(const BrokerProcess &) = delete;
 
-    // True once the broker said it listens. False with a reason when it exited first (see
-    // exitCode() and log()) or did not start within `timeoutMs`.
-    [[nodiscard]] bool start(QString *error, int timeoutMs = 10000);
-    // Waits for the broker to exit on its own (it refused its configuration); its exit code,
-    // or -1 when it is still running after `timeoutMs` or crashed.
-    int waitForExit(int timeoutMs = 10000);
-
-    QUrl baseUrl() const { return m_baseUrl; }
+    [[nodiscard]] bool start(QString *error, int timeoutMs = 10000)
+    {
+        return m_process.start(error, timeoutMs);
+    }
+    int waitForExit(int timeoutMs = 10000) { return m_process.waitForExit(timeoutMs); }
+    QUrl baseUrl() const { return m_process.baseUrl(); }
     qint64 processId() const { return m_process.processId(); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("broker.conf")); }
-    // Everything the broker wrote to stderr so far.
-    QString log();
+    QString log() { return m_process.log(); }
 
 private:
-    void collectLog();
-
+    // Written before the process is made: it is told where the files are.
     QTemporaryDir m_dir;
-    QProcess m_process;
-    QByteArray m_stderr;
-    bool m_started = false;
-    QUrl m_baseUrl;
+    bool m_written;
+    ListeningProcess m_process;
 };
 
 } // namespace tessera::test
