@@ -23,7 +23,9 @@ namespace tessera::broker {
 // The org token itself is never in the file: `orgTokenFile` names the file that holds it,
 // by default the systemd credential $CREDENTIALS_DIRECTORY/unit-org-token.
 // How often one client address, one phone number or email (its identifier), and one sign-in
-// may try: starts (each sends a code) and wrong codes, counted in fixed windows.
+// may try: starts (each sends a code) and codes, counted in fixed windows. The "wrongCodes"
+// limits count every code attempt before it is tried, a right code too (at most one per
+// sign-in: it ends the sign-in), so attempts sent at once cannot slip past them.
 struct BrokerLimits
 {
     int startsPerAddress = 10;
@@ -31,8 +33,8 @@ struct BrokerLimits
     int startWindow = 600; // seconds
     int wrongCodesPerAddress = 20;
     int wrongCodesPerIdentifier = 10;
-    int wrongCodeWindow = 3600; // seconds
-    int wrongCodesPerSignIn = 5;
+    int wrongCodeWindow = 3600;  // seconds
+    int wrongCodesPerSignIn = 5; // its window: the sign-in's codeLifetime
 };
 
 struct BrokerConfig

@@ -12,13 +12,17 @@ QByteArray startsByIdentifier(const QByteArray &key)
 {
     return "starts:identifier:" + key;
 }
-QByteArray wrongCodesByAddress(const QByteArray &address)
+QByteArray codeAttemptsByAddress(const QByteArray &address)
 {
-    return "wrong-codes:address:" + address;
+    return "code-attempts:address:" + address;
 }
-QByteArray wrongCodesByIdentifier(const QByteArray &key)
+QByteArray codeAttemptsByIdentifier(const QByteArray &key)
 {
-    return "wrong-codes:identifier:" + key;
+    return "code-attempts:identifier:" + key;
+}
+QByteArray codeAttemptsBySignIn(const QByteArray &signInId)
+{
+    return "code-attempts:sign-in:" + signInId;
 }
 
 } // namespace
@@ -49,29 +53,33 @@ BrokerRateLimits::Decision BrokerRateLimits::admitStart(const QByteArray &client
                   m_limits.startsPerIdentifier);
 }
 
-BrokerRateLimits::Decision BrokerRateLimits::admitCode(const QByteArray &clientAddress,
-                                                       const QByteArray &identifierKey)
+BrokerRateLimits::CodeAttempt BrokerRateLimits::admitCodeAttempt(const QByteArray &clientAddress,
+                                                                 const QByteArray &identifierKey,
+                                                                 const QByteArray &signInId,
+                                                                 int signInWindowSeconds)
 {
-    // peek() counts the wrong codes so far: at the limit, the next one would be one too many.
-    const Decision byAddress =
-        decide(m_store.peek(wrongCodesByAddress(clientAddress)), m_limits.wrongCodesPerAddress - 1);
-    if (!byAddress.allowed())
-        return byAddress;
-    return decide(m_store.peek(wrongCodesByIdentifier(identifierKey)),
-                  m_limits.wrongCodesPerIdentifier - 1);
-}
-
-BrokerRateLimits::Decision BrokerRateLimits::recordWrongCode(const QByteArray &clientAddress,
-                                                             const QByteArray &identifierKey)
-{
-    const BrokerStore::Count byAddress =
-        m_store.hit(wrongCodesByAddress(clientAddress), m_limits.wrongCodeWindow);
-    const BrokerStore::Count byIdentifier =
-        m_store.hit(wrongCodesByIdentifier(identifierKey), m_limits.wrongCodeWindow);
-    if (byAddress.status != BrokerStore::Status::Ok ||
-        byIdentifier.status != BrokerStore::Status::Ok)
-        return {Decision::Outcome::Unavailable, 0};
-    return {};
+    // One atomic hit per counter, never a read then a write: two attempts cannot both see the
+    // count from before the other.
+    CodeAttempt attempt;
+    attempt.decision =
+        decide(m_store.hit(codeAttemptsByAddress(clientAddress), m_limits.wrongCodeWindow),
+               m_limits.wrongCodesPerAddress);
+    if (!attempt.decision.allowed())
+        return attempt;
+    attempt.decision =
+        decide(m_store.hit(codeAttemptsByIdentifier(identifierKey), m_limits.wrongCodeWindow),
+               m_limits.wrongCodesPerIdentifier);
+    if (!attempt.decision.allowed())
+        return attempt;
+    const BrokerStore::Count bySignIn =
+        m_store.hit(codeAttemptsBySignIn(signInId), signInWindowSeconds);
+    if (bySignIn.status != BrokerStore::Status::Ok) {
+        attempt.decision = {Decision::Outcome::Unavailable, 0};
+        return attempt;
+    }
+    attempt.signInUsedUp = bySignIn.hits > m_limits.wrongCodesPerSignIn;
+    attempt.attemptsLeft = qMax(0, m_limits.wrongCodesPerSignIn - bySignIn.hits);
+    return attempt;
 }
 
 } // namespace tessera::broker

@@ -27,11 +27,21 @@ public:
     // Counts a sign-in start (each sends a code) for the client address and, unless the
     // address is already over its limit, for the identifier.
     Decision admitStart(const QByteArray &clientAddress, const QByteArray &identifierKey);
-    // Whether a code may be tried now: neither the address nor the identifier is over its
-    // wrong-code limit. Counts nothing.
-    Decision admitCode(const QByteArray &clientAddress, const QByteArray &identifierKey);
-    // Counts a wrong code for the address and the identifier.
-    Decision recordWrongCode(const QByteArray &clientAddress, const QByteArray &identifierKey);
+    // What admitCodeAttempt() decided about one code attempt.
+    struct CodeAttempt
+    {
+        Decision decision;         // the address and identifier limits, or an unusable store
+        bool signInUsedUp = false; // the sign-in has tried all the codes it may: end it
+        int attemptsLeft = 0;      // the sign-in's further attempts should this code be wrong
+    };
+
+    // Counts a code attempt, before the code is tried, for the client address, then (unless
+    // the address is over its limit) for the identifier, then (unless that is over its limit)
+    // for the sign-in, whose window is `signInWindowSeconds`. Every attempt counts, a right
+    // code too (at most one per sign-in: it ends the sign-in): attempts in flight together,
+    // on any instance sharing the store, each see their own count, so none slips past a limit.
+    CodeAttempt admitCodeAttempt(const QByteArray &clientAddress, const QByteArray &identifierKey,
+                                 const QByteArray &signInId, int signInWindowSeconds);
 
 private:
     static Decision decide(const BrokerStore::Count &count, int limit);

@@ -23,7 +23,6 @@ public:
         QString customerId;        // empty: no customer has this phone or email (answered alike)
         QString verificationToken; // Unit's, once its verification call answered
         QByteArray identifierKey;  // keyed hash of the normalized phone or email, for limits
-        int wrongCodes = 0;
     };
 
     struct Count

@@ -84,7 +84,6 @@ QByteArray serialized(const BrokerStore::PendingSignIn &signIn)
                              {QStringLiteral("verificationToken"), signIn.verificationToken},
                              {QStringLiteral("identifierKey"),
                               QString::fromLatin1(signIn.identifierKey.toBase64())},
-                             {QStringLiteral("wrongCodes"), signIn.wrongCodes},
                          })
         .toJson(QJsonDocument::Compact);
 }
@@ -94,13 +93,14 @@ bool deserialize(const QByteArray &id, const QByteArray &bytes, BrokerStore::Pen
     const QJsonDocument document = QJsonDocument::fromJson(bytes);
     if (!document.isObject())
         return false;
+    // Keys it does not know are ignored: an older broker's "wrongCodes" (attempts are counted
+    // by BrokerRateLimits now) still reads during a rolling upgrade.
     const QJsonObject object = document.object();
     out->id = id;
     out->customerId = object.value(QStringLiteral("customerId")).toString();
     out->verificationToken = object.value(QStringLiteral("verificationToken")).toString();
     out->identifierKey =
         QByteArray::fromBase64(object.value(QStringLiteral("identifierKey")).toString().toLatin1());
-    out->wrongCodes = object.value(QStringLiteral("wrongCodes")).toInt();
     return true;
 }
 

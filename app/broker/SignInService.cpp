@@ -169,28 +169,38 @@ void SignInService::finish(const FinishSignIn &request, const QByteArray &client
         respond(SignInRequestParser::signInEnded());
         return;
     }
-    const BrokerRateLimits::Decision decision =
-        m_limits.admitCode(clientAddress, signIn.identifierKey);
-    if (!decision.allowed()) {
+    // Counted before the code is tried, so codes sent at once cannot all slip past a limit.
+    const BrokerRateLimits::CodeAttempt attempt = m_limits.admitCodeAttempt(
+        clientAddress, signIn.identifierKey, signIn.id, m_config.codeLifetime);
+    if (!attempt.decision.allowed()) {
         qCInfo(lcBroker).noquote() << "code from" << clientAddress << "refused: limit";
-        respond(decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
-                    ? BrokerResponse::limited(decision.retryAfterSeconds)
+        respond(attempt.decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
+                    ? BrokerResponse::limited(attempt.decision.retryAfterSeconds)
                     : BrokerResponse::unavailable());
+        return;
+    }
+    if (attempt.signInUsedUp) {
+        qCInfo(lcBroker).noquote()
+            << "code from" << clientAddress << "refused: the sign-in has tried all its codes";
+        m_store.removeSignIn(signIn.id);
+        respond(SignInRequestParser::signInEnded());
         return;
     }
     if (signIn.customerId.isEmpty() || signIn.verificationToken.isEmpty()) {
         // Nobody behind it (or Unit sent no code): every code is wrong, after as long as Unit
         // would take to say so.
         QTimer::singleShot(int(m_typicalUnitTokenMs), this,
-                           [=] { wrongCode(signIn, clientAddress, respond); });
+                           [this, id = signIn.id, clientAddress, attempt, respond] {
+                               wrongCode(id, clientAddress, attempt.attemptsLeft, respond);
+                           });
         return;
     }
-    redeemCode(signIn, request, clientAddress, respond);
+    redeemCode(signIn, request, clientAddress, attempt.attemptsLeft, respond);
 }
 
 void SignInService::redeemCode(const BrokerStore::PendingSignIn &signIn,
                                const FinishSignIn &request, const QByteArray &clientAddress,
-                               Respond respond)
+                               int attemptsLeft, Respond respond)
 {
     CreateTokenRequest credential;
     credential.verificationToken = signIn.verificationToken;
@@ -202,24 +212,17 @@ void SignInService::redeemCode(const BrokerStore::PendingSignIn &signIn,
                 m_store.removeSignIn(id);
             respond(response);
         },
-        [this, signIn, clientAddress, respond] { wrongCode(signIn, clientAddress, respond); });
+        [this, id = signIn.id, clientAddress, attemptsLeft, respond] {
+            wrongCode(id, clientAddress, attemptsLeft, respond);
+        });
 }
 
-void SignInService::wrongCode(BrokerStore::PendingSignIn signIn, const QByteArray &clientAddress,
-                              Respond respond)
+void SignInService::wrongCode(const QByteArray &signInId, const QByteArray &clientAddress,
+                              int attemptsLeft, Respond respond)
 {
-    const BrokerRateLimits::Decision counted =
-        m_limits.recordWrongCode(clientAddress, signIn.identifierKey);
-    ++signIn.wrongCodes;
-    const int attemptsLeft = qMax(0, m_config.limits.wrongCodesPerSignIn - signIn.wrongCodes);
-    const BrokerStore::Status stored =
-        attemptsLeft == 0 ? m_store.removeSignIn(signIn.id) : m_store.updateSignIn(signIn);
-    if (!counted.allowed() || stored == BrokerStore::Status::Unavailable) {
+    // The attempt was counted before it was tried; the last one allowed ends the sign-in.
+    if (attemptsLeft == 0 && m_store.removeSignIn(signInId) == BrokerStore::Status::Unavailable) {
         respond(BrokerResponse::unavailable());
-        return;
-    }
-    if (stored == BrokerStore::Status::NotFound) {
-        respond(SignInRequestParser::signInEnded());
         return;
     }
     qCInfo(lcBroker).noquote() << "wrong code from" << clientAddress

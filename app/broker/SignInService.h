@@ -44,8 +44,9 @@ private:
     void askForCode(const QByteArray &signInId, const QString &customerId,
                     const std::optional<Phone> &codePhone, const StartSignIn &request);
     void redeemCode(const BrokerStore::PendingSignIn &signIn, const FinishSignIn &request,
-                    const QByteArray &clientAddress, Respond respond);
-    void wrongCode(BrokerStore::PendingSignIn signIn, const QByteArray &clientAddress,
+                    const QByteArray &clientAddress, int attemptsLeft, Respond respond);
+    // `attemptsLeft`: the sign-in's, counted when the attempt was admitted.
+    void wrongCode(const QByteArray &signInId, const QByteArray &clientAddress, int attemptsLeft,
                    Respond respond);
     // Creates the customer token with the configured scopes; `credential` fills in the code or
     // the JWT. `refused` answers a 4xx from Unit.

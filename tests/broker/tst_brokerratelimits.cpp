@@ -1,5 +1,6 @@
 // BrokerRateLimits over an InMemoryBrokerStore with a clock the test moves: each limit is hit
-// one request after its allowance, says how long to wait, and recovers when its window ends.
+// one request after its allowance, says how long to wait, and recovers when its window ends;
+// code attempts are counted when admitted, before the code is tried.
 
 #include "BrokerRateLimits.h"
 #include "InMemoryBrokerStore.h"
@@ -82,41 +83,69 @@ private slots:
             QVERIFY(policy.admitStart("192.0.2." + QByteArray::number(i), "maya").allowed());
     }
 
-    void anAddressMayTryTwentyWrongCodesPerHour()
+    void anAddressMayTryTwentyCodesPerHour()
     {
         BrokerRateLimits policy = limits();
         for (int i = 0; i < 20; ++i) {
             const QByteArray identifier = "identifier" + QByteArray::number(i);
-            QVERIFY(policy.admitCode("192.0.2.1", identifier).allowed());
-            QVERIFY(policy.recordWrongCode("192.0.2.1", identifier).allowed());
+            QVERIFY(policy.admitCodeAttempt("192.0.2.1", identifier, identifier, 600)
+                        .decision.allowed());
         }
-        const auto limited = policy.admitCode("192.0.2.1", "fresh");
-        QCOMPARE(limited.outcome, Outcome::Limited);
-        QCOMPARE(limited.retryAfterSeconds, 3600);
-        QVERIFY(policy.admitCode("192.0.2.9", "fresh").allowed());
+        const auto limited = policy.admitCodeAttempt("192.0.2.1", "fresh", "fresh", 600);
+        QCOMPARE(limited.decision.outcome, Outcome::Limited);
+        QCOMPARE(limited.decision.retryAfterSeconds, 3600);
+        QVERIFY(policy.admitCodeAttempt("192.0.2.9", "fresh", "fresh", 600).decision.allowed());
         m_nowMs += 3600 * 1000;
-        QVERIFY(policy.admitCode("192.0.2.1", "fresh").allowed());
+        QVERIFY(policy.admitCodeAttempt("192.0.2.1", "fresh", "fresh", 600).decision.allowed());
     }
 
-    void aPhoneOrEmailMayGetTenWrongCodesPerHourFromAnyAddress()
+    void aPhoneOrEmailMayTryTenCodesPerHourFromAnyAddress()
     {
         BrokerRateLimits policy = limits();
         for (int i = 0; i < 10; ++i) {
             const QByteArray address = "192.0.2." + QByteArray::number(i);
-            QVERIFY(policy.admitCode(address, "maya").allowed());
-            QVERIFY(policy.recordWrongCode(address, "maya").allowed());
+            QVERIFY(policy.admitCodeAttempt(address, "maya", address, 600).decision.allowed());
         }
-        QCOMPARE(policy.admitCode("198.51.100.7", "maya").outcome, Outcome::Limited);
-        QVERIFY(policy.admitCode("198.51.100.7", "daniel").allowed());
+        QCOMPARE(policy.admitCodeAttempt("198.51.100.7", "maya", "new", 600).decision.outcome,
+                 Outcome::Limited);
+        QVERIFY(policy.admitCodeAttempt("198.51.100.7", "daniel", "new", 600).decision.allowed());
         m_nowMs += 3600 * 1000;
-        QVERIFY(policy.admitCode("198.51.100.7", "maya").allowed());
+        QVERIFY(policy.admitCodeAttempt("198.51.100.7", "maya", "new", 600).decision.allowed());
     }
 
-    void triedCodesAreNotCountedOnlyWrongOnes()
+    void aSignInMayTryFiveCodesEachCountedBeforeItIsTried()
     {
         BrokerRateLimits policy = limits();
-        for (int i = 0; i < 50; ++i)
-            QVERIFY(policy.admitCode("192.0.2.1", "maya").allowed());
+        // Five attempts admitted one after the other, as when all are in flight at once: each
+        // already counted, each with its own count.
+        for (int attemptsLeft = 4; attemptsLeft >= 0; --attemptsLeft) {
+            const auto attempt = policy.admitCodeAttempt("192.0.2.1", "maya", "sign-in", 600);
+            QVERIFY(attempt.decision.allowed());
+            QVERIFY(!attempt.signInUsedUp);
+            QCOMPARE(attempt.attemptsLeft, attemptsLeft);
+        }
+        const auto usedUp = policy.admitCodeAttempt("192.0.2.1", "maya", "sign-in", 600);
+        QVERIFY(usedUp.decision.allowed());
+        QVERIFY(usedUp.signInUsedUp);
+        const auto another = policy.admitCodeAttempt("192.0.2.1", "maya", "another", 600);
+        QVERIFY(!another.signInUsedUp);
+        QCOMPARE(another.attemptsLeft, 4);
+        // The sign-in's count lasts as long as a sign-in does.
+        m_nowMs += 600 * 1000;
+        QCOMPARE(policy.admitCodeAttempt("192.0.2.2", "daniel", "sign-in", 600).attemptsLeft, 4);
+    }
+
+    void attemptsRefusedForTheAddressUseUpNeitherThePhoneNorTheSignIn()
+    {
+        m_limits.wrongCodesPerAddress = 1;
+        BrokerRateLimits policy = limits();
+        QCOMPARE(policy.admitCodeAttempt("192.0.2.1", "maya", "sign-in", 600).attemptsLeft, 4);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(policy.admitCodeAttempt("192.0.2.1", "maya", "sign-in", 600).decision.outcome,
+                     Outcome::Limited);
+        const auto fromElsewhere = policy.admitCodeAttempt("192.0.2.2", "maya", "sign-in", 600);
+        QVERIFY(fromElsewhere.decision.allowed());
+        QCOMPARE(fromElsewhere.attemptsLeft, 3);
     }
 
     void configuredLimitsAndWindowsApply()
@@ -138,8 +167,8 @@ private slots:
         UnreachableStore store;
         BrokerRateLimits policy(store, m_limits);
         QCOMPARE(policy.admitStart("192.0.2.1", "maya").outcome, Outcome::Unavailable);
-        QCOMPARE(policy.admitCode("192.0.2.1", "maya").outcome, Outcome::Unavailable);
-        QCOMPARE(policy.recordWrongCode("192.0.2.1", "maya").outcome, Outcome::Unavailable);
+        QCOMPARE(policy.admitCodeAttempt("192.0.2.1", "maya", "sign-in", 600).decision.outcome,
+                 Outcome::Unavailable);
     }
 };
 

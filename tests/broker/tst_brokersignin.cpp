@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -308,6 +309,63 @@ private slots:
         QVERIFY2(qAbs(realMedian - nobodyMedian) <= tolerance,
                  qPrintable(
                      QStringLiteral("real %1 us, nobody %2 us").arg(realMedian).arg(nobodyMedian)));
+    }
+
+    void codesSentAtOnceAreEachCountedBeforeTheyAreTried()
+    {
+        QVERIFY(startBroker());
+        // Unit takes a while to check a code, as it does for real: the attempts overlap there.
+        const auto slowCheck = tessera::sandbox::FaultInjector::parseRule(
+            QStringLiteral("POST /customers/*/token delay delay=30"));
+        QVERIFY(slowCheck);
+        m_unit->faults().addRule(*slowCheck);
+        const Reply started = start("phone", MayaPhone);
+        QCOMPARE(started.status, 201);
+        QVERIFY(waitForCodesSent(1));
+
+        // Twelve wrong codes all in flight before the first is answered (two managers, six
+        // connections each).
+        QNetworkAccessManager otherClient;
+        QNetworkRequest request(QUrl(m_broker->baseUrl().toString() +
+                                     QStringLiteral("/v1/sign-ins/") + started.id() +
+                                     QStringLiteral("/token")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("application/vnd.api+json"));
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 12; ++i)
+            replies.append(
+                (i % 2 == 0 ? m_network : otherClient).post(request, Reply::codeBody(WrongCode)));
+        const bool allAnswered = QTest::qWaitFor(
+            [&] {
+                return std::all_of(replies.cbegin(), replies.cend(),
+                                   [](const QNetworkReply *reply) { return reply->isFinished(); });
+            },
+            20000);
+        QMap<int, int> statuses;
+        QList<int> attemptsLeft;
+        for (QNetworkReply *reply : replies) {
+            const Reply answer = Reply::answerOf(reply);
+            reply->deleteLater();
+            ++statuses[answer.status];
+            if (answer.status == 400) {
+                QCOMPARE(answer.title(), CodeNotRight);
+                attemptsLeft.append(answer.attemptsLeft());
+            }
+        }
+        QVERIFY(allAnswered);
+        QString seen;
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+            seen += QStringLiteral("%1 x%2; ").arg(it.key()).arg(it.value());
+        // No more wrong codes tried than one sign-in allows, each with its own count.
+        QVERIFY2(statuses.value(400) <= 5 && statuses.value(201) == 0, qPrintable(seen));
+        std::sort(attemptsLeft.begin(), attemptsLeft.end());
+        QVERIFY2(std::adjacent_find(attemptsLeft.cbegin(), attemptsLeft.cend()) ==
+                     attemptsLeft.cend(),
+                 qPrintable(seen));
+        // The sign-in has used up its attempts: the right code comes too late.
+        const Reply right = enterCode(started.id(), RightCode);
+        QCOMPARE(right.status, 404);
+        QCOMPARE(right.title(), SignInEnded);
     }
 
     void askingForMoreScopeIsRefused()

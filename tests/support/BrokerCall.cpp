@@ -26,13 +26,19 @@ BrokerCall BrokerCall::send(QNetworkAccessManager &network, const QByteArray &me
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
-    BrokerCall result;
+    BrokerCall result = answerOf(reply);
     result.elapsedUs = timer.nsecsElapsed() / 1000;
+    reply->deleteLater();
+    return result;
+}
+
+BrokerCall BrokerCall::answerOf(QNetworkReply *reply)
+{
+    BrokerCall result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
     result.retryAfter = reply->rawHeader("Retry-After");
     result.json = QJsonDocument::fromJson(result.body).object();
-    reply->deleteLater();
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace tessera::test {
 
@@ -25,6 +26,9 @@ struct BrokerCall
                            const QString &bearer = {},
                            const QByteArray &contentType = "application/vnd.api+json",
                            int timeoutMs = 20000);
+    // What a reply sent some other way answered (status 0 while it is unfinished), for
+    // requests that must be in flight together.
+    static BrokerCall answerOf(QNetworkReply *reply);
 
     // {"data":{"type":"signIn","attributes":{key: value}}}; `value` a JSON object or a string.
     static QByteArray startBody(const char *key, const QByteArray &value);
