@@ -4,6 +4,7 @@
 #include "BrokerLogging.h"
 #include "SignInRequestParser.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -16,6 +17,8 @@ namespace {
 
 // Unit's answers can take this long before the broker gives up and answers 503.
 constexpr int UnitTimeoutMs = 15000;
+// How often a code that came before Unit's verification looks for it in the store.
+constexpr int VerificationPollMs = 25;
 
 BrokerResponse refusedJwt()
 {
@@ -186,16 +189,46 @@ void SignInService::finish(const FinishSignIn &request, const QByteArray &client
         respond(SignInRequestParser::signInEnded());
         return;
     }
-    if (signIn.customerId.isEmpty() || signIn.verificationToken.isEmpty()) {
-        // Nobody behind it (or Unit sent no code): every code is wrong, after as long as Unit
-        // would take to say so.
+    if (signIn.customerId.isEmpty()) {
+        // Nobody behind it: every code is wrong, after as long as Unit would take to say so.
         QTimer::singleShot(int(m_typicalUnitTokenMs), this,
                            [this, id = signIn.id, clientAddress, attempt, respond] {
                                wrongCode(id, clientAddress, attempt.attemptsLeft, respond);
                            });
         return;
     }
-    redeemCode(signIn, request, clientAddress, attempt.attemptsLeft, respond);
+    redeemWhenVerified(signIn.id, request, clientAddress, attempt.attemptsLeft, respond,
+                       QDateTime::currentMSecsSinceEpoch() + UnitTimeoutMs);
+}
+
+void SignInService::redeemWhenVerified(const QByteArray &signInId, const FinishSignIn &request,
+                                       const QByteArray &clientAddress, int attemptsLeft,
+                                       Respond respond, qint64 deadlineMs)
+{
+    BrokerStore::PendingSignIn signIn;
+    const BrokerStore::Status status = m_store.signIn(signInId, &signIn);
+    if (status == BrokerStore::Status::Unavailable) {
+        respond(BrokerResponse::unavailable());
+        return;
+    }
+    if (status == BrokerStore::Status::NotFound) {
+        respond(SignInRequestParser::signInEnded());
+        return;
+    }
+    if (!signIn.verificationToken.isEmpty()) {
+        redeemCode(signIn, request, clientAddress, attemptsLeft, respond);
+        return;
+    }
+    if (QDateTime::currentMSecsSinceEpoch() >= deadlineMs) {
+        // Unit never sent this code (its refusal is in the log): no code can be right.
+        wrongCode(signInId, clientAddress, attemptsLeft, respond);
+        return;
+    }
+    QTimer::singleShot(VerificationPollMs, this,
+                       [this, signInId, request, clientAddress, attemptsLeft, respond, deadlineMs] {
+                           redeemWhenVerified(signInId, request, clientAddress, attemptsLeft,
+                                              respond, deadlineMs);
+                       });
 }
 
 void SignInService::redeemCode(const BrokerStore::PendingSignIn &signIn,

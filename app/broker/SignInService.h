@@ -43,6 +43,12 @@ public:
 private:
     void askForCode(const QByteArray &signInId, const QString &customerId,
                     const std::optional<Phone> &codePhone, const StartSignIn &request);
+    // A code can come before Unit has answered the verification call the start made in the
+    // background (a fast typist, a script, another instance): wait for Unit's verification
+    // token in the store, for as long as Unit is given to answer, then redeem the code.
+    void redeemWhenVerified(const QByteArray &signInId, const FinishSignIn &request,
+                            const QByteArray &clientAddress, int attemptsLeft, Respond respond,
+                            qint64 deadlineMs);
     void redeemCode(const BrokerStore::PendingSignIn &signIn, const FinishSignIn &request,
                     const QByteArray &clientAddress, int attemptsLeft, Respond respond);
     // `attemptsLeft`: the sign-in's, counted when the attempt was admitted.

@@ -83,3 +83,7 @@ void ApiJob::finish(const ApiError &error, const QVariant &value)
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_ApiJob.cpp"

@@ -226,3 +226,7 @@ void AppLock::prepareForSleep(bool start)
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_AppLock.cpp"

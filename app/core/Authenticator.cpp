@@ -507,3 +507,7 @@ void Authenticator::onVerificationFailed(const ApiError &error)
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_Authenticator.cpp"

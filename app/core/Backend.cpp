@@ -126,3 +126,7 @@ void Backend::restoreLastSignIn()
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_Backend.cpp"

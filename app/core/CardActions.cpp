@@ -86,3 +86,7 @@ void CardActions::checkOutcome(const QString &cardId, CardStatus before, CardAct
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_CardActions.cpp"

@@ -146,3 +146,7 @@ void CardReplacement::finishWith(const std::optional<Card> &newCard, const ApiEr
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_CardReplacement.cpp"

@@ -478,3 +478,7 @@ QHash<int, QByteArray> CardsModel::roleNames() const
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_CardsModel.cpp"

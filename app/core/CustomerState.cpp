@@ -73,3 +73,7 @@ void CustomerState::forget()
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_CustomerState.cpp"

@@ -164,3 +164,7 @@ void TokenStore::writeOrgToken(const QString &environmentId, const QString &orgT
 }
 
 } // namespace tessera
+
+// Compiled here rather than in the bundled mocs_compilation.cpp: a program that does not use
+// this class (tessera-broker) then links neither it nor the keychain it leads to.
+#include "moc_TokenStore.cpp"

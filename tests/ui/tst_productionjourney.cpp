@@ -143,7 +143,7 @@ private slots:
             (confirm = window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction"))) &&
                 confirm->isVisible(),
             5000);
-        confirm->accept();
+        QTest::mouseClick(find<QPushButton>(*confirm, "confirmButton"), Qt::LeftButton);
         QVERIFY(enterCode(window, QStringLiteral("000001")));
         QTRY_VERIFY_WITH_TIMEOUT(cards->cardAt(cards->rowOf(cardId))->status == CardStatus::Frozen,
                                  10000);
