@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>UserFacingError</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n minute.</numerusform>
+            <numerusform>Too many attempts. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::CardsPage</name>
     <message numerus="yes">
         <source>%1 of %Ln card(s)</source>

@@ -115,6 +115,10 @@
         <source>The code could not be sent: %1</source>
         <translation>No se pudo enviar el código: %1</translation>
     </message>
+    <message>
+        <source>Sign out, then sign in again with your phone number or email.</source>
+        <translation>Cierra la sesión y vuelve a iniciarla con tu número de teléfono o tu correo electrónico.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTokenService</name>
@@ -176,6 +180,40 @@
     <message>
         <source>This environment needs a token broker address.</source>
         <translation>Este entorno necesita la dirección de un servidor de tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioning</name>
+    <message>
+        <source>Contact your bank&apos;s support; Tessera cannot sign you in until this is fixed.</source>
+        <translation>Contacta con el soporte de tu banco; Tessera no puede iniciar tu sesión hasta que se solucione.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s setup of Tessera (%1) cannot be read.</source>
+        <translation>No se puede leer la configuración de Tessera de tu banco (%1).</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s setup of Tessera (%1) is incomplete or damaged: it does not say where to sign in.</source>
+        <translation>La configuración de Tessera de tu banco (%1) está incompleta o dañada: no indica dónde iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s setup of Tessera (%1) names a sign-in address that is not safe to use: %2</source>
+        <translation>La configuración de Tessera de tu banco (%1) indica una dirección de inicio de sesión que no es segura: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SignInIdentifier</name>
+    <message>
+        <source>Enter the phone number or email address of your account.</source>
+        <translation>Escribe el número de teléfono o el correo electrónico de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>This is not a complete email address. Check it and try again.</source>
+        <translation>Esta no es una dirección de correo completa. Revísala y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number Tessera knows. Enter ten digits, like (555) 555-0100, or a number with its country code, like +44 20 7946 0000.</source>
+        <translation>Tessera no reconoce este número de teléfono. Escribe diez dígitos, como (555) 555-0100, o un número con su prefijo de país, como +44 20 7946 0000.</translation>
     </message>
 </context>
 <context>
@@ -259,6 +297,44 @@
         <source>Your bank&apos;s sign-in was not accepted. Sign in with your bank again.</source>
         <translation>No se aceptó el inicio de sesión de tu banco. Vuelve a iniciar sesión con tu banco.</translation>
     </message>
+    <message>
+        <source>Your bank&apos;s sign-in service cannot be reached. Check your internet connection and try again.</source>
+        <translation>No se puede conectar con el servicio de inicio de sesión de tu banco. Revisa tu conexión a internet y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in service is not working as it should right now. Try again in a few minutes.</source>
+        <translation>El servicio de inicio de sesión de tu banco no funciona bien en este momento. Vuelve a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Demasiados intentos. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Demasiados intentos. Vuelve a intentarlo en %n minuto.</numerusform>
+            <numerusform>Demasiados intentos. Vuelve a intentarlo en %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This sign-in has ended. Ask for a new code.</source>
+        <translation>Este inicio de sesión ha terminado. Pide un código nuevo.</translation>
+    </message>
+    <message>
+        <source>Your bank did not accept this sign-in. Sign in again.</source>
+        <translation>Tu banco no aceptó este inicio de sesión. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation>
+            <numerusform>Queda %n intento.</numerusform>
+            <numerusform>Quedan %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the phone number or email address and try again.</source>
+        <translation>Revisa el número de teléfono o el correo electrónico y vuelve a intentarlo.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -297,6 +373,10 @@
     <message>
         <source>The demo server could not start.</source>
         <translation>No se pudo iniciar el servidor de demostración.</translation>
+    </message>
+    <message>
+        <source>Support only: also offer signing in with a pasted identity token (JWT).</source>
+        <translation>Solo para soporte: ofrecer también el inicio de sesión con un token de identidad pegado (JWT).</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1785,14 @@ El código se envía al %2</translation>
         <source>A &amp;code confirms changes for:</source>
         <translation>Un &amp;código confirma cambios durante:</translation>
     </message>
+    <message>
+        <source>Your bank set up Tessera for you; these cannot be changed here.</source>
+        <translation>Tu banco configuró Tessera por ti; esto no se puede cambiar aquí.</translation>
+    </message>
+    <message>
+        <source>%1 set up Tessera for you; these cannot be changed here.</source>
+        <translation>%1 configuró Tessera por ti; esto no se puede cambiar aquí.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::ShippingAddressPage</name>
@@ -1798,6 +1886,54 @@ El código se envía al %2</translation>
     <message>
         <source>Looking for a saved sign-in…</source>
         <translation>Buscando un inicio de sesión guardado…</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Iniciar sesión en %1</translation>
+    </message>
+    <message>
+        <source>&amp;Send code</source>
+        <translation>&amp;Enviar código</translation>
+    </message>
+    <message>
+        <source>Enter the phone number or email address of your account. We will send a one-time code to the phone on your account.</source>
+        <translation>Escribe el número de teléfono o el correo electrónico de tu cuenta. Enviaremos un código de un solo uso al teléfono de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Phone number or email</source>
+        <translation>Número de teléfono o correo electrónico</translation>
+    </message>
+    <message>
+        <source>(555) 555-0100 or name@example.com</source>
+        <translation>(555) 555-0100 o nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number or email:</source>
+        <translation>&amp;Teléfono o correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Send the code by:</source>
+        <translation>Enviar el código por:</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Identity &amp;token (support):</source>
+        <translation>&amp;Token de identidad (soporte):</translation>
+    </message>
+    <message>
+        <source>Sending the code…</source>
+        <translation>Enviando el código…</translation>
     </message>
 </context>
 </TS>
