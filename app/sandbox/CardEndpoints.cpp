@@ -90,13 +90,9 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
             query.readInclude({QStringLiteral("customer"), QStringLiteral("account")}, &include))
         return *error;
 
-    const QStringList statuses = query.indexedValues(QStringLiteral("filter[status]"));
-    for (const QString &status : statuses) {
-        if (!filterableStatuses().contains(status))
-            return SandboxResponse::badRequest(
-                QStringLiteral("filter[status]: \"%1\" is not one of %2.")
-                    .arg(status, filterableStatuses().join(QStringLiteral(", "))));
-    }
+    QStringList statuses;
+    if (auto error = query.readStatuses(filterableStatuses(), &statuses))
+        return *error;
     // Unit's Node SDK lists newest first by default; the sandbox does the same.
     const QString sort = query.has(QStringLiteral("sort")) ? query.value(QStringLiteral("sort"))
                                                            : QStringLiteral("-createdAt");

@@ -76,13 +76,9 @@ SandboxResponse CustomerEndpoints::list(const SandboxRequest &request, const Cal
     SandboxQuery::PageWindow page;
     if (auto error = query.readPage(&page))
         return *error;
-    const QStringList statuses = query.indexedValues(QStringLiteral("filter[status]"));
-    for (const QString &status : statuses) {
-        if (!filterableStatuses().contains(status))
-            return SandboxResponse::badRequest(
-                QStringLiteral("filter[status]: \"%1\" is not one of %2.")
-                    .arg(status, filterableStatuses().join(QStringLiteral(", "))));
-    }
+    QStringList statuses;
+    if (auto error = query.readStatuses(filterableStatuses(), &statuses))
+        return *error;
     Tags tags;
     if (auto error = query.readTags(&tags))
         return *error;

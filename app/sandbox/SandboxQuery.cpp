@@ -103,6 +103,20 @@ std::optional<SandboxResponse> SandboxQuery::readInclude(const QStringList &allo
     return std::nullopt;
 }
 
+std::optional<SandboxResponse> SandboxQuery::readStatuses(const QStringList &allowed,
+                                                          QStringList *statuses) const
+{
+    const QStringList values = indexedValues(QStringLiteral("filter[status]"));
+    for (const QString &status : values) {
+        if (!allowed.contains(status))
+            return SandboxResponse::badRequest(
+                QStringLiteral("filter[status]: \"%1\" is not one of %2.")
+                    .arg(status, allowed.join(QStringLiteral(", "))));
+    }
+    *statuses = values;
+    return std::nullopt;
+}
+
 std::optional<SandboxResponse> SandboxQuery::readTags(Tags *tags) const
 {
     const QString key = QStringLiteral("filter[tags]");

@@ -46,6 +46,9 @@ public:
     // `include=a,b`: every name must be one of `allowed`.
     std::optional<SandboxResponse> readInclude(const QStringList &allowed,
                                                QStringList *names) const;
+    // `filter[status][i]=...`: every value must be one of `allowed`.
+    std::optional<SandboxResponse> readStatuses(const QStringList &allowed,
+                                                QStringList *statuses) const;
     // `filter[tags]={"key":"value"}`: a JSON object of strings, as Unit takes it.
     std::optional<SandboxResponse> readTags(Tags *tags) const;
 

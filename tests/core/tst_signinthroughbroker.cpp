@@ -8,6 +8,7 @@
 #include "Backend.h"
 #include "BrokerProcess.h"
 #include "BrokerSignIn.h"
+#include "ClosedPort.h"
 #include "MessageCapture.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
@@ -18,7 +19,6 @@
 #include "TokenStore.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace tessera;
@@ -58,17 +58,6 @@ class TestSignInThroughBroker : public QObject
     static SignInIdentifier identifier(const QString &typed)
     {
         return SignInIdentifier::parse(typed).value_or(SignInIdentifier());
-    }
-
-    // An address on this computer where nothing listens: connections are refused.
-    static QUrl closedPort()
-    {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost))
-            return {};
-        const quint16 port = probe.serverPort();
-        probe.close();
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
     }
 
 private slots:
@@ -183,7 +172,7 @@ private slots:
     // Nothing listens at the broker's address: the kind of failure and plain words for it.
     void aBrokerThatIsDownIsSaidInPlainWords()
     {
-        auto backend = makeBackend(closedPort());
+        auto backend = makeBackend(test::closedLoopbackUrl());
         Authenticator *auth = backend->authenticator();
         QSignalSpy unavailable(auth, &Authenticator::signInServiceUnavailable);
         QSignalSpy notSent(auth, &Authenticator::codeNotSent);
@@ -201,7 +190,7 @@ private slots:
     // The broker answers but cannot reach Unit: a 503, the same for anybody.
     void aBrokerWithoutUnitIsSaidInPlainWords()
     {
-        QVERIFY(startBroker(closedPort()));
+        QVERIFY(startBroker(test::closedLoopbackUrl()));
         auto backend = makeBackend(m_broker->baseUrl());
         Authenticator *auth = backend->authenticator();
         QSignalSpy unavailable(auth, &Authenticator::signInServiceUnavailable);

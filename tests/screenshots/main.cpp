@@ -5,6 +5,7 @@
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "ClosedPort.h"
 #include "CreateCardWizard.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
@@ -35,7 +36,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,13 +149,9 @@ int main(int argc, char *argv[])
         // phone-or-email form, then the broker out of reach (nothing listens at its address).
         QTemporaryDir provisioningDir;
         QFile file(provisioningDir.filePath(QStringLiteral("provisioning.conf")));
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost);
-        const quint16 closedPort = probe.serverPort();
-        probe.close();
         require(file.open(QIODevice::WriteOnly), "provisioning file");
-        file.write("[bank]\nname=Example Bank\nbrokerUrl=http://127.0.0.1:" +
-                   QByteArray::number(closedPort) + "\n");
+        file.write("[bank]\nname=Example Bank\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() +
+                   "\n");
         file.close();
         const Provisioning provisioning = Provisioning::read(file.fileName());
         require(provisioning.isProvisioned(), "provisioned");

@@ -1,6 +1,7 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "BrokerProcess.h"
+#include "ClosedPort.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "Provisioning.h"
@@ -20,7 +21,6 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,17 +46,6 @@ private:
         file.write(content);
         file.close();
         return Provisioning::read(file.fileName());
-    }
-
-    // An address on this computer where nothing listens: connections are refused.
-    static QUrl closedPort()
-    {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost))
-            return {};
-        const quint16 port = probe.serverPort();
-        probe.close();
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
     }
 
     template <class T> static T *find(QWidget &parent, const char *name)
@@ -111,7 +100,7 @@ private slots:
 
     void whatIsNeitherAPhoneNorAnEmailIsSaidAndKept()
     {
-        Backend backend(Environment::production(closedPort()), {});
+        Backend backend(Environment::production(test::closedLoopbackUrl()), {});
         SignInPage page(&backend);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -130,7 +119,7 @@ private slots:
     // again asks once more.
     void anUnreachableBrokerOffersTryAgainAndKeepsWhatWasTyped()
     {
-        Backend backend(Environment::production(closedPort()), {});
+        Backend backend(Environment::production(test::closedLoopbackUrl()), {});
         MainWindow window(&backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
