@@ -2,6 +2,7 @@
 // address other machines can reach unless a reverse proxy in front of it ends TLS.
 
 #include "BrokerProcess.h"
+#include "SelfSignedCertificate.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -30,16 +31,9 @@ private slots:
         if (!QSslSocket::supportsSsl())
             QSKIP("no TLS backend");
         QTemporaryDir dir;
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const int rc = QProcess::execute(
-            QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-             QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-             QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        QCOMPARE(rc, 0);
+        QString cert;
+        QString key;
+        QVERIFY(test::makeSelfSignedCertificate(dir, &cert, &key));
         test::BrokerProcess broker(m_unit, m_orgToken,
                                    {QStringLiteral("[listen]"),
                                     QStringLiteral("tlsCertificate=") + cert,

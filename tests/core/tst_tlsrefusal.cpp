@@ -1,9 +1,9 @@
 #include "ApiClient.h"
 #include "ReplyWaiting.h"
+#include "SelfSignedCertificate.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
@@ -24,15 +24,9 @@ private slots:
         if (!QSslSocket::supportsSsl())
             QSKIP("no TLS backend");
         QTemporaryDir dir;
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const int rc = QProcess::execute(
-            QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-             QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
-        if (rc != 0)
+        QString cert;
+        QString key;
+        if (!test::makeSelfSignedCertificate(dir, &cert, &key))
             QSKIP("openssl could not make a test certificate");
         QFile certFile(cert);
         QFile keyFile(key);

@@ -7,9 +7,9 @@
 //   ...      raw id/path bytes, then the request body (everything left)
 //
 // Every input must come back either as a typed request whose fields keep the documented
-// bounds (a 32-hex id, a code of 4 to 10 digits, an E.164 phone, a lower-case email, expiresIn within
-// Unit's 24 h) or as a 4xx whose document is Unit's error shape. A crash, a sanitizer report or
-// anything else is a finding (__builtin_trap).
+// bounds (a 32-hex id, a code of 4 to 10 digits, an E.164 phone, a lower-case email, expiresIn
+// within Unit's 24 h) or as a 4xx whose document is Unit's error shape. A crash, a sanitizer report
+// or anything else is a finding (__builtin_trap).
 
 #include "SignInRequestParser.h"
 
