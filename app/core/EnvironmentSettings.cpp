@@ -64,8 +64,11 @@ Environment EnvironmentSettings::load(const Provisioning &provisioning,
 {
     if (!provisioning.isPresent())
         return load(kind);
-    return Environment::production(provisioning.isProvisioned() ? provisioning.brokerUrl()
-                                                                : QUrl());
+    if (!provisioning.isProvisioned())
+        return Environment::production(QUrl());
+    Environment environment = Environment::production(provisioning.brokerUrl());
+    environment.apiUrl = provisioning.apiUrl();
+    return environment;
 }
 
 void EnvironmentSettings::save(const Environment &environment)

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "IdentityProvider.h"
+
+#include <optional>
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
+
+class QSettings;
 
 namespace tessera {
 
@@ -13,8 +18,19 @@ namespace tessera {
 //     name=Example Bank
 //     brokerUrl=https://tokens.bank.example
 //
-// The issue about identity providers adds an [identityProvider] group (issuer, clientId,
-// scopes); groups Tessera does not know yet are left alone. A provisioned Tessera works in
+//     ; optional: Unit's API address, when it is not Unit's production (a bank trying Tessera
+//     ; on Unit's sandbox first names https://api.s.unit.sh)
+//     [unit]
+//     apiUrl=https://api.unit.co
+//
+//     ; optional: customers sign in at the bank's OpenID Connect provider instead of by code
+//     [identityProvider]
+//     issuer=https://login.bank.example
+//     clientId=tessera-desktop
+//     scopes=openid email
+//     name=Example Bank
+//
+// Groups and keys Tessera does not know are left alone. A provisioned Tessera works in
 // Production with that broker whatever the customer's settings say; a file that is there but
 // cannot be used is a problem said in plain words, never a reason to start the demo instead.
 class Provisioning
@@ -43,16 +59,25 @@ public:
     // The bank's name as it wants customers to read it; may be empty.
     QString bankName() const { return m_bankName; }
     QUrl brokerUrl() const { return m_brokerUrl; }
+    // Unit's API address: [unit] apiUrl, or Unit's production when the file does not say.
+    QUrl apiUrl() const { return m_apiUrl; }
+    // When the bank signs its customers in at its identity provider.
+    std::optional<IdentityProvider> identityProvider() const { return m_identityProvider; }
     // Unusable only: what is wrong, in plain words (the technical detail goes to the log).
     QString problem() const { return m_problem; }
 
 private:
     static Provisioning unusable(const QString &path, const QString &problem);
+    // Reads [identityProvider]; a problem in plain words when it is there but cannot be used.
+    static std::optional<QString> readIdentityProvider(const QSettings &settings,
+                                                       std::optional<IdentityProvider> *provider);
 
     State m_state = State::Absent;
     QString m_path;
     QString m_bankName;
     QUrl m_brokerUrl;
+    QUrl m_apiUrl;
+    std::optional<IdentityProvider> m_identityProvider;
     QString m_problem;
 };
 

@@ -12,6 +12,15 @@ class TestEnvironmentSettings : public QObject
 {
     Q_OBJECT
 
+    static Provisioning provisioningFile(const QTemporaryDir &dir, const QByteArray &content)
+    {
+        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            return Provisioning::read(QString());
+        file.close();
+        return Provisioning::read(file.fileName());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -80,11 +89,8 @@ private slots:
     void provisioningWinsOverWhatWasSaved()
     {
         QTemporaryDir dir;
-        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
-        file.close();
-        const Provisioning provisioning = Provisioning::read(file.fileName());
+        const Provisioning provisioning = provisioningFile(
+            dir, "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
         QVERIFY(provisioning.isProvisioned());
         EnvironmentSettings::save(Environment::demo({}));
         for (auto kind : {std::optional<Environment::Kind>(),
@@ -99,16 +105,27 @@ private slots:
         QCOMPARE(EnvironmentSettings::load().kind, Environment::Kind::Demo); // saved unchanged
     }
 
+    // A bank trying Tessera on Unit's sandbox first names Unit's address there.
+    void provisioningNamesUnitsAddress()
+    {
+        QTemporaryDir dir;
+        const Provisioning provisioning =
+            provisioningFile(dir, "[bank]\nbrokerUrl=https://tokens.bank.example\n"
+                                  "[unit]\napiUrl=https://api.s.unit.sh\n");
+        const Environment environment = EnvironmentSettings::load(provisioning);
+        QCOMPARE(environment.kind, Environment::Kind::Production);
+        QCOMPARE(environment.apiUrl, Environment::unitSandboxUrl());
+        QCOMPARE(environment.tokenBrokerUrl, QUrl(QStringLiteral("https://tokens.bank.example")));
+        QVERIFY(!environment.check());
+    }
+
     // A bad provisioning file never means the demo: Production with no broker, which the
     // sign-in page explains.
     void unusableProvisioningIsProductionWithNoBroker()
     {
         QTemporaryDir dir;
-        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[bank]\nbrokerUrl=http://tokens.bank.example\n");
-        file.close();
-        const Provisioning provisioning = Provisioning::read(file.fileName());
+        const Provisioning provisioning =
+            provisioningFile(dir, "[bank]\nbrokerUrl=http://tokens.bank.example\n");
         QCOMPARE(provisioning.state(), Provisioning::State::Unusable);
         EnvironmentSettings::save(Environment::demo({}));
         const Environment environment = EnvironmentSettings::load(provisioning);

@@ -38,11 +38,66 @@ private slots:
     {
         const Provisioning provisioning = Provisioning::read(
             write("good.conf", "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n"
-                               "\n[identityProvider]\nissuer=https://id.bank.example\n"));
+                               "\n[somethingNewer]\nkey=value\n"));
         QCOMPARE(provisioning.state(), Provisioning::State::Provisioned);
         QCOMPARE(provisioning.bankName(), QStringLiteral("Example Bank"));
         QCOMPARE(provisioning.brokerUrl(), QUrl(QStringLiteral("https://tokens.bank.example")));
         QVERIFY(provisioning.problem().isEmpty());
+        QVERIFY(!provisioning.identityProvider());
+        QCOMPARE(provisioning.apiUrl(), QUrl(QStringLiteral("https://api.unit.co")));
+    }
+
+    void readsUnitsAddressWhenTheBankNamesOne()
+    {
+        const Provisioning provisioning =
+            Provisioning::read(write("unit.conf", "[bank]\nbrokerUrl=https://tokens.bank.example\n"
+                                                  "[unit]\napiUrl=https://api.s.unit.sh\n"));
+        QCOMPARE(provisioning.state(), Provisioning::State::Provisioned);
+        QCOMPARE(provisioning.apiUrl(), QUrl(QStringLiteral("https://api.s.unit.sh")));
+    }
+
+    void readsTheBanksIdentityProvider()
+    {
+        const Provisioning provisioning = Provisioning::read(
+            write("idp.conf", "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n"
+                              "[identityProvider]\nissuer=https://login.bank.example/oidc\n"
+                              "clientId=tessera-desktop\nscopes=openid email profile\n"
+                              "name=Example ID\n"));
+        QCOMPARE(provisioning.state(), Provisioning::State::Provisioned);
+        const std::optional<IdentityProvider> provider = provisioning.identityProvider();
+        QVERIFY(provider);
+        QVERIFY(provider->isValid());
+        QCOMPARE(provider->issuer, QUrl(QStringLiteral("https://login.bank.example/oidc")));
+        QCOMPARE(provider->clientId, QStringLiteral("tessera-desktop"));
+        QCOMPARE(provider->scopes, (QStringList{QStringLiteral("openid"), QStringLiteral("email"),
+                                                QStringLiteral("profile")}));
+        QCOMPARE(provider->displayName, QStringLiteral("Example ID"));
+    }
+
+    // What a bank leaves out is what OpenID Connect and the broker need: "openid" always,
+    // "email" to find the account; the button then bears the bank's own name.
+    void anIdentityProviderWithoutScopesOrNameGetsWhatTheSignInNeeds_data()
+    {
+        QTest::addColumn<QByteArray>("group");
+        QTest::addColumn<QStringList>("scopes");
+        const QStringList openidEmail{QStringLiteral("openid"), QStringLiteral("email")};
+        QTest::newRow("no scopes") << QByteArray("") << openidEmail;
+        QTest::newRow("without openid") << QByteArray("scopes=email\n") << openidEmail;
+        QTest::newRow("commas") << QByteArray("scopes=openid, email\n") << openidEmail;
+    }
+    void anIdentityProviderWithoutScopesOrNameGetsWhatTheSignInNeeds()
+    {
+        QFETCH(QByteArray, group);
+        QFETCH(QStringList, scopes);
+        const Provisioning provisioning = Provisioning::read(
+            write("defaults.conf", "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.example\n"
+                                   "[identityProvider]\nissuer=http://127.0.0.1:4593/api/oidc\n"
+                                   "clientId=tessera-desktop\n" +
+                                       group));
+        QCOMPARE(provisioning.state(), Provisioning::State::Provisioned);
+        QVERIFY(provisioning.identityProvider());
+        QCOMPARE(provisioning.identityProvider()->scopes, scopes);
+        QCOMPARE(provisioning.identityProvider()->displayName, QStringLiteral("Example Bank"));
     }
 
     void plainHttpIsAllowedOnlyOnThisComputer()
@@ -70,6 +125,16 @@ private slots:
         QTest::newRow("broker outside [bank]") << QByteArray("brokerUrl=https://tokens.example\n");
         QTest::newRow("not an address") << QByteArray("[bank]\nbrokerUrl=::::\n");
         QTest::newRow("ftp") << QByteArray("[bank]\nbrokerUrl=ftp://tokens.bank.example\n");
+        QTest::newRow("unit over http") << QByteArray(
+            "[bank]\nbrokerUrl=https://t.example\n[unit]\napiUrl=http://api.example\n");
+        QTest::newRow("provider without issuer")
+            << QByteArray("[bank]\nbrokerUrl=https://t.example\n[identityProvider]\nclientId=x\n");
+        QTest::newRow("provider without client")
+            << QByteArray("[bank]\nbrokerUrl=https://t.example\n"
+                          "[identityProvider]\nissuer=https://login.example\n");
+        QTest::newRow("provider over http")
+            << QByteArray("[bank]\nbrokerUrl=https://t.example\n"
+                          "[identityProvider]\nissuer=http://login.example\nclientId=x\n");
     }
     void badFilesAreUnusableAndSaySoInPlainWords()
     {
