@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "Authenticator.h"
 #include "Backend.h"
+#include "BankSignInPanel.h"
 #include "CustomerListModel.h"
 #include "CustomerState.h"
 #include "Page.h"
@@ -206,6 +207,19 @@ void SignInPage::buildBrokerForm(QVBoxLayout *layout, QLabel *intro)
 
     intro->setText(tr("Enter the phone number or email address of your account. We will send a "
                       "one-time code to the phone on your account."));
+    if (const std::optional<IdentityProvider> provider = provisioning.identityProvider();
+        provider && m_backend->identitySignIn()) {
+        // The bank's own sign-in comes first; a code to the phone stays the way without it.
+        intro->setText(tr("Sign in with your bank's online banking details in your browser, or "
+                          "get a one-time code on the phone on your account."));
+        m_bankSignIn = new BankSignInPanel(m_backend, *provider, this);
+        connect(m_bankSignIn, &BankSignInPanel::activeChanged, this, &SignInPage::updateButtons);
+        layout->addWidget(m_bankSignIn);
+        auto *orCode = new QLabel(tr("Or get a code instead:"), this);
+        orCode->setObjectName(QStringLiteral("orCodeLabel"));
+        layout->addSpacing(12);
+        layout->addWidget(orCode);
+    }
     m_identifier = new QLineEdit(this);
     m_identifier->setObjectName(QStringLiteral("signInIdentifier"));
     m_identifier->setAccessibleName(tr("Phone number or email"));
@@ -376,7 +390,7 @@ void SignInPage::showStatus(const QString &text, bool isError)
 
 void SignInPage::updateButtons()
 {
-    const bool busy = m_backend->authenticator()->isBusy();
+    bool busy = m_backend->authenticator()->isBusy();
     if (m_list) {
         m_signIn->setEnabled(!busy && m_list->currentIndex().isValid());
     } else if (m_customerId) {
@@ -384,6 +398,11 @@ void SignInPage::updateButtons()
         m_signInJwt->setEnabled(!busy && !m_customerId->text().isEmpty() &&
                                 !m_jwt->toPlainText().trimmed().isEmpty());
     } else if (m_identifier) {
+        // While the customer is at their bank's page, the code form waits.
+        if (m_bankSignIn) {
+            m_bankSignIn->setBusy(busy);
+            busy = busy || m_bankSignIn->isActive();
+        }
         m_signIn->setEnabled(!busy && !m_identifier->text().trimmed().isEmpty());
         for (QWidget *widget : {static_cast<QWidget *>(m_identifier),
                                 static_cast<QWidget *>(m_byText), static_cast<QWidget *>(m_byCall)})

@@ -18,13 +18,17 @@ class CustomerListModel;
 
 namespace tessera::ui {
 
+class BankSignInPanel;
+
 // Where a customer starts.
 // - Demo: the sandbox's customers to pick from.
 // - Unit's sandbox (a support person's org token): a customer id, or a JWT.
-// - Production and custom servers (the bank's token broker): the phone number or email of the
-//   account, then a code sent to the phone on the account. A support person may also paste an
-//   identity token (--support-sign-in). When the broker cannot be reached the page says so with
-//   Try again, keeping what was typed; a bank setup that cannot be used is said instead of all.
+// - Production and custom servers (the bank's token broker): "Sign in with <bank>" in the
+//   browser when the bank has an identity provider (BankSignInPanel); the phone number or
+//   email of the account, then a code sent to the phone on the account. A support person may also
+//   paste an identity token (--support-sign-in). When the broker cannot be reached the page says so
+//   with Try again, keeping what was typed; a bank setup that cannot be used is said instead of
+//   all.
 class SignInPage : public QWidget
 {
     Q_OBJECT
@@ -64,6 +68,7 @@ private:
     QRadioButton *m_byCall = nullptr;
     QFrame *m_brokerProblem = nullptr;
     QLabel *m_brokerProblemText = nullptr;
+    BankSignInPanel *m_bankSignIn = nullptr; // when the bank has an identity provider
     QPlainTextEdit *m_jwt = nullptr;
     QPushButton *m_signIn;
     QPushButton *m_signInJwt = nullptr;

@@ -6,6 +6,7 @@
 #include "Credentials.h"
 #include "CustomerState.h"
 #include "CustomerTokenService.h"
+#include "OidcSignIn.h"
 #include "SecretRedactor.h"
 #include "Session.h"
 #include "TokenStore.h"
@@ -70,6 +71,17 @@ Backend::~Backend()
     // which as the first child would otherwise be deleted first.
     delete m_api;
     delete m_tokenApi;
+}
+
+void Backend::setProvisioning(const Provisioning &provisioning)
+{
+    m_provisioning = provisioning;
+    if (m_identitySignIn || !m_brokerSignIn || !provisioning.identityProvider())
+        return;
+    m_identitySignIn = new OidcSignIn(m_network, this);
+    // The ID token is good for one thing: the broker's exchange for a customer token, at once.
+    connect(m_identitySignIn, &OidcSignIn::idTokenReceived, m_authenticator,
+            [this](const QString &idToken) { m_authenticator->signInWithJwt(idToken); });
 }
 
 ApiJob *Backend::startJob(ApiJob::Request request, QObject *parent)

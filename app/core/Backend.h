@@ -16,6 +16,7 @@ class BrokerSignIn;
 class Credentials;
 class CustomerState;
 class CustomerTokenService;
+class OidcSignIn;
 class Session;
 class TokenStore;
 
@@ -33,8 +34,9 @@ public:
 
     const Environment &environment() const { return m_environment; }
     // The bank's provisioning file, when this build has one (main reads it at start): the
-    // sign-in page says what is wrong with an unusable one, Settings shows it read-only.
-    void setProvisioning(const Provisioning &provisioning) { m_provisioning = provisioning; }
+    // sign-in page says what is wrong with an unusable one, Settings shows it read-only. One
+    // that names an identity provider brings the sign-in there (identitySignIn()).
+    void setProvisioning(const Provisioning &provisioning);
     const Provisioning &provisioning() const { return m_provisioning; }
     // Support only (--support-sign-in): the sign-in page also takes an identity provider's
     // token pasted by hand. Off for customers.
@@ -46,6 +48,9 @@ public:
     CustomerTokenService *stepUpService() const { return m_stepUpService; }
     // Environments with a token broker only (else null): sign-ins go through it.
     BrokerSignIn *brokerSignIn() const { return m_brokerSignIn; }
+    // When the bank's provisioning names its identity provider (else null): the customer
+    // signs in there in the browser, and the ID token it gives goes to the broker.
+    OidcSignIn *identitySignIn() const { return m_identitySignIn; }
     Credentials *credentials() const { return m_credentials; }
     TokenStore *tokenStore() const { return m_tokenStore; }
     Session *session() const { return m_session; }
@@ -84,6 +89,7 @@ private:
     CustomerTokenService *m_tokenService;
     CustomerTokenService *m_stepUpService;
     BrokerSignIn *m_brokerSignIn = nullptr;
+    OidcSignIn *m_identitySignIn = nullptr;
     TokenStore *m_tokenStore;
     Session *m_session;
     Credentials *m_credentials;

@@ -17,11 +17,9 @@ struct IdentityProvider
     QStringList scopes; // always holds "openid"
     QString displayName;
 
-    bool isValid() const
-    {
-        return issuer.isValid() && !issuer.isEmpty() && !clientId.isEmpty() &&
-               scopes.contains(QLatin1String("openid"));
-    }
+    // An issuer over https (http only on this computer), a client id, "openid" among the
+    // scopes.
+    bool isValid() const;
 };
 
 } // namespace tessera

@@ -1,5 +1,6 @@
 #include "OidcSignIn.h"
 
+#include "Environment.h"
 #include "Jwks.h"
 #include "Logging.h"
 
@@ -42,12 +43,7 @@ QString randomBase64Url(int byteCount)
 // https, or plain http to this computer only (a test provider, a local development one).
 bool isAcceptableEndpoint(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return false;
-    if (url.scheme() == QLatin1String("https"))
-        return true;
-    return url.scheme() == QLatin1String("http") &&
-           (url.host() == QLatin1String("localhost") || QHostAddress(url.host()).isLoopback());
+    return !Environment::checkUrl(url);
 }
 
 QString withoutQuery(const QUrl &url)
@@ -61,12 +57,6 @@ QString unreachableMessage()
 }
 
 } // namespace
-
-bool IdentityProvider::isValid() const
-{
-    return isAcceptableEndpoint(issuer) && !clientId.isEmpty() &&
-           scopes.contains(QStringLiteral("openid"));
-}
 
 OidcSignIn::OidcSignIn(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)

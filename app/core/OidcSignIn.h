@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdentityProvider.h"
 #include "JwtVerifier.h"
 
 #include <chrono>
@@ -19,17 +20,6 @@ class QOAuthHttpServerReplyHandler;
 namespace tessera {
 
 class Jwks;
-
-// The bank's OpenID Connect provider, as provisioned.
-struct IdentityProvider
-{
-    QUrl issuer;         // discovery at issuer + "/.well-known/openid-configuration"
-    QString clientId;    // a public client: no secret (a desktop app cannot keep one)
-    QStringList scopes;  // always includes "openid"
-    QString displayName; // "Sign in with <displayName>"
-    // An issuer over https (http only on this computer), a client id, "openid" among the scopes.
-    bool isValid() const;
-};
 
 // Signs the customer in at the bank's identity provider the way RFC 8252 wants a desktop app to:
 // in the system browser (openBrowser(); the caller opens it), Authorization Code with PKCE

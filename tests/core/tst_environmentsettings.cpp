@@ -1,4 +1,5 @@
 #include "EnvironmentSettings.h"
+#include "ProvisioningFile.h"
 
 #include <QFile>
 #include <QSettings>
@@ -11,15 +12,6 @@ using namespace tessera;
 class TestEnvironmentSettings : public QObject
 {
     Q_OBJECT
-
-    static Provisioning provisioningFile(const QTemporaryDir &dir, const QByteArray &content)
-    {
-        QFile file(dir.filePath(QStringLiteral("provisioning.conf")));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            return Provisioning::read(QString());
-        file.close();
-        return Provisioning::read(file.fileName());
-    }
 
 private slots:
     void initTestCase()
@@ -89,8 +81,8 @@ private slots:
     void provisioningWinsOverWhatWasSaved()
     {
         QTemporaryDir dir;
-        const Provisioning provisioning = provisioningFile(
-            dir, "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
+        const Provisioning provisioning = test::provisioningFile(
+            dir.path(), "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
         QVERIFY(provisioning.isProvisioned());
         EnvironmentSettings::save(Environment::demo({}));
         for (auto kind : {std::optional<Environment::Kind>(),
@@ -110,8 +102,8 @@ private slots:
     {
         QTemporaryDir dir;
         const Provisioning provisioning =
-            provisioningFile(dir, "[bank]\nbrokerUrl=https://tokens.bank.example\n"
-                                  "[unit]\napiUrl=https://api.s.unit.sh\n");
+            test::provisioningFile(dir.path(), "[bank]\nbrokerUrl=https://tokens.bank.example\n"
+                                               "[unit]\napiUrl=https://api.s.unit.sh\n");
         const Environment environment = EnvironmentSettings::load(provisioning);
         QCOMPARE(environment.kind, Environment::Kind::Production);
         QCOMPARE(environment.apiUrl, Environment::unitSandboxUrl());
@@ -125,7 +117,7 @@ private slots:
     {
         QTemporaryDir dir;
         const Provisioning provisioning =
-            provisioningFile(dir, "[bank]\nbrokerUrl=http://tokens.bank.example\n");
+            test::provisioningFile(dir.path(), "[bank]\nbrokerUrl=http://tokens.bank.example\n");
         QCOMPARE(provisioning.state(), Provisioning::State::Unusable);
         EnvironmentSettings::save(Environment::demo({}));
         const Environment environment = EnvironmentSettings::load(provisioning);

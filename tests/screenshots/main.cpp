@@ -7,9 +7,11 @@
 #include "CardsPage.h"
 #include "ClosedPort.h"
 #include "CreateCardWizard.h"
+#include "FakeIdentityProvider.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "Provisioning.h"
+#include "ProvisioningFile.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -104,6 +107,16 @@ QPalette darkPalette()
     return p;
 }
 
+// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
 void typeCode(ui::MainWindow &window, const QString &code)
 {
     require(waitUntil([&] { return window.otpDialog() != nullptr; }), "code dialog");
@@ -148,12 +161,9 @@ int main(int argc, char *argv[])
         // Production as a bank ships it (a provisioning file names it and its broker): the
         // phone-or-email form, then the broker out of reach (nothing listens at its address).
         QTemporaryDir provisioningDir;
-        QFile file(provisioningDir.filePath(QStringLiteral("provisioning.conf")));
-        require(file.open(QIODevice::WriteOnly), "provisioning file");
-        file.write("[bank]\nname=Example Bank\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() +
-                   "\n");
-        file.close();
-        const Provisioning provisioning = Provisioning::read(file.fileName());
+        const Provisioning provisioning = test::provisioningFile(
+            provisioningDir.path(),
+            "[bank]\nname=Example Bank\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() + "\n");
         require(provisioning.isProvisioned(), "provisioned");
         Backend production(Environment::production(provisioning.brokerUrl()), QString());
         production.setProvisioning(provisioning);
@@ -168,6 +178,35 @@ int main(int argc, char *argv[])
         require(waitUntil([&] { return find<QWidget>(&window, "brokerProblem")->isVisible(); }),
                 "broker problem shown");
         shoot(&window, QStringLiteral("01c-broker-problem"));
+    }
+
+    {
+        // A bank that signs its customers in at its identity provider: "Sign in with Example
+        // Bank" above the code form, then the page while the browser is out (the test's own
+        // provider; the browser is a stand-in that only notes the address).
+        test::FakeIdentityProvider provider;
+        require(provider.listen(), "identity provider");
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        QTemporaryDir provisioningDir;
+        const Provisioning provisioning = test::provisioningFile(
+            provisioningDir.path(),
+            "[bank]\nname=Example Bank\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() +
+                "\n[identityProvider]\nissuer=" + provider.issuer().toEncoded() +
+                "\nclientId=" + provider.clientId().toUtf8() + "\n");
+        require(provisioning.isProvisioned(), "provisioned with an identity provider");
+        Backend production(Environment::production(provisioning.brokerUrl()), QString());
+        production.setProvisioning(provisioning);
+        ui::MainWindow window(&production);
+        window.resize(1100, 720);
+        window.show();
+        require(QTest::qWaitForWindowExposed(&window), "bank sign-in window shown");
+        shoot(&window, QStringLiteral("01d-bank-sign-in"));
+        QTest::mouseClick(find<QPushButton>(&window, "signInWithBankButton"), Qt::LeftButton);
+        require(waitUntil([&] { return !browser.opened.isEmpty(); }), "browser asked for");
+        shoot(&window, QStringLiteral("01e-browser-waiting"));
+        QTest::mouseClick(find<QPushButton>(&window, "cancelBrowserSignInButton"), Qt::LeftButton);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     }
 
     sandbox::SandboxServer server;
@@ -333,3 +372,5 @@ int main(int argc, char *argv[])
     removed.wait(3000);
     return g_failures == 0 ? 0 : 1;
 }
+
+#include "main.moc"

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "Provisioning.h"
+#include "ProvisioningFile.h"
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SettingsDialog.h"
@@ -40,12 +41,7 @@ private:
 
     Provisioning provisioningFile(const char *name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(QLatin1String(name)));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return {};
-        file.write(content);
-        file.close();
-        return Provisioning::read(file.fileName());
+        return test::provisioningFile(m_dir.path(), content, QLatin1String(name));
     }
 
     template <class T> static T *find(QWidget &parent, const char *name)

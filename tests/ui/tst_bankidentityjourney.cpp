@@ -1,0 +1,201 @@
+// A bank whose customers sign in at its own identity provider, end to end with four real
+// processes on loopback: tessera (this process, driven through its widgets as a customer
+// would), glewlwyd (the bank's OpenID Connect provider, logged into by a scripted browser),
+// tessera-broker (holding the org token, checking the ID token against the provider's keys)
+// and tessera-sandbox standing in for Unit (checking it again, as Unit does).
+
+#include "Authenticator.h"
+#include "Backend.h"
+#include "BrokerProcess.h"
+#include "CardsModel.h"
+#include "CardsPage.h"
+#include "EnvironmentSettings.h"
+#include "GlewlwydProcess.h"
+#include "HttpExchange.h"
+#include "MainWindow.h"
+#include "OidcSignIn.h"
+#include "OtpDialog.h"
+#include "Provisioning.h"
+#include "SandboxProcess.h"
+#include "ScriptedBrowser.h"
+#include "SeedIds.h"
+#include "Session.h"
+#include "SuiteSetup.h"
+#include "TokenStore.h"
+
+#include <memory>
+#include <QDesktopServices>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+using tessera::ui::MainWindow;
+
+// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+class TestBankIdentityJourney : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::GlewlwydProcess m_provider;
+    std::unique_ptr<test::SandboxProcess> m_unit;
+    std::unique_ptr<test::BrokerProcess> m_broker;
+    QTemporaryDir m_dir;
+    BrowserStandIn m_browser;
+
+    template <class T> static T *find(QWidget &parent, const char *name)
+    {
+        return parent.findChild<T *>(QLatin1String(name));
+    }
+
+    static QString currentPage(MainWindow &window)
+    {
+        return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
+    }
+
+    // The bank's provisioning file: its broker, Unit's address (the sandbox), its provider.
+    Provisioning provisioning()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("provisioning.conf"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return Provisioning::read(QString());
+        file.write("[bank]\nname=Example Bank\nbrokerUrl=" + m_broker->baseUrl().toEncoded() +
+                   "\n[unit]\napiUrl=" + m_unit->baseUrl().toEncoded() +
+                   "\n[identityProvider]\nissuer=" + m_provider.issuer().toEncoded() +
+                   "\nclientId=" + m_provider.clientId().toUtf8() + "\n");
+        file.close();
+        return Provisioning::read(path);
+    }
+
+    static bool refusesConnections(const QUrl &url)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        return !socket.waitForConnected(2000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_bankidentityjourney")))
+            QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
+        QVERIFY(m_dir.isValid());
+        QString error;
+        // Maya Thompson of the demo seed, as the bank's provider knows her.
+        m_provider.setSubject(QStringLiteral("auth0|64f1c2a9e3b7d10001maya"));
+        m_provider.setEmail(QStringLiteral("maya.thompson@example.com"));
+        QVERIFY2(m_provider.start(&error), qPrintable(error));
+        // Unit and the broker check ID tokens against the provider's published keys.
+        QNetworkAccessManager network;
+        const test::HttpAnswer discovery = test::exchange(
+            network,
+            QNetworkRequest(QUrl(m_provider.issuer().toString() +
+                                 QStringLiteral("/.well-known/openid-configuration"))),
+            "GET");
+        QCOMPARE(discovery.status, 200);
+        const QString jwks = QJsonDocument::fromJson(discovery.body)
+                                 .object()
+                                 .value(QLatin1String("jwks_uri"))
+                                 .toString();
+        QVERIFY(!jwks.isEmpty());
+        const QString issuer = m_provider.issuer().toString();
+        m_unit = std::make_unique<test::SandboxProcess>(
+            QStringList{QStringLiteral("--jwks"), jwks, QStringLiteral("--jwt-issuer"), issuer});
+        QVERIFY2(m_unit->start(&error), qPrintable(error));
+        m_broker = std::make_unique<test::BrokerProcess>(
+            m_unit->baseUrl(), m_unit->orgToken(),
+            QStringList{QStringLiteral("[identityProvider]"), QStringLiteral("jwks=") + jwks,
+                        QStringLiteral("issuer=") + issuer,
+                        QStringLiteral("audience=") + m_provider.clientId()});
+        QVERIFY2(m_broker->start(&error), qPrintable(error));
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
+    }
+
+    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
+
+    void signInAtTheBanksProviderWithoutACode()
+    {
+        const Provisioning bank = provisioning();
+        QVERIFY2(bank.isProvisioned(), qPrintable(bank.problem()));
+        Backend backend(EnvironmentSettings::load(bank), {});
+        backend.setProvisioning(bank);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *button = find<QPushButton>(window, "signInWithBankButton");
+        QVERIFY(button && button->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
+        m_browser.opened.clear();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, 10000);
+        QVERIFY(find<QWidget>(window, "browserWaiting")->isVisible());
+        const QUrl redirect = backend.identitySignIn()->redirectUri();
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+
+        // The customer signs in at the bank's page in the browser, which comes back to Tessera.
+        QVERIFY(m_provider.setRedirectUris({redirect.toString()}));
+        QSignalSpy signedIn(backend.authenticator(), &Authenticator::signedIn);
+        test::ScriptedBrowser browser;
+        QCOMPARE(browser.openAndLogIn(m_browser.opened.first(), m_provider.userName(),
+                                      m_provider.password()),
+                 200);
+        QVERIFY(signedIn.wait(15000));
+        QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
+        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 10000);
+        QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible()); // no code, ever
+        QVERIFY(refusesConnections(redirect));                            // the listener is gone
+        // The broker exchanged the ID token at Unit with the org token; Unit checked it too.
+        QVERIFY(m_unit->log().contains(
+            QLatin1String("customer token issued for customer 100001 by the org token")));
+
+        QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
+        backend.authenticator()->signOut();
+        removed.wait(3000);
+    }
+
+    void cancellingInTheMiddleClosesTheListenerAndKeepsThePage()
+    {
+        const Provisioning bank = provisioning();
+        Backend backend(EnvironmentSettings::load(bank), {});
+        backend.setProvisioning(bank);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        m_browser.opened.clear();
+        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, 10000);
+        const QUrl redirect = backend.identitySignIn()->redirectUri();
+        QVERIFY(!refusesConnections(redirect));
+        QTest::mouseClick(find<QPushButton>(window, "cancelBrowserSignInButton"), Qt::LeftButton);
+        QVERIFY(refusesConnections(redirect));
+        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
+        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
+        QVERIFY(find<QWidget>(window, "signInIdentifier")->isEnabled());
+        // The browser that comes back late finds nobody listening: nothing signs in.
+        QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
+    }
+};
+
+QTEST_MAIN(TestBankIdentityJourney)
+#include "tst_bankidentityjourney.moc"

@@ -1,0 +1,214 @@
+// "Sign in with <bank>" on the sign-in page of a bank whose provisioning names its identity
+// provider: the button, the "continue in your browser" state with Cancel, and what the customer
+// reads when the provider's answer cannot be used. The provider here is the test's own, told to
+// misbehave; tst_bankidentityjourney signs in for real through glewlwyd, the broker and Unit.
+
+#include "Authenticator.h"
+#include "Backend.h"
+#include "ClosedPort.h"
+#include "FakeIdentityProvider.h"
+#include "MainWindow.h"
+#include "OidcSignIn.h"
+#include "ProvisioningFile.h"
+#include "ScriptedBrowser.h"
+#include "SuiteSetup.h"
+
+#include <QDesktopServices>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+using tessera::ui::MainWindow;
+
+// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+class TestBankSignIn : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::FakeIdentityProvider m_provider;
+    BrowserStandIn m_browser;
+
+    // The bank's setup: a broker nobody answers at (these tests never get that far) and the
+    // test's identity provider.
+    Provisioning bankWithProvider(const QByteArray &name = "Example Bank")
+    {
+        return test::provisioningFile(
+            m_dir.path(), "[bank]\nname=" + name +
+                              "\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() +
+                              "\n[identityProvider]\nissuer=" + m_provider.issuer().toEncoded() +
+                              "\nclientId=" + m_provider.clientId().toUtf8() + "\n");
+    }
+
+    template <class T> static T *find(QWidget &parent, const char *name)
+    {
+        return parent.findChild<T *>(QLatin1String(name));
+    }
+
+    static bool refusesConnections(const QUrl &url)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        return !socket.waitForConnected(2000);
+    }
+
+    // Clicks "Sign in with …" and waits until Tessera asked for the browser.
+    bool startSignIn(MainWindow &window)
+    {
+        m_browser.opened.clear();
+        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        return QTest::qWaitFor([&] { return !m_browser.opened.isEmpty(); }, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!test::prepareKeychainSuite(QStringLiteral("tst_banksignin")))
+            QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_provider.listen());
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
+    }
+
+    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
+
+    void theButtonBearsTheBanksNameAboveTheCodeForm()
+    {
+        const Provisioning bank = bankWithProvider();
+        QVERIFY2(bank.isProvisioned(), qPrintable(bank.problem()));
+        Backend backend(Environment::production(bank.brokerUrl()), {});
+        backend.setProvisioning(bank);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *button = find<QPushButton>(window, "signInWithBankButton");
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+        QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
+        QVERIFY(find<QLineEdit>(window, "signInIdentifier")->isVisible()); // a code still works
+        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
+    }
+
+    void withoutAnIdentityProviderThereIsNoButton()
+    {
+        const Provisioning bank = test::provisioningFile(
+            m_dir.path(), "[bank]\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() + "\n");
+        Backend backend(Environment::production(bank.brokerUrl()), {});
+        backend.setProvisioning(bank);
+        QVERIFY(!backend.identitySignIn());
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!find<QPushButton>(window, "signInWithBankButton"));
+        QVERIFY(find<QLineEdit>(window, "signInIdentifier")->isVisible());
+    }
+
+    void theBrowserOpensAndThePageWaitsThenCancelClosesTheListener()
+    {
+        m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
+        const Provisioning bank = bankWithProvider();
+        Backend backend(Environment::production(bank.brokerUrl()), {});
+        backend.setProvisioning(bank);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *identifier = find<QLineEdit>(window, "signInIdentifier");
+        QTest::keyClicks(identifier, QStringLiteral("(415) 555-0142"));
+
+        QVERIFY(startSignIn(window));
+        const QUrl page = m_browser.opened.first();
+        QVERIFY(page.toString().startsWith(m_provider.issuer().toString()));
+        auto *waiting = find<QWidget>(window, "browserWaiting");
+        QVERIFY(waiting->isVisible());
+        QVERIFY(find<QLabel>(window, "browserWaitingText")
+                    ->text()
+                    .contains(QStringLiteral("Continue in your browser")));
+        QVERIFY(!find<QPushButton>(window, "signInWithBankButton")->isVisible());
+        QVERIFY(!identifier->isEnabled()); // one sign-in at a time
+        const QUrl redirect = backend.identitySignIn()->redirectUri();
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(!refusesConnections(redirect));
+
+        // "Open the page again" hands the same page to the browser.
+        QTest::mouseClick(find<QPushButton>(window, "reopenBrowserButton"), Qt::LeftButton);
+        QCOMPARE(m_browser.opened.size(), 2);
+        QCOMPARE(m_browser.opened.last(), page);
+
+        QTest::mouseClick(find<QPushButton>(window, "cancelBrowserSignInButton"), Qt::LeftButton);
+        QVERIFY(refusesConnections(redirect));
+        QVERIFY(!waiting->isVisible());
+        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
+        QVERIFY(identifier->isEnabled());
+        QCOMPARE(identifier->text(), QStringLiteral("(415) 555-0142")); // nothing typed is lost
+        // A browser that comes back late finds nobody listening.
+        test::ScriptedBrowser browser;
+        QCOMPARE(browser.openAndLogIn(page, {}, {}), 0);
+        QVERIFY(backend.session()->customerId().isEmpty());
+    }
+
+    // What the provider sends back cannot be used: the page says so where the customer looks,
+    // in plain words, and offers the button again.
+    void aTokenThatCannotBeUsedIsSaidInPlainWords_data()
+    {
+        using M = test::FakeIdentityProvider::Misbehaviour;
+        QTest::addColumn<M>("misbehaviour");
+        QTest::addColumn<QString>("said");
+        const QString checked = QStringLiteral("could not be checked");
+        QTest::newRow("another key") << M::SignWithAnotherKey << checked;
+        QTest::newRow("expired") << M::Expired << QStringLiteral("has expired");
+        QTest::newRow("another issuer") << M::OtherIssuer << checked;
+        QTest::newRow("another app's") << M::WrongAudience << QStringLiteral("another app");
+        QTest::newRow("another sign-in's")
+            << M::WrongNonce << QStringLiteral("does not belong to this sign-in");
+        QTest::newRow("another request's")
+            << M::WrongState << QStringLiteral("not for this sign-in");
+        QTest::newRow("refused by the customer")
+            << M::AccessDenied << QStringLiteral("You did not allow Tessera");
+    }
+    void aTokenThatCannotBeUsedIsSaidInPlainWords()
+    {
+        QFETCH(test::FakeIdentityProvider::Misbehaviour, misbehaviour);
+        QFETCH(QString, said);
+        m_provider.setMisbehaviour(misbehaviour);
+        const Provisioning bank = bankWithProvider();
+        Backend backend(Environment::production(bank.brokerUrl()), {});
+        backend.setProvisioning(bank);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(startSignIn(window));
+        const QUrl redirect = backend.identitySignIn()->redirectUri();
+        QSignalSpy failed(backend.identitySignIn(), &OidcSignIn::failed);
+        test::ScriptedBrowser browser;
+        browser.openAndLogIn(m_browser.opened.first(), {}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+
+        auto *status = find<QLabel>(window, "bankSignInStatus");
+        QVERIFY(status->isVisible());
+        const QString text = status->text();
+        QVERIFY2(text.contains(said), qPrintable(text));
+        for (const char *word : {"JWT", "nonce", "aud", "iss", "state", "PKCE", "token"})
+            QVERIFY2(!text.contains(QLatin1String(word), Qt::CaseInsensitive), qPrintable(text));
+        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
+        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
+        QVERIFY(refusesConnections(redirect));
+        QVERIFY(backend.session()->customerId().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestBankSignIn)
+#include "tst_banksignin.moc"
