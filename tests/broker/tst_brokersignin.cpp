@@ -6,6 +6,7 @@
 #include "BrokerProcess.h"
 #include "FaultInjector.h"
 #include "SandboxServer.h"
+#include "TestSigningKey.h"
 
 #include <algorithm>
 #include <QElapsedTimer>
@@ -23,6 +24,7 @@
 
 using tessera::sandbox::SandboxServer;
 using tessera::test::BrokerProcess;
+using tessera::test::TestSigningKey;
 
 namespace {
 
@@ -39,17 +41,7 @@ const QString SignInEnded = QStringLiteral("This sign-in has ended. Ask for a ne
 
 using Reply = tessera::test::BrokerCall;
 
-// Shaped like an identity provider's ID token (the sandbox, as "Unit", checks its subject).
-QString jwtFor(const QString &email, const QString &subject)
-{
-    const auto part = [](const QByteArray &json) {
-        return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    };
-    const QJsonObject claims{{QStringLiteral("sub"), subject}, {QStringLiteral("email"), email}};
-    return QString::fromLatin1(part(R"({"alg":"RS256","typ":"JWT"})") + '.' +
-                               part(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' +
-                               part("signature"));
-}
+const QString JwtIssuer = QStringLiteral("https://id.bank.example/");
 
 // Timings are compared by median with a generous tolerance, max(5 ms, half the slower): a
 // shared, loaded machine adds a few ms of noise, while what is looked for (an answer that waits
@@ -69,6 +61,15 @@ class TestBrokerSignIn : public QObject
     std::unique_ptr<SandboxServer> m_unit;
     std::unique_ptr<BrokerProcess> m_broker;
     QNetworkAccessManager m_network;
+    TestSigningKey m_identityProvider; // the bank's, which "Unit" knows for the org
+
+    // The identity provider's ID token for the customer with `email` and `subject`.
+    QString jwtFor(const QString &email, const QString &subject) const
+    {
+        QJsonObject claims = TestSigningKey::standardClaims(JwtIssuer, {}, subject);
+        claims.insert(QStringLiteral("email"), email);
+        return m_identityProvider.sign(claims);
+    }
 
     bool startBroker(const QStringList &extraConfig = {})
     {
@@ -129,6 +130,8 @@ private slots:
     void init()
     {
         m_unit = std::make_unique<SandboxServer>();
+        m_unit->setIdentityProvider(
+            *tessera::Jwks::fromJson(m_identityProvider.jwksJson(), nullptr), JwtIssuer);
         QVERIFY(m_unit->start() != 0);
     }
 

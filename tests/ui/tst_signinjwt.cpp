@@ -6,8 +6,10 @@
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SuiteSetup.h"
+#include "TestSigningKey.h"
 
 #include <QAction>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -37,17 +39,16 @@ private:
     QString m_email;
     QString m_subject;
 
-    // Shaped like an identity provider's JWT for `subject` (the sandbox checks no signature);
-    // the broker finds the customer by its email claim.
+    test::TestSigningKey m_identityProvider; // the bank's, which "Unit" knows for the org
+    const QString m_issuer = QStringLiteral("https://id.bank.example/");
+
+    // The identity provider's JWT for `subject`, which "Unit" verifies; the broker finds the
+    // customer by its email claim.
     QString jwtFor(const QString &subject) const
     {
-        const auto part = [](const QByteArray &json) {
-            return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        };
-        return QString::fromLatin1(
-            part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
-            part(R"({"sub":")" + subject.toUtf8() + R"(","email":")" + m_email.toUtf8() + R"("})") +
-            '.' + part("signature"));
+        QJsonObject claims = test::TestSigningKey::standardClaims(m_issuer, {}, subject);
+        claims.insert(QStringLiteral("email"), m_email);
+        return m_identityProvider.sign(claims);
     }
 
     struct Page
@@ -89,6 +90,8 @@ private slots:
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
 
         m_unit = std::make_unique<SandboxServer>();
+        m_unit->setIdentityProvider(*Jwks::fromJson(m_identityProvider.jwksJson(), nullptr),
+                                    m_issuer);
         QVERIFY(m_unit->start() != 0);
         m_broker = std::make_unique<test::BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken());
         QString error;
