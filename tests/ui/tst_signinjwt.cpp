@@ -9,6 +9,7 @@
 #include "TestSigningKey.h"
 
 #include <QAction>
+#include <QFile>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 
@@ -39,14 +41,16 @@ private:
     QString m_email;
     QString m_subject;
 
-    test::TestSigningKey m_identityProvider; // the bank's, which "Unit" knows for the org
+    test::TestSigningKey m_identityProvider; // the bank's, known to "Unit" and the broker
     const QString m_issuer = QStringLiteral("https://id.bank.example/");
+    const QString m_clientId = QStringLiteral("tessera-desktop");
+    QTemporaryDir m_dir;
 
     // The identity provider's JWT for `subject`, which "Unit" verifies; the broker finds the
     // customer by its email claim.
     QString jwtFor(const QString &subject) const
     {
-        QJsonObject claims = test::TestSigningKey::standardClaims(m_issuer, {}, subject);
+        QJsonObject claims = test::TestSigningKey::standardClaims(m_issuer, m_clientId, subject);
         claims.insert(QStringLiteral("email"), m_email);
         return m_identityProvider.sign(claims);
     }
@@ -93,7 +97,16 @@ private slots:
         m_unit->setIdentityProvider(*Jwks::fromJson(m_identityProvider.jwksJson(), nullptr),
                                     m_issuer);
         QVERIFY(m_unit->start() != 0);
-        m_broker = std::make_unique<test::BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken());
+        const QString jwksPath = m_dir.filePath(QStringLiteral("jwks.json"));
+        QFile jwks(jwksPath);
+        QVERIFY(jwks.open(QIODevice::WriteOnly));
+        QVERIFY(jwks.write(m_identityProvider.jwksJson()) > 0);
+        jwks.close();
+        m_broker = std::make_unique<test::BrokerProcess>(
+            m_unit->baseUrl(), m_unit->orgToken(),
+            QStringList{QStringLiteral("[identityProvider]"), QStringLiteral("jwks=") + jwksPath,
+                        QStringLiteral("issuer=") + m_issuer,
+                        QStringLiteral("audience=") + m_clientId});
         QString error;
         QVERIFY2(m_broker->start(&error), qPrintable(error));
         QNetworkAccessManager network;
