@@ -1,5 +1,6 @@
 #include "BrokerConfig.h"
 
+#include "JwksSource.h"
 #include "Scopes.h"
 
 #include <QFileInfo>
@@ -127,6 +128,13 @@ bool BrokerConfig::load(const QString &path, BrokerConfig *config, QString *erro
         settings.value(QStringLiteral("store/redisKeyPrefix"), read.redisKeyPrefix)
             .toString()
             .trimmed();
+    const auto text = [&settings](const char *key, const QString &fallback) {
+        return settings.value(QLatin1String(key), fallback).toString().trimmed();
+    };
+    read.identityProvider.jwks = text("identityProvider/jwks", read.identityProvider.jwks);
+    read.identityProvider.issuer = text("identityProvider/issuer", read.identityProvider.issuer);
+    read.identityProvider.audience =
+        text("identityProvider/audience", read.identityProvider.audience);
     *config = read;
     return true;
 }
@@ -166,6 +174,16 @@ QString BrokerConfig::problem() const
                               "tokens/signInScopes (the customer mints its verified tokens).");
     if (usesTls() != !tlsKeyFile.isEmpty())
         return QStringLiteral("listen/tlsCertificate and listen/tlsKey go together.");
+    if (identityProvider.isSet()) {
+        if (identityProvider.jwks.isEmpty() || identityProvider.issuer.isEmpty() ||
+            identityProvider.audience.isEmpty())
+            return QStringLiteral("[identityProvider] needs jwks, issuer and audience (the client "
+                                  "id the bank registered for Tessera) together, or none of "
+                                  "them.");
+        if (const QString where = JwksSource::locationProblem(identityProvider.jwks);
+            !where.isEmpty())
+            return QStringLiteral("identityProvider/jwks: %1.").arg(where);
+    }
     if (!listenAddress.isLoopback() && !usesTls() && !behindProxy)
         return QStringLiteral("listening on %1 without TLS: set listen/tlsCertificate and "
                               "listen/tlsKey, or listen/behindProxy=true when a reverse proxy "

@@ -19,6 +19,7 @@ namespace tessera::broker {
 //   [store]   redis (empty: in memory, one machine), redisPasswordFile, redisKeyPrefix
 //   [limits]  startsPerAddress, startsPerIdentifier, startWindow, wrongCodesPerAddress,
 //             wrongCodesPerIdentifier, wrongCodeWindow, wrongCodesPerSignIn
+//   [identityProvider]  jwks, issuer, audience (all three, or none: no JWT sign-in)
 //
 // The org token itself is never in the file: `orgTokenFile` names the file that holds it,
 // by default the systemd credential $CREDENTIALS_DIRECTORY/unit-org-token.
@@ -35,6 +36,17 @@ struct BrokerLimits
     int wrongCodesPerIdentifier = 10;
     int wrongCodeWindow = 3600;  // seconds
     int wrongCodesPerSignIn = 5; // its window: the sign-in's codeLifetime
+};
+
+// The bank's OpenID Connect provider, whose ID tokens POST /v1/jwt-sign-ins takes: the broker
+// checks each one (signature, issuer, audience, expiry) before it looks anyone up.
+struct IdentityProviderConfig
+{
+    QString jwks;     // its JWK Set: a file, or an https address (http only on loopback)
+    QString issuer;   // an ID token's "iss", exactly
+    QString audience; // the client id the bank registered for Tessera, in the token's "aud"
+
+    bool isSet() const { return !jwks.isEmpty() || !issuer.isEmpty() || !audience.isEmpty(); }
 };
 
 struct BrokerConfig
@@ -59,6 +71,7 @@ struct BrokerConfig
     QString redisKeyPrefix = QStringLiteral("tessera-broker:"); // brokers sharing one Redis
 
     BrokerLimits limits;
+    IdentityProviderConfig identityProvider; // not set: no sign-in with an ID token
 
     // Reads `path` over the defaults. False with a reason on an unreadable file or a value that
     // is not one (the broker then refuses to start).

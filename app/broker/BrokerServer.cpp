@@ -144,7 +144,12 @@ bool BrokerServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         connection->flush();
     };
     const QByteArray client = clientAddress(request, socket);
-    if (const auto *answer = std::get_if<BrokerResponse>(&parsed)) {
+    // Without [identityProvider] the path is not there, whatever is sent to it.
+    if (request.url().path() == QLatin1String("/v1/jwt-sign-ins") && !m_signIns->acceptsJwt()) {
+        qCInfo(lcBroker).noquote() << "identity token sign-in from" << client
+                                   << "refused with 404: no [identityProvider] configured";
+        respond(SignInService::jwtSignInNotOffered());
+    } else if (const auto *answer = std::get_if<BrokerResponse>(&parsed)) {
         // Not the path: it is the caller's text (and may hold a sign-in id).
         if (answer->status != 200)
             qCInfo(lcBroker).noquote() << methodName(request.method()) << "request from" << client

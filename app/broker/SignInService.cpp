@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "BrokerLogging.h"
+#include "JwksSource.h"
 #include "SignInRequestParser.h"
 
 #include <QDateTime>
@@ -31,28 +32,10 @@ QString describe(const StartSignIn &request)
                          : IdentifierKey::masked(request.email);
 }
 
-// The email and subject claims of an ID token, read only to find the candidate customer:
-// Unit checks the signature.
-bool readClaims(const QString &jwt, QString *email, QString *subject)
-{
-    const QStringList parts = jwt.split(QLatin1Char('.'));
-    if (parts.size() != 3)
-        return false;
-    const auto payload = QByteArray::fromBase64Encoding(
-        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                                    QByteArray::AbortOnBase64DecodingErrors);
-    if (!payload)
-        return false;
-    const QJsonObject claims = QJsonDocument::fromJson(*payload).object();
-    *email = claims.value(QLatin1String("email")).toString().trimmed();
-    *subject = claims.value(QLatin1String("sub")).toString();
-    return !email->isEmpty() && !subject->isEmpty();
-}
-
 } // namespace
 
 SignInService::SignInService(const BrokerConfig &config, const QString &orgToken,
-                             BrokerStore &store, QObject *parent)
+                             BrokerStore &store, JwksSource *identityProviderKeys, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(store)
@@ -61,6 +44,7 @@ SignInService::SignInService(const BrokerConfig &config, const QString &orgToken
     , m_network(new QNetworkAccessManager(this))
     , m_unit(new ApiClient(m_network, this))
     , m_lookup(new UnitCustomerLookup(m_unit, this))
+    , m_jwks(identityProviderKeys)
 {
     m_unit->setBaseUrl(config.unitApiUrl);
     m_unit->setBearerToken(orgToken);
@@ -265,29 +249,88 @@ void SignInService::wrongCode(const QByteArray &signInId, const QByteArray &clie
                                   QJsonObject{{QStringLiteral("attemptsLeft"), attemptsLeft}}));
 }
 
+BrokerResponse SignInService::jwtSignInNotOffered()
+{
+    return BrokerResponse::error(
+        404, QStringLiteral("Signing in with an identity token is not set up on this server."));
+}
+
 void SignInService::signInWithJwt(const JwtSignIn &request, const QByteArray &clientAddress,
                                   Respond respond)
 {
-    // A JWT sign-in sends no code, but each one costs Unit calls: it counts as a start.
-    QString email;
-    QString subject;
-    const bool readable = readClaims(request.jwtToken, &email, &subject);
-    const BrokerRateLimits::Decision decision = m_limits.admitStart(
-        clientAddress, m_identifiers.of(readable ? email : QStringLiteral("(unreadable)")));
+    if (!m_jwks) {
+        respond(jwtSignInNotOffered());
+        return;
+    }
+    verifyJwt(request.jwtToken, true,
+              [this, request, clientAddress, respond](JwtVerifier::Result result,
+                                                      const JwtClaims &claims) {
+                  signInWithVerifiedJwt(request, clientAddress, result, claims, respond);
+              });
+}
+
+void SignInService::verifyJwt(const QString &jwt, bool mayRefresh, Verified done)
+{
+    JwtExpectations expected;
+    expected.issuer = m_config.identityProvider.issuer;
+    expected.audience = m_config.identityProvider.audience;
+    JwtClaims claims;
+    const JwtVerifier::Result result = JwtVerifier::verify(jwt, m_jwks->keys(), expected, &claims);
+    if (result != JwtVerifier::Result::UnknownKey || !mayRefresh) {
+        done(result, claims);
+        return;
+    }
+    m_jwks->refreshForUnknownKey();
+    if (!m_jwks->isLoading()) { // a file was read again, or the keys were fetched just now
+        verifyJwt(jwt, false, std::move(done));
+        return;
+    }
+    // Whichever comes first of loaded() and failed() checks the token again, once.
+    struct Waiting
+    {
+        bool over = false;
+        QMetaObject::Connection loaded;
+        QMetaObject::Connection failed;
+    };
+    auto waiting = std::make_shared<Waiting>();
+    const auto retry = [this, jwt, done, waiting] {
+        if (waiting->over)
+            return;
+        waiting->over = true;
+        disconnect(waiting->loaded);
+        disconnect(waiting->failed);
+        verifyJwt(jwt, false, done);
+    };
+    waiting->loaded = connect(m_jwks, &JwksSource::loaded, this, retry);
+    waiting->failed = connect(m_jwks, &JwksSource::failed, this, retry);
+}
+
+void SignInService::signInWithVerifiedJwt(const JwtSignIn &request, const QByteArray &clientAddress,
+                                          JwtVerifier::Result result, const JwtClaims &claims,
+                                          Respond respond)
+{
+    const bool verified = result == JwtVerifier::Result::Accepted;
+    const QString email = claims.email.trimmed();
+    // A JWT sign-in sends no code, but each one costs Unit calls: it counts as a start, for the
+    // verified email. A refused token counts for its address only (its own text stands in for
+    // the identifier), so nobody can use up a customer's starts with tokens they forged.
+    const BrokerRateLimits::Decision decision =
+        m_limits.admitStart(clientAddress, m_identifiers.of(verified ? email : request.jwtToken));
     if (!decision.allowed()) {
         respond(decision.outcome == BrokerRateLimits::Decision::Outcome::Limited
                     ? BrokerResponse::limited(decision.retryAfterSeconds)
                     : BrokerResponse::unavailable());
         return;
     }
-    if (!readable) {
+    if (!verified || email.isEmpty()) {
         qCInfo(lcBroker).noquote()
-            << "identity token from" << clientAddress << "refused: no email and subject claims";
+            << "identity token from" << clientAddress << "refused:"
+            << (verified ? QStringLiteral("no email claim") : JwtVerifier::name(result));
         answerLikeUnit(refusedJwt(), respond);
         return;
     }
     m_lookup->findByJwtClaims(
-        email, subject,
+        email, claims.subject,
         [this, request, clientAddress, email, respond](const UnitCustomerLookup::Found &found) {
             if (!found.unitAnswered) {
                 respond(BrokerResponse::unavailable());

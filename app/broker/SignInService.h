@@ -5,6 +5,7 @@
 #include "BrokerRequest.h"
 #include "BrokerStore.h"
 #include "IdentifierKey.h"
+#include "JwtVerifier.h"
 #include "Requests.h"
 #include "UnitCustomerLookup.h"
 
@@ -16,7 +17,8 @@ class QNetworkAccessManager;
 
 namespace tessera {
 class ApiClient;
-}
+class JwksSource;
+} // namespace tessera
 
 namespace tessera::broker {
 
@@ -31,16 +33,30 @@ class SignInService : public QObject
 public:
     using Respond = std::function<void(const BrokerResponse &)>;
 
+    // `identityProviderKeys`: the loaded JWK Set of config.identityProvider; null when none is
+    // configured (no sign-in with an ID token then).
     SignInService(const BrokerConfig &config, const QString &orgToken, BrokerStore &store,
-                  QObject *parent = nullptr);
+                  JwksSource *identityProviderKeys = nullptr, QObject *parent = nullptr);
     ~SignInService() override;
 
     // `clientAddress`: who asks, for the per-address limits.
     void start(const StartSignIn &request, const QByteArray &clientAddress, Respond respond);
     void finish(const FinishSignIn &request, const QByteArray &clientAddress, Respond respond);
+    // The ID token is verified first (signature, issuer, audience, expiry): a refusal answers
+    // the same 401 whatever failed, and only the log says what.
     void signInWithJwt(const JwtSignIn &request, const QByteArray &clientAddress, Respond respond);
+    bool acceptsJwt() const { return m_jwks != nullptr; }
+    // The 404 of POST /v1/jwt-sign-ins on a broker without [identityProvider].
+    static BrokerResponse jwtSignInNotOffered();
 
 private:
+    using Verified = std::function<void(JwtVerifier::Result, const JwtClaims &)>;
+    // Verifies against the provider's keys; a kid they lack has them fetched again (at most once
+    // a minute, JwksSource) and the token checked once more with what came back.
+    void verifyJwt(const QString &jwt, bool mayRefresh, Verified done);
+    void signInWithVerifiedJwt(const JwtSignIn &request, const QByteArray &clientAddress,
+                               JwtVerifier::Result result, const JwtClaims &claims,
+                               Respond respond);
     void askForCode(const QByteArray &signInId, const QString &customerId,
                     const std::optional<Phone> &codePhone, const StartSignIn &request);
     // A code can come before Unit has answered the verification call the start made in the
@@ -71,6 +87,7 @@ private:
     QNetworkAccessManager *m_network;
     ApiClient *m_unit;
     UnitCustomerLookup *m_lookup;
+    JwksSource *m_jwks;
     qint64 m_typicalUnitTokenMs = 0; // a moving average of Unit's token calls
 };
 

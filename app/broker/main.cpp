@@ -5,6 +5,7 @@
 #include "BrokerLogging.h"
 #include "BrokerServer.h"
 #include "InMemoryBrokerStore.h"
+#include "JwksSource.h"
 #include "OrgTokenFile.h"
 #include "ProcessHardening.h"
 #include "RedisBrokerStore.h"
@@ -15,6 +16,8 @@
 #include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 
 namespace {
 
@@ -47,6 +50,37 @@ std::unique_ptr<tessera::broker::BrokerStore> makeStore(const tessera::broker::B
     return store;
 }
 
+// The identity provider's keys, loaded now: a broker that could not check ID tokens must not
+// start as if it could. Null with the reason when they cannot be loaded.
+std::unique_ptr<tessera::JwksSource>
+loadIdentityProviderKeys(const QString &location, QNetworkAccessManager *network, QString *error)
+{
+    auto source = std::make_unique<tessera::JwksSource>(location, network);
+    bool loaded = false;
+    QEventLoop loop;
+    QObject::connect(source.get(), &tessera::JwksSource::loaded, &loop, [&] {
+        loaded = true;
+        loop.quit();
+    });
+    QObject::connect(source.get(), &tessera::JwksSource::failed, &loop, [&](const QString &reason) {
+        *error = QStringLiteral("the identity provider's keys "
+                                "(identityProvider/jwks) could not be loaded: %1")
+                     .arg(reason);
+        loop.quit();
+    });
+    source->load();
+    if (!loaded && error->isEmpty())
+        loop.exec();
+    if (!loaded)
+        return nullptr;
+    source->disconnect(&loop);
+    // Later fetches (a rotated key) that fail keep the keys already loaded.
+    QObject::connect(source.get(), &tessera::JwksSource::failed, [](const QString &reason) {
+        qCWarning(lcBroker).noquote() << "identity provider keys not refreshed:" << reason;
+    });
+    return source;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -73,9 +107,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Listen on this TCP port instead of the "
                                                        "configured one (0 = any free port)."),
                                         QStringLiteral("N"));
-    const QCommandLineOption checkOption(QStringLiteral("check-config"),
-                                         QStringLiteral("Check the configuration and the org "
-                                                        "token file, then exit."));
+    const QCommandLineOption checkOption(
+        QStringLiteral("check-config"),
+        QStringLiteral("Check the configuration, the org token file and the identity provider's "
+                       "keys, then exit."));
     parser.addOptions({configOption, portOption, checkOption});
     parser.process(app);
 
@@ -97,6 +132,15 @@ int main(int argc, char *argv[])
     if (orgToken.isEmpty())
         return fail(error);
     tessera::SecretRedactor::remember(orgToken);
+    QNetworkAccessManager network;
+    std::unique_ptr<tessera::JwksSource> identityProviderKeys;
+    error.clear();
+    if (config.identityProvider.isSet()) {
+        identityProviderKeys =
+            loadIdentityProviderKeys(config.identityProvider.jwks, &network, &error);
+        if (!identityProviderKeys)
+            return fail(error);
+    }
     if (parser.isSet(checkOption)) {
         std::printf("tessera-broker: configuration OK\n");
         return 0;
@@ -105,7 +149,7 @@ int main(int argc, char *argv[])
     const std::unique_ptr<tessera::broker::BrokerStore> store = makeStore(config, &error);
     if (!store)
         return fail(error);
-    tessera::broker::SignInService signIns(config, orgToken, *store);
+    tessera::broker::SignInService signIns(config, orgToken, *store, identityProviderKeys.get());
     tessera::broker::BrokerServer server(config, &signIns);
     if (server.start(&error) == 0)
         return fail(error);
@@ -114,5 +158,10 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
     qCInfo(lcBroker).noquote() << "listening on" << server.baseUrl().toString() << "for Unit at"
                                << config.unitApiUrl.toString();
+    if (identityProviderKeys)
+        qCInfo(lcBroker).noquote() << "ID tokens of" << config.identityProvider.issuer << "for"
+                                   << config.identityProvider.audience << "are taken";
+    else
+        qCInfo(lcBroker).noquote() << "no [identityProvider]: no sign-in with an ID token";
     return app.exec();
 }

@@ -150,12 +150,14 @@ void JwksSource::onFetched()
     }
     const QByteArray body = reply->readAll();
     if (reply->error() != QNetworkReply::NoError || status != 200) {
-        emit failed(!m_abortReason.isEmpty()
-                        ? QStringLiteral("%1 could not be fetched: %2").arg(where, m_abortReason)
-                        : QStringLiteral("%1 could not be fetched (HTTP %2): %3")
-                              .arg(where)
-                              .arg(status)
-                              .arg(reply->errorString()));
+        emit failed(
+            !m_abortReason.isEmpty()
+                ? QStringLiteral("%1 could not be fetched: %2").arg(where, m_abortReason)
+            : status == 0
+                ? QStringLiteral("%1 could not be fetched: %2").arg(where, reply->errorString())
+                : QStringLiteral("%1 answered with HTTP %2 instead of a JWK Set")
+                      .arg(where)
+                      .arg(status));
         return;
     }
     take(body, where);

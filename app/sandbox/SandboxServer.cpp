@@ -133,6 +133,11 @@ void SandboxServer::setTwoFactorScopes(const QStringList &scopes)
     m_api->tokens().setTwoFactorScopes(scopes);
 }
 
+void SandboxServer::setIdentityProvider(const Jwks &keys, const QString &issuer)
+{
+    m_api->tokens().setIdentityProvider(keys, issuer);
+}
+
 void SandboxServer::setClockOffset(qint64 seconds)
 {
     m_api->clock().setOffset(seconds);

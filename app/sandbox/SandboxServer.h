@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FaultInjector.h"
+#include "Jwks.h"
 
 #include <memory>
 #include <QAbstractHttpServer>
@@ -34,6 +35,9 @@ public:
     QString orgToken() const;
     void setOrgToken(const QString &token);
     void setTwoFactorScopes(const QStringList &scopes);
+    // The org's identity provider for JWT sign-in (Unit's dashboard setting): the keys of its
+    // JWK Set and its issuer. Without one every jwtToken is refused, as Unit refuses them.
+    void setIdentityProvider(const Jwks &keys, const QString &issuer);
     // Shifts the server's "now" so tests can expire tokens without sleeping.
     void setClockOffset(qint64 seconds);
     int cardCount() const;

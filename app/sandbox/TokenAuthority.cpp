@@ -204,36 +204,33 @@ TokenAuthority::redeemVerification(const QString &customerId, const QString &ver
     return VerificationResult::Accepted;
 }
 
-TokenAuthority::JwtResult TokenAuthority::checkJwt(const QString &jwt,
-                                                   const QString &expectedSubject) const
+void TokenAuthority::setIdentityProvider(const Jwks &keys, const QString &issuer)
 {
-    const QStringList parts = jwt.split(QLatin1Char('.'));
-    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
-        return JwtResult::Malformed;
-    const auto options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                         QByteArray::AbortOnBase64DecodingErrors;
-    const auto header = QByteArray::fromBase64Encoding(parts.at(0).toLatin1(), options);
-    const auto payload = QByteArray::fromBase64Encoding(parts.at(1).toLatin1(), options);
-    if (!header || !payload)
-        return JwtResult::Malformed;
-    const QJsonDocument headerJson = QJsonDocument::fromJson(*header);
-    const QJsonDocument payloadJson = QJsonDocument::fromJson(*payload);
-    if (!headerJson.isObject() || !payloadJson.isObject())
-        return JwtResult::Malformed;
-    const QJsonObject claims = payloadJson.object();
-    const QJsonValue sub = claims.value(QLatin1String("sub"));
-    if (!sub.isString())
-        return JwtResult::Malformed;
-    if (expectedSubject.isEmpty() || sub.toString() != expectedSubject)
-        return JwtResult::WrongSubject;
-    const QJsonValue exp = claims.value(QLatin1String("exp"));
-    if (!exp.isUndefined()) {
-        if (!exp.isDouble())
-            return JwtResult::Malformed;
-        if (exp.toDouble() <= double(m_clock->now().toSecsSinceEpoch()))
-            return JwtResult::Expired;
-    }
-    return JwtResult::Accepted;
+    m_jwtKeys = keys;
+    m_jwtIssuer = issuer;
+}
+
+TokenAuthority::JwtCheck TokenAuthority::checkJwt(const QString &jwt,
+                                                  const QString &expectedSubject) const
+{
+    using Outcome = JwtCheck::Outcome;
+    if (!hasIdentityProvider())
+        return {Outcome::NoIdentityProvider};
+    JwtExpectations expected;
+    expected.issuer = m_jwtIssuer;
+    expected.now = m_clock->now();
+    expected.leewaySeconds = 0; // never more lenient than Unit, whose leeway is not published
+    JwtClaims claims;
+    const JwtVerifier::Result verification = JwtVerifier::verify(jwt, m_jwtKeys, expected, &claims);
+    if (verification == JwtVerifier::Result::UnknownKey && m_unknownKey)
+        m_unknownKey();
+    if (verification != JwtVerifier::Result::Accepted)
+        return {Outcome::NotVerified, verification};
+    if (expectedSubject.isEmpty())
+        return {Outcome::CustomerHasNoSubject};
+    if (claims.subject != expectedSubject)
+        return {Outcome::WrongSubject};
+    return {Outcome::Accepted};
 }
 
 QString TokenAuthority::issueCustomerToken(const QString &customerId, const QStringList &scopes,

@@ -2,8 +2,11 @@
 
 #include "Account.h"
 #include "Card.h"
+#include "Jwks.h"
+#include "JwtVerifier.h"
 #include "SandboxClock.h"
 
+#include <functional>
 #include <optional>
 #include <QDateTime>
 #include <QHash>
@@ -106,7 +109,21 @@ public:
         WrongCode,
     };
 
-    enum class JwtResult { Accepted, Malformed, WrongSubject, Expired };
+    // How a jwtToken fared. Unit verifies a JWT against the identity provider set up for the org
+    // (unit-api-notes §2.3): RS256 with one of its keys, its issuer, an expiry in the future
+    // (exp is required; no leeway), and `sub` equal to the customer's jwtSubject.
+    struct JwtCheck
+    {
+        enum class Outcome {
+            Accepted,
+            NoIdentityProvider, // the org has none: Unit takes no JWT at all then
+            NotVerified,        // see `verification`
+            CustomerHasNoSubject,
+            WrongSubject,
+        };
+        Outcome outcome = Outcome::NoIdentityProvider;
+        JwtVerifier::Result verification = JwtVerifier::Result::Accepted; // when NotVerified
+    };
 
     explicit TokenAuthority(const SandboxClock *clock);
 
@@ -129,9 +146,14 @@ public:
     QString startVerification(const QString &customerId);
     VerificationResult redeemVerification(const QString &customerId,
                                           const QString &verificationToken, const QString &code);
-    // The sandbox does not verify JWT signatures (it has no IdP keys); it only checks that the
-    // token is shaped like a JWT, names the customer's jwtSubject and has not expired.
-    JwtResult checkJwt(const QString &jwt, const QString &expectedSubject) const;
+    // The org's identity provider, as set up in Unit's dashboard: the keys of its JWK Set and its
+    // issuer. Without one every jwtToken is refused.
+    void setIdentityProvider(const Jwks &keys, const QString &issuer);
+    bool hasIdentityProvider() const { return !m_jwtKeys.isEmpty() && !m_jwtIssuer.isEmpty(); }
+    // Called when a JWT names a key the set does not have (the provider may have rotated its
+    // keys): tessera-sandbox fetches its JWK Set again then.
+    void setUnknownKeyHandler(std::function<void()> handler) { m_unknownKey = std::move(handler); }
+    JwtCheck checkJwt(const QString &jwt, const QString &expectedSubject) const;
 
     // Records the grant as given: the rules above are checked by TokenEndpoints.
     QString issueCustomerToken(const QString &customerId, const QStringList &scopes,
@@ -172,6 +194,9 @@ private:
     QString m_orgToken;
     QString m_code = QStringLiteral("000001");
     QStringList m_twoFactorScopes;
+    Jwks m_jwtKeys;
+    QString m_jwtIssuer;
+    std::function<void()> m_unknownKey;
     QHash<QString, Verification> m_verifications;
     static QString fingerprint(const QString &token);
 

@@ -55,24 +55,49 @@ SandboxResponse verificationFailure(TokenAuthority::VerificationResult result)
     return SandboxResponse::badRequest(QStringLiteral("Verification failed."), tokenPointer);
 }
 
-SandboxResponse jwtFailure(TokenAuthority::JwtResult result)
+// Unit does not publish its JWT error titles; these say what was wrong in Unit's tone, for the
+// sandbox's log and whoever tries a JWT against it.
+QString jwtRefusal(const TokenAuthority::JwtCheck &check)
 {
-    using R = TokenAuthority::JwtResult;
-    const QString pointer = JsonApiBody::attributePointer(QStringLiteral("jwtToken"));
-    switch (result) {
-    case R::WrongSubject:
-        return SandboxResponse::badRequest(
-            QStringLiteral("The JWT subject does not match the customer's jwtSubject."), pointer);
-    case R::Expired:
-        return SandboxResponse::badRequest(QStringLiteral("The JWT has expired."), pointer);
-    case R::Malformed:
-    case R::Accepted:
+    using O = TokenAuthority::JwtCheck::Outcome;
+    using V = JwtVerifier::Result;
+    switch (check.outcome) {
+    case O::NoIdentityProvider:
+        return QStringLiteral("JWT authentication is not enabled for this org: no identity "
+                              "provider is configured.");
+    case O::CustomerHasNoSubject:
+        return QStringLiteral("The customer has no jwtSubject, so a JWT cannot authenticate them.");
+    case O::WrongSubject:
+        return QStringLiteral("The JWT subject does not match the customer's jwtSubject.");
+    case O::Accepted:
+    case O::NotVerified:
         break;
     }
-    return SandboxResponse::badRequest(
-        QStringLiteral("jwtToken must be a JWT (header.payload.signature, base64url) with a "
-                       "\"sub\" claim."),
-        pointer);
+    switch (check.verification) {
+    case V::UnsupportedAlgorithm:
+        return QStringLiteral("The JWT must be signed with RS256.");
+    case V::UnknownKey:
+        return QStringLiteral("The JWT is signed with a key the identity provider does not "
+                              "publish.");
+    case V::BadSignature:
+        return QStringLiteral("The JWT signature is invalid.");
+    case V::WrongIssuer:
+        return QStringLiteral("The JWT issuer does not match the identity provider.");
+    case V::WrongAudience:
+        return QStringLiteral("The JWT audience does not match the identity provider.");
+    case V::Expired:
+        return QStringLiteral("The JWT has expired or has no \"exp\" claim.");
+    case V::NotYetValid:
+        return QStringLiteral("The JWT is not valid yet.");
+    case V::WrongNonce:
+        return QStringLiteral("The JWT nonce does not match.");
+    case V::MissingSubject:
+        return QStringLiteral("The JWT has no \"sub\" claim.");
+    case V::Malformed:
+    case V::Accepted:
+        break;
+    }
+    return QStringLiteral("jwtToken must be a JWT (header.payload.signature, base64url).");
 }
 
 SandboxResponse customerNotFound(const QString &customerId)
@@ -331,9 +356,13 @@ SandboxResponse TokenEndpoints::createToken(const SandboxRequest &request, const
 
     // A JWT from the customer's IdP replaces the OTP (unit-api-notes §2.3).
     if (!jwtToken.isEmpty()) {
-        const TokenAuthority::JwtResult result = m_tokens.checkJwt(jwtToken, customer->jwtSubject);
-        if (result != TokenAuthority::JwtResult::Accepted)
-            return jwtFailure(result);
+        const TokenAuthority::JwtCheck check = m_tokens.checkJwt(jwtToken, customer->jwtSubject);
+        if (check.outcome != TokenAuthority::JwtCheck::Outcome::Accepted) {
+            const QString title = jwtRefusal(check);
+            qCInfo(lcSandbox).noquote() << "JWT refused for customer" << customerId << "-" << title;
+            return SandboxResponse::badRequest(
+                title, JsonApiBody::attributePointer(QStringLiteral("jwtToken")));
+        }
     } else if (!verificationToken.isEmpty() || !verificationCode.isEmpty()) {
         // A supplied verification is always checked, even for scopes that would not need it,
         // so a client never believes a wrong code was accepted.

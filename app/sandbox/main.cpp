@@ -1,15 +1,20 @@
 // tessera-sandbox: a local stand-in for Unit's API (see SandboxServer).
 
+#include "JwksSource.h"
 #include "Logging.h"
 #include "ProcessHardening.h"
+#include "SandboxApi.h"
 #include "SandboxServer.h"
 
 #include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QNetworkAccessManager>
 
 namespace {
 
@@ -98,8 +103,19 @@ int main(int argc, char *argv[])
         QStringLiteral("fault-seed"),
         QStringLiteral("Seed for fault decisions, so runs repeat (default 1)."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption jwksOption(
+        QStringLiteral("jwks"),
+        QStringLiteral("The org's identity provider for JWT sign-in: its JWK Set, a file or an "
+                       "https address (http only on this computer). Needs --jwt-issuer. Without "
+                       "both, every jwtToken is refused, as Unit refuses JWTs from an org with no "
+                       "identity provider."),
+        QStringLiteral("FILE|URL"));
+    const QCommandLineOption issuerOption(
+        QStringLiteral("jwt-issuer"),
+        QStringLiteral("The identity provider's issuer: a JWT's \"iss\" must be exactly this."),
+        QStringLiteral("ISSUER"));
     parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption,
-                       faultOption, faultSeedOption});
+                       faultOption, faultSeedOption, jwksOption, issuerOption});
     parser.process(app);
 
     bool portOk = false;
@@ -127,6 +143,50 @@ int main(int argc, char *argv[])
     const bool tokenFromFile = parser.isSet(tokenFileOption);
     if (tokenFromFile && !resolveOrgTokenFile(parser.value(tokenFileOption), server, &error))
         return fail(error);
+
+    if (parser.isSet(jwksOption) != parser.isSet(issuerOption))
+        return fail(QStringLiteral("--jwks and --jwt-issuer go together"));
+    QNetworkAccessManager nam;
+    std::unique_ptr<tessera::JwksSource> jwks;
+    if (parser.isSet(jwksOption)) {
+        const QString issuer = parser.value(issuerOption);
+        if (issuer.isEmpty())
+            return fail(QStringLiteral("--jwt-issuer is empty"));
+        jwks = std::make_unique<tessera::JwksSource>(parser.value(jwksOption), &nam);
+        // Before listening: a sandbox that cannot check JWTs must not start as if it could.
+        QString loadError;
+        bool loaded = false;
+        QEventLoop loop;
+        QObject::connect(jwks.get(), &tessera::JwksSource::loaded, &loop, [&] {
+            loaded = true;
+            loop.quit();
+        });
+        QObject::connect(jwks.get(), &tessera::JwksSource::failed, &loop,
+                         [&](const QString &reason) {
+                             loadError = reason;
+                             loop.quit();
+                         });
+        jwks->load();
+        if (!loaded && loadError.isEmpty())
+            loop.exec();
+        if (!loaded)
+            return fail(QStringLiteral("the identity provider's keys (--jwks) could not be "
+                                       "loaded: %1")
+                            .arg(loadError));
+        jwks->disconnect(&loop);
+        server.setIdentityProvider(jwks->keys(), issuer);
+        // A rotated key: the provider's new set replaces the old one once fetched.
+        QObject::connect(jwks.get(), &tessera::JwksSource::loaded, &server,
+                         [&server, source = jwks.get(), issuer] {
+                             server.setIdentityProvider(source->keys(), issuer);
+                         });
+        QObject::connect(
+            jwks.get(), &tessera::JwksSource::failed, &server, [](const QString &reason) {
+                qCWarning(lcSandbox).noquote() << "identity provider keys not refreshed:" << reason;
+            });
+        server.api().tokens().setUnknownKeyHandler(
+            [source = jwks.get()] { source->refreshForUnknownKey(); });
+    }
 
     if (server.start(address, quint16(port)) == 0)
         return fail(QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port));

@@ -4,8 +4,11 @@
 
 #include "BrokerCall.h"
 #include "BrokerProcess.h"
+#include "ClosedPort.h"
 #include "FaultInjector.h"
+#include "JwksServer.h"
 #include "SandboxServer.h"
+#include "TestSigningKey.h"
 
 #include <algorithm>
 #include <QElapsedTimer>
@@ -18,11 +21,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using tessera::sandbox::SandboxServer;
 using tessera::test::BrokerProcess;
+using tessera::test::TestSigningKey;
 
 namespace {
 
@@ -39,16 +44,23 @@ const QString SignInEnded = QStringLiteral("This sign-in has ended. Ask for a ne
 
 using Reply = tessera::test::BrokerCall;
 
-// Shaped like an identity provider's ID token (the sandbox, as "Unit", checks its subject).
-QString jwtFor(const QString &email, const QString &subject)
+const QString JwtIssuer = QStringLiteral("https://id.bank.example/");
+const QString TesseraClientId = QStringLiteral("tessera-desktop");
+const QString SignInRefused = QStringLiteral("The sign-in was refused.");
+
+// [identityProvider] for the broker, with its JWK Set at `jwks` (a file or a URL).
+QStringList identityProviderConfig(const QString &jwks)
 {
-    const auto part = [](const QByteArray &json) {
-        return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    };
-    const QJsonObject claims{{QStringLiteral("sub"), subject}, {QStringLiteral("email"), email}};
-    return QString::fromLatin1(part(R"({"alg":"RS256","typ":"JWT"})") + '.' +
-                               part(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' +
-                               part("signature"));
+    return {QStringLiteral("[identityProvider]"), QStringLiteral("jwks=") + jwks,
+            QStringLiteral("issuer=") + JwtIssuer, QStringLiteral("audience=") + TesseraClientId};
+}
+
+QByteArray jwksOf(const QList<const TestSigningKey *> &keys)
+{
+    QJsonArray jwks;
+    for (const TestSigningKey *key : keys)
+        jwks.append(key->publicJwk());
+    return QJsonDocument(QJsonObject{{QStringLiteral("keys"), jwks}}).toJson();
 }
 
 // Timings are compared by median with a generous tolerance, max(5 ms, half the slower): a
@@ -69,6 +81,37 @@ class TestBrokerSignIn : public QObject
     std::unique_ptr<SandboxServer> m_unit;
     std::unique_ptr<BrokerProcess> m_broker;
     QNetworkAccessManager m_network;
+    TestSigningKey m_identityProvider; // the bank's, which "Unit" knows for the org too
+    QTemporaryDir m_dir;
+
+    // The identity provider's ID token for Tessera, for the customer with `email` and `subject`.
+    static QJsonObject idTokenClaims(const QString &email, const QString &subject,
+                                     int lifetimeSeconds = 3600)
+    {
+        QJsonObject claims =
+            TestSigningKey::standardClaims(JwtIssuer, TesseraClientId, subject, lifetimeSeconds);
+        claims.insert(QStringLiteral("email"), email);
+        return claims;
+    }
+    QString jwtFor(const QString &email, const QString &subject) const
+    {
+        return m_identityProvider.sign(idTokenClaims(email, subject));
+    }
+    QString mayaJwt(const TestSigningKey &key) const
+    {
+        return key.sign(idTokenClaims(QString::fromLatin1(MayaEmail), MayaJwtSubject));
+    }
+    // A broker that takes the identity provider's ID tokens, its keys in a file.
+    bool startBrokerWithIdentityProvider()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("jwks.json"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(m_identityProvider.jwksJson()) < 0)
+            return false;
+        file.close();
+        return startBroker(identityProviderConfig(path));
+    }
 
     bool startBroker(const QStringList &extraConfig = {})
     {
@@ -129,6 +172,8 @@ private slots:
     void init()
     {
         m_unit = std::make_unique<SandboxServer>();
+        m_unit->setIdentityProvider(
+            *tessera::Jwks::fromJson(m_identityProvider.jwksJson(), nullptr), JwtIssuer);
         QVERIFY(m_unit->start() != 0);
     }
 
@@ -475,7 +520,7 @@ private slots:
 
     void malformedRequestsGet4xx()
     {
-        QVERIFY(startBroker());
+        QVERIFY(startBrokerWithIdentityProvider());
         const struct
         {
             QByteArray method;
@@ -585,7 +630,7 @@ private slots:
 
     void jwtSignInGivesATokenAndRefusesUnknownEmailAndWrongSubjectAlike()
     {
-        QVERIFY(startBroker());
+        QVERIFY(startBrokerWithIdentityProvider());
         const Reply signedIn =
             post("/v1/jwt-sign-ins",
                  Reply::jwtBody(jwtFor(QString::fromLatin1(MayaEmail), MayaJwtSubject)));
@@ -604,10 +649,137 @@ private slots:
                                                            QStringLiteral("auth0|somebody-else"))));
         const Reply notAJwt = post("/v1/jwt-sign-ins", Reply::jwtBody(QStringLiteral("not-a-jwt")));
         QCOMPARE(unknownEmail.status, 401);
-        QCOMPARE(unknownEmail.title(), QStringLiteral("The sign-in was refused."));
+        QCOMPARE(unknownEmail.title(), SignInRefused);
         QCOMPARE(wrongSubject.withoutId(), unknownEmail.withoutId());
         QCOMPARE(notAJwt.withoutId(), unknownEmail.withoutId());
         QVERIFY(!m_broker->log().contains(token));
+    }
+
+    void anIdTokenFailingAnyCheckIsRefusedAlikeBeforeUnitIsAsked()
+    {
+        QVERIFY(startBrokerWithIdentityProvider());
+        const QString maya = QString::fromLatin1(MayaEmail);
+        QCOMPARE(post("/v1/jwt-sign-ins", Reply::jwtBody(mayaJwt(m_identityProvider))).status, 201);
+        const Reply reference =
+            post("/v1/jwt-sign-ins",
+                 Reply::jwtBody(jwtFor(QString::fromLatin1(NobodysEmail), MayaJwtSubject)));
+        QCOMPARE(reference.status, 401);
+
+        QJsonObject otherIssuer = idTokenClaims(maya, MayaJwtSubject);
+        otherIssuer.insert(QStringLiteral("iss"), QStringLiteral("https://elsewhere.example/"));
+        QJsonObject otherAudience = idTokenClaims(maya, MayaJwtSubject);
+        otherAudience.insert(QStringLiteral("aud"), QStringLiteral("another-app"));
+        const auto part = [](const QJsonObject &object) {
+            return TestSigningKey::base64Url(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        };
+        const QString algNone =
+            QString::fromLatin1(part({{QStringLiteral("alg"), QStringLiteral("none")},
+                                      {QStringLiteral("kid"), m_identityProvider.kid()}}) +
+                                '.' + part(idTokenClaims(maya, MayaJwtSubject)) + '.');
+        const QList<QPair<QString, QString>> refusals = {
+            {QStringLiteral("UnknownKey"), mayaJwt(TestSigningKey())},
+            {QStringLiteral("BadSignature"), mayaJwt(TestSigningKey(m_identityProvider.kid()))},
+            {QStringLiteral("Expired"),
+             m_identityProvider.sign(idTokenClaims(maya, MayaJwtSubject, -120))},
+            {QStringLiteral("WrongIssuer"), m_identityProvider.sign(otherIssuer)},
+            {QStringLiteral("WrongAudience"), m_identityProvider.sign(otherAudience)},
+            {QStringLiteral("UnsupportedAlgorithm"), algNone},
+        };
+        int unitRequests = 0;
+        connect(m_unit.get(), &SandboxServer::requestReceived, this, [&] { ++unitRequests; });
+        for (const auto &[reason, jwt] : refusals) {
+            const Reply refused = post("/v1/jwt-sign-ins", Reply::jwtBody(jwt));
+            QVERIFY2(refused.withoutId() == reference.withoutId(), qPrintable(reason));
+            QVERIFY2(m_broker->log().contains(QStringLiteral("refused: ") + reason),
+                     qPrintable(m_broker->log()));
+            QVERIFY2(!m_broker->log().contains(jwt.section(QLatin1Char('.'), 1, 1)),
+                     "the ID token is in the log");
+        }
+        QCOMPARE(unitRequests, 0); // nobody was looked up for a token that failed its checks
+    }
+
+    void anUnknownKeyFetchesTheKeysOnceAndIsTakenAfterARotation()
+    {
+        const TestSigningKey rotated;
+        // "Unit" knows both keys of the bank's identity provider.
+        m_unit->setIdentityProvider(
+            *tessera::Jwks::fromJson(jwksOf({&m_identityProvider, &rotated}), nullptr), JwtIssuer);
+        tessera::test::JwksServer provider;
+        provider.setJwks(m_identityProvider.jwksJson());
+        QVERIFY(startBroker(identityProviderConfig(provider.url().toString())));
+        QCOMPARE(provider.requests(), 1);
+        QCOMPARE(post("/v1/jwt-sign-ins", Reply::jwtBody(mayaJwt(m_identityProvider))).status, 201);
+        QCOMPARE(provider.requests(), 1);
+
+        provider.setJwks(rotated.jwksJson());
+        const Reply afterRotation = post("/v1/jwt-sign-ins", Reply::jwtBody(mayaJwt(rotated)));
+        QCOMPARE(afterRotation.status, 201);
+        QCOMPARE(afterRotation.attributes().value(QLatin1String("customerId")).toString(), MayaId);
+        QCOMPARE(provider.requests(), 2);
+
+        // A made-up kid right after does not make the broker fetch again.
+        const Reply madeUp = post("/v1/jwt-sign-ins", Reply::jwtBody(mayaJwt(TestSigningKey())));
+        QCOMPARE(madeUp.status, 401);
+        QCOMPARE(provider.requests(), 2);
+    }
+
+    void withoutIdentityProviderJwtSignInIsNotThere()
+    {
+        QVERIFY(startBroker());
+        const Reply answer = post("/v1/jwt-sign-ins", Reply::jwtBody(mayaJwt(m_identityProvider)));
+        QCOMPARE(answer.status, 404);
+        QCOMPARE(answer.title(),
+                 QStringLiteral("Signing in with an identity token is not set up on this server."));
+        QCOMPARE(post("/v1/jwt-sign-ins", "{}").status, 404);
+    }
+
+    void aBadIdentityProviderConfigurationStopsTheBroker_data()
+    {
+        QTest::addColumn<QStringList>("config");
+        QTest::addColumn<QString>("message");
+        const QString together = QStringLiteral("needs jwks, issuer and audience");
+        QTest::newRow("jwks alone") << QStringList{QStringLiteral("[identityProvider]"),
+                                                   QStringLiteral("jwks=/etc/jwks.json")}
+                                    << together;
+        QTest::newRow("no audience") << QStringList{QStringLiteral("[identityProvider]"),
+                                                    QStringLiteral("jwks=/etc/jwks.json"),
+                                                    QStringLiteral("issuer=") + JwtIssuer}
+                                     << together;
+        QTest::newRow("issuer alone") << QStringList{QStringLiteral("[identityProvider]"),
+                                                     QStringLiteral("issuer=") + JwtIssuer}
+                                      << together;
+        QTest::newRow("plain http off this computer")
+            << identityProviderConfig(QStringLiteral("http://id.bank.example/jwks"))
+            << QStringLiteral("over https");
+        QTest::newRow("no such file")
+            << identityProviderConfig(QStringLiteral("/nonexistent/jwks.json"))
+            << QStringLiteral("could not be loaded");
+        QTest::newRow("nothing listens at the address")
+            << identityProviderConfig(tessera::test::closedLoopbackUrl().toString() +
+                                      QStringLiteral("/jwks.json"))
+            << QStringLiteral("could not be loaded");
+    }
+    void aBadIdentityProviderConfigurationStopsTheBroker()
+    {
+        QFETCH(QStringList, config);
+        QFETCH(QString, message);
+        BrokerProcess broker(m_unit->baseUrl(), m_unit->orgToken(), config);
+        const int exitCode = broker.waitForExit();
+        QVERIFY2(exitCode > 0, qPrintable(broker.log()));
+        QVERIFY2(broker.log().contains(message), qPrintable(broker.log()));
+    }
+
+    void aProviderThatRedirectsItsKeysStopsTheBroker()
+    {
+        tessera::test::JwksServer elsewhere;
+        elsewhere.setJwks(m_identityProvider.jwksJson());
+        tessera::test::JwksServer provider;
+        provider.setRedirect(elsewhere.url());
+        BrokerProcess broker(m_unit->baseUrl(), m_unit->orgToken(),
+                             identityProviderConfig(provider.url().toString()));
+        QVERIFY2(broker.waitForExit() > 0, qPrintable(broker.log()));
+        QVERIFY2(broker.log().contains(QLatin1String("redirect")), qPrintable(broker.log()));
+        QCOMPARE(elsewhere.requests(), 0);
     }
 };
 

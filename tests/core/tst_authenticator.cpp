@@ -14,6 +14,7 @@
 #include "SeedIds.h"
 #include "Session.h"
 #include "SuiteSetup.h"
+#include "TestSigningKey.h"
 #include "TokenStore.h"
 
 #include <QDir>
@@ -622,19 +623,18 @@ private slots:
 
     void signInWithJwt()
     {
+        // The org's identity provider signs the customer's JWT; the sandbox checks it as Unit.
+        const test::TestSigningKey identityProvider;
+        const QString issuer = QStringLiteral("https://id.bank.example/");
+        m_sandbox.setIdentityProvider(*Jwks::fromJson(identityProvider.jwksJson(), nullptr),
+                                      issuer);
         auto backend = makeBackend();
         std::unique_ptr<ApiReply> customerReply(backend->tokenApi()->getCustomer(m_customerId));
         QVERIFY(finished(customerReply.get()));
         const QString subject = customerReply->valueAs<Customer>().jwtSubject;
         QVERIFY(!subject.isEmpty());
-        auto jwtFor = [](const QString &sub) {
-            auto part = [](const QByteArray &json) {
-                return json.toBase64(QByteArray::Base64UrlEncoding |
-                                     QByteArray::OmitTrailingEquals);
-            };
-            return QString::fromLatin1(part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
-                                       part(R"({"sub":")" + sub.toUtf8() + R"("})") + '.' +
-                                       part("signature"));
+        auto jwtFor = [&](const QString &sub) {
+            return identityProvider.sign(test::TestSigningKey::standardClaims(issuer, {}, sub));
         };
 
         Authenticator *auth = backend->authenticator();

@@ -5,6 +5,7 @@
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "SeedIds.h"
+#include "TestSigningKey.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -22,6 +23,7 @@
 
 using tessera::sandbox::SandboxRequest;
 using tessera::sandbox::SandboxServer;
+using tessera::test::TestSigningKey;
 
 namespace {
 
@@ -32,6 +34,8 @@ const QString DanielCard = QStringLiteral("300005");
 const QString DanielClosedAccount = QStringLiteral("200004");
 const QString BulkId = QStringLiteral("100005"); // 5000 generated cards
 const QString MayaJwtSubject = QStringLiteral("auth0|64f1c2a9e3b7d10001maya");
+const QString NoJwtSubjectId = QStringLiteral("100006"); // Northwind: no jwtSubject
+const QString JwtIssuer = QStringLiteral("https://maya-bank.example.auth0.com/");
 
 struct Reply
 {
@@ -110,6 +114,7 @@ class TestSandboxApi : public QObject
 private:
     std::unique_ptr<SandboxServer> m_server;
     QNetworkAccessManager m_network;
+    TestSigningKey m_jwtKey; // the org's identity provider, where a test sets one up
     // Requests answered with an error `code`, which Unit documents for none of them.
     QStringList m_errorCodes;
 
@@ -616,42 +621,96 @@ private slots:
         QCOMPARE(requestToken(MayaId, QStringLiteral("accounts")).status, 400);
     }
 
-    void jwtReplacesOtp()
+    // The org's identity provider: m_jwtKey's JWK Set and JwtIssuer.
+    void configureIdentityProvider()
     {
-        auto jwt = [](const QByteArray &payload) {
-            const auto enc = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-            return QString::fromLatin1(QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(enc) +
-                                       '.' + payload.toBase64(enc) + ".c2lnbmF0dXJl");
-        };
-        const qint64 future = QDateTime::currentSecsSinceEpoch() + 3600;
-        const QString good = jwt(
-            QStringLiteral(R"({"sub":"%1","exp":%2})").arg(MayaJwtSubject).arg(future).toUtf8());
-        Reply ok = requestToken(MayaId, QStringLiteral("cards cards-write"), {}, {},
-                                QStringLiteral("\"jwtToken\":\"%1\"").arg(good));
+        m_server->setIdentityProvider(*tessera::Jwks::fromJson(m_jwtKey.jwksJson(), nullptr),
+                                      JwtIssuer);
+    }
+    QString mayaJwt(int lifetimeSeconds = 3600) const
+    {
+        return m_jwtKey.sign(
+            TestSigningKey::standardClaims(JwtIssuer, {}, MayaJwtSubject, lifetimeSeconds));
+    }
+    Reply tokenWithJwt(const QString &jwt)
+    {
+        return requestToken(MayaId, QStringLiteral("cards cards-write"), {}, {},
+                            QStringLiteral("\"jwtToken\":\"%1\"").arg(jwt));
+    }
+
+    void aJwtSignedByTheOrgsIdentityProviderReplacesTheCode()
+    {
+        configureIdentityProvider();
+        Reply ok = tokenWithJwt(mayaJwt());
         QCOMPARE(ok.status, 201);
         const QString token = ok.attributes().value(QLatin1String("token")).toString();
         QCOMPARE(post("/cards", token, createCardBody(MayaChecking)).status, 201);
+    }
 
-        Reply wrongSubject =
-            requestToken(MayaId, QStringLiteral("cards-write"), {}, {},
-                         QStringLiteral("\"jwtToken\":\"%1\"")
-                             .arg(jwt(R"({"sub":"auth0|64f1c2a9e3b7d10002dani"})")));
-        QCOMPARE(wrongSubject.status, 400);
-        QVERIFY2(wrongSubject.errorDetail().contains(QLatin1String("jwtSubject")),
-                 qPrintable(wrongSubject.errorDetail()));
-        Reply expired = requestToken(
-            MayaId, QStringLiteral("cards-write"), {}, {},
-            QStringLiteral("\"jwtToken\":\"%1\"")
-                .arg(jwt(
-                    QStringLiteral(R"({"sub":"%1","exp":1000})").arg(MayaJwtSubject).toUtf8())));
-        QCOMPARE(expired.status, 400);
-        QVERIFY2(expired.errorDetail().contains(QLatin1String("JWT has expired")),
-                 qPrintable(expired.errorDetail()));
-        Reply garbage = requestToken(MayaId, QStringLiteral("cards-write"), {}, {},
-                                     QStringLiteral("\"jwtToken\":\"not.a.jwt\""));
-        QCOMPARE(garbage.status, 400);
-        QVERIFY2(garbage.errorDetail().contains(QLatin1String("must be a JWT")),
-                 qPrintable(garbage.errorDetail()));
+    void aRefusedJwtIsA400AtJwtToken_data()
+    {
+        QTest::addColumn<QString>("jwt");
+        QTest::addColumn<QString>("title");
+        const TestSigningKey otherKey;
+        QTest::newRow("another key")
+            << otherKey.sign(TestSigningKey::standardClaims(JwtIssuer, {}, MayaJwtSubject))
+            << QStringLiteral("The JWT is signed with a key the identity provider does not "
+                              "publish.");
+        QTest::newRow("another key under the provider's kid")
+            << TestSigningKey(m_jwtKey.kid())
+                   .sign(TestSigningKey::standardClaims(JwtIssuer, {}, MayaJwtSubject))
+            << QStringLiteral("The JWT signature is invalid.");
+        QTest::newRow("expired") << mayaJwt(-1)
+                                 << QStringLiteral("The JWT has expired or has no \"exp\" claim.");
+        QTest::newRow("another issuer")
+            << m_jwtKey.sign(TestSigningKey::standardClaims(
+                   QStringLiteral("https://elsewhere.example/"), {}, MayaJwtSubject))
+            << QStringLiteral("The JWT issuer does not match the identity provider.");
+        const auto part = [](const QByteArray &json) { return TestSigningKey::base64Url(json); };
+        const QStringList signedParts = mayaJwt().split(QLatin1Char('.'));
+        QTest::newRow("alg none") << QString::fromLatin1(part(R"({"alg":"none","typ":"JWT"})")) +
+                                         QLatin1Char('.') + signedParts.at(1) + QLatin1Char('.')
+                                  << QStringLiteral("The JWT must be signed with RS256.");
+        QTest::newRow("another customer's subject")
+            << m_jwtKey.sign(TestSigningKey::standardClaims(
+                   JwtIssuer, {}, QStringLiteral("auth0|64f1c2a9e3b7d10002dani")))
+            << QStringLiteral("The JWT subject does not match the customer's jwtSubject.");
+        QTest::newRow("not a JWT") << QStringLiteral("not.a.jwt")
+                                   << QStringLiteral("jwtToken must be a JWT "
+                                                     "(header.payload.signature, base64url).");
+    }
+    void aRefusedJwtIsA400AtJwtToken()
+    {
+        QFETCH(QString, jwt);
+        QFETCH(QString, title);
+        configureIdentityProvider();
+        const Reply refused = tokenWithJwt(jwt);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorDetail(), title);
+        QCOMPARE(refused.errorPointer(), QStringLiteral("/data/attributes/jwtToken"));
+    }
+
+    void everyJwtIsRefusedWhenTheOrgHasNoIdentityProvider()
+    {
+        const Reply refused = tokenWithJwt(mayaJwt());
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorPointer(), QStringLiteral("/data/attributes/jwtToken"));
+        QVERIFY2(refused.errorDetail().contains(QLatin1String("no identity provider")),
+                 qPrintable(refused.errorDetail()));
+    }
+
+    void aCustomerWithoutJwtSubjectCannotSignInWithAJwt()
+    {
+        configureIdentityProvider();
+        const QString jwt = m_jwtKey.sign(
+            TestSigningKey::standardClaims(JwtIssuer, {}, QStringLiteral("auth0|northwind")));
+        const Reply refused = requestToken(NoJwtSubjectId, QStringLiteral("cards"), {}, {},
+                                           QStringLiteral("\"jwtToken\":\"%1\"").arg(jwt));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorPointer(), QStringLiteral("/data/attributes/jwtToken"));
+        QCOMPARE(refused.errorDetail(),
+                 QStringLiteral("The customer has no jwtSubject, so a JWT cannot authenticate "
+                                "them."));
     }
 
     void customerTokenExpires()

@@ -1,6 +1,7 @@
 // TokenAuthority without HTTP: the verification and token bookkeeping on their own.
 
 #include "SandboxClock.h"
+#include "TestSigningKey.h"
 #include "TokenAuthority.h"
 
 #include <QJsonDocument>
@@ -13,8 +14,16 @@ using tessera::sandbox::SandboxClock;
 using tessera::sandbox::TokenAuthority;
 using Result = TokenAuthority::VerificationResult;
 using Resources = TokenAuthority::Resources;
+using tessera::test::TestSigningKey;
 
 namespace {
+
+const QString JwtIssuer = QStringLiteral("https://id.bank.example/");
+
+tessera::Jwks jwksOf(const TestSigningKey &key)
+{
+    return *tessera::Jwks::fromJson(key.jwksJson(), nullptr);
+}
 
 Card card(const char *id, const char *accountId, const char *customerId)
 {
@@ -38,6 +47,10 @@ Account account(const char *id, const char *customerId)
 class TestTokenAuthority : public QObject
 {
     Q_OBJECT
+
+    TestSigningKey m_key;
+    TestSigningKey m_otherKey;
+    tessera::Jwks m_keys = jwksOf(m_key);
 
 private slots:
     void tokensAreRandomAndOpaque()
@@ -255,56 +268,102 @@ private slots:
             Result::Accepted);
     }
 
-    void jwtChecks_data()
+    void aJwtIsCheckedAsUnitChecksIt_data()
     {
-        QTest::addColumn<QByteArray>("header");
-        QTest::addColumn<QByteArray>("payload");
-        QTest::addColumn<int>("expected");
-        const QByteArray header = R"({"alg":"HS256","typ":"JWT"})";
-        QTest::newRow("ok") << header << QByteArray(R"({"sub":"auth0|me"})")
-                            << int(TokenAuthority::JwtResult::Accepted);
-        QTest::newRow("ok with exp")
-            << header << QByteArray(R"({"sub":"auth0|me","exp":4102444800})")
-            << int(TokenAuthority::JwtResult::Accepted);
-        QTest::newRow("expired") << header << QByteArray(R"({"sub":"auth0|me","exp":1})")
-                                 << int(TokenAuthority::JwtResult::Expired);
-        QTest::newRow("other subject") << header << QByteArray(R"({"sub":"auth0|you"})")
-                                       << int(TokenAuthority::JwtResult::WrongSubject);
-        QTest::newRow("no sub") << header << QByteArray(R"({"name":"me"})")
-                                << int(TokenAuthority::JwtResult::Malformed);
-        QTest::newRow("not json") << header << QByteArray("hello")
-                                  << int(TokenAuthority::JwtResult::Malformed);
-        QTest::newRow("exp not a number")
-            << header << QByteArray(R"({"sub":"auth0|me","exp":"soon"})")
-            << int(TokenAuthority::JwtResult::Malformed);
+        using O = TokenAuthority::JwtCheck::Outcome;
+        using V = tessera::JwtVerifier::Result;
+        QTest::addColumn<QString>("jwt");
+        QTest::addColumn<QString>("jwtSubject");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<int>("verification");
+        const QString me = QStringLiteral("auth0|me");
+        const auto claims = [&](int lifetime = 3600) {
+            return TestSigningKey::standardClaims(JwtIssuer, {}, me, lifetime);
+        };
+        QTest::newRow("signed by the provider, for this customer")
+            << m_key.sign(claims()) << me << int(O::Accepted) << int(V::Accepted);
+        QTest::newRow("signed by another key")
+            << m_otherKey.sign(claims()) << me << int(O::NotVerified) << int(V::UnknownKey);
+        QTest::newRow("another key under the provider's kid")
+            << TestSigningKey(m_key.kid()).sign(claims()) << me << int(O::NotVerified)
+            << int(V::BadSignature);
+        QTest::newRow("expired a second ago (no leeway)")
+            << m_key.sign(claims(-1)) << me << int(O::NotVerified) << int(V::Expired);
+        QJsonObject noExpiry = claims();
+        noExpiry.remove(QStringLiteral("exp"));
+        QTest::newRow("no exp") << m_key.sign(noExpiry) << me << int(O::NotVerified)
+                                << int(V::Expired);
+        QJsonObject otherIssuer = claims();
+        otherIssuer.insert(QStringLiteral("iss"), QStringLiteral("https://other.example"));
+        QTest::newRow("another issuer")
+            << m_key.sign(otherIssuer) << me << int(O::NotVerified) << int(V::WrongIssuer);
+        const auto part = [](const QJsonObject &object) {
+            return TestSigningKey::base64Url(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        };
+        const QJsonObject none{{QStringLiteral("alg"), QStringLiteral("none")},
+                               {QStringLiteral("kid"), m_key.kid()}};
+        QTest::newRow("alg none") << QString::fromLatin1(part(none) + '.' + part(claims()) + '.')
+                                  << me << int(O::NotVerified) << int(V::UnsupportedAlgorithm);
+        QTest::newRow("not a JWT")
+            << QStringLiteral("a.b") << me << int(O::NotVerified) << int(V::Malformed);
+        QTest::newRow("another customer's subject")
+            << m_key.sign(claims()) << QStringLiteral("auth0|you") << int(O::WrongSubject)
+            << int(V::Accepted);
+        QTest::newRow("customer without jwtSubject")
+            << m_key.sign(claims()) << QString() << int(O::CustomerHasNoSubject)
+            << int(V::Accepted);
     }
 
-    void jwtChecks()
+    void aJwtIsCheckedAsUnitChecksIt()
     {
-        QFETCH(QByteArray, header);
-        QFETCH(QByteArray, payload);
-        QFETCH(int, expected);
+        QFETCH(QString, jwt);
+        QFETCH(QString, jwtSubject);
+        QFETCH(int, outcome);
+        QFETCH(int, verification);
         SandboxClock clock;
         TokenAuthority tokens(&clock);
-        const auto enc = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-        const QString jwt =
-            QString::fromLatin1(header.toBase64(enc) + '.' + payload.toBase64(enc) + ".sig");
-        QCOMPARE(int(tokens.checkJwt(jwt, QStringLiteral("auth0|me"))), expected);
+        tokens.setIdentityProvider(m_keys, JwtIssuer);
+        const TokenAuthority::JwtCheck check = tokens.checkJwt(jwt, jwtSubject);
+        QCOMPARE(int(check.outcome), outcome);
+        QCOMPARE(int(check.verification), verification);
     }
 
-    void jwtShape()
+    void everyJwtIsRefusedWithoutAnIdentityProvider()
     {
         SandboxClock clock;
         TokenAuthority tokens(&clock);
-        QCOMPARE(tokens.checkJwt(QStringLiteral("a.b"), QStringLiteral("x")),
-                 TokenAuthority::JwtResult::Malformed);
-        QCOMPARE(tokens.checkJwt(QStringLiteral("!!.??.sig"), QStringLiteral("x")),
-                 TokenAuthority::JwtResult::Malformed);
-        // A customer without jwtSubject can never use a JWT.
-        const auto enc = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-        const QString jwt = QString::fromLatin1(QByteArray("{}").toBase64(enc) + '.' +
-                                                QByteArray(R"({"sub":""})").toBase64(enc) + ".s");
-        QCOMPARE(tokens.checkJwt(jwt, QString()), TokenAuthority::JwtResult::WrongSubject);
+        QVERIFY(!tokens.hasIdentityProvider());
+        const QString me = QStringLiteral("auth0|me");
+        QCOMPARE(tokens.checkJwt(m_key.sign(TestSigningKey::standardClaims(JwtIssuer, {}, me)), me)
+                     .outcome,
+                 TokenAuthority::JwtCheck::Outcome::NoIdentityProvider);
+    }
+
+    void aJwtExpiresOnTheSandboxClock()
+    {
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        tokens.setIdentityProvider(m_keys, JwtIssuer);
+        const QString me = QStringLiteral("auth0|me");
+        const QString jwt = m_key.sign(TestSigningKey::standardClaims(JwtIssuer, {}, me, 3600));
+        QCOMPARE(tokens.checkJwt(jwt, me).outcome, TokenAuthority::JwtCheck::Outcome::Accepted);
+        clock.setOffset(3600);
+        QCOMPARE(tokens.checkJwt(jwt, me).verification, tessera::JwtVerifier::Result::Expired);
+    }
+
+    void aJwtWithAnUnknownKeyAsksForTheProvidersKeysAgain()
+    {
+        SandboxClock clock;
+        TokenAuthority tokens(&clock);
+        tokens.setIdentityProvider(m_keys, JwtIssuer);
+        int asked = 0;
+        tokens.setUnknownKeyHandler([&asked] { ++asked; });
+        const QString me = QStringLiteral("auth0|me");
+        const QJsonObject claims = TestSigningKey::standardClaims(JwtIssuer, {}, me);
+        (void)tokens.checkJwt(m_key.sign(claims), me);
+        QCOMPARE(asked, 0);
+        (void)tokens.checkJwt(m_otherKey.sign(claims), me);
+        QCOMPARE(asked, 1);
     }
 
     void scopeLists()

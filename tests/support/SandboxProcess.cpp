@@ -4,10 +4,12 @@
 
 namespace tessera::test {
 
-SandboxProcess::SandboxProcess()
+SandboxProcess::SandboxProcess(const QStringList &extraArguments)
     : m_process(QStringLiteral(TESSERA_SANDBOX_EXECUTABLE),
-                {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--org-token-file"),
-                 m_dir.filePath(QStringLiteral("org-token"))},
+                QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--org-token-file"),
+                            m_dir.filePath(QStringLiteral("org-token"))} +
+                    extraArguments,
                 QStringLiteral("*.debug=false;tessera.sandbox.info=true"))
 {}
 

@@ -3,6 +3,7 @@
 #include "ListeningProcess.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -14,9 +15,12 @@ namespace tessera::test {
 class SandboxProcess
 {
 public:
-    SandboxProcess();
+    // `extraArguments`: more options, e.g. {"--jwks", url, "--jwt-issuer", issuer}.
+    explicit SandboxProcess(const QStringList &extraArguments = {});
 
     [[nodiscard]] bool start(QString *error, int timeoutMs = 10000);
+    // Its exit code once it exited on its own (it refused its options); -1 if still running.
+    int waitForExit(int timeoutMs = 10000) { return m_process.waitForExit(timeoutMs); }
     QUrl baseUrl() const { return m_process.baseUrl(); }
     // The org token it wrote, once started (for a BrokerProcess).
     QString orgToken() const;

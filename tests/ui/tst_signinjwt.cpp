@@ -6,8 +6,11 @@
 #include "SandboxServer.h"
 #include "Session.h"
 #include "SuiteSetup.h"
+#include "TestSigningKey.h"
 
 #include <QAction>
+#include <QFile>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -15,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 
@@ -37,17 +41,18 @@ private:
     QString m_email;
     QString m_subject;
 
-    // Shaped like an identity provider's JWT for `subject` (the sandbox checks no signature);
-    // the broker finds the customer by its email claim.
+    test::TestSigningKey m_identityProvider; // the bank's, known to "Unit" and the broker
+    const QString m_issuer = QStringLiteral("https://id.bank.example/");
+    const QString m_clientId = QStringLiteral("tessera-desktop");
+    QTemporaryDir m_dir;
+
+    // The identity provider's JWT for `subject`, which "Unit" verifies; the broker finds the
+    // customer by its email claim.
     QString jwtFor(const QString &subject) const
     {
-        const auto part = [](const QByteArray &json) {
-            return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        };
-        return QString::fromLatin1(
-            part(R"({"alg":"HS256","typ":"JWT"})") + '.' +
-            part(R"({"sub":")" + subject.toUtf8() + R"(","email":")" + m_email.toUtf8() + R"("})") +
-            '.' + part("signature"));
+        QJsonObject claims = test::TestSigningKey::standardClaims(m_issuer, m_clientId, subject);
+        claims.insert(QStringLiteral("email"), m_email);
+        return m_identityProvider.sign(claims);
     }
 
     struct Page
@@ -89,8 +94,19 @@ private slots:
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
 
         m_unit = std::make_unique<SandboxServer>();
+        m_unit->setIdentityProvider(*Jwks::fromJson(m_identityProvider.jwksJson(), nullptr),
+                                    m_issuer);
         QVERIFY(m_unit->start() != 0);
-        m_broker = std::make_unique<test::BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken());
+        const QString jwksPath = m_dir.filePath(QStringLiteral("jwks.json"));
+        QFile jwks(jwksPath);
+        QVERIFY(jwks.open(QIODevice::WriteOnly));
+        QVERIFY(jwks.write(m_identityProvider.jwksJson()) > 0);
+        jwks.close();
+        m_broker = std::make_unique<test::BrokerProcess>(
+            m_unit->baseUrl(), m_unit->orgToken(),
+            QStringList{QStringLiteral("[identityProvider]"), QStringLiteral("jwks=") + jwksPath,
+                        QStringLiteral("issuer=") + m_issuer,
+                        QStringLiteral("audience=") + m_clientId});
         QString error;
         QVERIFY2(m_broker->start(&error), qPrintable(error));
         QNetworkAccessManager network;
