@@ -11,6 +11,7 @@
 #include "OidcSignIn.h"
 #include "ProvisioningFile.h"
 #include "ScriptedBrowser.h"
+#include "Session.h"
 #include "SuiteSetup.h"
 
 #include <QDesktopServices>
