@@ -115,6 +115,8 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
         if (m_jwt)
             m_jwt->clear();
     };
+    connect(auth, &Authenticator::signInAgainRequired, this,
+            [this](const QString &message) { showStatus(message, false); });
     connect(auth, &Authenticator::signedIn, this, forgetJwt);
     connect(auth, &Authenticator::signedOut, this, forgetJwt);
 
@@ -213,7 +215,11 @@ void SignInPage::buildBrokerForm(QVBoxLayout *layout, QLabel *intro)
         intro->setText(tr("Sign in with your bank's online banking details in your browser, or "
                           "get a one-time code on the phone on your account."));
         m_bankSignIn = new BankSignInPanel(m_backend, *provider, this);
-        connect(m_bankSignIn, &BankSignInPanel::activeChanged, this, &SignInPage::updateButtons);
+        connect(m_bankSignIn, &BankSignInPanel::activeChanged, this, [this](bool active) {
+            if (active)
+                showStatus({}, false); // the panel speaks for this sign-in
+            updateButtons();
+        });
         layout->addWidget(m_bankSignIn);
         auto *orCode = new QLabel(tr("Or get a code instead:"), this);
         orCode->setObjectName(QStringLiteral("orCodeLabel"));

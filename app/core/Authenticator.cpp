@@ -309,6 +309,11 @@ void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
                                   CreateTokenRequest request, const Phone &recipient,
                                   Channel channel, const SignInIdentifier &identifier)
 {
+    if (m_brokerSignIn && (purpose == Purpose::Renew || purpose == Purpose::Unlock) &&
+        m_session->token().signInIdentifier.isEmpty()) {
+        endSessionForNewSignIn();
+        return;
+    }
     cancelActiveFlow();
     m_purpose = purpose;
     endFlow();
@@ -326,12 +331,19 @@ void Authenticator::startCodeFlow(Purpose purpose, const QString &customerId,
     // A renewal or unlock asks the broker with what the customer signed in with.
     m_pendingIdentifier =
         purpose == Purpose::SignIn ? identifier : m_session->token().signInIdentifier;
-    if (m_pendingIdentifier.isEmpty()) {
-        onVerificationFailed(ApiError::invalid(QCoreApplication::translate(
-            "Authenticator", "Sign out, then sign in again with your phone number or email.")));
-        return;
-    }
     m_brokerSignIn->start(m_pendingIdentifier, channel);
+}
+
+void Authenticator::endSessionForNewSignIn()
+{
+    // Signed in at the bank's identity provider (or with a pasted token): no phone number or
+    // email to send a code for, so the customer signs in again the way they did — at their
+    // bank, whose own session usually makes that one click.
+    qCInfo(lcAuth) << "the sign-in cannot be renewed by code; the session ends";
+    signOut();
+    failWaiters(ApiError::cancelled());
+    emit signInAgainRequired(QCoreApplication::translate(
+        "Authenticator", "Your sign-in has ended. Sign in again to go on."));
 }
 
 Phone Authenticator::codeRecipient(const QString &customerId) const

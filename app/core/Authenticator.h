@@ -131,6 +131,9 @@ signals:
     void authenticated();
     void signedIn();
     void signedOut(const QString &customerId);
+    // Right after signedOut: the session could not be renewed or unlocked by code (it began at
+    // the bank's identity provider), so the customer signs in again; `message` says so.
+    void signInAgainRequired(const QString &message);
     void unlocked();
     void cancelled();
     // The keychain could not be used; the sign-in will not be remembered.
@@ -155,6 +158,7 @@ private:
     void onTokenCreated(const StoredToken &token);
     void onTokenFailed(const ApiError &error);
     void onSessionExpired();
+    void endSessionForNewSignIn();
     void reportKeychain(TokenStore::Status status);
     void setBusy(bool busy);
     void resumeWaiters();

@@ -86,6 +86,31 @@ private:
         return Provisioning::read(path);
     }
 
+    // Clicks "Sign in with …", lets the browser sign in at the provider, and waits until
+    // Tessera is signed in and has closed its listener.
+    bool signInAtTheBank(MainWindow &window, Backend &backend, test::ScriptedBrowser &browser)
+    {
+        m_browser.opened.clear();
+        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        if (!QTest::qWaitFor([&] { return !m_browser.opened.isEmpty(); }, 10000))
+            return false;
+        if (!find<QWidget>(window, "browserWaiting")->isVisible())
+            return false;
+        const QUrl redirect = backend.identitySignIn()->redirectUri();
+        if (redirect.host() != QLatin1String("127.0.0.1") ||
+            !m_provider.setRedirectUris({redirect.toString()}))
+            return false;
+        QSignalSpy signedIn(backend.authenticator(), &Authenticator::signedIn);
+        const int landed = browser.openAndLogIn(m_browser.opened.first(), m_provider.userName(),
+                                                m_provider.password());
+        if (landed != 200) {
+            qWarning("the browser did not get back to Tessera: %s",
+                     qPrintable(browser.lastError()));
+            return false;
+        }
+        return (!signedIn.isEmpty() || signedIn.wait(15000)) && refusesConnections(redirect);
+    }
+
     static bool refusesConnections(const QUrl &url)
     {
         QTcpSocket socket;
@@ -145,29 +170,30 @@ private slots:
         auto *button = find<QPushButton>(window, "signInWithBankButton");
         QVERIFY(button && button->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
-        m_browser.opened.clear();
-        QTest::mouseClick(button, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, 10000);
-        QVERIFY(find<QWidget>(window, "browserWaiting")->isVisible());
-        const QUrl redirect = backend.identitySignIn()->redirectUri();
-        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
-
-        // The customer signs in at the bank's page in the browser, which comes back to Tessera.
-        QVERIFY(m_provider.setRedirectUris({redirect.toString()}));
-        QSignalSpy signedIn(backend.authenticator(), &Authenticator::signedIn);
-        test::ScriptedBrowser browser;
-        QCOMPARE(browser.openAndLogIn(m_browser.opened.first(), m_provider.userName(),
-                                      m_provider.password()),
-                 200);
-        QVERIFY(signedIn.wait(15000));
+        test::ScriptedBrowser browser; // keeps the provider's session, as a browser does
+        QVERIFY(signInAtTheBank(window, backend, browser));
         QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
         QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 10000);
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible()); // no code, ever
-        QVERIFY(refusesConnections(redirect));                            // the listener is gone
         // The broker exchanged the ID token at Unit with the org token; Unit checked it too.
         QVERIFY(m_unit->log().contains(
             QLatin1String("customer token issued for customer 100001 by the org token")));
+
+        // The sign-in token stops working: with no phone or email to send a code for, the
+        // session ends and the customer signs in at the bank again — no login there this time,
+        // the browser still has the bank's session.
+        QSignalSpy signedOut(backend.authenticator(), &Authenticator::signedOut);
+        backend.session()->reportUnauthorized();
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 5000);
+        QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
+        auto *status = find<QLabel>(window, "signInStatus");
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
+        QVERIFY(signInAtTheBank(window, backend, browser));
+        QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
+        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
 
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
         backend.authenticator()->signOut();
