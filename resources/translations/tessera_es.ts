@@ -116,8 +116,8 @@
         <translation>No se pudo enviar el código: %1</translation>
     </message>
     <message>
-        <source>Sign out, then sign in again with your phone number or email.</source>
-        <translation>Cierra la sesión y vuelve a iniciarla con tu número de teléfono o tu correo electrónico.</translation>
+        <source>Your sign-in has ended. Sign in again to go on.</source>
+        <translation>Tu sesión ha terminado. Vuelve a iniciar sesión para continuar.</translation>
     </message>
 </context>
 <context>
@@ -183,6 +183,57 @@
     </message>
 </context>
 <context>
+    <name>JwtVerifier</name>
+    <message>
+        <source>Your bank&apos;s sign-in was checked.</source>
+        <translation>Se comprobó el inicio de sesión de tu banco.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: its answer could not be read.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: no se pudo leer su respuesta.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: it was not signed in a way Tessera accepts.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: no está firmado de una forma que Tessera acepte.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: it was signed with a key your bank does not publish.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: está firmado con una clave que tu banco no publica.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: its signature does not match.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: su firma no coincide.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: it came from another sign-in service.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: viene de otro servicio de inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: it was meant for another app.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: era para otra aplicación.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in has expired. Sign in again, and check that this computer&apos;s clock is right.</source>
+        <translation>El inicio de sesión de tu banco ha caducado. Vuelve a iniciar sesión y comprueba que el reloj de este ordenador esté en hora.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in is not valid yet. Check that this computer&apos;s clock is right.</source>
+        <translation>El inicio de sesión de tu banco todavía no es válido. Comprueba que el reloj de este ordenador esté en hora.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in does not belong to this sign-in attempt. Sign in again.</source>
+        <translation>El inicio de sesión de tu banco no corresponde a este intento. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked: it does not say who you are.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco: no dice quién eres.</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s sign-in could not be checked.</source>
+        <translation>No se pudo comprobar el inicio de sesión de tu banco.</translation>
+    </message>
+</context>
+<context>
     <name>Provisioning</name>
     <message>
         <source>Contact your bank&apos;s support; Tessera cannot sign you in until this is fixed.</source>
@@ -199,6 +250,22 @@
     <message>
         <source>Your bank&apos;s setup of Tessera (%1) names a sign-in address that is not safe to use: %2</source>
         <translation>La configuración de Tessera de tu banco (%1) indica una dirección de inicio de sesión que no es segura: %2</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s setup of Tessera (%1) names a banking address that is not safe to use: %2</source>
+        <translation>La configuración de Tessera de tu banco (%1) indica una dirección bancaria que no es segura: %2</translation>
+    </message>
+    <message>
+        <source>Your bank&apos;s setup of Tessera (%1) names a sign-in service that cannot be used: %2</source>
+        <translation>La configuración de Tessera de tu banco (%1) indica un servicio de inicio de sesión que no se puede usar: %2</translation>
+    </message>
+    <message>
+        <source>it does not say where to sign in.</source>
+        <translation>no indica dónde iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>it does not name Tessera&apos;s registration there.</source>
+        <translation>no indica el registro de Tessera en ese servicio.</translation>
     </message>
 </context>
 <context>
@@ -501,6 +568,41 @@ El código se envía al %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::OidcSignIn</name>
+    <message>
+        <source>Your bank did not answer. Check your connection and try again.</source>
+        <translation>Tu banco no respondió. Comprueba tu conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Try again.</source>
+        <translation>El inicio de sesión tardó demasiado. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Signing in with your bank is not set up correctly on this computer. Contact your bank.</source>
+        <translation>El inicio de sesión con tu banco no está bien configurado en este ordenador. Ponte en contacto con tu banco.</translation>
+    </message>
+    <message>
+        <source>Tessera could not get ready to receive your bank&apos;s answer. Try again.</source>
+        <translation>Tessera no pudo prepararse para recibir la respuesta de tu banco. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Tessera received your bank&apos;s answer. You can close this page and go back to Tessera.</source>
+        <translation>Tessera recibió la respuesta de tu banco. Puedes cerrar esta página y volver a Tessera.</translation>
+    </message>
+    <message>
+        <source>Tessera received an answer that was not for this sign-in, and ignored it. Try again.</source>
+        <translation>Tessera recibió una respuesta que no era para este inicio de sesión y la ignoró. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You did not allow Tessera to sign you in.</source>
+        <translation>No permitiste que Tessera iniciara tu sesión.</translation>
+    </message>
+    <message>
+        <source>Your bank did not let you sign in. Try again, or contact your bank if it keeps happening.</source>
+        <translation>Tu banco no te dejó iniciar sesión. Vuelve a intentarlo o ponte en contacto con tu banco si sigue ocurriendo.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::AddressForm</name>
     <message>
         <source>Alabama</source>
@@ -797,6 +899,41 @@ El código se envía al %2</translation>
     <message>
         <source>Cards can only be shipped within the United States.</source>
         <translation>Las tarjetas solo se pueden enviar dentro de Estados Unidos.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::BankSignInPanel</name>
+    <message>
+        <source>&amp;Open the page again</source>
+        <translation>&amp;Abrir la página otra vez</translation>
+    </message>
+    <message>
+        <source>Sign in with your &amp;bank</source>
+        <translation>Iniciar sesión con tu &amp;banco</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Iniciar sesión con %1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Signing you in…</source>
+        <translation>Iniciando tu sesión…</translation>
+    </message>
+    <message>
+        <source>Opening your bank&apos;s sign-in page…</source>
+        <translation>Abriendo la página de inicio de sesión de tu banco…</translation>
+    </message>
+    <message>
+        <source>Tessera could not open your browser. Open this address in it:</source>
+        <translation>Tessera no pudo abrir tu navegador. Abre esta dirección en él:</translation>
+    </message>
+    <message>
+        <source>Continue in your browser: sign in on your bank&apos;s page there. Tessera carries on by itself once you are done.</source>
+        <translation>Continúa en tu navegador: inicia sesión allí en la página de tu banco. Tessera seguirá por sí sola cuando termines.</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2071,14 @@ El código se envía al %2</translation>
     <message>
         <source>Sending the code…</source>
         <translation>Enviando el código…</translation>
+    </message>
+    <message>
+        <source>Sign in with your bank&apos;s online banking details in your browser, or get a one-time code on the phone on your account.</source>
+        <translation>Inicia sesión con los datos de la banca en línea de tu banco en tu navegador, o recibe un código de un solo uso en el teléfono de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Or get a code instead:</source>
+        <translation>O recibe un código:</translation>
     </message>
 </context>
 </TS>
