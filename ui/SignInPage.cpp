@@ -58,8 +58,16 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_signIn->setDefault(true);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
+    // One column of a readable width on the left, however wide the window is.
+    auto *column = new QWidget(this);
+    column->setObjectName(QStringLiteral("signInColumn"));
+    column->setMaximumWidth(ColumnMaximumWidth);
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(32, 24, 32, 24);
+    outer->addWidget(column, 1);
+    outer->addStretch(0);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
     layout->addWidget(intro);
 
@@ -140,7 +148,7 @@ void SignInPage::buildDemoList(QVBoxLayout *layout, QLabel *intro)
     m_list->setAccessibleName(tr("Demo customers"));
     m_list->setModel(m_customers);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setUniformItemSizes(true);
+    // Not uniform: a person's row has two lines, a business's one.
     m_list->setSpacing(4);
     m_list->setAlternatingRowColors(true);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,

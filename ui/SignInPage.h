@@ -35,6 +35,9 @@ class SignInPage : public QWidget
 public:
     explicit SignInPage(Backend *backend, QWidget *parent = nullptr);
 
+    // The form keeps to this width on a wide window, so a line of it reads at a glance.
+    static constexpr int ColumnMaximumWidth = 720;
+
     // Reloads the demo's customer list.
     void reload();
 

@@ -203,6 +203,30 @@ private slots:
 
     // A business is listed once per person its code can go to; signing in as an authorized
     // user greets the business by its name and sends every code to that user's phone.
+    // A person's row has two lines (name, where the code goes), a business's one: each row is
+    // as tall as its own lines, so no name is cut short to "Maya Thompson…".
+    void everyDemoCustomerRowShowsAllItsLines()
+    {
+        auto backend = makeBackend();
+        MainWindow window(backend.get());
+        window.resize(1100, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 6, 5000);
+        const int lineSpacing = list->fontMetrics().lineSpacing();
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            const QModelIndex index = list->model()->index(row, 0);
+            const qsizetype lines = index.data().toString().count(QLatin1Char('\n')) + 1;
+            QVERIFY2(list->visualRect(index).height() >= lines * lineSpacing,
+                     qPrintable(QStringLiteral("row %1: %2 px for %3 lines of %4 px")
+                                    .arg(row)
+                                    .arg(list->visualRect(index).height())
+                                    .arg(lines)
+                                    .arg(lineSpacing)));
+        }
+    }
+
     void aBusinessSignsInAsOneOfItsAuthorizedUsers()
     {
         auto backend = makeBackend();
