@@ -3,6 +3,7 @@
 // a dark palette, once at scale 2 and once in Spanish. Like the app, it speaks the system
 // locale's language (LANGUAGE=es LANG=es_ES.UTF-8 for Spanish).
 #include "Backend.h"
+#include "BrowserStandIn.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "ClosedPort.h"
@@ -24,7 +25,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
-#include <QDesktopServices>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -107,16 +107,6 @@ QPalette darkPalette()
     return p;
 }
 
-// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
-class BrowserStandIn : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public slots:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 void typeCode(ui::MainWindow &window, const QString &code)
 {
     require(waitUntil([&] { return window.otpDialog() != nullptr; }), "code dialog");
@@ -186,8 +176,7 @@ int main(int argc, char *argv[])
         // provider; the browser is a stand-in that only notes the address).
         test::FakeIdentityProvider provider;
         require(provider.listen(), "identity provider");
-        BrowserStandIn browser;
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        test::BrowserStandIn browser;
         QTemporaryDir provisioningDir;
         const Provisioning provisioning = test::provisioningFile(
             provisioningDir.path(),
@@ -206,7 +195,6 @@ int main(int argc, char *argv[])
         require(waitUntil([&] { return !browser.opened.isEmpty(); }), "browser asked for");
         shoot(&window, QStringLiteral("01e-browser-waiting"));
         QTest::mouseClick(find<QPushButton>(&window, "cancelBrowserSignInButton"), Qt::LeftButton);
-        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     }
 
     sandbox::SandboxServer server;
@@ -372,5 +360,3 @@ int main(int argc, char *argv[])
     removed.wait(3000);
     return g_failures == 0 ? 0 : 1;
 }
-
-#include "main.moc"

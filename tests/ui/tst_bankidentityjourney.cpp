@@ -7,6 +7,7 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "BrokerProcess.h"
+#include "BrowserStandIn.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
 #include "EnvironmentSettings.h"
@@ -24,7 +25,6 @@
 #include "TokenStore.h"
 
 #include <memory>
-#include <QDesktopServices>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,16 +40,6 @@
 using namespace tessera;
 using tessera::ui::MainWindow;
 
-// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
-class BrowserStandIn : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public slots:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 class TestBankIdentityJourney : public QObject
 {
     Q_OBJECT
@@ -59,7 +49,7 @@ private:
     std::unique_ptr<test::SandboxProcess> m_unit;
     std::unique_ptr<test::BrokerProcess> m_broker;
     QTemporaryDir m_dir;
-    BrowserStandIn m_browser;
+    test::BrowserStandIn m_browser;
 
     template <class T> static T *find(QWidget &parent, const char *name)
     {
@@ -152,10 +142,7 @@ private slots:
                         QStringLiteral("issuer=") + issuer,
                         QStringLiteral("audience=") + m_provider.clientId()});
         QVERIFY2(m_broker->start(&error), qPrintable(error));
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
     }
-
-    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
 
     void signInAtTheBanksProviderWithoutACode()
     {

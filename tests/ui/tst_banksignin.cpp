@@ -5,6 +5,7 @@
 
 #include "Authenticator.h"
 #include "Backend.h"
+#include "BrowserStandIn.h"
 #include "ClosedPort.h"
 #include "FakeIdentityProvider.h"
 #include "MainWindow.h"
@@ -14,7 +15,6 @@
 #include "Session.h"
 #include "SuiteSetup.h"
 
-#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -26,16 +26,6 @@
 using namespace tessera;
 using tessera::ui::MainWindow;
 
-// Stands in for the desktop's browser: QDesktopServices hands it the page Tessera opens.
-class BrowserStandIn : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public slots:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 class TestBankSignIn : public QObject
 {
     Q_OBJECT
@@ -43,7 +33,7 @@ class TestBankSignIn : public QObject
 private:
     QTemporaryDir m_dir;
     test::FakeIdentityProvider m_provider;
-    BrowserStandIn m_browser;
+    test::BrowserStandIn m_browser;
 
     // The bank's setup: a broker nobody answers at (these tests never get that far) and the
     // test's identity provider.
@@ -55,6 +45,20 @@ private:
                               "\n[identityProvider]\nissuer=" + m_provider.issuer().toEncoded() +
                               "\nclientId=" + m_provider.clientId().toUtf8() + "\n");
     }
+
+    // Tessera as the bank ships it, its window shown.
+    struct Shown
+    {
+        explicit Shown(const Provisioning &bank)
+            : backend(Environment::production(bank.brokerUrl()), {})
+            // The sign-in page reads the provisioning when it is built.
+            , window((backend.setProvisioning(bank), &backend))
+        {
+            window.show();
+        }
+        Backend backend;
+        MainWindow window;
+    };
 
     template <class T> static T *find(QWidget &parent, const char *name)
     {
@@ -83,20 +87,15 @@ private slots:
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
         QVERIFY(m_dir.isValid());
         QVERIFY(m_provider.listen());
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
     }
-
-    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
 
     void theButtonBearsTheBanksNameAboveTheCodeForm()
     {
         const Provisioning bank = bankWithProvider();
         QVERIFY2(bank.isProvisioned(), qPrintable(bank.problem()));
-        Backend backend(Environment::production(bank.brokerUrl()), {});
-        backend.setProvisioning(bank);
-        MainWindow window(&backend);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Shown app(bank);
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        MainWindow &window = app.window;
         auto *button = find<QPushButton>(window, "signInWithBankButton");
         QVERIFY(button && button->isVisible() && button->isEnabled());
         QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
@@ -108,25 +107,21 @@ private slots:
     {
         const Provisioning bank = test::provisioningFile(
             m_dir.path(), "[bank]\nbrokerUrl=" + test::closedLoopbackUrl().toEncoded() + "\n");
-        Backend backend(Environment::production(bank.brokerUrl()), {});
-        backend.setProvisioning(bank);
-        QVERIFY(!backend.identitySignIn());
-        MainWindow window(&backend);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(!find<QPushButton>(window, "signInWithBankButton"));
-        QVERIFY(find<QLineEdit>(window, "signInIdentifier")->isVisible());
+        Shown app(bank);
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        QVERIFY(!app.backend.identitySignIn());
+        QVERIFY(!find<QPushButton>(app.window, "signInWithBankButton"));
+        QVERIFY(find<QLineEdit>(app.window, "signInIdentifier")->isVisible());
     }
 
     void theBrowserOpensAndThePageWaitsThenCancelClosesTheListener()
     {
         m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
         const Provisioning bank = bankWithProvider();
-        Backend backend(Environment::production(bank.brokerUrl()), {});
-        backend.setProvisioning(bank);
-        MainWindow window(&backend);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Shown app(bank);
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        Backend &backend = app.backend;
+        MainWindow &window = app.window;
         auto *identifier = find<QLineEdit>(window, "signInIdentifier");
         QTest::keyClicks(identifier, QStringLiteral("(415) 555-0142"));
 
@@ -186,11 +181,10 @@ private slots:
         QFETCH(QString, said);
         m_provider.setMisbehaviour(misbehaviour);
         const Provisioning bank = bankWithProvider();
-        Backend backend(Environment::production(bank.brokerUrl()), {});
-        backend.setProvisioning(bank);
-        MainWindow window(&backend);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Shown app(bank);
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        Backend &backend = app.backend;
+        MainWindow &window = app.window;
         QVERIFY(startSignIn(window));
         const QUrl redirect = backend.identitySignIn()->redirectUri();
         QSignalSpy failed(backend.identitySignIn(), &OidcSignIn::failed);
