@@ -25,6 +25,7 @@
 #include "TokenStore.h"
 
 #include <memory>
+#include <QAction>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -180,6 +181,17 @@ private slots:
         QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
         QVERIFY(signInAtTheBank(window, backend, browser));
         QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
+        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+
+        // Locked, the customer proves they are back the way they signed in: at the bank.
+        window.findChild<QAction *>(QStringLiteral("lockNowAction"))->trigger();
+        QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+        QTest::mouseClick(find<QPushButton>(window, "unlockButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 2, 5000);
+        QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
+        QVERIFY(signInAtTheBank(window, backend, browser));
         QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
 
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);

@@ -15,6 +15,7 @@
 #include "Session.h"
 #include "SuiteSetup.h"
 
+#include <optional>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -33,7 +34,7 @@ class TestBankSignIn : public QObject
 private:
     QTemporaryDir m_dir;
     test::FakeIdentityProvider m_provider;
-    test::BrowserStandIn m_browser;
+    std::optional<test::BrowserStandIn> m_browser{std::in_place};
 
     // The bank's setup: a broker nobody answers at (these tests never get that far) and the
     // test's identity provider.
@@ -75,9 +76,9 @@ private:
     // Clicks "Sign in with …" and waits until Tessera asked for the browser.
     bool startSignIn(MainWindow &window)
     {
-        m_browser.opened.clear();
+        m_browser->opened.clear();
         QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
-        return QTest::qWaitFor([&] { return !m_browser.opened.isEmpty(); }, 10000);
+        return QTest::qWaitFor([&] { return !m_browser->opened.isEmpty(); }, 10000);
     }
 
 private slots:
@@ -87,6 +88,12 @@ private slots:
             QSKIP("needs a D-Bus session with gnome-keyring: run through ./dev test");
         QVERIFY(m_dir.isValid());
         QVERIFY(m_provider.listen());
+    }
+
+    void init()
+    {
+        if (!m_browser)
+            m_browser.emplace();
     }
 
     void theButtonBearsTheBanksNameAboveTheCodeForm()
@@ -126,7 +133,7 @@ private slots:
         QTest::keyClicks(identifier, QStringLiteral("(415) 555-0142"));
 
         QVERIFY(startSignIn(window));
-        const QUrl page = m_browser.opened.first();
+        const QUrl page = m_browser->opened.first();
         QVERIFY(page.toString().startsWith(m_provider.issuer().toString()));
         auto *waiting = find<QWidget>(window, "browserWaiting");
         QVERIFY(waiting->isVisible());
@@ -141,8 +148,8 @@ private slots:
 
         // "Open the page again" hands the same page to the browser.
         QTest::mouseClick(find<QPushButton>(window, "reopenBrowserButton"), Qt::LeftButton);
-        QCOMPARE(m_browser.opened.size(), 2);
-        QCOMPARE(m_browser.opened.last(), page);
+        QCOMPARE(m_browser->opened.size(), 2);
+        QCOMPARE(m_browser->opened.last(), page);
 
         QTest::mouseClick(find<QPushButton>(window, "cancelBrowserSignInButton"), Qt::LeftButton);
         QVERIFY(refusesConnections(redirect));
@@ -154,6 +161,22 @@ private slots:
         test::ScriptedBrowser browser;
         QCOMPARE(browser.openAndLogIn(page, {}, {}), 0);
         QVERIFY(backend.session()->customerId().isEmpty());
+    }
+
+    // A computer with no browser to hand the page to: the page gives its address to copy.
+    void withoutABrowserThePageGivesTheAddress()
+    {
+        m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
+        m_browser.reset(); // the offscreen platform opens nothing
+        Shown app(bankWithProvider());
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        QTest::mouseClick(find<QPushButton>(app.window, "signInWithBankButton"), Qt::LeftButton);
+        auto *address = find<QLabel>(app.window, "authorizationAddress");
+        QTRY_VERIFY_WITH_TIMEOUT(address->isVisible(), 10000);
+        const QString issuer = m_provider.issuer().toString().toHtmlEscaped();
+        QVERIFY2(address->text().contains(issuer), qPrintable(address->text()));
+        QVERIFY(address->textInteractionFlags() & Qt::TextSelectableByMouse);
+        QVERIFY(find<QWidget>(app.window, "browserWaiting")->isVisible());
     }
 
     // What the provider sends back cannot be used: the page says so where the customer looks,
@@ -189,7 +212,7 @@ private slots:
         const QUrl redirect = backend.identitySignIn()->redirectUri();
         QSignalSpy failed(backend.identitySignIn(), &OidcSignIn::failed);
         test::ScriptedBrowser browser;
-        browser.openAndLogIn(m_browser.opened.first(), {}, {});
+        browser.openAndLogIn(m_browser->opened.first(), {}, {});
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
 
         auto *status = find<QLabel>(window, "bankSignInStatus");
