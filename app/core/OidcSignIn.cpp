@@ -424,3 +424,5 @@ void OidcSignIn::finish()
 }
 
 } // namespace tessera
+
+#include "moc_OidcSignIn.cpp"

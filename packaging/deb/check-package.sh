@@ -115,8 +115,8 @@ check_install_broker() {
     local depends
     depends="$(dpkg-deb -f "$broker_deb" Depends)"
     echo "Depends: $depends"
-    ! grep -Eq 'libqt6(gui|widgets|dbus)|qt6-qpa|keychain' <<<"$depends" ||
-        fail "tessera-broker must not depend on Qt's GUI, widgets, D-Bus or a keychain"
+    ! grep -Eq 'libqt6(gui|widgets|dbus|networkauth)|qt6-qpa|keychain' <<<"$depends" ||
+        fail "tessera-broker must not depend on Qt's GUI, widgets, D-Bus, the desktop's sign-in (NetworkAuth) or a keychain"
 
     dpkg -i "$broker_deb"
     dpkg-query -W -f='${Package} ${Version} ${Status}\n' tessera-broker
