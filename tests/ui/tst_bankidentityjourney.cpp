@@ -14,6 +14,7 @@
 #include "GlewlwydProcess.h"
 #include "HttpExchange.h"
 #include "MainWindow.h"
+#include "MessageCapture.h"
 #include "OidcSignIn.h"
 #include "OtpDialog.h"
 #include "Provisioning.h"
@@ -159,7 +160,18 @@ private slots:
         QVERIFY(button && button->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
         test::ScriptedBrowser browser; // keeps the provider's session, as a browser does
+        test::MessageCapture tesseraLog;
+        QSignalSpy idToken(backend.identitySignIn(), &OidcSignIn::idTokenReceived);
         QVERIFY(signInAtTheBank(window, backend, browser));
+        tesseraLog.stop();
+        QCOMPARE(idToken.size(), 1);
+        const QString token = idToken.first().first().toString();
+        QVERIFY(token.startsWith(QLatin1String("eyJ")));
+        QVERIFY(tesseraLog.messages().join(u'\n').contains(
+            QLatin1String("signed in at the identity provider")));
+        for (const QString &message : tesseraLog.messages())
+            QVERIFY2(!message.contains(token) && !message.contains(QLatin1String("eyJ")),
+                     "an ID token was logged");
         QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
         QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 10000);
@@ -167,6 +179,9 @@ private slots:
         // The broker exchanged the ID token at Unit with the org token; Unit checked it too.
         QVERIFY(m_unit->log().contains(
             QLatin1String("customer token issued for customer 100001 by the org token")));
+        // No ID token (a JWT starts "eyJ") in what the broker or Unit wrote down.
+        QVERIFY(!m_broker->log().contains(QLatin1String("eyJ")));
+        QVERIFY(!m_unit->log().contains(QLatin1String("eyJ")));
 
         // The sign-in token stops working: with no phone or email to send a code for, the
         // session ends and the customer signs in at the bank again — no login there this time,
