@@ -7,6 +7,7 @@
 #include "JwksServer.h"
 #include "SandboxProcess.h"
 #include "TestSigningKey.h"
+#include "WriteFile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -52,12 +53,6 @@ class TestSandboxIdentityProvider : public QObject
                                 sandbox.orgToken());
     }
 
-    static bool writeFile(const QString &path, const QByteArray &content)
-    {
-        QFile file(path);
-        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-    }
-
 private slots:
     void aJwtSignedByTheProviderAtAUrlIsTaken()
     {
@@ -79,7 +74,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("jwks.json"));
-        QVERIFY(writeFile(path, m_key.jwksJson()));
+        QVERIFY(tessera::test::writeFile(path, m_key.jwksJson()));
         SandboxProcess sandbox(
             {QStringLiteral("--jwks"), path, QStringLiteral("--jwt-issuer"), Issuer});
         QString error;

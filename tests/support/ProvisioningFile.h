@@ -1,10 +1,10 @@
 #pragma once
 
 #include "Provisioning.h"
+#include "WriteFile.h"
 
 #include <QByteArray>
 #include <QDir>
-#include <QFile>
 #include <QString>
 
 namespace tessera::test {
@@ -14,12 +14,8 @@ namespace tessera::test {
 inline Provisioning provisioningFile(const QString &directory, const QByteArray &content,
                                      const QString &name = QStringLiteral("provisioning.conf"))
 {
-    QFile file(QDir(directory).filePath(name));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(content) != content.size())
-        return Provisioning::read(QString());
-    file.close();
-    return Provisioning::read(file.fileName());
+    const QString path = QDir(directory).filePath(name);
+    return Provisioning::read(writeFile(path, content) ? path : QString());
 }
 
 } // namespace tessera::test

@@ -5,15 +5,18 @@
 
 #include "Authenticator.h"
 #include "Backend.h"
+#include "BrokerProcess.h"
 #include "BrowserStandIn.h"
 #include "ClosedPort.h"
 #include "FakeIdentityProvider.h"
 #include "MainWindow.h"
 #include "OidcSignIn.h"
 #include "ProvisioningFile.h"
+#include "SandboxServer.h"
 #include "ScriptedBrowser.h"
 #include "Session.h"
 #include "SuiteSetup.h"
+#include "WriteFile.h"
 
 #include <optional>
 #include <QLabel>
@@ -177,6 +180,45 @@ private slots:
         QVERIFY2(address->text().contains(issuer), qPrintable(address->text()));
         QVERIFY(address->textInteractionFlags() & Qt::TextSelectableByMouse);
         QVERIFY(find<QWidget>(app.window, "browserWaiting")->isVisible());
+    }
+
+    // The provider's token is good but the bank's broker refuses it (here: it was told Tessera
+    // is another client): the page says so under the button, and nobody is signed in.
+    void aSignInTheBrokerRefusesIsSaidWhereTheCustomerLooks()
+    {
+        m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
+        sandbox::SandboxServer unit;
+        QVERIFY(unit.start());
+        const QString keys = m_dir.filePath(QStringLiteral("provider-jwks.json"));
+        QVERIFY(test::writeFile(keys, m_provider.signingKey().jwksJson()));
+        test::BrokerProcess broker(unit.baseUrl(), unit.orgToken(),
+                                   {QStringLiteral("[identityProvider]"),
+                                    QStringLiteral("jwks=") + keys,
+                                    QStringLiteral("issuer=") + m_provider.issuer().toString(),
+                                    QStringLiteral("audience=another-app")});
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        const Provisioning bank = test::provisioningFile(
+            m_dir.path(), "[bank]\nname=Example Bank\nbrokerUrl=" + broker.baseUrl().toEncoded() +
+                              "\n[identityProvider]\nissuer=" + m_provider.issuer().toEncoded() +
+                              "\nclientId=" + m_provider.clientId().toUtf8() + "\n");
+        Shown app(bank);
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        QVERIFY(startSignIn(app.window));
+        QSignalSpy received(app.backend.identitySignIn(), &OidcSignIn::idTokenReceived);
+        QSignalSpy rejected(app.backend.authenticator(), &Authenticator::codeRejected);
+        test::ScriptedBrowser browser;
+        browser.openAndLogIn(m_browser->opened.first(), {}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000); // Tessera took it
+        QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, 10000); // the broker did not
+        auto *status = find<QLabel>(app.window, "bankSignInStatus");
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(),
+                 QStringLiteral("Your bank did not accept this sign-in. Sign in again."));
+        QVERIFY(find<QPushButton>(app.window, "signInWithBankButton")->isEnabled());
+        QVERIFY(find<QLineEdit>(app.window, "signInIdentifier")->isEnabled());
+        QVERIFY(app.backend.session()->customerId().isEmpty());
+        QVERIFY(broker.log().contains(QLatin1String("WrongAudience")));
     }
 
     // What the provider sends back cannot be used: the page says so where the customer looks,
