@@ -23,14 +23,17 @@ BankSignInPanel::BankSignInPanel(Backend *backend, const IdentityProvider &provi
     , m_waiting(new QFrame(this))
     , m_waitingText(new QLabel(m_waiting))
     , m_address(new QLabel(m_waiting))
-    , m_reopen(new QPushButton(tr("&Open the page again"), m_waiting))
+    , m_reopen(new QPushButton(tr("Open the &page again"), m_waiting))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("bankSignIn"));
     const QString name = provider.displayName;
     m_button->setObjectName(QStringLiteral("signInWithBankButton"));
-    m_button->setText(name.isEmpty() ? tr("Sign in with your &bank")
-                                     : tr("Sign in with %1").arg(name));
+    // A '&' in the bank's name is a letter, not a shortcut.
+    m_button->setText(name.isEmpty()
+                          ? tr("Sign in with your &bank")
+                          : tr("Sign &in with %1")
+                                .arg(QString(name).replace(QLatin1Char('&'), QLatin1String("&&"))));
     m_button->setMinimumHeight(m_button->sizeHint().height() * 3 / 2);
     connect(m_button, &QPushButton::clicked, this, &BankSignInPanel::start);
 

@@ -904,16 +904,8 @@ El código se envía al %2</translation>
 <context>
     <name>tessera::ui::BankSignInPanel</name>
     <message>
-        <source>&amp;Open the page again</source>
-        <translation>&amp;Abrir la página otra vez</translation>
-    </message>
-    <message>
         <source>Sign in with your &amp;bank</source>
         <translation>Iniciar sesión con tu &amp;banco</translation>
-    </message>
-    <message>
-        <source>Sign in with %1</source>
-        <translation>Iniciar sesión con %1</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -934,6 +926,14 @@ El código se envía al %2</translation>
     <message>
         <source>Continue in your browser: sign in on your bank&apos;s page there. Tessera carries on by itself once you are done.</source>
         <translation>Continúa en tu navegador: inicia sesión allí en la página de tu banco. Tessera seguirá por sí sola cuando termines.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;page again</source>
+        <translation>Abrir la &amp;página otra vez</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with %1</source>
+        <translation>&amp;Iniciar sesión con %1</translation>
     </message>
 </context>
 <context>

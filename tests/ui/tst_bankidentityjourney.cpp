@@ -158,7 +158,7 @@ private slots:
 
         auto *button = find<QPushButton>(window, "signInWithBankButton");
         QVERIFY(button && button->isVisible());
-        QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
+        QCOMPARE(button->text(), QStringLiteral("Sign &in with Example Bank"));
         test::ScriptedBrowser browser; // keeps the provider's session, as a browser does
         test::MessageCapture tesseraLog;
         QSignalSpy idToken(backend.identitySignIn(), &OidcSignIn::idTokenReceived);

@@ -16,6 +16,7 @@
 #include "ScriptedBrowser.h"
 #include "Session.h"
 #include "SuiteSetup.h"
+#include "WidgetDriving.h"
 #include "WriteFile.h"
 
 #include <optional>
@@ -108,9 +109,25 @@ private slots:
         MainWindow &window = app.window;
         auto *button = find<QPushButton>(window, "signInWithBankButton");
         QVERIFY(button && button->isVisible() && button->isEnabled());
-        QCOMPARE(button->text(), QStringLiteral("Sign in with Example Bank"));
+        QCOMPARE(button->text(), QStringLiteral("Sign &in with Example Bank"));
         QVERIFY(find<QLineEdit>(window, "signInIdentifier")->isVisible()); // a code still works
         QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
+    }
+
+    // Alt+I signs in at the bank; an '&' in the bank's name stays a letter.
+    void theButtonHasAShortcutAndTheBanksNameIsShownAsItIs()
+    {
+        m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
+        Shown app(bankWithProvider("Smith & Sons Bank"));
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        auto *button = find<QPushButton>(app.window, "signInWithBankButton");
+        QCOMPARE(button->text(), QStringLiteral("Sign &in with Smith && Sons Bank"));
+        QVERIFY(test::activate(&app.window));
+        m_browser->opened.clear();
+        QTest::keyClick(&app.window, Qt::Key_I, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser->opened.size(), 1, 10000);
+        QTest::mouseClick(find<QPushButton>(app.window, "cancelBrowserSignInButton"),
+                          Qt::LeftButton);
     }
 
     void withoutAnIdentityProviderThereIsNoButton()
