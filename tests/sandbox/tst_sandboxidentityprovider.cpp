@@ -27,6 +27,12 @@ const QString Issuer = QStringLiteral("https://id.bank.example/");
 const QString MayaId = QStringLiteral("100001");
 const QString MayaJwtSubject = QStringLiteral("auth0|64f1c2a9e3b7d10001maya");
 
+// tessera-sandbox's options for an org whose identity provider publishes its keys at `jwks`.
+QStringList withProvider(const QString &jwks)
+{
+    return {QStringLiteral("--jwks"), jwks, QStringLiteral("--jwt-issuer"), Issuer};
+}
+
 } // namespace
 
 class TestSandboxIdentityProvider : public QObject
@@ -58,8 +64,7 @@ private slots:
     {
         JwksServer provider;
         provider.setJwks(m_key.jwksJson());
-        SandboxProcess sandbox({QStringLiteral("--jwks"), provider.url().toString(),
-                                QStringLiteral("--jwt-issuer"), Issuer});
+        SandboxProcess sandbox(withProvider(provider.url().toString()));
         QString error;
         QVERIFY2(sandbox.start(&error), qPrintable(error));
         QCOMPARE(provider.requests(), 1);
@@ -75,8 +80,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("jwks.json"));
         QVERIFY(tessera::test::writeFile(path, m_key.jwksJson()));
-        SandboxProcess sandbox(
-            {QStringLiteral("--jwks"), path, QStringLiteral("--jwt-issuer"), Issuer});
+        SandboxProcess sandbox(withProvider(path));
         QString error;
         QVERIFY2(sandbox.start(&error), qPrintable(error));
         QCOMPARE(tokenWithJwt(sandbox, m_key).status, 201);
@@ -86,8 +90,7 @@ private slots:
     {
         JwksServer provider;
         provider.setJwks(m_key.jwksJson());
-        SandboxProcess sandbox({QStringLiteral("--jwks"), provider.url().toString(),
-                                QStringLiteral("--jwt-issuer"), Issuer});
+        SandboxProcess sandbox(withProvider(provider.url().toString()));
         QString error;
         QVERIFY2(sandbox.start(&error), qPrintable(error));
         const TestSigningKey rotated;
@@ -122,15 +125,12 @@ private slots:
             << QStringList{QStringLiteral("--jwt-issuer"), Issuer}
             << QStringLiteral("--jwks and --jwt-issuer go together");
         QTest::newRow("a file that is not there")
-            << QStringList{QStringLiteral("--jwks"), QStringLiteral("/nonexistent/jwks.json"),
-                           QStringLiteral("--jwt-issuer"), Issuer}
+            << withProvider(QStringLiteral("/nonexistent/jwks.json"))
             << QStringLiteral("could not be loaded");
         QTest::newRow("nothing listens at the address")
-            << QStringList{QStringLiteral("--jwks"), closed, QStringLiteral("--jwt-issuer"), Issuer}
-            << QStringLiteral("could not be loaded");
+            << withProvider(closed) << QStringLiteral("could not be loaded");
         QTest::newRow("plain http off this computer")
-            << QStringList{QStringLiteral("--jwks"), QStringLiteral("http://id.bank.example/jwks"),
-                           QStringLiteral("--jwt-issuer"), Issuer}
+            << withProvider(QStringLiteral("http://id.bank.example/jwks"))
             << QStringLiteral("over https");
     }
     void aStartWithoutUsableKeysFails()
@@ -148,8 +148,7 @@ private slots:
         elsewhere.setJwks(m_key.jwksJson());
         JwksServer provider;
         provider.setRedirect(elsewhere.url());
-        SandboxProcess sandbox({QStringLiteral("--jwks"), provider.url().toString(),
-                                QStringLiteral("--jwt-issuer"), Issuer});
+        SandboxProcess sandbox(withProvider(provider.url().toString()));
         QCOMPARE(sandbox.waitForExit(), 1);
         QVERIFY2(sandbox.log().contains(QLatin1String("redirect")), qPrintable(sandbox.log()));
         QCOMPARE(elsewhere.requests(), 0);

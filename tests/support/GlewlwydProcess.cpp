@@ -1,5 +1,6 @@
 #include "GlewlwydProcess.h"
 
+#include "ClosedPort.h"
 #include "HttpExchange.h"
 
 #include <QDeadlineTimer>
@@ -22,16 +23,6 @@ const QString Program = QStringLiteral("/usr/bin/glewlwyd");
 const QString Schema = QStringLiteral("/usr/share/doc/glewlwyd/database/init.sqlite3.sql.gz");
 const QByteArray AdminPassword = QByteArrayLiteral("password");
 const QString PluginName = QStringLiteral("oidc");
-
-quint16 freeLoopbackPort()
-{
-    // glewlwyd cannot be asked for "any free port" and say which: take one the system hands
-    // out now, and try again if someone else took it before glewlwyd did.
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 QString sqlText(const QString &value)
 {

@@ -1,5 +1,7 @@
 #include "RedisServerProcess.h"
 
+#include "ClosedPort.h"
+
 #include <csignal>
 #include <QDeadlineTimer>
 #include <QFile>
@@ -12,16 +14,6 @@
 namespace tessera::test {
 
 namespace {
-
-quint16 freeLoopbackPort()
-{
-    // redis-server cannot be asked for "any free port" and say which: take one the system
-    // hands out now, and try again if someone else took it before redis-server did.
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 QByteArray encoded(const QByteArrayList &arguments)
 {
