@@ -14,6 +14,7 @@
 #include "Provisioning.h"
 #include "ProvisioningFile.h"
 #include "SandboxServer.h"
+#include "ScriptedBrowser.h"
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "Translations.h"
@@ -195,6 +196,16 @@ int main(int argc, char *argv[])
         require(waitUntil([&] { return !browser.opened.isEmpty(); }), "browser asked for");
         shoot(&window, QStringLiteral("01e-browser-waiting"));
         QTest::mouseClick(find<QPushButton>(&window, "cancelBrowserSignInButton"), Qt::LeftButton);
+
+        // The provider answers with a token meant for another app: said under the button.
+        provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::WrongAudience);
+        browser.opened.clear();
+        QTest::mouseClick(find<QPushButton>(&window, "signInWithBankButton"), Qt::LeftButton);
+        require(waitUntil([&] { return !browser.opened.isEmpty(); }), "browser asked for again");
+        test::ScriptedBrowser().openAndLogIn(browser.opened.first(), {}, {});
+        require(waitUntil([&] { return find<QWidget>(&window, "bankSignInStatus")->isVisible(); }),
+                "refusal said");
+        shoot(&window, QStringLiteral("01f-bank-sign-in-refused"));
     }
 
     sandbox::SandboxServer server;
