@@ -10,6 +10,7 @@
 #include "BrowserStandIn.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
+#include "ChildByName.h"
 #include "EnvironmentSettings.h"
 #include "GlewlwydProcess.h"
 #include "HttpExchange.h"
@@ -53,11 +54,6 @@ private:
     QTemporaryDir m_dir;
     test::BrowserStandIn m_browser;
 
-    template <class T> static T *find(QWidget &parent, const char *name)
-    {
-        return parent.findChild<T *>(QLatin1String(name));
-    }
-
     static QString currentPage(MainWindow &window)
     {
         return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
@@ -83,10 +79,11 @@ private:
     bool signInAtTheBank(MainWindow &window, Backend &backend, test::ScriptedBrowser &browser)
     {
         m_browser.opened.clear();
-        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "signInWithBankButton"),
+                          Qt::LeftButton);
         if (!QTest::qWaitFor([&] { return !m_browser.opened.isEmpty(); }, 10000))
             return false;
-        if (!find<QWidget>(window, "browserWaiting")->isVisible())
+        if (!test::child<QWidget>(&window, "browserWaiting")->isVisible())
             return false;
         const QUrl redirect = backend.identitySignIn()->redirectUri();
         if (redirect.host() != QLatin1String("127.0.0.1") ||
@@ -156,7 +153,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        auto *button = find<QPushButton>(window, "signInWithBankButton");
+        auto *button = test::child<QPushButton>(&window, "signInWithBankButton");
         QVERIFY(button && button->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Sign &in with Example Bank"));
         test::ScriptedBrowser browser; // keeps the provider's session, as a browser does
@@ -191,7 +188,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 5000);
         QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
-        auto *status = find<QLabel>(window, "signInStatus");
+        auto *status = test::child<QLabel>(&window, "signInStatus");
         QVERIFY(status->isVisible());
         QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
         QVERIFY(signInAtTheBank(window, backend, browser));
@@ -201,7 +198,7 @@ private slots:
         // Locked, the customer proves they are back the way they signed in: at the bank.
         window.findChild<QAction *>(QStringLiteral("lockNowAction"))->trigger();
         QCOMPARE(currentPage(window), QStringLiteral("lockView"));
-        QTest::mouseClick(find<QPushButton>(window, "unlockButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "unlockButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 2, 5000);
         QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
@@ -223,15 +220,17 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         m_browser.opened.clear();
-        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "signInWithBankButton"),
+                          Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, 10000);
         const QUrl redirect = backend.identitySignIn()->redirectUri();
         QVERIFY(!refusesConnections(redirect));
-        QTest::mouseClick(find<QPushButton>(window, "cancelBrowserSignInButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "cancelBrowserSignInButton"),
+                          Qt::LeftButton);
         QVERIFY(refusesConnections(redirect));
-        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
-        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
-        QVERIFY(find<QWidget>(window, "signInIdentifier")->isEnabled());
+        QVERIFY(!test::child<QWidget>(&window, "browserWaiting")->isVisible());
+        QVERIFY(test::child<QPushButton>(&window, "signInWithBankButton")->isEnabled());
+        QVERIFY(test::child<QWidget>(&window, "signInIdentifier")->isEnabled());
         // The browser that comes back late finds nobody listening: nothing signs in.
         QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
     }

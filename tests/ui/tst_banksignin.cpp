@@ -7,6 +7,7 @@
 #include "Backend.h"
 #include "BrokerProcess.h"
 #include "BrowserStandIn.h"
+#include "ChildByName.h"
 #include "ClosedPort.h"
 #include "FakeIdentityProvider.h"
 #include "MainWindow.h"
@@ -65,11 +66,6 @@ private:
         MainWindow window;
     };
 
-    template <class T> static T *find(QWidget &parent, const char *name)
-    {
-        return parent.findChild<T *>(QLatin1String(name));
-    }
-
     static bool refusesConnections(const QUrl &url)
     {
         QTcpSocket socket;
@@ -81,7 +77,8 @@ private:
     bool startSignIn(MainWindow &window)
     {
         m_browser->opened.clear();
-        QTest::mouseClick(find<QPushButton>(window, "signInWithBankButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "signInWithBankButton"),
+                          Qt::LeftButton);
         return QTest::qWaitFor([&] { return !m_browser->opened.isEmpty(); }, 10000);
     }
 
@@ -107,11 +104,12 @@ private slots:
         Shown app(bank);
         QVERIFY(QTest::qWaitForWindowExposed(&app.window));
         MainWindow &window = app.window;
-        auto *button = find<QPushButton>(window, "signInWithBankButton");
+        auto *button = test::child<QPushButton>(&window, "signInWithBankButton");
         QVERIFY(button && button->isVisible() && button->isEnabled());
         QCOMPARE(button->text(), QStringLiteral("Sign &in with Example Bank"));
-        QVERIFY(find<QLineEdit>(window, "signInIdentifier")->isVisible()); // a code still works
-        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
+        QVERIFY(
+            test::child<QLineEdit>(&window, "signInIdentifier")->isVisible()); // a code still works
+        QVERIFY(!test::child<QWidget>(&window, "browserWaiting")->isVisible());
     }
 
     // Alt+I signs in at the bank; an '&' in the bank's name stays a letter.
@@ -120,13 +118,13 @@ private slots:
         m_provider.setMisbehaviour(test::FakeIdentityProvider::Misbehaviour::None);
         Shown app(bankWithProvider("Smith & Sons Bank"));
         QVERIFY(QTest::qWaitForWindowExposed(&app.window));
-        auto *button = find<QPushButton>(app.window, "signInWithBankButton");
+        auto *button = test::child<QPushButton>(&app.window, "signInWithBankButton");
         QCOMPARE(button->text(), QStringLiteral("Sign &in with Smith && Sons Bank"));
         QVERIFY(test::activate(&app.window));
         m_browser->opened.clear();
         QTest::keyClick(&app.window, Qt::Key_I, Qt::AltModifier);
         QTRY_COMPARE_WITH_TIMEOUT(m_browser->opened.size(), 1, 10000);
-        QTest::mouseClick(find<QPushButton>(app.window, "cancelBrowserSignInButton"),
+        QTest::mouseClick(test::child<QPushButton>(&app.window, "cancelBrowserSignInButton"),
                           Qt::LeftButton);
     }
 
@@ -137,8 +135,8 @@ private slots:
         Shown app(bank);
         QVERIFY(QTest::qWaitForWindowExposed(&app.window));
         QVERIFY(!app.backend.identitySignIn());
-        QVERIFY(!find<QPushButton>(app.window, "signInWithBankButton"));
-        QVERIFY(find<QLineEdit>(app.window, "signInIdentifier")->isVisible());
+        QVERIFY(!test::child<QPushButton>(&app.window, "signInWithBankButton"));
+        QVERIFY(test::child<QLineEdit>(&app.window, "signInIdentifier")->isVisible());
     }
 
     void theBrowserOpensAndThePageWaitsThenCancelClosesTheListener()
@@ -149,32 +147,33 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&app.window));
         Backend &backend = app.backend;
         MainWindow &window = app.window;
-        auto *identifier = find<QLineEdit>(window, "signInIdentifier");
+        auto *identifier = test::child<QLineEdit>(&window, "signInIdentifier");
         QTest::keyClicks(identifier, QStringLiteral("(415) 555-0142"));
 
         QVERIFY(startSignIn(window));
         const QUrl page = m_browser->opened.first();
         QVERIFY(page.toString().startsWith(m_provider.issuer().toString()));
-        auto *waiting = find<QWidget>(window, "browserWaiting");
+        auto *waiting = test::child<QWidget>(&window, "browserWaiting");
         QVERIFY(waiting->isVisible());
-        QVERIFY(find<QLabel>(window, "browserWaitingText")
+        QVERIFY(test::child<QLabel>(&window, "browserWaitingText")
                     ->text()
                     .contains(QStringLiteral("Continue in your browser")));
-        QVERIFY(!find<QPushButton>(window, "signInWithBankButton")->isVisible());
+        QVERIFY(!test::child<QPushButton>(&window, "signInWithBankButton")->isVisible());
         QVERIFY(!identifier->isEnabled()); // one sign-in at a time
         const QUrl redirect = backend.identitySignIn()->redirectUri();
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(!refusesConnections(redirect));
 
         // "Open the page again" hands the same page to the browser.
-        QTest::mouseClick(find<QPushButton>(window, "reopenBrowserButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "reopenBrowserButton"), Qt::LeftButton);
         QCOMPARE(m_browser->opened.size(), 2);
         QCOMPARE(m_browser->opened.last(), page);
 
-        QTest::mouseClick(find<QPushButton>(window, "cancelBrowserSignInButton"), Qt::LeftButton);
+        QTest::mouseClick(test::child<QPushButton>(&window, "cancelBrowserSignInButton"),
+                          Qt::LeftButton);
         QVERIFY(refusesConnections(redirect));
         QVERIFY(!waiting->isVisible());
-        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
+        QVERIFY(test::child<QPushButton>(&window, "signInWithBankButton")->isEnabled());
         QVERIFY(identifier->isEnabled());
         QCOMPARE(identifier->text(), QStringLiteral("(415) 555-0142")); // nothing typed is lost
         // A browser that comes back late finds nobody listening.
@@ -190,13 +189,14 @@ private slots:
         m_browser.reset(); // the offscreen platform opens nothing
         Shown app(bankWithProvider());
         QVERIFY(QTest::qWaitForWindowExposed(&app.window));
-        QTest::mouseClick(find<QPushButton>(app.window, "signInWithBankButton"), Qt::LeftButton);
-        auto *address = find<QLabel>(app.window, "authorizationAddress");
+        QTest::mouseClick(test::child<QPushButton>(&app.window, "signInWithBankButton"),
+                          Qt::LeftButton);
+        auto *address = test::child<QLabel>(&app.window, "authorizationAddress");
         QTRY_VERIFY_WITH_TIMEOUT(address->isVisible(), 10000);
         const QString issuer = m_provider.issuer().toString().toHtmlEscaped();
         QVERIFY2(address->text().contains(issuer), qPrintable(address->text()));
         QVERIFY(address->textInteractionFlags() & Qt::TextSelectableByMouse);
-        QVERIFY(find<QWidget>(app.window, "browserWaiting")->isVisible());
+        QVERIFY(test::child<QWidget>(&app.window, "browserWaiting")->isVisible());
     }
 
     // The provider's token is good but the bank's broker refuses it (here: it was told Tessera
@@ -228,12 +228,12 @@ private slots:
         browser.openAndLogIn(m_browser->opened.first(), {}, {});
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000); // Tessera took it
         QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, 10000); // the broker did not
-        auto *status = find<QLabel>(app.window, "bankSignInStatus");
+        auto *status = test::child<QLabel>(&app.window, "bankSignInStatus");
         QVERIFY(status->isVisible());
         QCOMPARE(status->text(),
                  QStringLiteral("Your bank did not accept this sign-in. Sign in again."));
-        QVERIFY(find<QPushButton>(app.window, "signInWithBankButton")->isEnabled());
-        QVERIFY(find<QLineEdit>(app.window, "signInIdentifier")->isEnabled());
+        QVERIFY(test::child<QPushButton>(&app.window, "signInWithBankButton")->isEnabled());
+        QVERIFY(test::child<QLineEdit>(&app.window, "signInIdentifier")->isEnabled());
         QVERIFY(app.backend.session()->customerId().isEmpty());
         QVERIFY(broker.log().contains(QLatin1String("WrongAudience")));
     }
@@ -274,14 +274,14 @@ private slots:
         browser.openAndLogIn(m_browser->opened.first(), {}, {});
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
 
-        auto *status = find<QLabel>(window, "bankSignInStatus");
+        auto *status = test::child<QLabel>(&window, "bankSignInStatus");
         QVERIFY(status->isVisible());
         const QString text = status->text();
         QVERIFY2(text.contains(said), qPrintable(text));
         for (const char *word : {"JWT", "nonce", "aud", "iss", "state", "PKCE", "token"})
             QVERIFY2(!text.contains(QLatin1String(word), Qt::CaseInsensitive), qPrintable(text));
-        QVERIFY(!find<QWidget>(window, "browserWaiting")->isVisible());
-        QVERIFY(find<QPushButton>(window, "signInWithBankButton")->isEnabled());
+        QVERIFY(!test::child<QWidget>(&window, "browserWaiting")->isVisible());
+        QVERIFY(test::child<QPushButton>(&window, "signInWithBankButton")->isEnabled());
         QVERIFY(refusesConnections(redirect));
         QVERIFY(backend.session()->customerId().isEmpty());
     }
