@@ -1,8 +1,11 @@
 #pragma once
 
 #include "Account.h"
+#include "Authorization.h"
 #include "Card.h"
 #include "Customer.h"
+#include "Statement.h"
+#include "Transaction.h"
 
 #include <optional>
 #include <QList>
@@ -37,9 +40,15 @@ template <class T> struct Page
 using CardPage = Page<Card>;
 using AccountPage = Page<Account>;
 using CustomerPage = Page<Customer>;
+using TransactionPage = Page<Transaction>;
+using AuthorizationPage = Page<Authorization>;
+using StatementPage = Page<Statement>;
 
 } // namespace tessera
 
 Q_DECLARE_METATYPE(tessera::CardPage)
 Q_DECLARE_METATYPE(tessera::AccountPage)
 Q_DECLARE_METATYPE(tessera::CustomerPage)
+Q_DECLARE_METATYPE(tessera::TransactionPage)
+Q_DECLARE_METATYPE(tessera::AuthorizationPage)
+Q_DECLARE_METATYPE(tessera::StatementPage)

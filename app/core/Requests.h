@@ -1,14 +1,17 @@
 #pragma once
 
 #include "Address.h"
+#include "Authorization.h"
 #include "Card.h"
 #include "CardLimits.h"
 #include "Customer.h"
 #include "RequiredAccess.h"
 #include "SignInIdentifier.h"
 #include "Tags.h"
+#include "Transaction.h"
 
 #include <optional>
+#include <QDateTime>
 #include <QStringList>
 
 namespace tessera {
@@ -90,6 +93,84 @@ struct AccountListQuery
     int offset = 0;
     QString customerId;
     bool includeCustomer = false;
+};
+
+// GET /transactions: Unit filters on the server (transactionPaths.json); nothing is filtered
+// locally. Empty/unset members are not sent.
+struct TransactionListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QString accountId;
+    QString cardId;
+    QString customerId; // org tokens only; a customer token is filtered by Unit itself
+    QString text;       // filter[query]: Unit's full-text search
+    QDateTime since;    // filter[since], RFC 3339 UTC
+    QDateTime until;    // filter[until]
+    std::optional<qint64> fromAmount; // filter[fromAmount], cents
+    std::optional<qint64> toAmount;   // filter[toAmount], cents
+    QList<TransactionKind> types; // filter[type][]: "Purchase", "Atm", ... (transactionFilterName)
+    QList<Direction> directions;  // filter[direction][]
+    bool excludeFees = false;
+    bool oldestFirst = false; // sort=createdAt; newest first (sort=-createdAt) otherwise
+};
+
+// GET /authorizations
+struct AuthorizationListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QString accountId;
+    QString cardId;
+    QString customerId;
+    QDateTime since;
+    QDateTime until;
+    std::optional<qint64> fromAmount;
+    std::optional<qint64> toAmount;
+    QList<AuthorizationStatus> statuses; // filter[status][]
+    // Unit leaves declined authorizations out unless asked (filter[includeNonAuthorized]).
+    bool includeNonAuthorized = false;
+    bool oldestFirst = false;
+};
+
+// GET /statements
+struct StatementListQuery
+{
+    int limit = 100;
+    int offset = 0;
+    QString accountId;
+    QString customerId;
+    QString period; // "2026-10"
+    bool oldestFirst = false;
+};
+
+// POST /sandbox/authorizations (sandboxes only): a card authorization as a merchant would ask.
+struct SimulatedAuthorizationRequest
+{
+    QString accountId; // the card's deposit account (relationship "account")
+    QString cardLast4Digits;
+    qint64 amount = 0; // cents
+    QString merchantName;
+    int merchantType = 1000; // MCC
+    QString merchantLocation;
+    bool recurring = false;
+    // Empty: Unit's default (Authorized); else "Authorized" or "Declined".
+    QString status;
+};
+
+// POST /sandbox/purchases (sandboxes only): a settled card purchase.
+struct SimulatedPurchaseRequest
+{
+    QString accountId;
+    QString last4Digits;
+    qint64 amount = 0; // cents
+    Direction direction = Direction::Debit;
+    QString merchantName;
+    int merchantType = 1000;
+    QString merchantLocation;
+    bool recurring = false;
+    // The authorization this purchase settles, when it settles one.
+    QString authorizationId;
 };
 
 } // namespace tessera
