@@ -11,6 +11,9 @@ inline const QString Accounts = QStringLiteral("accounts");
 inline const QString Cards = QStringLiteral("cards");
 inline const QString CardsWrite = QStringLiteral("cards-write");
 inline const QString CustomerTokenWrite = QStringLiteral("customer-token-write");
+inline const QString Transactions = QStringLiteral("transactions");
+inline const QString Authorizations = QStringLiteral("authorizations");
+inline const QString Statements = QStringLiteral("statements");
 
 // What the sign-in token (the one kept in the keychain) carries: read the customer, their
 // accounts and their cards, and mint itself a short-lived verified token for a 2FA action.

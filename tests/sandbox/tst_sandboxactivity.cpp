@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QTest>
@@ -512,6 +513,278 @@ private slots:
         get(QStringLiteral("/authorizations/%1").arg(pendingId), readerToken(seed::danielOkafor),
             404);
         get(QStringLiteral("/authorizations?filter[status][0]=Pending"), org(), 400);
+    }
+
+    void everyPastMonthHasAStatementWithItsPdf()
+    {
+        const QString maya = readerToken(seed::mayaThompson);
+        const QJsonObject statements = get(
+            QStringLiteral("/statements?filter[accountId]=%1&sort=-period").arg(seed::mayaChecking),
+            maya);
+        // History from May 2026, ending on 20 November: May to October.
+        QCOMPARE(totalOf(statements), 6);
+        const QJsonValue october = dataOf(statements).first();
+        QCOMPARE(october.toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("accountStatementDTO"));
+        QCOMPARE(attributesOf(october).value(QLatin1String("period")).toString(),
+                 QStringLiteral("2026-10"));
+        QCOMPARE(relationshipId(october, "account"), seed::mayaChecking);
+        const QString id = october.toObject().value(QLatin1String("id")).toString();
+
+        const HttpAnswer pdf = send("GET", QStringLiteral("/statements/%1/pdf").arg(id), maya);
+        QCOMPARE(pdf.status, 200);
+        QCOMPARE(pdf.contentType, QByteArrayLiteral("application/pdf"));
+        QVERIFY(pdf.body.startsWith("%PDF-1.4"));
+        QVERIFY(pdf.body.trimmed().endsWith("%%EOF"));
+        QVERIFY(pdf.body.contains("(October 2026)"));
+        QVERIFY(pdf.body.contains("****0401")); // the account number's last four digits
+        // Its lines are October's transactions, with the month's closing balance.
+        const QJsonArray octoberTransactions = dataOf(
+            get(QStringLiteral("/transactions?filter[accountId]=%1&sort=-createdAt&page[limit]="
+                               "1000&filter[since]=2026-10-01T00:00:00Z&filter[until]="
+                               "2026-10-31T23:59:59.999Z")
+                    .arg(seed::mayaChecking),
+                org()));
+        QVERIFY(!octoberTransactions.isEmpty());
+        const qint64 closing =
+            attributesOf(octoberTransactions.first()).value(QLatin1String("balance")).toInteger();
+        const QString closingText = QLocale(QLocale::English, QLocale::UnitedStates)
+                                        .toString(double(closing) / 100, 'f', 2);
+        QVERIFY2(pdf.body.contains("Closing balance: $" + closingText.toLatin1()),
+                 qPrintable(closingText));
+        const int lines = int(pdf.body.count("Purchase from") + pdf.body.count("ATM withdrawal") +
+                              pdf.body.count(" | PAYROLL") + pdf.body.count("| UTILITY") +
+                              pdf.body.count("| CABLE") + pdf.body.count("| INSURANCE") +
+                              pdf.body.count("(Monthly service fee)"));
+        QCOMPARE(lines, octoberTransactions.size());
+
+        get(QStringLiteral("/statements/%1/pdf").arg(id), readerToken(seed::danielOkafor), 404);
+        get(QStringLiteral("/statements/%1/pdf").arg(id),
+            customerToken(seed::mayaThompson, QStringLiteral("accounts")), 403);
+        get(QStringLiteral("/statements/99/pdf"), org(), 404);
+    }
+
+    void theBulkAccountsStatementsSpanItsYears()
+    {
+        const QJsonObject statements =
+            get(QStringLiteral("/statements?filter[accountId]=%1&page[limit]=1&filter[period]="
+                               "2024-02")
+                    .arg(BulkAccount),
+                org());
+        QCOMPARE(totalOf(statements), 1);
+        const QString id =
+            dataOf(statements).first().toObject().value(QLatin1String("id")).toString();
+        const HttpAnswer pdf = send("GET", QStringLiteral("/statements/%1/pdf").arg(id), org());
+        QCOMPARE(pdf.status, 200);
+        QVERIFY(pdf.body.contains("(February 2024)"));
+        // Over three thousand transactions that month: many pages.
+        QVERIFY(pdf.body.count("/Type /Page ") > 50);
+    }
+
+    void aSimulatedAuthorizationHoldsMoneyAndAPurchaseSettlesIt()
+    {
+        const QJsonObject before = account(seed::mayaChecking);
+        const QByteArray authorize =
+            R"({"data":{"type":"authorization","attributes":{"amount":2500,"cardLast4Digits":"4821",
+            "merchantName":"Apple Inc.","merchantType":1000,"merchantLocation":"Cupertino, CA",
+            "recurring":false,"status":"Authorized"},"relationships":{"account":{"data":
+            {"type":"depositAccount","id":"200001"}}}}})";
+        const HttpAnswer authorized =
+            send("POST", QStringLiteral("/sandbox/authorizations"), org(), authorize);
+        QCOMPARE(authorized.status, 201);
+        const QJsonObject authorization = QJsonDocument::fromJson(authorized.body)
+                                              .object()
+                                              .value(QLatin1String("data"))
+                                              .toObject();
+        const QString authorizationId = authorization.value(QLatin1String("id")).toString();
+        QCOMPARE(attributesOf(authorization).value(QLatin1String("status")).toString(),
+                 QStringLiteral("Authorized"));
+        QCOMPARE(relationshipId(authorization, "card"), seed::mayaActivePhysicalCard);
+
+        const QJsonObject held = account(seed::mayaChecking);
+        QCOMPARE(held.value(QLatin1String("hold")).toInteger(),
+                 before.value(QLatin1String("hold")).toInteger() + 2500);
+        QCOMPARE(held.value(QLatin1String("available")).toInteger(),
+                 before.value(QLatin1String("available")).toInteger() - 2500);
+        QCOMPARE(held.value(QLatin1String("balance")), before.value(QLatin1String("balance")));
+        const QJsonArray pending =
+            dataOf(get(QStringLiteral("/authorizations?filter[cardId]=%1&sort=-createdAt")
+                           .arg(seed::mayaActivePhysicalCard),
+                       readerToken(seed::mayaThompson)));
+        QCOMPARE(pending.first().toObject().value(QLatin1String("id")).toString(), authorizationId);
+
+        const QByteArray purchase =
+            QStringLiteral(R"({"data":{"type":"purchaseTransaction","attributes":{"amount":2500,
+            "direction":"Debit","merchantName":"Apple Inc.","merchantType":1000,
+            "merchantLocation":"Cupertino, CA","last4Digits":"4821","recurring":false},
+            "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}},
+            "authorization":{"data":{"type":"authorization","id":"%1"}}}}})")
+                .arg(authorizationId)
+                .toUtf8();
+        const HttpAnswer settled =
+            send("POST", QStringLiteral("/sandbox/purchases"), org(), purchase);
+        QCOMPARE(settled.status, 201);
+        const QJsonObject transaction =
+            QJsonDocument::fromJson(settled.body).object().value(QLatin1String("data")).toObject();
+        QCOMPARE(transaction.value(QLatin1String("type")).toString(),
+                 QStringLiteral("purchaseTransaction"));
+        QCOMPARE(relationshipId(transaction, "authorization"), authorizationId);
+        const qint64 newBalance = before.value(QLatin1String("balance")).toInteger() - 2500;
+        QCOMPARE(attributesOf(transaction).value(QLatin1String("balance")).toInteger(), newBalance);
+
+        const QJsonObject after = account(seed::mayaChecking);
+        QCOMPARE(after.value(QLatin1String("balance")).toInteger(), newBalance);
+        QCOMPARE(after.value(QLatin1String("hold")), before.value(QLatin1String("hold")));
+        QCOMPARE(after.value(QLatin1String("available")).toInteger(),
+                 newBalance - before.value(QLatin1String("hold")).toInteger());
+        // The newest transaction now; the authorization Completed, so no longer listed by default.
+        const QJsonArray newest = dataOf(
+            get(QStringLiteral("/transactions?filter[accountId]=%1&sort=-createdAt&page[limit]=1")
+                    .arg(seed::mayaChecking),
+                org()));
+        QCOMPARE(newest.first().toObject().value(QLatin1String("id")),
+                 transaction.value(QLatin1String("id")));
+        get(QStringLiteral("/authorizations/%1").arg(authorizationId), org(), 404);
+        const QJsonObject completed =
+            get(QStringLiteral("/authorizations/%1?filter[includeNonAuthorized]=true")
+                    .arg(authorizationId),
+                org());
+        QCOMPARE(completed.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("attributes"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("Completed"));
+        // Settled once only.
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/purchases"), org(), purchase).status, 400);
+    }
+
+    void anAuthorizationTheBalanceCannotCoverIsDeclined()
+    {
+        const qint64 available =
+            account(seed::jamesChecking).value(QLatin1String("available")).toInteger();
+        const QByteArray body =
+            QStringLiteral(R"({"data":{"type":"authorization","attributes":{"amount":%1,)"
+                           R"("cardLast4Digits":"1201","merchantName":"Best Buy",)"
+                           R"("merchantType":5732},"relationships":{"account":{"data":)"
+                           R"({"type":"depositAccount","id":"200006"}}}}})")
+                .arg(available + 1)
+                .toUtf8();
+        const HttpAnswer answer =
+            send("POST", QStringLiteral("/sandbox/authorizations"), org(), body);
+        QCOMPARE(answer.status, 201);
+        const QJsonObject a =
+            QJsonDocument::fromJson(answer.body).object().value(QLatin1String("data")).toObject();
+        QCOMPARE(attributesOf(a).value(QLatin1String("status")).toString(),
+                 QStringLiteral("Declined"));
+        QCOMPARE(attributesOf(a).value(QLatin1String("declineReason")).toString(),
+                 QStringLiteral("InsufficientFunds"));
+        QCOMPARE(account(seed::jamesChecking).value(QLatin1String("available")).toInteger(),
+                 available);
+    }
+
+    void simulationsRefuseWhatUnitRefuses_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("pointer");
+        QTest::newRow("unknown card digits")
+            << QStringLiteral("/sandbox/authorizations")
+            << QByteArray(R"({"data":{"type":"authorization","attributes":{"amount":100,
+                "cardLast4Digits":"0000","merchantName":"A","merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/cardLast4Digits");
+        QTest::newRow("another account's card")
+            << QStringLiteral("/sandbox/authorizations")
+            << QByteArray(R"({"data":{"type":"authorization","attributes":{"amount":100,
+                "cardLast4Digits":"1201","merchantName":"A","merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/cardLast4Digits");
+        QTest::newRow("no amount") << QStringLiteral("/sandbox/authorizations")
+                                   << QByteArray(R"({"data":{"type":"authorization","attributes":{
+                "cardLast4Digits":"4821","merchantName":"A","merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+                                   << QStringLiteral("/data/attributes/amount");
+        QTest::newRow("unknown status")
+            << QStringLiteral("/sandbox/authorizations")
+            << QByteArray(R"({"data":{"type":"authorization","attributes":{"amount":100,
+                "cardLast4Digits":"4821","merchantName":"A","merchantType":1000,"status":"Pending"},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/status");
+        QTest::newRow("no account")
+            << QStringLiteral("/sandbox/authorizations")
+            << QByteArray(R"({"data":{"type":"authorization","attributes":{"amount":100,
+                "cardLast4Digits":"4821","merchantName":"A","merchantType":1000},
+                "relationships":{}}})")
+            << QStringLiteral("/data/relationships/account");
+        QTest::newRow("purchase without direction")
+            << QStringLiteral("/sandbox/purchases")
+            << QByteArray(R"({"data":{"type":"purchaseTransaction","attributes":{"amount":100,
+                "last4Digits":"4821","merchantName":"A","merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/direction");
+        QTest::newRow("purchase with the authorization's attribute name")
+            << QStringLiteral("/sandbox/purchases")
+            << QByteArray(R"({"data":{"type":"purchaseTransaction","attributes":{"amount":100,
+                "direction":"Debit","cardLast4Digits":"4821","merchantName":"A",
+                "merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/cardLast4Digits");
+        QTest::newRow("purchase settling an unknown authorization")
+            << QStringLiteral("/sandbox/purchases")
+            << QByteArray(R"({"data":{"type":"purchaseTransaction","attributes":{"amount":100,
+                "direction":"Debit","last4Digits":"4821","merchantName":"A","merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}},
+                "authorization":{"data":{"type":"authorization","id":"200001999999"}}}}})")
+            << QStringLiteral("/data/relationships/authorization");
+        QTest::newRow("purchase of more than the account has")
+            << QStringLiteral("/sandbox/purchases")
+            << QByteArray(R"({"data":{"type":"purchaseTransaction","attributes":{
+                "amount":900000000,"direction":"Debit","last4Digits":"4821","merchantName":"A",
+                "merchantType":1000},
+                "relationships":{"account":{"data":{"type":"depositAccount","id":"200001"}}}}})")
+            << QStringLiteral("/data/attributes/amount");
+    }
+
+    void simulationsRefuseWhatUnitRefuses()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, pointer);
+        const QJsonObject before = account(seed::mayaChecking);
+        const HttpAnswer answer = send("POST", path, org(), body);
+        QCOMPARE(answer.status, 400);
+        QStringList pointers;
+        for (const QJsonValue &e :
+             QJsonDocument::fromJson(answer.body).object().value(QLatin1String("errors")).toArray())
+            pointers.append(e.toObject()
+                                .value(QLatin1String("source"))
+                                .toObject()
+                                .value(QLatin1String("pointer"))
+                                .toString());
+        QVERIFY2(pointers.contains(pointer), qPrintable(pointers.join(QLatin1Char(' '))));
+        QCOMPARE(account(seed::mayaChecking), before);
+    }
+
+    void aCustomerTokenCannotSimulate()
+    {
+        const QString maya =
+            customerToken(seed::mayaThompson,
+                          QStringLiteral("customers accounts cards transactions authorizations"));
+        const QByteArray authorize =
+            R"({"data":{"type":"authorization","attributes":{"amount":100,"cardLast4Digits":"4821",
+            "merchantName":"A","merchantType":1000},"relationships":{"account":{"data":
+            {"type":"depositAccount","id":"200001"}}}}})";
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/authorizations"), maya, authorize).status,
+                 403);
+        const QByteArray purchase =
+            R"({"data":{"type":"purchaseTransaction","attributes":{"amount":100,"direction":"Debit",
+            "last4Digits":"4821","merchantName":"A","merchantType":1000},"relationships":{"account":
+            {"data":{"type":"depositAccount","id":"200001"}}}}})";
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/purchases"), maya, purchase).status, 403);
+        QCOMPARE(totalOf(get(QStringLiteral("/authorizations?filter[accountId]=200001"), org())),
+                 totalOf(get(QStringLiteral("/authorizations?filter[accountId]=200001"), maya)));
     }
 
     // A page is read at its place: the same work at 1 000 and at 200 000 transactions.
