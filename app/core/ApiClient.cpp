@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "ActivityCodec.h"
 #include "Environment.h"
 #include "JsonApiCodec.h"
 #include "Logging.h"
@@ -16,7 +17,7 @@ namespace tessera {
 
 namespace {
 
-// Wraps a JsonApiCodec document decoder as an ApiReply::Decoder.
+// Wraps a codec's document decoder as an ApiReply::Decoder.
 template <class T> ApiReply::Decoder decoderFor(Result<T> (*fromDocument)(const QByteArray &))
 {
     return [fromDocument](const QByteArray &body, ApiError *error) -> QVariant {
@@ -302,6 +303,18 @@ ApiReply *ApiClient::simulateCardActivation(const QString &cardId)
     return post(QStringLiteral("/sandbox/cards/%1/activate").arg(pathId(cardId)), QByteArray(),
                 {{Scopes::CardsWrite}, TokenResource::card(cardId)},
                 decoderFor(&JsonApiCodec::cardFromDocument));
+}
+
+ApiReply *ApiClient::simulateAuthorization(const SimulatedAuthorizationRequest &request)
+{
+    return post(QStringLiteral("/sandbox/authorizations"), ActivityCodec::encode(request), {},
+                decoderFor(&ActivityCodec::authorizationFromDocument));
+}
+
+ApiReply *ApiClient::simulatePurchase(const SimulatedPurchaseRequest &request)
+{
+    return post(QStringLiteral("/sandbox/purchases"), ActivityCodec::encode(request), {},
+                decoderFor(&ActivityCodec::transactionFromDocument));
 }
 
 ApiReply *ApiClient::getCardLimits(const QString &cardId)

@@ -71,6 +71,12 @@ public:
     // Sandboxes only (POST /sandbox/cards/{id}/activate): what the customer does when the
     // physical card arrives. A live API has no such call (unit-api-notes §3.3).
     ApiReply *simulateCardActivation(const QString &cardId);
+    // Sandboxes only, with the org token (Unit's card simulations): a merchant asks for a card
+    // authorization (POST /sandbox/authorizations -> Authorization), then settles a purchase,
+    // naming the authorization it completes (POST /sandbox/purchases -> Transaction). Each goes
+    // out once, never retried: a repeat would be a second payment.
+    ApiReply *simulateAuthorization(const SimulatedAuthorizationRequest &request);
+    ApiReply *simulatePurchase(const SimulatedPurchaseRequest &request);
 
     // Accounts and customers
     ApiReply *listAccounts(const AccountListQuery &query = {});
