@@ -153,6 +153,7 @@ struct SimulatedAuthorizationRequest
     QString merchantName;
     int merchantType = 1000; // MCC
     QString merchantLocation;
+    QString merchantId; // the network's merchant id; empty: not sent
     bool recurring = false;
     // Empty: Unit's default (Authorized); else "Authorized" or "Declined".
     QString status;

@@ -65,11 +65,14 @@ struct Transaction
     QString cardLast4Digits;
     std::optional<Merchant> merchant;
     bool recurring = false;
+    bool ecommerce = false;   // purchases: bought online
+    bool cardPresent = false; // purchases: the card was at the terminal
     QString atmName;
     QString atmLocation;
     qint64 surcharge = 0;
     // ACH and book transfers: who paid or was paid, and their description.
-    QString counterpartyName;
+    QString counterpartyName; // receivedAch: companyName; originatedAch/book: counterparty.name
+    QString counterpartyRoutingNumber;
     QString description;
     Tags tags;
     // Relationships

@@ -1,7 +1,9 @@
-// libFuzzer target for the JSON:API decoder: every *FromDocument function and decodeError() get
-// the same bytes. A decode that succeeds is encoded again and decoded again, and the key fields
-// must survive; a mismatch is a finding (__builtin_trap), like a sanitizer report or a crash.
+// libFuzzer target for the JSON:API decoders: every *FromDocument function of JsonApiCodec and
+// ActivityCodec and decodeError() get the same bytes. A decode that succeeds is encoded again and
+// decoded again, and the key fields must survive; a mismatch is a finding (__builtin_trap), like a
+// sanitizer report or a crash.
 
+#include "ActivityCodec.h"
 #include "JsonApiCodec.h"
 
 #include <cstddef>
@@ -9,6 +11,7 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QtGlobal>
+#include <type_traits>
 
 using namespace tessera;
 
@@ -100,6 +103,68 @@ void checkCustomer(const Customer &customer, const Customer &again)
     check(again.tags == customer.tags);
 }
 
+void checkMerchant(const Merchant &a, const Merchant &b)
+{
+    check(a.name == b.name && a.type == b.type && a.category == b.category);
+    check(a.location == b.location && a.id == b.id);
+}
+
+// What encode() writes for every kind; per-kind attributes only for the kinds that have them.
+void checkTransaction(const Transaction &t, const Transaction &again)
+{
+    check(again.id == t.id);
+    check(again.kind == t.kind);
+    check(again.typeName == t.typeName);
+    check(again.createdAt == t.createdAt);
+    check(again.direction == t.direction);
+    check(again.amount == t.amount && t.amount >= 0);
+    check(again.balance == t.balance);
+    check(again.summary == t.summary);
+    check(again.tags == t.tags);
+    check(again.accountId == t.accountId);
+    check(again.customerId == t.customerId);
+    check(again.authorizationId == t.authorizationId);
+    const bool cardKind = t.kind == TransactionKind::Purchase || t.kind == TransactionKind::Atm ||
+                          t.kind == TransactionKind::Card ||
+                          t.kind == TransactionKind::CardReversal;
+    if (cardKind) {
+        check(again.cardLast4Digits == t.cardLast4Digits);
+        check(again.cardId == t.cardId);
+    }
+    if (t.kind == TransactionKind::Purchase || t.kind == TransactionKind::Card) {
+        check(again.merchant.has_value());
+        checkMerchant(again.merchant.value(), t.merchant.value_or(Merchant{}));
+        check(again.recurring == t.recurring);
+    }
+    if (t.kind == TransactionKind::ReceivedAch)
+        check(again.counterpartyName == t.counterpartyName);
+}
+
+void checkAuthorization(const Authorization &a, const Authorization &again)
+{
+    check(again.id == a.id);
+    check(again.createdAt == a.createdAt);
+    check(again.amount == a.amount && a.amount >= 0);
+    check(again.status == a.status);
+    if (a.status == AuthorizationStatus::Unknown)
+        check(again.statusName == a.statusName);
+    check(again.declineReason == a.declineReason);
+    check(again.cardLast4Digits == a.cardLast4Digits);
+    checkMerchant(again.merchant, a.merchant);
+    check(again.recurring == a.recurring);
+    check(again.tags == a.tags);
+    check(again.accountId == a.accountId);
+    check(again.customerId == a.customerId);
+    check(again.cardId == a.cardId);
+}
+
+void checkStatement(const Statement &s, const Statement &again)
+{
+    check(again.id == s.id && again.typeName == s.typeName && again.period == s.period);
+    check(s.periodStart().isValid());
+    check(again.accountId == s.accountId && again.customerId == s.customerId);
+}
+
 void checkLevelLimits(const CardLevelLimits &a, const CardLevelLimits &b)
 {
     check(a.dailyWithdrawal == b.dailyWithdrawal);
@@ -123,8 +188,13 @@ template <class T, class Decode, class Check>
 void roundTripPage(const Page<T> &page, Decode decode, Check checkItem)
 {
     QJsonArray items;
-    for (const T &item : page.items)
-        items.append(JsonApiCodec::encode(item));
+    for (const T &item : page.items) {
+        if constexpr (std::is_same_v<T, Transaction> || std::is_same_v<T, Authorization> ||
+                      std::is_same_v<T, Statement>)
+            items.append(ActivityCodec::encode(item));
+        else
+            items.append(JsonApiCodec::encode(item));
+    }
     QJsonArray included;
     for (const Account &account : page.includedAccounts)
         included.append(JsonApiCodec::encode(account));
@@ -187,6 +257,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         roundTripPage(page.value(), &JsonApiCodec::accountPageFromDocument, checkAccount);
     if (const Result<CustomerPage> page = JsonApiCodec::customerPageFromDocument(body))
         roundTripPage(page.value(), &JsonApiCodec::customerPageFromDocument, checkCustomer);
+
+    if (const Result<Transaction> transaction = ActivityCodec::transactionFromDocument(body)) {
+        const Result<Transaction> again = ActivityCodec::transactionFromDocument(
+            JsonApiCodec::singleDocument(ActivityCodec::encode(transaction.value())));
+        check(again.ok());
+        checkTransaction(transaction.value(), again.value());
+    }
+    if (const Result<Authorization> authorization =
+            ActivityCodec::authorizationFromDocument(body)) {
+        const Result<Authorization> again = ActivityCodec::authorizationFromDocument(
+            JsonApiCodec::singleDocument(ActivityCodec::encode(authorization.value())));
+        check(again.ok());
+        checkAuthorization(authorization.value(), again.value());
+    }
+    if (const Result<TransactionPage> page = ActivityCodec::transactionPageFromDocument(body))
+        roundTripPage(page.value(), &ActivityCodec::transactionPageFromDocument, checkTransaction);
+    if (const Result<AuthorizationPage> page = ActivityCodec::authorizationPageFromDocument(body))
+        roundTripPage(page.value(), &ActivityCodec::authorizationPageFromDocument,
+                      checkAuthorization);
+    if (const Result<StatementPage> page = ActivityCodec::statementPageFromDocument(body))
+        roundTripPage(page.value(), &ActivityCodec::statementPageFromDocument, checkStatement);
 
     if (const Result<CustomerTokenVerification> verification =
             JsonApiCodec::tokenVerificationFromDocument(body)) {
