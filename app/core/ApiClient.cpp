@@ -68,6 +68,17 @@ QString literalQueryValue(QString value)
         .replace(QLatin1Char('+'), QLatin1String("%2B"));
 }
 
+// A statement's PDF as it came; anything else (an HTML error page of a proxy, a truncated
+// answer) is not taken for one.
+QVariant pdfDocument(const QByteArray &body, ApiError *error)
+{
+    if (!body.startsWith("%PDF-")) {
+        *error = ApiError::decode(QStringLiteral("the answer is not a PDF document"));
+        return {};
+    }
+    return body;
+}
+
 } // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
@@ -114,10 +125,11 @@ QString ApiClient::bearerFor(const RequiredAccess &access) const
     return m_bearerSource ? m_bearerSource(access) : m_bearerToken;
 }
 
-QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
+QNetworkRequest ApiClient::makeRequest(const QUrl &url, const QByteArray &accept) const
 {
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", JsonApiCodec::MediaType);
+    request.setRawHeader("Accept", accept.isEmpty() ? QByteArray(JsonApiCodec::MediaType)
+                                                    : accept + ", " + JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setTransferTimeout(m_transferTimeoutMs);
     // A redirect would carry the bearer token and the body (codes, JWTs) to wherever it points.
@@ -128,7 +140,7 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
 
 ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
                            const RequiredAccess &access, ApiReply::Decoder decoder,
-                           const RetryPolicy &policy, Send send)
+                           const RetryPolicy &policy, Send send, const QByteArray &accept)
 {
     // Tokens and card data only travel over TLS, or over loopback to the local sandbox.
     if (auto problem = Environment::checkUrl(m_baseUrl))
@@ -140,7 +152,7 @@ ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
         refused->setAccess(access);
         return refused;
     }
-    const QNetworkRequest request = makeRequest(endpoint(path, query));
+    const QNetworkRequest request = makeRequest(endpoint(path, query), accept);
     QPointer<QNetworkAccessManager> network = m_network;
     QPointer<const ApiClient> client = this;
     auto *reply = new ApiReply(
@@ -160,13 +172,15 @@ ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
 }
 
 ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
-                         ApiReply::Decoder decoder)
+                         ApiReply::Decoder decoder, const QByteArray &accept)
 {
     qCDebug(lcApi).noquote() << "GET" << path;
-    return start(path, query, access, std::move(decoder), m_retryPolicy,
-                 [](QNetworkAccessManager *network, const QNetworkRequest &request) {
-                     return network->get(request);
-                 });
+    return start(
+        path, query, access, std::move(decoder), m_retryPolicy,
+        [](QNetworkAccessManager *network, const QNetworkRequest &request) {
+            return network->get(request);
+        },
+        accept);
 }
 
 ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const RequiredAccess &access,
@@ -352,6 +366,12 @@ ApiReply *ApiClient::getCustomer(const QString &customerId)
 {
     return get(QStringLiteral("/customers/%1").arg(pathId(customerId)), {},
                {{Scopes::Customers}, {}}, decoderFor(&JsonApiCodec::customerFromDocument));
+}
+
+ApiReply *ApiClient::getStatementPdf(const QString &statementId)
+{
+    return get(QStringLiteral("/statements/%1/pdf").arg(pathId(statementId)), {},
+               {{Scopes::Statements}, {}}, pdfDocument, QByteArrayLiteral("application/pdf"));
 }
 
 } // namespace tessera
