@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "ActivityCodec.h"
 #include "Environment.h"
 #include "JsonApiCodec.h"
 #include "Logging.h"
@@ -66,6 +67,38 @@ QString literalQueryValue(QString value)
 {
     return value.replace(QLatin1Char('%'), QLatin1String("%25"))
         .replace(QLatin1Char('+'), QLatin1String("%2B"));
+}
+
+// Unit's instants in filters: RFC 3339 in UTC with milliseconds, "2026-10-01T04:00:00.000Z".
+QString filterTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Unit's sort: newest first is "-" and the attribute.
+QString sortBy(const char *attribute, bool ascending)
+{
+    return (ascending ? QString() : QStringLiteral("-")) + QLatin1String(attribute);
+}
+
+// The filters GET /transactions and GET /authorizations share.
+void addRangeFilters(QUrlQuery &q, const QDateTime &since, const QDateTime &until,
+                     const std::optional<qint64> &fromAmount, const std::optional<qint64> &toAmount)
+{
+    if (since.isValid())
+        q.addQueryItem(QStringLiteral("filter[since]"), filterTime(since));
+    if (until.isValid())
+        q.addQueryItem(QStringLiteral("filter[until]"), filterTime(until));
+    if (fromAmount)
+        q.addQueryItem(QStringLiteral("filter[fromAmount]"), QString::number(*fromAmount));
+    if (toAmount)
+        q.addQueryItem(QStringLiteral("filter[toAmount]"), QString::number(*toAmount));
+}
+
+void addIdFilter(QUrlQuery &q, const char *name, const QString &id)
+{
+    if (!id.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[%1]").arg(QLatin1String(name)), id);
 }
 
 // A statement's PDF as it came; anything else (an HTML error page of a proxy, a truncated
@@ -372,6 +405,68 @@ ApiReply *ApiClient::getStatementPdf(const QString &statementId)
 {
     return get(QStringLiteral("/statements/%1/pdf").arg(pathId(statementId)), {},
                {{Scopes::Statements}, {}}, pdfDocument, QByteArrayLiteral("application/pdf"));
+}
+
+ApiReply *ApiClient::listTransactions(const TransactionListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "cardId", query.cardId);
+    addIdFilter(q, "customerId", query.customerId);
+    if (!query.text.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[query]"), literalQueryValue(query.text));
+    addRangeFilters(q, query.since, query.until, query.fromAmount, query.toAmount);
+    int typeIndex = 0;
+    for (TransactionKind kind : query.types) {
+        const QString name = transactionFilterName(kind);
+        if (!name.isEmpty()) // Other has no name Unit filters on
+            q.addQueryItem(QStringLiteral("filter[type][%1]").arg(typeIndex++), name);
+    }
+    for (int i = 0; i < query.directions.size(); ++i)
+        q.addQueryItem(QStringLiteral("filter[direction][%1]").arg(i),
+                       directionName(query.directions.at(i)));
+    if (query.excludeFees)
+        q.addQueryItem(QStringLiteral("filter[excludeFees]"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("sort"), sortBy("createdAt", query.oldestFirst));
+    return get(QStringLiteral("/transactions"), q, {{Scopes::Transactions}, {}},
+               decoderFor(&ActivityCodec::transactionPageFromDocument));
+}
+
+ApiReply *ApiClient::getTransaction(const QString &accountId, const QString &transactionId)
+{
+    return get(QStringLiteral("/accounts/%1/transactions/%2")
+                   .arg(pathId(accountId), pathId(transactionId)),
+               {}, {{Scopes::Transactions}, TokenResource::account(accountId)},
+               decoderFor(&ActivityCodec::transactionFromDocument));
+}
+
+ApiReply *ApiClient::listAuthorizations(const AuthorizationListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "cardId", query.cardId);
+    addIdFilter(q, "customerId", query.customerId);
+    addRangeFilters(q, query.since, query.until, query.fromAmount, query.toAmount);
+    for (int i = 0; i < query.statuses.size(); ++i)
+        q.addQueryItem(QStringLiteral("filter[status][%1]").arg(i),
+                       authorizationStatusName(query.statuses.at(i)));
+    if (query.includeNonAuthorized)
+        q.addQueryItem(QStringLiteral("filter[includeNonAuthorized]"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("sort"), sortBy("createdAt", query.oldestFirst));
+    return get(QStringLiteral("/authorizations"), q, {{Scopes::Authorizations}, {}},
+               decoderFor(&ActivityCodec::authorizationPageFromDocument));
+}
+
+ApiReply *ApiClient::listStatements(const StatementListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "customerId", query.customerId);
+    addIdFilter(q, "period", query.period);
+    // Unit sorts statements by their period ("sort=-period": newest first).
+    q.addQueryItem(QStringLiteral("sort"), sortBy("period", query.oldestFirst));
+    return get(QStringLiteral("/statements"), q, {{Scopes::Statements}, {}},
+               decoderFor(&ActivityCodec::statementPageFromDocument));
 }
 
 } // namespace tessera

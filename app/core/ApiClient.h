@@ -81,7 +81,13 @@ public:
     // Org tokens only: the broker finds a customer by phone number or email with it.
     ApiReply *listCustomers(const CustomerListQuery &query);
 
-    // Statements: a statement's PDF (a QByteArray that starts with "%PDF-").
+    // Activity (scopes transactions, authorizations, statements), with Unit's filters and
+    // paging; newest first unless the query says otherwise.
+    ApiReply *listTransactions(const TransactionListQuery &query); // TransactionPage
+    ApiReply *getTransaction(const QString &accountId, const QString &transactionId); // Transaction
+    ApiReply *listAuthorizations(const AuthorizationListQuery &query); // AuthorizationPage
+    ApiReply *listStatements(const StatementListQuery &query);         // StatementPage
+    // A statement's PDF (a QByteArray that starts with "%PDF-").
     ApiReply *getStatementPdf(const QString &statementId);
 
     static QByteArray userAgent();
