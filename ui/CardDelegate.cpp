@@ -31,16 +31,19 @@ QString tagLine(const Card &card)
 
 } // namespace
 
-// "From Checking (…1234)  ·  nickname" in `width`: the tags give way first, then the account's
-// name; its last digits always show, they tell accounts of the same name apart.
+// "From Checking (…1234), $1,234.56 available  ·  nickname" in `width`: the tags give way
+// first, then the account's name; its last digits and balance always show.
 QString CardDelegate::detailLine(const QModelIndex &index, const Card &card,
                                  const QFontMetrics &metrics, int width)
 {
     const QString title = index.data(CardsModel::AccountTitleRole).toString();
     const QString digits = index.data(CardsModel::AccountDigitsRole).toString();
+    const QString available = index.data(CardsModel::AccountAvailableRole).toString();
     const QString tags = tagLine(card);
-    const auto account = [&digits](const QString &name) {
-        return digits.isEmpty() ? tr("From %1").arg(name) : tr("From %1 (%2)").arg(name, digits);
+    const auto account = [&digits, &available](const QString &name) {
+        const QString from =
+            digits.isEmpty() ? tr("From %1").arg(name) : tr("From %1 (%2)").arg(name, digits);
+        return available.isEmpty() ? from : tr("%1, %2 available").arg(from, available);
     };
     const QString separator = QStringLiteral("  ·  ");
     QString line = title.isEmpty() ? QString() : account(title);

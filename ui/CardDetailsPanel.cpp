@@ -51,6 +51,7 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     , m_simulateArrival(new QPushButton(tr("Simulate card &arrival"), m_body))
     , m_limits(new QLabel(m_body))
     , m_replace(new QPushButton(tr("&Replace…"), m_body))
+    , m_activity(new QPushButton(tr("Activit&y"), m_body))
 {
     setObjectName(QStringLiteral("cardDetails"));
     QFont titleFont = m_title->font();
@@ -88,6 +89,11 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     keepPlace(m_replace);
     connect(m_replace, &QPushButton::clicked, this, [this] { emit replaceRequested(m_card); });
     actions->addWidget(m_replace, 2, 0);
+    m_activity->setObjectName(QStringLiteral("showCardActivityButton"));
+    keepPlace(m_activity);
+    m_activity->setToolTip(tr("Purchases, withdrawals and pending payments of this card"));
+    connect(m_activity, &QPushButton::clicked, this, [this] { emit activityRequested(m_card); });
+    actions->addWidget(m_activity, 2, 1);
 
     // A failed action stays in view, in plain words, until dismissed.
     m_problem->setObjectName(QStringLiteral("actionProblem"));
@@ -290,8 +296,11 @@ void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
     if (!card.replacedById().isEmpty())
         addRow(tr("Replaced:"), replacedByText(card.replacedById()), "detailReplacedBy");
     addRow(tr("Expires:"), CardsModel::expiryText(card), "detailExpiry");
+    const QString available = m_model ? m_model->accountAvailable(card.accountId) : QString();
+    const QString account =
+        accountName.isEmpty() ? tr("Account %1").arg(card.accountId) : accountName;
     addRow(tr("Draws on:"),
-           accountName.isEmpty() ? tr("Account %1").arg(card.accountId) : accountName,
+           available.isEmpty() ? account : tr("%1\n%2 available").arg(account, available),
            "detailAccount");
     addRow(tr("Design:"), card.design, "detailDesign");
     QStringList tags;

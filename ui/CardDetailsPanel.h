@@ -53,6 +53,7 @@ public:
 signals:
     void actionRequested(const tessera::Card &card, tessera::CardAction action);
     void replaceRequested(const tessera::Card &card);
+    void activityRequested(const tessera::Card &card);
 
 private:
     void loadLimits();
@@ -81,6 +82,7 @@ private:
     QLabel *m_limits;
     QHash<int, QPushButton *> m_actionButtons;
     QPushButton *m_replace;
+    QPushButton *m_activity;
     QPointer<ApiJob> m_limitsJob;
     QPointer<ApiJob> m_replacementJob;
     QPointer<ApiJob> m_arrivalJob;

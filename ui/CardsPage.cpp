@@ -298,6 +298,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     });
     connect(m_details, &CardDetailsPanel::actionRequested, m_actions, &CardActionRunner::run);
     connect(m_details, &CardDetailsPanel::replaceRequested, this, &CardsPage::replaceCardRequested);
+    connect(m_details, &CardDetailsPanel::activityRequested, this, &CardsPage::activityRequested);
     connect(m_actions, &CardActionRunner::succeeded, this,
             [this](const Card &, const QString &message) { emit statusMessage(message); });
     connect(m_actions, &CardActionRunner::failed, this, &CardsPage::statusMessage);

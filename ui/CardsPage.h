@@ -53,6 +53,7 @@ protected:
 signals:
     void createCardRequested();
     void replaceCardRequested(const tessera::Card &card);
+    void activityRequested(const tessera::Card &card);
     void statusMessage(const QString &message);
 
 private:

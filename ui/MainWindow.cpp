@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
+#include "AccountsPage.h"
+#include "ActivityPage.h"
 #include "AppLock.h"
 #include "Backend.h"
+#include "CardsModel.h"
 #include "CardsPage.h"
 #include "CreateCardWizard.h"
 #include "CustomerState.h"
@@ -23,6 +26,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolTip>
 
 namespace tessera::ui {
@@ -47,7 +51,10 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_backend(backend)
     , m_pages(new QStackedWidget(this))
     , m_signInPage(new SignInPage(backend, this))
+    , m_customerTabs(new QTabWidget(this))
     , m_cardsPage(new CardsPage(backend, this))
+    , m_accountsPage(new AccountsPage(backend, this))
+    , m_activityPage(new ActivityPage(backend, this))
     , m_lockView(new LockView(this))
     , m_lock(new AppLock(this))
     , m_badge(new QLabel(this))
@@ -60,7 +67,25 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     setWindowTitle(tr("Tessera — %1").arg(backend->environment().displayName()));
 
     m_pages->addWidget(m_signInPage);
-    m_pages->addWidget(m_cardsPage);
+    m_customerTabs->setObjectName(QStringLiteral("customerTabs"));
+    m_customerTabs->setDocumentMode(true);
+    m_customerTabs->addTab(m_cardsPage, tr("Cards"));
+    m_customerTabs->addTab(m_accountsPage, tr("Accounts"));
+    m_customerTabs->addTab(m_activityPage, tr("Activity"));
+    // Ctrl+1, Ctrl+2, Ctrl+3 go to the tabs, as in a browser.
+    for (int tab = 0; tab < m_customerTabs->count(); ++tab) {
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + tab)));
+        connect(go, &QAction::triggered, this,
+                [this, tab] { showCustomerTab(m_customerTabs->widget(tab)); });
+        m_customerTabs->addAction(go);
+        m_customerTabs->setTabToolTip(tab, go->shortcut().toString(QKeySequence::NativeText));
+    }
+    connect(m_customerTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_pages->currentWidget() == m_customerTabs)
+            showCustomerTab(m_customerTabs->currentWidget());
+    });
+    m_pages->addWidget(m_customerTabs);
     m_pages->addWidget(m_lockView);
     connect(m_lockView, &LockView::unlockRequested, backend->authenticator(),
             &Authenticator::unlock);
@@ -68,6 +93,14 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(m_cardsPage, &CardsPage::createCardRequested, this, &MainWindow::openCreateCardWizard);
     connect(m_cardsPage, &CardsPage::replaceCardRequested, this,
             &MainWindow::openReplaceCardDialog);
+    connect(m_cardsPage, &CardsPage::activityRequested, this, &MainWindow::openCardActivity);
+    connect(m_accountsPage, &AccountsPage::activityRequested, this,
+            [this](const QString &accountId, const QString &title) {
+                m_activityPage->showAccount(accountId, title);
+                showCustomerTab(m_activityPage);
+            });
+    connect(m_accountsPage, &AccountsPage::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatusMessage);
     setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -250,6 +283,9 @@ void MainWindow::showSignedIn()
     // Locked at once when this sign-in was locked as Tessera quit: the lock view shows and
     // the cards are not even loaded until a code unlocks it.
     m_lock->setKey(key);
+    m_accountsActive = false;
+    m_activityPage->reset();
+    m_customerTabs->setCurrentWidget(m_cardsPage);
     showCurrentPage();
     updateExpiry();
 }
@@ -265,6 +301,9 @@ void MainWindow::showSignIn()
     m_lock->setUnlocked();
     m_lock->setKey(QString());
     m_cardsActive = false;
+    m_accountsActive = false;
+    m_activityPage->reset();
+    m_accountsPage->reset();
     m_signOutAction->setEnabled(false);
     showCurrentPage();
     m_statusSignOut->hide();
@@ -278,13 +317,39 @@ void MainWindow::showCurrentPage()
     m_lockAction->setEnabled(signedIn && !locked);
     QWidget *page = !signedIn ? static_cast<QWidget *>(m_signInPage)
                     : locked  ? static_cast<QWidget *>(m_lockView)
-                              : static_cast<QWidget *>(m_cardsPage);
-    if (page == m_cardsPage && !std::exchange(m_cardsActive, true))
-        m_cardsPage->activate();
+                              : static_cast<QWidget *>(m_customerTabs);
+    if (page == m_customerTabs)
+        showCustomerTab(m_customerTabs->currentWidget());
     if (m_pages->currentWidget() == page)
         return;
     qCInfo(lcUi).noquote() << "showing" << page->objectName();
     m_pages->setCurrentWidget(page);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    QWidget *page = m_pages->currentWidget();
+    return page == m_customerTabs ? m_customerTabs->currentWidget() : page;
+}
+
+void MainWindow::showCustomerTab(QWidget *tab)
+{
+    if (m_customerTabs->currentWidget() != tab) {
+        m_customerTabs->setCurrentWidget(tab); // comes back here through currentChanged
+        return;
+    }
+    // Each page loads the first time it shows after a sign-in, not before.
+    if (tab == m_cardsPage && !std::exchange(m_cardsActive, true))
+        m_cardsPage->activate();
+    if ((tab == m_accountsPage || tab == m_activityPage) && !std::exchange(m_accountsActive, true))
+        m_accountsPage->activate();
+}
+
+void MainWindow::openCardActivity(const Card &card)
+{
+    m_activityPage->showCard(card,
+                             tr("%1 •••• %2").arg(CardsModel::kindText(card), card.last4Digits));
+    showCustomerTab(m_activityPage);
 }
 
 void MainWindow::applyLock(bool locked)
@@ -344,10 +409,12 @@ void MainWindow::openOtpDialog(Authenticator::Purpose purpose, const QString &cu
     dialog->setSandboxHint(m_backend->environment().usesOrgToken());
     dialog->showSent(channel);
     m_otpDialog = dialog;
-    connect(dialog, &QDialog::rejected, this, [this, purpose] {
-        // Giving up on renewal means the expired session is over. Giving up on unlocking
+    const bool forMoreAccess = m_backend->authenticator()->renewsForMoreAccess();
+    connect(dialog, &QDialog::rejected, this, [this, purpose, forMoreAccess] {
+        // Giving up on renewal means the expired session is over; a renewal only for more
+        // access leaves the session as it was (what needed it fails). Giving up on unlocking
         // leaves Tessera locked.
-        if (purpose == Authenticator::Purpose::Renew && !m_locking)
+        if (purpose == Authenticator::Purpose::Renew && !m_locking && !forMoreAccess)
             m_backend->authenticator()->signOut();
     });
     dialog->open();

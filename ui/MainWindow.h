@@ -13,6 +13,7 @@ class QAction;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tessera {
 class AppLock;
@@ -21,9 +22,11 @@ class Backend;
 
 namespace tessera::ui {
 
-class SignInPage;
+class AccountsPage;
+class ActivityPage;
 class CardsPage;
 class LockView;
+class SignInPage;
 
 // The application window: the sign-in page until a customer is signed in, then their page.
 // Owns the one place where the one-time-code dialog opens, for sign-in, step-up, renewal and
@@ -37,6 +40,15 @@ public:
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
     CardsPage *cardsPage() const { return m_cardsPage; }
+    AccountsPage *accountsPage() const { return m_accountsPage; }
+    ActivityPage *activityPage() const { return m_activityPage; }
+    // What the window shows: the sign-in page, the lock view, or the customer's page in view
+    // (Cards, Accounts or Activity).
+    QWidget *currentPage() const;
+    // The signed-in customer's pages: Cards, Accounts, Activity.
+    QTabWidget *customerTabs() const { return m_customerTabs; }
+    // Shows the card's activity in the Activity tab.
+    void openCardActivity(const tessera::Card &card);
     Backend *backend() const { return m_backend; }
     AppLock *appLock() const { return m_lock; }
     void openSettings();
@@ -68,11 +80,15 @@ private:
     void updateExpiry();
     void showKeychainProblem(const QString &message);
     void showStatusMessage(const QString &message);
+    void showCustomerTab(QWidget *tab);
 
     Backend *m_backend;
     QStackedWidget *m_pages;
     SignInPage *m_signInPage;
+    QTabWidget *m_customerTabs;
     CardsPage *m_cardsPage;
+    AccountsPage *m_accountsPage;
+    ActivityPage *m_activityPage;
     LockView *m_lockView;
     AppLock *m_lock;
     QLabel *m_badge;
@@ -90,6 +106,7 @@ private:
     // A status message that came while locked (it may name a card): shown after unlocking.
     QString m_heldMessage;
     bool m_cardsActive = false;
+    bool m_accountsActive = false;
     bool m_freshSignIn = false;
     bool m_locking = false;
 };

@@ -48,8 +48,12 @@ OtpDialog::OtpDialog(Authenticator *authenticator, Authenticator::Purpose purpos
                                   "phone to unlock it."));
         break;
     case Authenticator::Purpose::Renew:
-        m_explanation->setText(tr("Your session has expired. Enter the 6-digit code we sent to "
-                                  "your phone to continue where you left off."));
+        if (authenticator->renewsForMoreAccess())
+            m_explanation->setText(tr("To show this, Tessera needs to renew your sign-in. Enter "
+                                      "the 6-digit code we sent to your phone."));
+        else
+            m_explanation->setText(tr("Your session has expired. Enter the 6-digit code we sent "
+                                      "to your phone to continue where you left off."));
         break;
     }
     m_explanation->setWordWrap(true);

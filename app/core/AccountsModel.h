@@ -2,6 +2,7 @@
 
 #include "Account.h"
 #include "ApiError.h"
+#include "ApiJob.h"
 
 #include <QAbstractListModel>
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 namespace tessera {
 
 class ApiClient;
-class ApiJob;
 class Authenticator;
 
 // The signed-in customer's accounts with their balances (GET /accounts with the customer

@@ -134,6 +134,7 @@ void Authenticator::endFlow()
     m_pendingRecipient = {};
     m_pendingIdentifier = {};
     m_waitingForCode = false;
+    m_renewsForMoreAccess = false;
 }
 
 QString Authenticator::plainRefusal(const ApiError &error) const
@@ -218,6 +219,7 @@ void Authenticator::signInWithJwt(const QString &jwt)
 void Authenticator::signOut()
 {
     cancel();
+    m_widenedOnce = false;
     m_credentials->forgetVerified();
     if (!m_session->isActive())
         return;
@@ -290,11 +292,31 @@ void Authenticator::serveNextWaiter()
     const bool upgradable = std::all_of(missing.begin(), missing.end(), [](const QString &s) {
         return Scopes::upgradable().contains(s);
     });
+    const bool signInScopes =
+        !missing.isEmpty() && std::all_of(missing.begin(), missing.end(), [](const QString &s) {
+            return Scopes::signIn().contains(s);
+        });
+    if (signInScopes && !m_widenedOnce) {
+        qCInfo(lcAuth).noquote() << "the sign-in token lacks" << missing.join(QLatin1Char(' '))
+                                 << "- renewing it with the sign-in scopes";
+        m_widenedOnce = true;
+        startCodeFlow(Purpose::Renew, customerId, signInRequest(),
+                      m_session->token().codeRecipient);
+        m_renewsForMoreAccess = isWaitingForCode();
+        return;
+    }
     if (missing.isEmpty() || !upgradable) {
         qCWarning(lcAuth).noquote() << "no token can be had for" << missing.join(QLatin1Char(' '));
         const Waiter waiter = m_waiters.takeFirst();
+        // A sign-in scope the renewed sign-in still lacks (the bank's broker grants less, or the
+        // customer declined to renew): what Unit would answer such a call, in its plain words.
+        const ApiError error =
+            signInScopes ? ApiError::http(403, QStringLiteral("Forbidden"),
+                                          QStringLiteral("the sign-in token does not carry ") +
+                                              missing.join(QLatin1Char(' ')))
+                         : ApiError::cancelled();
         if (waiter.context && waiter.failed)
-            waiter.failed(ApiError::cancelled());
+            waiter.failed(error);
         serveNextWaiter();
         return;
     }

@@ -99,6 +99,10 @@ public:
     // Between restore() and restoreFinished(): the keychain is being asked.
     bool isRestoring() const { return m_restoring; }
     Purpose purpose() const { return m_purpose; }
+    // While a Renew flow runs because the sign-in token lacks a sign-in scope an operation
+    // needs (a sign-in kept from an earlier Tessera, whose sign-in token read less), not because
+    // it ran out: the session goes on if the customer declines.
+    bool renewsForMoreAccess() const { return m_renewsForMoreAccess; }
     // Empty for a sign-in through the broker, which says whose account it is only at the end.
     QString pendingCustomerId() const { return m_pendingCustomerId; }
     // The phone the verification requests for `customerId` name (the code flow under way, else
@@ -191,6 +195,10 @@ private:
     bool m_waitingForCode = false;
     bool m_codeSent = false; // in the current flow
     bool m_restoring = false;
+    bool m_renewsForMoreAccess = false;
+    // The sign-in was renewed for more access once already: not again in this session, so a
+    // broker that grants less than Tessera asks for cannot send the customer round in codes.
+    bool m_widenedOnce = false;
     bool m_remembersSignIn = true;
 };
 

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ApiJob.h"
 #include "Logging.h"
+#include "Money.h"
 
 #include <algorithm>
 #include <limits>
@@ -309,6 +310,12 @@ QString CardsModel::accountName(const QString &accountId) const
                             : tr("%1 (%2)").arg(it->name, QStringLiteral("…") + masked.right(4));
 }
 
+QString CardsModel::accountAvailable(const QString &accountId) const
+{
+    const auto it = m_accounts.constFind(accountId);
+    return it == m_accounts.constEnd() ? QString() : Money::format(it->available);
+}
+
 bool CardsModel::matchesFilter(const Card &card) const
 {
     return m_statuses.isEmpty() || m_statuses.contains(card.status);
@@ -460,6 +467,8 @@ QVariant CardsModel::data(const QModelIndex &index, int role) const
         const QString masked = m_accounts.value(card->accountId).maskedAccountNumber();
         return masked.isEmpty() ? QString() : QStringLiteral("…") + masked.right(4);
     }
+    case AccountAvailableRole:
+        return accountAvailable(card->accountId);
     default:
         return {};
     }
@@ -474,6 +483,7 @@ QHash<int, QByteArray> CardsModel::roleNames() const
     names.insert(AccountNameRole, "accountName");
     names.insert(AccountTitleRole, "accountTitle");
     names.insert(AccountDigitsRole, "accountDigits");
+    names.insert(AccountAvailableRole, "accountAvailable");
     return names;
 }
 

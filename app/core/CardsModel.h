@@ -29,10 +29,11 @@ public:
     enum Role {
         CardRole = Qt::UserRole + 1, // QVariant<Card>
         CardIdRole,
-        StatusRole,        // CardStatus as int
-        AccountNameRole,   // the account the card draws on, when known: "Checking (…1234)"
-        AccountTitleRole,  // just its name, "Checking"
-        AccountDigitsRole, // just its masked number, "…1234" (empty when unknown)
+        StatusRole,           // CardStatus as int
+        AccountNameRole,      // the account the card draws on, when known: "Checking (…1234)"
+        AccountTitleRole,     // just its name, "Checking"
+        AccountDigitsRole,    // just its masked number, "…1234" (empty when unknown)
+        AccountAvailableRole, // its available balance, "$1,234.56" (empty when unknown)
     };
     enum class State { Idle, Loading, Error };
     Q_ENUM(State)
@@ -86,6 +87,9 @@ public:
     const Card *cardAt(int row) const;
     int rowOf(const QString &cardId) const;
     QString accountName(const QString &accountId) const;
+    // The account's available balance as the cards' pages brought it ("$1,234.56"); empty
+    // when the account is not known.
+    QString accountAvailable(const QString &accountId) const;
 
     // A card created here: shown at once without a reload at the top when newest first; oldest
     // first it is appended once every earlier card is loaded, else it comes with the last page.

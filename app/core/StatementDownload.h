@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiJob.h"
 #include "Statement.h"
 
 #include <memory>
@@ -9,7 +10,6 @@
 namespace tessera {
 
 class ApiClient;
-class ApiJob;
 class Authenticator;
 
 // Saves a statement's PDF (GET /statements/{id}/pdf) to the file the customer chose. The file

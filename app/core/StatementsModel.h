@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "ApiJob.h"
 #include "Statement.h"
 
 #include <QAbstractListModel>
@@ -10,7 +11,6 @@
 namespace tessera {
 
 class ApiClient;
-class ApiJob;
 class Authenticator;
 
 // One account's monthly statements, newest first (GET /statements?filter[accountId]), all of

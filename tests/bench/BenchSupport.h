@@ -37,6 +37,8 @@ namespace tessera::bench {
 // "Bulk Demo" in the built-in demo seed: 5000 generated cards, so every page is full
 // (bench_paging sets how many).
 inline const QString BulkCustomer = QStringLiteral("100005");
+// A demo customer with a few months of history (her accounts' activity is small).
+inline const QString MayaThompson = QStringLiteral("100001");
 
 inline const QLoggingCategory &lcBench()
 {

@@ -599,6 +599,84 @@ private slots:
         QVERIFY(removeEntry(*backend, m_customerId));
     }
 
+    // A sign-in token as an earlier Tessera kept it: before issue 14 it did not read
+    // transactions, authorizations or statements.
+    static std::optional<StoredToken> earlierSignInToken(Backend &backend,
+                                                         const QString &customerId)
+    {
+        CustomerTokenService *tokens = backend.tokenService();
+        QSignalSpy sent(tokens, &CustomerTokenService::verificationSent);
+        QSignalSpy created(tokens, &CustomerTokenService::tokenCreated);
+        tokens->requestVerification(customerId);
+        if (!sent.wait(5000))
+            return std::nullopt;
+        CreateTokenRequest request = Authenticator::signInRequest();
+        request.scopes = {Scopes::Customers, Scopes::Accounts, Scopes::Cards,
+                          Scopes::CustomerTokenWrite};
+        tokens->createToken(customerId, request, QStringLiteral("000001"));
+        if (!created.wait(5000))
+            return std::nullopt;
+        return created.first().first().value<StoredToken>();
+    }
+
+    void aSignInFromAnEarlierTesseraIsRenewedOnceForWhatItDoesNotRead()
+    {
+        auto backend = makeBackend();
+        const std::optional<StoredToken> earlier = earlierSignInToken(*backend, m_customerId);
+        QVERIFY(earlier);
+        backend->session()->begin(*earlier);
+        QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
+        ApiClient *api = backend->api();
+        TransactionListQuery query;
+        query.accountId = m_accountId;
+        std::unique_ptr<ApiJob> job(
+            backend->startJob([api, query] { return api->listTransactions(query); }, nullptr));
+        QVERIFY(waitForCodeSent(backend->authenticator()));
+        QCOMPARE(required.first().first().value<Authenticator::Purpose>(),
+                 Authenticator::Purpose::Renew);
+        QVERIFY(backend->authenticator()->renewsForMoreAccess());
+        backend->authenticator()->submitCode(QStringLiteral("000001"));
+        QVERIFY(finished(job.get()));
+        QVERIFY2(!job->hasError(), qPrintable(job->error().message()));
+        QCOMPARE(backend->session()->scopes(), Scopes::signIn());
+        QVERIFY(!backend->authenticator()->renewsForMoreAccess());
+        QCOMPARE(required.count(), 1);
+        QVERIFY(removeEntry(*backend, m_customerId));
+    }
+
+    void decliningToRenewForMoreAccessKeepsTheSession()
+    {
+        auto backend = makeBackend();
+        const std::optional<StoredToken> earlier = earlierSignInToken(*backend, m_customerId);
+        QVERIFY(earlier);
+        backend->session()->begin(*earlier);
+        ApiClient *api = backend->api();
+        std::unique_ptr<ApiJob> job(
+            backend->startJob([api] { return api->listStatements({}); }, nullptr));
+        QVERIFY(waitForCodeSent(backend->authenticator()));
+        backend->authenticator()->cancel();
+        QVERIFY(finished(job.get()));
+        QVERIFY(job->isCancelled());
+        QVERIFY(backend->session()->isActive());
+        // Cards, which the earlier token reads, still work with it, and ask for no code.
+        QSignalSpy required(backend->authenticator(), &Authenticator::codeRequired);
+        std::unique_ptr<ApiJob> cards(
+            backend->startJob([api] { return api->listCards(); }, nullptr));
+        QVERIFY(finished(cards.get()));
+        QVERIFY(!cards->hasError());
+        QCOMPARE(required.count(), 0);
+        // And the renewal is not asked for again in this session: the next need fails plainly.
+        std::unique_ptr<ApiJob> again(
+            backend->startJob([api] { return api->listStatements({}); }, nullptr));
+        QVERIFY(finished(again.get()));
+        QVERIFY(again->hasError());
+        QCOMPARE(again->error().message(),
+                 QStringLiteral("The bank did not accept your sign-in for this. Sign in again and "
+                                "try once more."));
+        QCOMPARE(required.count(), 0);
+        backend->authenticator()->signOut();
+    }
+
     void aTokenRefusedTwiceEndsInAnErrorNotALoop()
     {
         auto backend = makeBackend();

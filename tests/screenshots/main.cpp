@@ -2,6 +2,11 @@
 // sandbox the way a person would. `./dev screenshots` runs it under Xvfb, once as is, once with
 // a dark palette, once at scale 2 and once in Spanish. Like the app, it speaks the system
 // locale's language (LANGUAGE=es LANG=es_ES.UTF-8 for Spanish).
+#include "AccountsModel.h"
+#include "AccountsPage.h"
+#include "ActivityEntry.h"
+#include "ActivityModel.h"
+#include "ActivityPage.h"
 #include "Backend.h"
 #include "BrowserStandIn.h"
 #include "CardsModel.h"
@@ -40,8 +45,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace tessera;
 
@@ -330,6 +338,66 @@ int main(int argc, char *argv[])
     typeCode(window, QStringLiteral("000001"));
     require(waitUntil([&] { return cards->cardAt(0)->status == CardStatus::Frozen; }), "frozen");
     shoot(&window, QStringLiteral("13-cards-after-freeze"));
+
+    // Accounts: balances and holds, and the selected account's statements.
+    window.customerTabs()->setCurrentWidget(window.accountsPage());
+    AccountsModel *accountsModel = window.accountsPage()->model();
+    require(waitUntil([&] { return accountsModel->rowCount() > 0; }), "accounts listed");
+    auto *statementList = find<QListView>(window.accountsPage(), "statementList");
+    require(waitUntil([&] { return statementList->model()->rowCount() > 0; }), "statements");
+    statementList->setCurrentIndex(statementList->model()->index(0, 0));
+    shoot(&window, QStringLiteral("20-accounts"));
+
+    // A card's activity: pending and declined payments among the settled ones, a row's details.
+    window.customerTabs()->setCurrentWidget(window.cardsPage());
+    for (int row = 0; row < cards->rowCount(); ++row) {
+        if (cards->cardAt(row)->status == CardStatus::Active) {
+            list->setCurrentIndex(cards->index(row));
+            break;
+        }
+    }
+    QTest::mouseClick(find<QPushButton>(window.cardsPage(), "showCardActivityButton"),
+                      Qt::LeftButton);
+    ui::ActivityPage *activityPage = window.activityPage();
+    ActivityModel *activity = activityPage->model();
+    require(waitUntil([&] { return activity->rowCount() > 0; }), "activity listed");
+    auto *activityList = find<QListView>(activityPage, "activityList");
+    activityList->setCurrentIndex(activity->index(0));
+    shoot(&window, QStringLiteral("21-card-activity"));
+
+    // A simulated purchase, pending at the top of the list.
+    QTimer::singleShot(300, &window, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog)
+            return;
+        if (full)
+            shoot(dialog, QStringLiteral("22-simulate-purchase"));
+        QTest::mouseClick(find<QPushButton>(dialog, "simulateButton"), Qt::LeftButton);
+    });
+    QTest::mouseClick(find<QPushButton>(activityPage, "simulatePurchaseButton"), Qt::LeftButton);
+    require(waitUntil([&] {
+                const ActivityEntry *top = activity->entryAt(0);
+                return top && top->status() == ActivityEntry::Status::Pending;
+            }),
+            "simulated purchase pending");
+    activityList->setCurrentIndex(activity->index(0));
+    shoot(&window, QStringLiteral("23-purchase-pending"));
+
+    if (full) {
+        // A search with an amount range, sent to Unit as filters.
+        QTest::keyClicks(find<QLineEdit>(activityPage, "activitySearch"), QStringLiteral("coffee"));
+        QTest::keyClicks(find<QLineEdit>(activityPage, "activityMinAmount"), QStringLiteral("4"));
+        QTest::keyClick(find<QLineEdit>(activityPage, "activityMinAmount"), Qt::Key_Return);
+        require(waitUntil([&] {
+                    return activity->filter().minAmount.has_value() &&
+                           activity->state() == ActivityModel::State::Idle;
+                }),
+                "filtered");
+        QTest::qWait(300);
+        shoot(&window, QStringLiteral("24-activity-filtered"));
+        QTest::mouseClick(find<QToolButton>(activityPage, "clearActivityFilters"), Qt::LeftButton);
+    }
+    window.customerTabs()->setCurrentWidget(window.cardsPage());
 
     // Lock now (Ctrl+L): nothing of the customer stays on screen; a code unlocks.
     find<QAction>(&window, "lockNowAction")->trigger();

@@ -4,15 +4,16 @@
 
 namespace tessera::test {
 
-BrowserStandIn::BrowserStandIn()
+BrowserStandIn::BrowserStandIn(const QStringList &schemes)
+    : m_schemes(schemes)
 {
-    for (const QString &scheme : {QStringLiteral("http"), QStringLiteral("https")})
+    for (const QString &scheme : m_schemes)
         QDesktopServices::setUrlHandler(scheme, this, "open");
 }
 
 BrowserStandIn::~BrowserStandIn()
 {
-    for (const QString &scheme : {QStringLiteral("http"), QStringLiteral("https")})
+    for (const QString &scheme : std::as_const(m_schemes))
         QDesktopServices::unsetUrlHandler(scheme);
 }
 

@@ -35,7 +35,6 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,11 +52,6 @@ private:
     std::unique_ptr<test::BrokerProcess> m_broker;
     QTemporaryDir m_dir;
     test::BrowserStandIn m_browser;
-
-    static QString currentPage(MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
-    }
 
     // The bank's provisioning file: its broker, Unit's address (the sandbox), its provider.
     Provisioning provisioning()
@@ -170,7 +164,7 @@ private slots:
             QVERIFY2(!message.contains(token) && !message.contains(QLatin1String("eyJ")),
                      "an ID token was logged");
         QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
-        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 10000);
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible()); // no code, ever
         // The broker exchanged the ID token at Unit with the org token; Unit checked it too.
@@ -186,25 +180,25 @@ private slots:
         QSignalSpy signedOut(backend.authenticator(), &Authenticator::signedOut);
         backend.session()->reportUnauthorized();
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 5000);
-        QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
         auto *status = test::child<QLabel>(&window, "signInStatus");
         QVERIFY(status->isVisible());
         QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
         QVERIFY(signInAtTheBank(window, backend, browser));
         QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
-        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
 
         // Locked, the customer proves they are back the way they signed in: at the bank.
         window.findChild<QAction *>(QStringLiteral("lockNowAction"))->trigger();
-        QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
         QTest::mouseClick(test::child<QPushButton>(&window, "unlockButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 2, 5000);
-        QTRY_COMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
         QCOMPARE(status->text(), QStringLiteral("Your sign-in has ended. Sign in again to go on."));
         QVERIFY(signInAtTheBank(window, backend, browser));
-        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
 
         QSignalSpy removed(backend.tokenStore(), &TokenStore::removeFinished);
         backend.authenticator()->signOut();
@@ -232,7 +226,7 @@ private slots:
         QVERIFY(test::child<QPushButton>(&window, "signInWithBankButton")->isEnabled());
         QVERIFY(test::child<QWidget>(&window, "signInIdentifier")->isEnabled());
         // The browser that comes back late finds nobody listening: nothing signs in.
-        QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
     }
 };
 

@@ -1,3 +1,6 @@
+#include "ActivityEntry.h"
+#include "ActivityModel.h"
+#include "ActivityPage.h"
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
@@ -14,9 +17,12 @@
 #include "Session.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -28,7 +34,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
@@ -133,8 +142,100 @@ private:
             find<QLabel>(&window, "statusMessage")->text().contains(QLatin1String("frozen")));
     }
 
+    // The first card of the list with `status`, selected as a person clicks it.
+    static const Card *selectCard(MainWindow &window, CardStatus status)
+    {
+        CardsModel *cards = window.cardsPage()->model();
+        auto *list = find<QListView>(window.cardsPage(), "cardList");
+        for (int row = 0; row < cards->rowCount(); ++row) {
+            if (cards->cardAt(row)->status != status)
+                continue;
+            list->scrollTo(cards->index(row));
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                              list->visualRect(cards->index(row)).center());
+            return cards->cardAt(row);
+        }
+        return nullptr;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Issue 14's journey: sign in, open a card's activity, simulate a purchase, see it pending,
+    // then settled, and export what the list shows to CSV.
+    void signInOpenACardsActivitySimulateAPurchaseAndExportIt()
+    {
+        SandboxServer sandbox;
+        QVERIFY(sandbox.start() != 0);
+        const auto demoBackend = test::makeDemoBackend(sandbox);
+        Backend &backend = *demoBackend;
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *customers = find<QListView>(&window, "customerList");
+        QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() > 0, 5000);
+        QTest::mouseClick(find<QPushButton>(&window, "signInButton"), Qt::LeftButton);
+        typeCode(window, QStringLiteral("000001"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
+
+        // An active card, and its activity: the seeded history, newest first.
+        const Card *active = selectCard(window, CardStatus::Active);
+        QVERIFY(active);
+        const Card card = *active;
+        auto *showActivity = find<QPushButton>(window.cardsPage(), "showCardActivityButton");
+        QTRY_VERIFY(showActivity->isVisible());
+        QTest::mouseClick(showActivity, Qt::LeftButton);
+        ui::ActivityPage *page = window.activityPage();
+        QCOMPARE(window.customerTabs()->currentWidget(), page);
+        QVERIFY(find<QLabel>(page, "activityTitle")->text().contains(card.last4Digits));
+        ActivityModel *activity = page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(activity->rowCount() > 0, 10000);
+        QVERIFY(find<QListView>(page, "activityList")->isVisible());
+
+        // A purchase at a merchant, simulated: pending at the top of the list at once.
+        auto *simulate = find<QPushButton>(page, "simulatePurchaseButton");
+        QVERIFY(simulate->isVisible());
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == QLatin1String("simulatePurchaseDialog"));
+            auto *amount = find<QLineEdit>(dialog, "simulatedAmount");
+            amount->selectAll();
+            QTest::keyClicks(amount, QStringLiteral("23.45"));
+            auto *merchant = find<QComboBox>(dialog, "simulatedMerchant");
+            merchant->lineEdit()->selectAll();
+            QTest::keyClicks(merchant->lineEdit(), QStringLiteral("Joe's \"Corner\" Deli, SF"));
+            QTest::mouseClick(find<QPushButton>(dialog, "simulateButton"), Qt::LeftButton);
+        });
+        QTest::mouseClick(simulate, Qt::LeftButton);
+        const auto topIs = [activity](ActivityEntry::Status status) {
+            const ActivityEntry *top = activity->entryAt(0);
+            return top && top->counterparty() == QLatin1String("Joe's \"Corner\" Deli, SF") &&
+                   top->status() == status && top->signedAmount() == -2345;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(topIs(ActivityEntry::Status::Pending), 10000);
+        QVERIFY(find<QLabel>(page, "simulationStatus")->text().contains(QLatin1String("pending")));
+        // Then the merchant settles it: a card purchase, no longer pending.
+        QTRY_VERIFY_WITH_TIMEOUT(topIs(ActivityEntry::Status::Settled), 15000);
+
+        // Export to CSV through the save dialog.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("activity.csv"));
+        QTest::mouseClick(find<QPushButton>(page, "exportCsvButton"), Qt::LeftButton);
+        QFileDialog *save = nullptr;
+        QTRY_VERIFY((save = window.findChild<QFileDialog *>(QStringLiteral("exportFileDialog"))));
+        save->selectFile(path);
+        static_cast<QDialog *>(save)->accept(); // QFileDialog::accept is protected
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>(&window, "statusMessage")->text().contains(QLatin1String("activity.csv")),
+            15000);
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray bytes = csv.readAll();
+        QVERIFY(bytes.startsWith("Date,Description,Type,Status,Amount,Balance,Card,ID\r\n"));
+        QVERIFY2(bytes.contains(",\"Joe's \"\"Corner\"\" Deli, SF\",Purchase,Settled,-23.45,"),
+                 bytes.left(400).constData());
+        QCOMPARE(int(csv.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), 0);
+    }
 
     void signInCreateAndFreeze()
     {

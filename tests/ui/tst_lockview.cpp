@@ -28,7 +28,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,11 +48,6 @@ private:
     // Like a launch of the app: a new in-process sandbox on the demo's state file.
     void launchSandbox() { QVERIFY(m_demo.launch()); }
     std::unique_ptr<Backend> makeBackend() { return m_demo.makeBackend(); }
-
-    static QString currentPage(MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
-    }
 
     static void typeCode(MainWindow &window)
     {
@@ -185,7 +179,7 @@ private slots:
         QVERIFY(lockNow->isEnabled());
         QVERIFY(test::activate(&window));
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
-        QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
         QVERIFY(window.appLock()->isLocked());
         QVERIFY2(leaks(window, secrets).isEmpty(), qPrintable(leaks(window, secrets).join(u'\n')));
         QCOMPARE(backend->credentials()->verifiedCount(), 0);
@@ -210,14 +204,14 @@ private slots:
         QTest::mouseClick(window.otpDialog()->findChild<QPushButton *>(QStringLiteral("otpCancel")),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() == nullptr, 5000);
-        QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
         QVERIFY(backend->session()->isActive());
         QVERIFY(leaks(window, secrets).isEmpty());
 
         // 000001 unlocks: the cards are back as they were.
         QTest::mouseClick(unlockButton(window), Qt::LeftButton);
         typeCode(window);
-        QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QVERIFY(!window.appLock()->isLocked());
         QVERIFY(lockNow->isEnabled());
         QVERIFY(!leaks(window, secrets).isEmpty());
@@ -239,7 +233,8 @@ private slots:
             (wizard = window.findChild<ui::CreateCardWizard *>()) && wizard->isVisible(), 5000);
 
         window.appLock()->setIdleTimeout(300);
-        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window), QStringLiteral("lockView"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentPage()->objectName(), QStringLiteral("lockView"),
+                                  5000);
         window.appLock()->setIdleTimeout(0); // no second idle lock while the test reads on
         QVERIFY(!wizard->isVisible());
         QVERIFY(leaks(window, customerSecrets(window)).isEmpty());
@@ -247,7 +242,7 @@ private slots:
 
         QTest::mouseClick(unlockButton(window), Qt::LeftButton);
         typeCode(window);
-        QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QVERIFY(wizard->isVisible()); // where the customer left it
     }
 
@@ -259,7 +254,7 @@ private slots:
             signIn(window);
             QVERIFY(test::activate(&window));
             QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
-            QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
         } // quit while locked
 
         launchSandbox();
@@ -273,7 +268,7 @@ private slots:
         window.show();
         QVERIFY(restored.wait(5000));
         QCOMPARE(restored.first().first().toBool(), true);
-        QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
         QTest::qWait(300);
         QVERIFY2(requests.isEmpty(), qPrintable(requests.join(u' ')));
         QVERIFY(!window.cardsPage()->model()->hasLoadedOnce());
@@ -286,7 +281,7 @@ private slots:
                  Authenticator::Purpose::Unlock);
         QVERIFY(!requests.contains(QStringLiteral("/cards")));
         typeCode(window);
-        QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
         QVERIFY(requests.contains(QStringLiteral("/cards")));
     }
@@ -298,14 +293,14 @@ private slots:
             MainWindow window(backend.get());
             signIn(window);
             window.appLock()->lock();
-            QCOMPARE(currentPage(window), QStringLiteral("lockView"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("lockView"));
             QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("statusSignOut")),
                               Qt::LeftButton);
-            QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
             QVERIFY(!window.appLock()->isLocked());
             QVERIFY(!window.findChild<QAction *>(QStringLiteral("lockNowAction"))->isEnabled());
             signIn(window); // the same customer again: their cards, no lock
-            QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         }
         // Nor is the lock kept for a relaunch.
         launchSandbox();
@@ -315,7 +310,7 @@ private slots:
         backend->restoreLastSignIn();
         window.show();
         QVERIFY(restored.wait(5000));
-        QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
     }
 
     void idleTimeoutIsChosenInSettings()

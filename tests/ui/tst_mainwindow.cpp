@@ -21,7 +21,6 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,11 +42,6 @@ private:
     // Like a launch of the app: a new in-process sandbox on the demo's state file.
     void launchSandbox() { QVERIFY(m_demo.launch()); }
     std::unique_ptr<Backend> makeBackend() { return m_demo.makeBackend(); }
-
-    static QWidget *currentPage(MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget();
-    }
 
 private slots:
     void initTestCase()
@@ -182,7 +176,7 @@ private slots:
         auto *code = window.otpDialog()->findChild<QLineEdit *>(QStringLiteral("otpCode"));
         QTest::keyClicks(code, QStringLiteral("000001"));
         QTest::keyClick(code, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(), QStringLiteral("cardsPage"),
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentPage()->objectName(), QStringLiteral("cardsPage"),
                                   5000);
         QTRY_VERIFY(window.otpDialog() == nullptr);
 
@@ -260,7 +254,7 @@ private slots:
         auto *code = window.otpDialog()->findChild<QLineEdit *>(QStringLiteral("otpCode"));
         QTest::keyClicks(code, QStringLiteral("000001"));
         QTest::keyClick(code, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(), QStringLiteral("cardsPage"),
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentPage()->objectName(), QStringLiteral("cardsPage"),
                                   5000);
         QTRY_VERIFY(window.otpDialog() == nullptr);
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -292,7 +286,7 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             backend->restoreLastSignIn();
-            QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
             QCOMPARE(window.findChild<QLabel *>(QStringLiteral("environmentBadge"))->text(),
                      QStringLiteral("DEMO"));
 
@@ -320,7 +314,7 @@ private slots:
             QTest::keyClicks(code, QStringLiteral("000001"));
             QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
             QTest::keyClick(code, Qt::Key_Return);
-            QTRY_COMPARE_WITH_TIMEOUT(currentPage(window)->objectName(),
+            QTRY_COMPARE_WITH_TIMEOUT(window.currentPage()->objectName(),
                                       QStringLiteral("cardsPage"), 5000);
             QCOMPARE(backend->session()->customerId(), signedInCustomer);
             QVERIFY(written.count() == 1 || written.wait(5000));
@@ -352,7 +346,7 @@ private slots:
         QCOMPARE(restored.first().first().toBool(), true);
         QCOMPARE(codeRequired.count(), 0);
         QVERIFY(window.otpDialog() == nullptr);
-        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QCOMPARE(backend->session()->customerId(), signedInCustomer);
         // The restored token works against the relaunched sandbox: the greeting loads and no
         // renewal is asked for.
@@ -381,7 +375,7 @@ private slots:
         QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
         QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("statusSignOut")),
                           Qt::LeftButton);
-        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         QVERIFY(removed.wait(5000));
         QCOMPARE(removed.first().first().value<TokenStore::Status>(), TokenStore::Status::Ok);
         QCOMPARE(backend->lastCustomerId(), QString());
@@ -400,7 +394,7 @@ private slots:
         QTest::mouseClick(window.otpDialog()->findChild<QPushButton *>(QStringLiteral("otpCancel")),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.otpDialog() == nullptr, 5000);
-        QCOMPARE(currentPage(window)->objectName(), QStringLiteral("signInPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         QVERIFY(!backend->session()->isActive());
         QVERIFY(window.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
     }

@@ -23,7 +23,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QTest>
 
 using namespace tessera;
@@ -64,11 +63,6 @@ private:
         return true;
     }
 
-    static QString currentPage(MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -102,7 +96,7 @@ private slots:
             QVERIFY(enterCode(window, QStringLiteral("000001")));
             QVERIFY(signedIn.wait(10000));
             QCOMPARE(backend.session()->customerId(), test::seed::mayaThompson);
-            QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+            QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
             QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 10000);
             // The sign-in token came from the broker, minted with the org token.
             QVERIFY(m_unit.log().contains(
@@ -119,7 +113,7 @@ private slots:
         backend.restoreLastSignIn();
         QVERIFY(restored.wait(10000));
         QCOMPARE(restored.first().first().toBool(), true);
-        QTRY_COMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QTRY_COMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QVERIFY(!window.otpDialog() || !window.otpDialog()->isVisible());
         CardsModel *cards = window.cardsPage()->model();
         QTRY_VERIFY_WITH_TIMEOUT(cards->rowCount() > 0, 10000);

@@ -16,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,11 +66,6 @@ private:
         return {window.findChild<QLineEdit *>(QStringLiteral("signInIdentifier")),
                 window.findChild<QPlainTextEdit *>(QStringLiteral("jwtField")),
                 window.findChild<QPushButton *>(QStringLiteral("signInWithJwtButton"))};
-    }
-
-    static QString currentPage(MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget()->objectName();
     }
 
     // Types the JWT into the field the way a paste would land, replacing what was there.
@@ -128,7 +122,7 @@ private slots:
         MainWindow window(&backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         const Page page = signInPage(window);
         QVERIFY(page.identifier && page.jwt && page.signInWithJwt);
         QVERIFY(page.jwt->isVisible());
@@ -153,7 +147,7 @@ private slots:
         QTest::mouseClick(page.signInWithJwt, Qt::LeftButton);
         QVERIFY(signedIn.wait(10000));
         QCOMPARE(backend.session()->customerId(), m_customerId);
-        QCOMPARE(currentPage(window), QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QVERIFY2(isGone(page.jwt), "the JWT stayed in the field after the sign-in");
 
         // Whatever the field holds when the customer signs out is gone for the next person.
@@ -161,7 +155,7 @@ private slots:
         QSignalSpy signedOut(auth, &Authenticator::signedOut);
         window.findChild<QAction *>(QStringLiteral("actionSignOut"))->trigger();
         QCOMPARE(signedOut.count(), 1);
-        QCOMPARE(currentPage(window), QStringLiteral("signInPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
         QVERIFY2(isGone(page.jwt), "the JWT stayed in the field after the sign-out");
     }
 };

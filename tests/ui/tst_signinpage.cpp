@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -179,8 +178,7 @@ private slots:
         QTest::mouseClick(verify, Qt::LeftButton);
         QVERIFY(signedIn.wait(10000));
         QCOMPARE(backend.session()->customerId(), QStringLiteral("100001"));
-        QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
-                 QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         backend.authenticator()->signOut();
     }
 

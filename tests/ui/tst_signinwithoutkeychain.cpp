@@ -8,7 +8,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -49,8 +48,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(warning->isVisible(), 5000);
         QVERIFY(warning->toolTip().contains(QLatin1String("not be remembered")));
         QVERIFY(!backend.authenticator()->remembersSignIn());
-        QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
-                 QStringLiteral("cardsPage"));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("greeting"))
                                      ->text()
                                      .startsWith(QLatin1String("Hello")),
