@@ -141,30 +141,6 @@ QString readExpiryDate(JsonApiBody &body, const QDate &today)
     return QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, QLatin1Char('0'));
 }
 
-// {"data":{"type","id"}} with an allowed type; returns the id.
-QString readRelationship(JsonApiBody &body, const QString &name, const QStringList &types)
-{
-    const QString pointer = QStringLiteral("/data/relationships/") + name;
-    const QJsonObject data =
-        body.relationships().value(name).toObject().value(QLatin1String("data")).toObject();
-    const QString type = data.value(QLatin1String("type")).toString();
-    const QString id = data.value(QLatin1String("id")).toString();
-    static const QRegularExpression identifier(QStringLiteral("^[1-9][0-9]*$"));
-    if (!types.contains(type)) {
-        body.addError(QStringLiteral("relationships.%1.data.type must be %2.")
-                          .arg(name, types.join(QStringLiteral(" or "))),
-                      pointer + QStringLiteral("/data/type"));
-        return {};
-    }
-    if (!identifier.match(id).hasMatch()) {
-        body.addError(
-            QStringLiteral("relationships.%1.data.id must be a numeric string.").arg(name),
-            pointer + QStringLiteral("/data/id"));
-        return {};
-    }
-    return id;
-}
-
 } // namespace
 
 QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document,
@@ -255,13 +231,13 @@ QList<ApiError> CardRequestValidator::readCreateCard(const QJsonObject &document
                                        .value(QLatin1String("type"))
                                        .toString();
         card.request.accountId =
-            readRelationship(body, QStringLiteral("account"),
-                             {QStringLiteral("depositAccount"), QStringLiteral("account")});
+            body.relationshipId(QStringLiteral("account"),
+                                {QStringLiteral("depositAccount"), QStringLiteral("account")});
     }
     if (body.relationships().contains(QLatin1String("customer")))
         card.request.customerId =
-            readRelationship(body, QStringLiteral("customer"),
-                             {QStringLiteral("customer"), QStringLiteral("individualCustomer")});
+            body.relationshipId(QStringLiteral("customer"),
+                                {QStringLiteral("customer"), QStringLiteral("individualCustomer")});
 
     if (!body.ok())
         return body.errors();

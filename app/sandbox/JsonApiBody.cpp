@@ -1,6 +1,7 @@
 #include "JsonApiBody.h"
 
 #include <cmath>
+#include <QRegularExpression>
 
 namespace tessera::sandbox {
 
@@ -129,6 +130,28 @@ QJsonObject JsonApiBody::object(const char *name)
         return {};
     }
     return value.toObject();
+}
+
+QString JsonApiBody::relationshipId(const QString &name, const QStringList &types)
+{
+    const QString pointer = QStringLiteral("/data/relationships/") + name;
+    const QJsonObject data =
+        m_relationships.value(name).toObject().value(QLatin1String("data")).toObject();
+    const QString type = data.value(QLatin1String("type")).toString();
+    const QString id = data.value(QLatin1String("id")).toString();
+    static const QRegularExpression identifier(QStringLiteral("^[1-9][0-9]*$"));
+    if (!types.contains(type)) {
+        addError(QStringLiteral("relationships.%1.data.type must be %2.")
+                     .arg(name, types.join(QStringLiteral(" or "))),
+                 pointer + QStringLiteral("/data/type"));
+        return {};
+    }
+    if (!identifier.match(id).hasMatch()) {
+        addError(QStringLiteral("relationships.%1.data.id must be a numeric string.").arg(name),
+                 pointer + QStringLiteral("/data/id"));
+        return {};
+    }
+    return id;
 }
 
 void JsonApiBody::addError(const QString &detail, const QString &pointer)

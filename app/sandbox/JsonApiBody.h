@@ -36,6 +36,10 @@ public:
     std::optional<bool> boolean(const char *name);
     QJsonObject object(const char *name);
 
+    // relationships.NAME: {"data":{"type","id"}} with one of `types` and a numeric id; returns
+    // the id (empty, with an error, when it is not so).
+    QString relationshipId(const QString &name, const QStringList &types);
+
     void addError(const QString &detail, const QString &pointer);
 
     static QString attributePointer(const QString &name)

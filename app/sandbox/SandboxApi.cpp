@@ -13,6 +13,9 @@ namespace {
 const QString CardsRead = QStringLiteral("cards");
 const QString CardsWrite = QStringLiteral("cards-write");
 const QString CustomerTokenWrite = QStringLiteral("customer-token-write");
+const QString Transactions = QStringLiteral("transactions");
+const QString Authorizations = QStringLiteral("authorizations");
+const QString Statements = QStringLiteral("statements");
 
 bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params)
 {
@@ -37,6 +40,8 @@ SandboxApi::SandboxApi()
     , m_cardEndpoints(m_store, m_clock)
     , m_accountEndpoints(m_store)
     , m_customerEndpoints(m_store)
+    , m_activityEndpoints(m_store)
+    , m_simulationEndpoints(m_store, m_clock)
 {
     // Token creation needs customer-token-write: the org token, or a customer token for its
     // own customer (TokenEndpoints answers another customer as unknown). Like Unit, never
@@ -100,6 +105,42 @@ SandboxApi::SandboxApi()
     addRoute("POST", "sandbox/cards/*/activate", CardsWrite,
              [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
                  return m_cardEndpoints.activate(r, c, p.at(0));
+             });
+    addRoute("GET", "transactions", Transactions,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_activityEndpoints.listTransactions(r, c);
+             });
+    addRoute("GET", "accounts/*/transactions/*", Transactions,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_activityEndpoints.getTransaction(r, c, p.at(0), p.at(1));
+             });
+    addRoute("GET", "authorizations", Authorizations,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_activityEndpoints.listAuthorizations(r, c);
+             });
+    addRoute("GET", "authorizations/*", Authorizations,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_activityEndpoints.getAuthorization(r, c, p.at(0));
+             });
+    addRoute("GET", "statements", Statements,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_activityEndpoints.listStatements(r, c);
+             });
+    addRoute("GET", "statements/*/pdf", Statements,
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &p) {
+                 return m_activityEndpoints.statementPdf(r, c, p.at(0));
+             });
+    // Unit's docs name the scope "authorization" (no customer token carries it).
+    addRoute("POST", "sandbox/authorizations", QStringLiteral("authorization"),
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 return m_simulationEndpoints.createAuthorization(r, c);
+             });
+    // Unit documents no scope for it: only the org token may simulate a purchase.
+    addRoute("POST", "sandbox/purchases", QString(),
+             [this](const SandboxRequest &r, const Caller &c, const QStringList &) {
+                 if (!c.isOrg)
+                     return missingScope({});
+                 return m_simulationEndpoints.createPurchase(r, c);
              });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountEndpoints.h"
+#include "ActivityEndpoints.h"
 #include "CardEndpoints.h"
 #include "CustomerEndpoints.h"
 #include "SandboxClock.h"
@@ -8,6 +9,7 @@
 #include "SandboxRequest.h"
 #include "SandboxResponse.h"
 #include "SandboxStore.h"
+#include "SimulationEndpoints.h"
 #include "TokenAuthority.h"
 #include "TokenEndpoints.h"
 
@@ -73,6 +75,8 @@ private:
     CardEndpoints m_cardEndpoints;
     AccountEndpoints m_accountEndpoints;
     CustomerEndpoints m_customerEndpoints;
+    ActivityEndpoints m_activityEndpoints;
+    SimulationEndpoints m_simulationEndpoints;
     QList<Route> m_routes;
     int m_missingScopeStatus = 403;
 };

@@ -17,6 +17,7 @@ struct SandboxResponse
 
     int status = 200;
     QByteArray body;
+    QByteArray contentType = ContentType;         // a statement's PDF is "application/pdf"
     QList<QPair<QByteArray, QByteArray>> headers; // beyond Content-Type/Content-Length
 
     static SandboxResponse document(int status, QByteArray body);

@@ -49,7 +49,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
 void writeResponse(QHttpServerResponder &&responder, const SandboxResponse &response)
 {
     const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
-    const QByteArray contentType(SandboxResponse::ContentType);
+    const QByteArray contentType = response.contentType;
     if (response.headers.isEmpty()) {
         responder.write(response.body, {{"Content-Type", contentType}}, status);
         return;

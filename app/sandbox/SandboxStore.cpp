@@ -3,6 +3,7 @@
 #include "JsonApiCodec.h"
 #include "Logging.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,6 +165,41 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
             fresh.addCard(generatedCard(i, accountCopy, ownerCopy), {});
     }
 
+    // Histories: their plans, and what the accounts' holds depend on, now; transactions later.
+    fresh.m_historyEnd = m_historyEnd;
+    const QDateTime historyEnd =
+        m_historyEnd.isValid() ? m_historyEnd : QDateTime::currentDateTimeUtc();
+    QHash<QString, qint64> exactCounts;
+    for (const QJsonValue &value : root.value(QLatin1String("generatedHistory")).toArray()) {
+        const QJsonObject spec = value.toObject();
+        const QString accountId = spec.value(QLatin1String("accountId")).toString();
+        const qint64 count = spec.value(QLatin1String("transactions")).toInteger(-1);
+        if (!fresh.account(accountId))
+            return fail(error, QStringLiteral("seed generatedHistory: unknown account"));
+        if (count < 1 || count >= AccountActivity::IdFactor)
+            return fail(error, QStringLiteral("seed generatedHistory: transactions must be "
+                                              "1..999999"));
+        exactCounts.insert(accountId, count);
+    }
+    QHash<QString, QList<Card>> cardsByAccount;
+    for (const Card &card : std::as_const(fresh.m_cards))
+        cardsByAccount[card.accountId].append(card);
+    for (Account &account : fresh.m_accounts) {
+        SandboxHistory::Plan plan = SandboxHistory::defaultPlan(account, historyEnd);
+        if (exactCounts.contains(account.id)) {
+            plan.start = account.createdAt.toUTC().date().addDays(1);
+            plan.transactions = exactCounts.value(account.id);
+        }
+        const Customer *owner = fresh.customer(account.customerId);
+        plan.business = owner && owner->isBusiness();
+        AccountActivity activity =
+            SandboxHistory::prepare(account, cardsByAccount.value(account.id), plan);
+        account.hold = activity.held();
+        account.available = account.balance - account.hold;
+        fresh.m_historyPlans.insert(account.id, plan);
+        fresh.m_activities.insert(account.id, std::move(activity));
+    }
+
     fresh.m_changedCardIds.clear(); // the seed itself is the baseline, not a change
     *this = std::move(fresh);
     qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
@@ -187,6 +223,34 @@ const Card *SandboxStore::card(const QString &id) const
 {
     const auto it = m_cardIndex.constFind(id);
     return it == m_cardIndex.constEnd() ? nullptr : &m_cards.at(*it);
+}
+
+Account *SandboxStore::mutableAccount(const QString &id)
+{
+    const auto it = m_accountIndex.constFind(id);
+    return it == m_accountIndex.constEnd() ? nullptr : &m_accounts[*it];
+}
+
+AccountActivity *SandboxStore::activity(const QString &accountId)
+{
+    const auto it = m_activities.find(accountId);
+    return it == m_activities.end() ? nullptr : &it.value();
+}
+
+AccountActivity *SandboxStore::history(const QString &accountId)
+{
+    AccountActivity *activity = this->activity(accountId);
+    const Account *account = this->account(accountId);
+    if (!activity || !account || activity->hasRecords())
+        return activity;
+    QElapsedTimer timer;
+    timer.start();
+    activity->setRecords(
+        SandboxHistory::transactions(*account, *activity, m_historyPlans.value(accountId)));
+    qCInfo(lcSandbox) << "history of account" << accountId
+                      << "generated:" << activity->records().size() << "transactions in"
+                      << timer.elapsed() << "ms";
+    return activity;
 }
 
 Card *SandboxStore::mutableCard(const QString &id)

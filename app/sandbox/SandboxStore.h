@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Account.h"
+#include "AccountActivity.h"
 #include "Card.h"
 #include "CardLimits.h"
 #include "Customer.h"
+#include "SandboxHistory.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -23,10 +25,15 @@ class SandboxStore
 public:
     // Replaces all data. On failure the store is left unchanged.
     bool loadSeed(const QByteArray &json, QString *error = nullptr);
+    // Where the generated histories end (for the next loadSeed()); by default the moment the
+    // seed is loaded. Tests and screenshots fix it to get the same records every time.
+    void setHistoryEnd(const QDateTime &end) { m_historyEnd = end; }
 
     const Customer *customer(const QString &id) const;
     const Account *account(const QString &id) const;
     const Card *card(const QString &id) const;
+    // Counts as no change: balances follow the activity, which is not kept across runs.
+    Account *mutableAccount(const QString &id);
     // Counts as a change of the card (see changes()).
     Card *mutableCard(const QString &id);
 
@@ -38,6 +45,15 @@ public:
     // Stores a new card under a fresh numeric id and returns that id.
     QString addCard(Card card, const CardLevelLimits &limits);
     CardLimits limits(const QString &cardId) const;
+
+    // A deposit account's cards, authorizations and statements (made at seed load); null for
+    // an unknown account.
+    AccountActivity *activity(const QString &accountId);
+    // The same with its transactions, generated on the account's first use.
+    AccountActivity *history(const QString &accountId);
+    // Records looked at to answer list requests, so tests can check what a page costs.
+    qint64 recordsVisited() const { return m_recordsVisited; }
+    void countVisits(qint64 records) const { m_recordsVisited += records; }
 
     // Idempotency keys are scoped per customer, so two customers can use the same key.
     QString cardIdForIdempotencyKey(const QString &customerId, const QString &key) const;
@@ -60,6 +76,10 @@ private:
     QHash<QString, QString> m_idempotency;
     QSet<QString> m_changedCardIds;
     qint64 m_nextCardId = 1;
+    QDateTime m_historyEnd;
+    QHash<QString, SandboxHistory::Plan> m_historyPlans;
+    QHash<QString, AccountActivity> m_activities;
+    mutable qint64 m_recordsVisited = 0;
 };
 
 } // namespace tessera::sandbox

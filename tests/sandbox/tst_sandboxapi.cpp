@@ -1646,7 +1646,7 @@ private slots:
 
     void unknownRoutesAndMethods()
     {
-        Reply missing = get("/transactions", org());
+        Reply missing = get("/payments", org());
         QCOMPARE(missing.status, 404);
         QCOMPARE(at(missing.firstError(), "status").toString(), QStringLiteral("404"));
         QCOMPARE(get("/cards/300001/pin", org()).status, 404);

@@ -33,6 +33,7 @@ HttpAnswer exchange(QNetworkAccessManager &network, QNetworkRequest request, con
     } else {
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();
+        answer.contentType = reply->rawHeader("Content-Type");
         const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
         if (location.isValid())
             answer.location = request.url().resolved(location);

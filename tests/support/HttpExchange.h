@@ -15,6 +15,7 @@ struct HttpAnswer
 {
     int status = 0;
     QByteArray body;
+    QByteArray contentType;
     QUrl location;
     QString error;
 };
