@@ -168,6 +168,36 @@ private slots:
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
     }
 
+    // The Bulk Demo account has 200 000 transactions: the export is stopped after its first
+    // pages, with rows already written to the file being made.
+    void aCancelHalfWayLeavesNoHalfFile()
+    {
+        signOutAndForget();
+        QVERIFY(signIn(test::seed::bulkCustomer));
+        const QString bulkChecking = QStringLiteral("200008");
+        ActivityExport exporter(m_backend->api(), m_backend->authenticator());
+        QSignalSpy cancelled(&exporter, &ActivityExport::cancelled);
+        QSignalSpy finished(&exporter, &ActivityExport::finished);
+        QList<QPair<int, int>> progress;
+        connect(&exporter, &ActivityExport::progress, this, [&](int written, int total) {
+            progress.append({written, total});
+            if (progress.size() == 2)
+                exporter.cancel();
+        });
+        const QString path = pathFor(QStringLiteral("bulk.csv"));
+        exporter.start(ActivityScope::forAccount(bulkChecking), {}, path);
+        QVERIFY(QTest::qWaitFor([&] { return !cancelled.isEmpty(); }, 60000));
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(progress.size(), 2);
+        QVERIFY(progress.at(0).first >= ActivityExport::PageSize / 2);
+        QVERIFY(progress.at(1).first > progress.at(0).first);
+        // What the bank said there is: at least the account's 200 000 transactions.
+        QVERIFY2(progress.at(1).second >= 200000 || progress.at(1).second == -1,
+                 qPrintable(QString::number(progress.at(1).second)));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
     void aFailureLeavesTheFileThatWasThereAsItWas()
     {
         const QString path = pathFor(QStringLiteral("kept.csv"));
