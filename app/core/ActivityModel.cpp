@@ -50,7 +50,8 @@ void ActivityModel::reload()
     m_stream->cancel(); // what is under way is for the old scope or filter
     beginResetModel();
     m_entries.clear();
-    m_rowById.clear();
+    m_transactionRows.clear();
+    m_authorizationRows.clear();
     m_loadedOnce = false;
     m_error = {};
     endResetModel();
@@ -90,7 +91,8 @@ void ActivityModel::append(const QList<ActivityEntry> &entries)
     const int first = int(m_entries.size());
     beginInsertRows({}, first, first + int(entries.size()) - 1);
     for (const ActivityEntry &entry : entries) {
-        m_rowById.insert(entry.id(), int(m_entries.size()));
+        (entry.transaction() ? m_transactionRows : m_authorizationRows)
+            .insert(entry.id(), int(m_entries.size()));
         m_entries.append(entry);
     }
     endInsertRows();
@@ -109,9 +111,14 @@ const ActivityEntry *ActivityModel::entryAt(int row) const
     return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
 }
 
-int ActivityModel::rowOf(const QString &entryId) const
+int ActivityModel::rowOfTransaction(const QString &transactionId) const
 {
-    return m_rowById.value(entryId, -1);
+    return m_transactionRows.value(transactionId, -1);
+}
+
+int ActivityModel::rowOfAuthorization(const QString &authorizationId) const
+{
+    return m_authorizationRows.value(authorizationId, -1);
 }
 
 QString ActivityModel::amountText(qint64 signedCents)

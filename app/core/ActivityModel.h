@@ -65,7 +65,10 @@ public:
     int skippedCount() const;
 
     const ActivityEntry *entryAt(int row) const;
-    int rowOf(const QString &entryId) const;
+    // The row of a transaction or an authorization (Unit numbers the two apart, so the same
+    // id can be both); -1 when it is not loaded.
+    int rowOfTransaction(const QString &transactionId) const;
+    int rowOfAuthorization(const QString &authorizationId) const;
 
     // "−$12.50" for money out, "+$1,200.00" for money in (a real minus sign).
     static QString amountText(qint64 signedCents);
@@ -88,7 +91,8 @@ private:
     ActivityFilter m_filter;
     int m_pageSize = 50;
     QList<ActivityEntry> m_entries;
-    QHash<QString, int> m_rowById;
+    QHash<QString, int> m_transactionRows;   // id to row
+    QHash<QString, int> m_authorizationRows; // id to row
     bool m_loadedOnce = false;
     State m_state = State::Idle;
     ApiError m_error;
