@@ -232,10 +232,22 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
         spec = object;
     }
     root.insert(QStringLiteral("generatedCards"), generated);
+    // Likewise 300 transactions on the bulk account instead of 200 000, histories that end at
+    // a fixed moment (the same records every run), made once here rather than per input.
+    QJsonArray history = root.value(QLatin1String("generatedHistory")).toArray();
+    for (QJsonValueRef spec : history) {
+        QJsonObject object = spec.toObject();
+        object.insert(QStringLiteral("transactions"), 300);
+        spec = object;
+    }
+    root.insert(QStringLiteral("generatedHistory"), history);
+    world->api.store().setHistoryEnd(QDateTime(QDate(2026, 11, 20), QTime(15, 0), Qt::UTC));
     if (!world->api.store().loadSeed(QJsonDocument(root).toJson(), &error)) {
         fprintf(stderr, "fuzz_sandbox: cannot load the demo seed: %s\n", qPrintable(error));
         abort();
     }
+    for (const Account &account : world->api.store().accounts())
+        world->api.store().history(account.id);
     TokenAuthority &tokens = world->api.tokens();
     const QStringList read{QStringLiteral("customers"), QStringLiteral("accounts"),
                            QStringLiteral("cards")};
