@@ -305,6 +305,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    request.query.toString(QUrl::FullyEncoded).toUtf8() + " -> " +
                    QByteArray::number(response.status) + ' ' + response.body.left(2000);
     check(response.status >= 200 && response.status < 500);
+    // A statement's PDF is the one body that is not JSON:API, and only on success.
+    if (response.contentType == "application/pdf") {
+        check(response.status == 200 && response.body.startsWith("%PDF-") &&
+              response.body.endsWith("%%EOF\n"));
+        return 0;
+    }
+    check(response.contentType == SandboxResponse::ContentType);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
     check(parseError.error == QJsonParseError::NoError && document.isObject());
