@@ -69,6 +69,49 @@ QString literalQueryValue(QString value)
         .replace(QLatin1Char('+'), QLatin1String("%2B"));
 }
 
+// Unit's instants in filters: RFC 3339 in UTC with milliseconds, "2026-10-01T04:00:00.000Z".
+QString filterTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Unit's sort: newest first is "-" and the attribute.
+QString sortBy(const char *attribute, bool ascending)
+{
+    return (ascending ? QString() : QStringLiteral("-")) + QLatin1String(attribute);
+}
+
+// The filters GET /transactions and GET /authorizations share.
+void addRangeFilters(QUrlQuery &q, const QDateTime &since, const QDateTime &until,
+                     const std::optional<qint64> &fromAmount, const std::optional<qint64> &toAmount)
+{
+    if (since.isValid())
+        q.addQueryItem(QStringLiteral("filter[since]"), filterTime(since));
+    if (until.isValid())
+        q.addQueryItem(QStringLiteral("filter[until]"), filterTime(until));
+    if (fromAmount)
+        q.addQueryItem(QStringLiteral("filter[fromAmount]"), QString::number(*fromAmount));
+    if (toAmount)
+        q.addQueryItem(QStringLiteral("filter[toAmount]"), QString::number(*toAmount));
+}
+
+void addIdFilter(QUrlQuery &q, const char *name, const QString &id)
+{
+    if (!id.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[%1]").arg(QLatin1String(name)), id);
+}
+
+// A statement's PDF as it came; anything else (an HTML error page of a proxy, a truncated
+// answer) is not taken for one.
+QVariant pdfDocument(const QByteArray &body, ApiError *error)
+{
+    if (!body.startsWith("%PDF-")) {
+        *error = ApiError::decode(QStringLiteral("the answer is not a PDF document"));
+        return {};
+    }
+    return body;
+}
+
 } // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
@@ -115,10 +158,11 @@ QString ApiClient::bearerFor(const RequiredAccess &access) const
     return m_bearerSource ? m_bearerSource(access) : m_bearerToken;
 }
 
-QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
+QNetworkRequest ApiClient::makeRequest(const QUrl &url, const QByteArray &accept) const
 {
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", JsonApiCodec::MediaType);
+    request.setRawHeader("Accept", accept.isEmpty() ? QByteArray(JsonApiCodec::MediaType)
+                                                    : accept + ", " + JsonApiCodec::MediaType);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setTransferTimeout(m_transferTimeoutMs);
     // A redirect would carry the bearer token and the body (codes, JWTs) to wherever it points.
@@ -129,7 +173,7 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
 
 ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
                            const RequiredAccess &access, ApiReply::Decoder decoder,
-                           const RetryPolicy &policy, Send send)
+                           const RetryPolicy &policy, Send send, const QByteArray &accept)
 {
     // Tokens and card data only travel over TLS, or over loopback to the local sandbox.
     if (auto problem = Environment::checkUrl(m_baseUrl))
@@ -141,7 +185,7 @@ ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
         refused->setAccess(access);
         return refused;
     }
-    const QNetworkRequest request = makeRequest(endpoint(path, query));
+    const QNetworkRequest request = makeRequest(endpoint(path, query), accept);
     QPointer<QNetworkAccessManager> network = m_network;
     QPointer<const ApiClient> client = this;
     auto *reply = new ApiReply(
@@ -161,13 +205,15 @@ ApiReply *ApiClient::start(const QString &path, const QUrlQuery &query,
 }
 
 ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
-                         ApiReply::Decoder decoder)
+                         ApiReply::Decoder decoder, const QByteArray &accept)
 {
     qCDebug(lcApi).noquote() << "GET" << path;
-    return start(path, query, access, std::move(decoder), m_retryPolicy,
-                 [](QNetworkAccessManager *network, const QNetworkRequest &request) {
-                     return network->get(request);
-                 });
+    return start(
+        path, query, access, std::move(decoder), m_retryPolicy,
+        [](QNetworkAccessManager *network, const QNetworkRequest &request) {
+            return network->get(request);
+        },
+        accept);
 }
 
 ApiReply *ApiClient::post(const QString &path, const QByteArray &body, const RequiredAccess &access,
@@ -365,6 +411,74 @@ ApiReply *ApiClient::getCustomer(const QString &customerId)
 {
     return get(QStringLiteral("/customers/%1").arg(pathId(customerId)), {},
                {{Scopes::Customers}, {}}, decoderFor(&JsonApiCodec::customerFromDocument));
+}
+
+ApiReply *ApiClient::getStatementPdf(const QString &statementId)
+{
+    return get(QStringLiteral("/statements/%1/pdf").arg(pathId(statementId)), {},
+               {{Scopes::Statements}, {}}, pdfDocument, QByteArrayLiteral("application/pdf"));
+}
+
+ApiReply *ApiClient::listTransactions(const TransactionListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "cardId", query.cardId);
+    addIdFilter(q, "customerId", query.customerId);
+    if (!query.text.isEmpty())
+        q.addQueryItem(QStringLiteral("filter[query]"), literalQueryValue(query.text));
+    addRangeFilters(q, query.since, query.until, query.fromAmount, query.toAmount);
+    int typeIndex = 0;
+    for (TransactionKind kind : query.types) {
+        const QString name = transactionFilterName(kind);
+        if (!name.isEmpty()) // Other has no name Unit filters on
+            q.addQueryItem(QStringLiteral("filter[type][%1]").arg(typeIndex++), name);
+    }
+    for (int i = 0; i < query.directions.size(); ++i)
+        q.addQueryItem(QStringLiteral("filter[direction][%1]").arg(i),
+                       directionName(query.directions.at(i)));
+    if (query.excludeFees)
+        q.addQueryItem(QStringLiteral("filter[excludeFees]"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("sort"), sortBy("createdAt", query.oldestFirst));
+    return get(QStringLiteral("/transactions"), q, {{Scopes::Transactions}, {}},
+               decoderFor(&ActivityCodec::transactionPageFromDocument));
+}
+
+ApiReply *ApiClient::getTransaction(const QString &accountId, const QString &transactionId)
+{
+    return get(QStringLiteral("/accounts/%1/transactions/%2")
+                   .arg(pathId(accountId), pathId(transactionId)),
+               {}, {{Scopes::Transactions}, TokenResource::account(accountId)},
+               decoderFor(&ActivityCodec::transactionFromDocument));
+}
+
+ApiReply *ApiClient::listAuthorizations(const AuthorizationListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "cardId", query.cardId);
+    addIdFilter(q, "customerId", query.customerId);
+    addRangeFilters(q, query.since, query.until, query.fromAmount, query.toAmount);
+    for (int i = 0; i < query.statuses.size(); ++i)
+        q.addQueryItem(QStringLiteral("filter[status][%1]").arg(i),
+                       authorizationStatusName(query.statuses.at(i)));
+    if (query.includeNonAuthorized)
+        q.addQueryItem(QStringLiteral("filter[includeNonAuthorized]"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("sort"), sortBy("createdAt", query.oldestFirst));
+    return get(QStringLiteral("/authorizations"), q, {{Scopes::Authorizations}, {}},
+               decoderFor(&ActivityCodec::authorizationPageFromDocument));
+}
+
+ApiReply *ApiClient::listStatements(const StatementListQuery &query)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset);
+    addIdFilter(q, "accountId", query.accountId);
+    addIdFilter(q, "customerId", query.customerId);
+    addIdFilter(q, "period", query.period);
+    // Unit sorts statements by their period ("sort=-period": newest first).
+    q.addQueryItem(QStringLiteral("sort"), sortBy("period", query.oldestFirst));
+    return get(QStringLiteral("/statements"), q, {{Scopes::Statements}, {}},
+               decoderFor(&ActivityCodec::statementPageFromDocument));
 }
 
 } // namespace tessera

@@ -87,12 +87,23 @@ public:
     // Org tokens only: the broker finds a customer by phone number or email with it.
     ApiReply *listCustomers(const CustomerListQuery &query);
 
+    // Activity (scopes transactions, authorizations, statements), with Unit's filters and
+    // paging; newest first unless the query says otherwise.
+    ApiReply *listTransactions(const TransactionListQuery &query); // TransactionPage
+    ApiReply *getTransaction(const QString &accountId, const QString &transactionId); // Transaction
+    ApiReply *listAuthorizations(const AuthorizationListQuery &query); // AuthorizationPage
+    ApiReply *listStatements(const StatementListQuery &query);         // StatementPage
+    // A statement's PDF (a QByteArray that starts with "%PDF-").
+    ApiReply *getStatementPdf(const QString &statementId);
+
     static QByteArray userAgent();
 
 private:
     QUrl endpoint(const QString &path, const QUrlQuery &query) const;
+    // `accept`: what the answer may be; every answer but a document (a PDF) also takes
+    // JSON:API, in which Unit's errors come.
     ApiReply *get(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
-                  ApiReply::Decoder decoder);
+                  ApiReply::Decoder decoder, const QByteArray &accept = {});
     // Goes out at most once per attempt (SingleAttemptReply, never QNAM's own resend); only
     // requests that are safe to repeat (a create with an idempotencyKey) may pass a policy
     // that retries, so a card action or token call is never sent again after an unknown outcome.
@@ -104,8 +115,10 @@ private:
     // Checks the address and the credential, then makes the reply; send(request) issues it.
     using Send = std::function<QNetworkReply *(QNetworkAccessManager *, const QNetworkRequest &)>;
     ApiReply *start(const QString &path, const QUrlQuery &query, const RequiredAccess &access,
-                    ApiReply::Decoder decoder, const RetryPolicy &policy, Send send);
-    QNetworkRequest makeRequest(const QUrl &url) const;
+                    ApiReply::Decoder decoder, const RetryPolicy &policy, Send send,
+                    const QByteArray &accept = {});
+    // `accept` empty: JSON:API.
+    QNetworkRequest makeRequest(const QUrl &url, const QByteArray &accept = {}) const;
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;

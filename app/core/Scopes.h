@@ -16,11 +16,13 @@ inline const QString Authorizations = QStringLiteral("authorizations");
 inline const QString Statements = QStringLiteral("statements");
 
 // What the sign-in token (the one kept in the keychain) carries: read the customer, their
-// accounts and their cards, and mint itself a short-lived verified token for a 2FA action.
+// accounts, cards, transactions, authorizations and statements (none needs a code), and mint
+// itself a short-lived verified token for a 2FA action.
 // Never a 2FA scope: those are only ever in memory, for minutes (Unit's upgradableScope).
 inline QStringList signIn()
 {
-    return {Customers, Accounts, Cards, CustomerTokenWrite};
+    return {Customers,  Accounts,          Cards, Transactions, Authorizations,
+            Statements, CustomerTokenWrite};
 }
 
 // The 2FA scopes the sign-in token may upgrade to with a code (its `upgradableScope`).

@@ -8,6 +8,7 @@
 #include "FaultInjector.h"
 #include "JwksServer.h"
 #include "SandboxServer.h"
+#include "Scopes.h"
 #include "TestSigningKey.h"
 
 #include <algorithm>
@@ -221,7 +222,7 @@ private slots:
                          {QStringLiteral("expiresIn"), 86400},
                          {QStringLiteral("customerId"), MayaId},
                          {QStringLiteral("scope"),
-                          QStringLiteral("customers accounts cards customer-token-write")},
+                          tessera::Scopes::signIn().join(QLatin1Char(' '))},
                          {QStringLiteral("upgradableScope"), QStringLiteral("cards-write")}}}};
         QCOMPARE(signedIn.json, (QJsonObject{{QStringLiteral("data"), expected}}));
 
@@ -637,7 +638,7 @@ private slots:
         QCOMPARE(signedIn.status, 201);
         QCOMPARE(signedIn.attributes().value(QLatin1String("customerId")).toString(), MayaId);
         QCOMPARE(signedIn.attributes().value(QLatin1String("scope")).toString(),
-                 QStringLiteral("customers accounts cards customer-token-write"));
+                 tessera::Scopes::signIn().join(QLatin1Char(' ')));
         const QString token = signedIn.attributes().value(QLatin1String("token")).toString();
         QCOMPARE(send("GET", m_unit->baseUrl(), "/cards", {}, token).status, 200);
 

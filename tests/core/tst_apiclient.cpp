@@ -1,58 +1,19 @@
 #include "ApiClient.h"
+#include "RawHttpPeer.h"
 #include "ReplyWaiting.h"
 #include "SandboxServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
 
-namespace {
-
-// A loopback peer that answers every request with the same raw bytes (or never, when empty),
-// for replies the sandbox would never send.
-class RawHttpPeer : public QTcpServer
-{
-public:
-    explicit RawHttpPeer(QByteArray response)
-        : m_response(std::move(response))
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    m_received += socket->readAll();
-                    if (!m_response.isEmpty()) {
-                        socket->write(m_response);
-                        socket->disconnectFromHost();
-                    }
-                });
-            }
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
-    // Every byte the clients sent.
-    QByteArray received() const { return m_received; }
-
-private:
-    QByteArray m_response;
-    QByteArray m_received;
-};
-
-QByteArray httpResponse(int status, const QByteArray &body)
-{
-    return "HTTP/1.1 " + QByteArray::number(status) +
-           " X\r\nContent-Type: application/vnd.api+json\r\n"
-           "Content-Length: " +
-           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-}
-
-} // namespace
+using tessera::test::httpResponse;
+using tessera::test::RawHttpPeer;
 
 class TestApiClient : public QObject
 {
