@@ -148,11 +148,6 @@ Transaction AccountActivity::append(Transaction transaction, qint64 balanceBefor
     return this->transaction(m_records.size() - 1);
 }
 
-qint64 AccountActivity::lastBalance(qint64 whenEmpty) const
-{
-    return m_records.isEmpty() ? whenEmpty : m_records.constLast().balance;
-}
-
 QString AccountActivity::transactionId(qsizetype position) const
 {
     return idFor(m_accountId, position);

@@ -75,7 +75,6 @@ public:
     // Appends a transaction that happens now (a simulation), after `balanceBefore` (the
     // account's balance, which is the last record's).
     Transaction append(Transaction transaction, qint64 balanceBefore);
-    qint64 lastBalance(qint64 whenEmpty) const;
     // Unit-style numeric ids that also say where a record is: account id, then the position.
     QString transactionId(qsizetype position) const;
     // The position a transaction id of this account names, if it does.

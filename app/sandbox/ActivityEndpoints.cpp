@@ -281,10 +281,10 @@ QString ActivityEndpoints::accountOf(const QString &id)
     return QString::number(value / AccountActivity::IdFactor);
 }
 
-std::optional<SandboxResponse> ActivityEndpoints::targets(const SandboxQuery &query,
-                                                          const Caller &caller, bool cardsAllowed,
-                                                          QList<Target> *result)
+QList<ActivityEndpoints::Target> ActivityEndpoints::targets(const SandboxQuery &query,
+                                                            const Caller &caller, bool cardsAllowed)
 {
+    QList<Target> result;
     const QString accountId = query.value(QStringLiteral("filter[accountId]"));
     const QString customerId = query.value(QStringLiteral("filter[customerId]"));
     const QString cardId = cardsAllowed ? query.value(QStringLiteral("filter[cardId]")) : QString();
@@ -300,13 +300,13 @@ std::optional<SandboxResponse> ActivityEndpoints::targets(const SandboxQuery &qu
         const Card *card = m_store.card(cardId);
         const Account *account = card ? m_store.account(card->accountId) : nullptr;
         if (!card || !account || !caller.canSeeCard(*card))
-            return std::nullopt; // another's card: nothing, as an unmatched filter gives
+            return result; // another's card: nothing, as an unmatched filter gives
         if ((!accountId.isEmpty() && accountId != account->id) ||
             (!customerId.isEmpty() && customerId != account->customerId))
-            return std::nullopt;
+            return result;
         if (AccountActivity *activity = m_store.activity(account->id))
-            result->append({activity, slotOf(activity, *card)});
-        return std::nullopt;
+            result.append({activity, slotOf(activity, *card)});
+        return result;
     }
 
     for (const Account &account : m_store.accounts()) {
@@ -317,16 +317,16 @@ std::optional<SandboxResponse> ActivityEndpoints::targets(const SandboxQuery &qu
         if (!activity)
             continue;
         if (caller.canSeeAccount(account)) {
-            result->append({activity, -1});
+            result.append({activity, -1});
         } else if (cardsAllowed && caller.canSeeCustomer(account.customerId)) {
             // A token narrowed to some cards sees those cards' records.
             for (const Card &card : m_store.cards()) {
                 if (card.accountId == account.id && caller.canSeeCard(card))
-                    result->append({activity, slotOf(activity, card)});
+                    result.append({activity, slotOf(activity, card)});
             }
         }
     }
-    return std::nullopt;
+    return result;
 }
 
 SandboxResponse ActivityEndpoints::listTransactions(const SandboxRequest &request,
@@ -352,9 +352,7 @@ SandboxResponse ActivityEndpoints::listTransactions(const SandboxRequest &reques
     bool newestFirst = false;
     if (auto error = readSort(query, {QStringLiteral("createdAt")}, &newestFirst))
         return *error;
-    QList<Target> targets;
-    if (auto error = this->targets(query, caller, true, &targets))
-        return *error;
+    const QList<Target> targets = this->targets(query, caller, true);
 
     std::vector<Range> ranges;
     for (const Target &target : std::as_const(targets)) {
@@ -501,9 +499,7 @@ SandboxResponse ActivityEndpoints::listAuthorizations(const SandboxRequest &requ
     bool newestFirst = false;
     if (auto error = readSort(query, {QStringLiteral("createdAt")}, &newestFirst))
         return *error;
-    QList<Target> targets;
-    if (auto error = this->targets(query, caller, true, &targets))
-        return *error;
+    const QList<Target> targets = this->targets(query, caller, true);
 
     // Few per account: looked at one by one.
     std::vector<std::pair<qint64, const Authorization *>> matching;
@@ -579,9 +575,7 @@ SandboxResponse ActivityEndpoints::listStatements(const SandboxRequest &request,
     if (auto error =
             readSort(query, {QStringLiteral("period"), QStringLiteral("createdAt")}, &newestFirst))
         return *error;
-    QList<Target> targets;
-    if (auto error = this->targets(query, caller, false, &targets))
-        return *error;
+    const QList<Target> targets = this->targets(query, caller, false);
     QList<const Statement *> matching;
     for (const Target &target : std::as_const(targets)) {
         for (const Statement &s : target.activity->statements()) {

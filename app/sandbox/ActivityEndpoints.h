@@ -21,7 +21,8 @@ class SandboxStore;
 // A page costs the same at any size: an account's or card's transactions are kept in time
 // order, so a plain page is read at its position and a date range is found by binary search.
 // Only the filters that need a record's content (text, amounts, types, directions, fees, tags)
-// look at the records of the range.
+// look at the records of the range. filter[since] and filter[until] both include the instant
+// they name; lists are oldest first unless sort=-createdAt.
 class ActivityEndpoints
 {
 public:
@@ -49,8 +50,9 @@ private:
         AccountActivity *activity = nullptr;
         int cardSlot = -1; // -1: the whole account
     };
-    std::optional<SandboxResponse> targets(const SandboxQuery &query, const Caller &caller,
-                                           bool cardsAllowed, QList<Target> *result);
+    // filter[accountId], filter[customerId] and (when `cardsAllowed`) filter[cardId], within
+    // what the caller may see; a filter naming something else gives nothing, as Unit's do.
+    QList<Target> targets(const SandboxQuery &query, const Caller &caller, bool cardsAllowed);
 
     SandboxStore &m_store;
 };

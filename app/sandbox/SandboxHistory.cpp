@@ -441,11 +441,13 @@ SandboxHistory::Plan SandboxHistory::defaultPlan(const Account &account, const Q
     return plan;
 }
 
-AccountActivity SandboxHistory::prepare(const Account &account, const QList<Card> &cards,
+AccountActivity SandboxHistory::prepare(const Account &account, const QList<const Card *> &cards,
                                         const Plan &plan)
 {
     QList<AccountActivity::CardRef> refs;
-    for (const Card &card : cards) {
+    refs.reserve(cards.size());
+    for (const Card *cardPointer : cards) {
+        const Card &card = *cardPointer;
         AccountActivity::CardRef ref;
         ref.id = card.id;
         ref.last4Digits = card.last4Digits;

@@ -35,7 +35,7 @@ public:
     // a closed account.
     static Plan defaultPlan(const Account &account, const QDateTime &end);
 
-    static AccountActivity prepare(const Account &account, const QList<Card> &cards,
+    static AccountActivity prepare(const Account &account, const QList<const Card *> &cards,
                                    const Plan &plan);
     static QList<AccountActivity::Record>
     transactions(const Account &account, const AccountActivity &activity, const Plan &plan);

@@ -4,8 +4,9 @@
 Usage: make_corpus.py /path/to/tessera-sandbox [CORPUS_DIR]
 
 corpus/fuzz_jsonapi/  response bodies recorded from tessera-sandbox over HTTP: card pages,
-                      single cards, limits, accounts, customers, a verification, a token and
-                      error documents, as Tessera's client receives them.
+                      single cards, limits, accounts, customers, a verification, a token,
+                      transactions, authorizations, statements and error documents, as
+                      Tessera's client receives them.
 corpus/fuzz_sandbox/  requests in fuzz_sandbox.cpp's input format (6-byte header, query, raw
                       id/path, body) with the bodies Tessera sends: create-card, replace,
                       token verification, token, plus broken variants.
@@ -180,6 +181,31 @@ def sandbox_requests():
                              body=doc({"type": "customerToken",
                                        "attributes": {"scope": "customers", "expiresIn": 600,
                                                       "jwtToken": "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhdXRoMHw2NGYxYzJhOWUzYjdkMTAwMDFtYXlhIiwiZXhwIjo0MTAyNDQ0ODAwfQ."}})),
+        "list-transactions": request(
+            "GET", "/transactions", auth="org",
+            query="filter[accountId]=200001&page[limit]=5&sort=-createdAt&filter[type][0]=Purchase"
+                  "&filter[since]=2026-01-01T00:00:00Z&filter[query]=coffee"),
+        "get-transaction": request("GET", "/accounts/200001/transactions/200001000001",
+                                   auth="org"),
+        "list-authorizations": request(
+            "GET", "/authorizations", auth="org",
+            query="filter[accountId]=200001&filter[includeNonAuthorized]=true"
+                  "&filter[status][0]=Declined"),
+        "list-statements": request("GET", "/statements", auth="org",
+                                   query="filter[accountId]=200001&sort=-period"),
+        "statement-pdf": request("GET", "/statements/200001000000/pdf", auth="org"),
+        "simulate-authorization": request("POST", "/sandbox/authorizations", auth="org", body=doc({
+            "type": "authorization",
+            "attributes": {"amount": 2500, "cardLast4Digits": "4821", "merchantName": "Apple Inc.",
+                           "merchantType": 1000, "merchantLocation": "Cupertino, CA"},
+            "relationships": {"account": {"data": {"type": "depositAccount", "id": "200001"}}}})),
+        "simulate-purchase": request("POST", "/sandbox/purchases", auth="org", body=doc({
+            "type": "purchaseTransaction",
+            "attributes": {"amount": 2500, "direction": "Debit", "last4Digits": "4821",
+                           "merchantName": "Apple Inc.", "merchantType": 1000},
+            "relationships": {"account": {"data": {"type": "depositAccount", "id": "200001"}},
+                              "authorization": {"data": {"type": "authorization",
+                                                         "id": "200001000003"}}}})),
         "no-token": request("GET", "/cards", auth="none"),
         "bad-token": request("GET", "/cards", auth="bogus"),
         "wrong-method": request("DELETE", "/cards/{id}", id="300001"),
@@ -232,6 +258,16 @@ def main():
                 "account": c.call("GET", "/accounts/200001", maya)[1],
                 "customer-page": c.call("GET", "/customers?page[limit]=2", org)[1],
                 "customer": c.call("GET", "/customers/100001", maya)[1],
+                "transaction-page": c.call(
+                    "GET", "/transactions?filter[accountId]=200001&page[limit]=8"
+                           "&sort=-createdAt&include=account", org)[1],
+                "transaction-ach": c.call(
+                    "GET", "/transactions?filter[accountId]=200001&page[limit]=2"
+                           "&filter[type][0]=ReceivedAch", org)[1],
+                "authorization-page": c.call(
+                    "GET", "/authorizations?filter[accountId]=200001"
+                           "&filter[includeNonAuthorized]=true", org)[1],
+                "statement-page": c.call("GET", "/statements?filter[accountId]=200001", org)[1],
                 "error-401": c.call("GET", "/cards")[1],
                 "error-403": c.call("POST", "/customers/100001/token/verification", maya, doc({
                     "type": "customerTokenVerification", "attributes": {"channel": "sms"}}))[1],
