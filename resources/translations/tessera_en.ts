@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>tessera::ui::ActivityPage</name>
+    <message numerus="yes">
+        <source>%n transaction(s)</source>
+        <translation>
+            <numerusform>%n transaction</numerusform>
+            <numerusform>%n transactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::CardsPage</name>
     <message numerus="yes">
         <source>%1 of %Ln card(s)</source>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ActivityEntry</name>
+    <message>
+        <source>Card purchase</source>
+        <translation>Compra con tarjeta</translation>
+    </message>
+    <message>
+        <source>ATM deposit</source>
+        <translation>Ingreso en cajero</translation>
+    </message>
+    <message>
+        <source>ATM withdrawal</source>
+        <translation>Retirada en cajero</translation>
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation>Pago con tarjeta</translation>
+    </message>
+    <message>
+        <source>Card refund</source>
+        <translation>Devolución a la tarjeta</translation>
+    </message>
+    <message>
+        <source>Deposit (ACH)</source>
+        <translation>Ingreso (ACH)</translation>
+    </message>
+    <message>
+        <source>Withdrawal (ACH)</source>
+        <translation>Cargo (ACH)</translation>
+    </message>
+    <message>
+        <source>Payment (ACH)</source>
+        <translation>Pago (ACH)</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Comisión</translation>
+    </message>
+    <message>
+        <source>Fee refund</source>
+        <translation>Devolución de comisión</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Declined: not enough money</source>
+        <translation>Rechazado: saldo insuficiente</translation>
+    </message>
+    <message>
+        <source>Declined: the account is closed</source>
+        <translation>Rechazado: la cuenta está cerrada</translation>
+    </message>
+    <message>
+        <source>Declined: over the card&apos;s spending limit</source>
+        <translation>Rechazado: supera el límite de gasto de la tarjeta</translation>
+    </message>
+    <message>
+        <source>Declined by the bank</source>
+        <translation>Rechazado por el banco</translation>
+    </message>
+    <message>
+        <source>Declined: the merchant was not accepted</source>
+        <translation>Rechazado: el comercio no se aceptó</translation>
+    </message>
+    <message>
+        <source>Declined: the card cannot be used for this</source>
+        <translation>Rechazado: la tarjeta no se puede usar para esto</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+</context>
+<context>
     <name>AddressRules</name>
     <message numerus="yes">
         <source>Must be at most %n characters.</source>
@@ -447,6 +538,45 @@
     </message>
 </context>
 <context>
+    <name>tessera::AccountsModel</name>
+    <message>
+        <source>%1 ····%2</source>
+        <comment>account name, last four digits of its number</comment>
+        <translation>%1 ····%2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Congelada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ActivityExport</name>
+    <message>
+        <source>The file could not be saved there. Choose another folder or file name and try again.</source>
+        <translation>No se pudo guardar el archivo ahí. Elige otra carpeta u otro nombre y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Check that there is space on the disk and try again.</source>
+        <translation>No se pudo escribir el archivo. Comprueba que hay espacio en el disco y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Check that there is space on the disk and try again.</source>
+        <translation>No se pudo guardar el archivo. Comprueba que hay espacio en el disco y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::Backend</name>
     <message>
         <source>No org token for Unit&apos;s sandbox is saved.</source>
@@ -600,6 +730,412 @@ El código se envía al %2</translation>
     <message>
         <source>Your bank did not let you sign in. Try again, or contact your bank if it keeps happening.</source>
         <translation>Tu banco no te dejó iniciar sesión. Vuelve a intentarlo o ponte en contacto con tu banco si sigue ocurriendo.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PurchaseSimulation</name>
+    <message>
+        <source>The card payment was declined.</source>
+        <translation>El pago con tarjeta fue rechazado.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StatementDownload</name>
+    <message>
+        <source>The statement could not be saved there. Choose another folder or file name and try again.</source>
+        <translation>No se pudo guardar el extracto ahí. Elige otra carpeta u otro nombre y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StatementsModel</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>statement period: month name, year</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::AccountDelegate</name>
+    <message>
+        <source>available · balance %1 · on hold %2</source>
+        <translation>disponible · saldo %1 · retenido %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::AccountsPage</name>
+    <message>
+        <source>Statements</source>
+        <translation>Extractos</translation>
+    </message>
+    <message>
+        <source>Show &amp;activity</source>
+        <translation>Ver &amp;movimientos</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Your accounts</source>
+        <translation>Tus cuentas</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Save the selected statement as a PDF file and open it</source>
+        <translation>Guarda el extracto seleccionado como archivo PDF y lo abre</translation>
+    </message>
+    <message>
+        <source>Statements of %1</source>
+        <translation>Extractos de %1</translation>
+    </message>
+    <message>
+        <source>Saving the statement…</source>
+        <translation>Guardando el extracto…</translation>
+    </message>
+    <message>
+        <source>No statements yet: one comes at the end of each month.</source>
+        <translation>Todavía no hay extractos: llega uno al final de cada mes.</translation>
+    </message>
+    <message>
+        <source>Statements are saved only where you choose, readable by you alone.</source>
+        <translation>Los extractos se guardan solo donde elijas y solo tú puedes leerlos.</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>Guardar extracto</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation>Extracto guardado en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ActivityDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Saldo %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ActivityDetailsPanel</name>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>Selecciona una fila para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Liquidado</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Tarjeta:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Saldo después:</translation>
+    </message>
+    <message>
+        <source>Transaction ID:</source>
+        <translation>ID de la transacción:</translation>
+    </message>
+    <message>
+        <source>Authorization ID:</source>
+        <translation>ID de la autorización:</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ActivityFilterBar</name>
+    <message>
+        <source>Search merchant, description or amount</source>
+        <translation>Buscar comercio, descripción o importe</translation>
+    </message>
+    <message>
+        <source>Search activity</source>
+        <translation>Buscar movimientos</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Fechas…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Min $</source>
+        <translation>Mín. $</translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation>Importe mínimo</translation>
+    </message>
+    <message>
+        <source>Max $</source>
+        <translation>Máx. $</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>Importe máximo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Card purchases</source>
+        <translation>Compras con tarjeta</translation>
+    </message>
+    <message>
+        <source>ATM</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>Ingresos</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferencias</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Comisiones</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Money in or out</source>
+        <translation>Entradas o salidas</translation>
+    </message>
+    <message>
+        <source>In and out</source>
+        <translation>Entradas y salidas</translation>
+    </message>
+    <message>
+        <source>Money out</source>
+        <translation>Salidas</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Show all activity again</source>
+        <translation>Volver a mostrar todos los movimientos</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>The %1 is not an amount of dollars, such as %2.</source>
+        <translation>El %1 no es un importe en dólares, como %2.</translation>
+    </message>
+    <message>
+        <source>smallest amount</source>
+        <translation>importe mínimo</translation>
+    </message>
+    <message>
+        <source>largest amount</source>
+        <translation>importe máximo</translation>
+    </message>
+    <message>
+        <source>The smallest amount is larger than the largest.</source>
+        <translation>El importe mínimo es mayor que el máximo.</translation>
+    </message>
+    <message>
+        <source>The first date is after the last one.</source>
+        <translation>La primera fecha es posterior a la última.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ActivityPage</name>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xportar CSV…</translation>
+    </message>
+    <message>
+        <source>Simulate a &amp;purchase…</source>
+        <translation>Simular una &amp;compra…</translation>
+    </message>
+    <message>
+        <source>Save the activity the filters show as a spreadsheet file (CSV)</source>
+        <translation>Guarda los movimientos que muestran los filtros como archivo de hoja de cálculo (CSV)</translation>
+    </message>
+    <message>
+        <source>Sandbox only: a merchant charges this card, as in a shop</source>
+        <translation>Solo en el entorno de pruebas: un comercio cobra a esta tarjeta, como en una tienda</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Movimientos</translation>
+    </message>
+    <message>
+        <source>Loading activity…</source>
+        <translation>Cargando movimientos…</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Choose a card or an account to see its activity.</source>
+        <translation>Elige una tarjeta o una cuenta para ver sus movimientos.</translation>
+    </message>
+    <message>
+        <source>No activity yet.</source>
+        <translation>Todavía no hay movimientos.</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters. Clear them to see all activity.</source>
+        <translation>Nada coincide con estos filtros. Bórralos para ver todos los movimientos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s)</source>
+        <translation>
+            <numerusform>%n movimiento</numerusform>
+            <numerusform>%n movimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export activity</source>
+        <translation>Exportar movimientos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting activity…</source>
+        <translation>Exportando movimientos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Exporting activity… %L1 rows</source>
+        <translation>Exportando movimientos… %L1 filas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exportada %n fila a %1.</numerusform>
+            <numerusform>Exportadas %n filas a %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The activity could not be exported.</source>
+        <translation>No se pudieron exportar los movimientos.</translation>
+    </message>
+    <message>
+        <source>Asking the card network for %1 at %2…</source>
+        <translation>Pidiendo a la red de tarjetas %1 en %2…</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is pending: the money is held until the merchant settles it.</source>
+        <translation>%1 en %2 está pendiente: el dinero queda retenido hasta que el comercio lo liquide.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 has settled.</source>
+        <translation>%1 en %2 se ha liquidado.</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1576,10 @@ El código se envía al %2</translation>
         <source>From %1 (%2)</source>
         <translation>De %1 (%2)</translation>
     </message>
+    <message>
+        <source>%1, %2 available</source>
+        <translation>%1, %2 disponibles</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::CardDetailsPanel</name>
@@ -1206,6 +1746,20 @@ El código se envía al %2</translation>
     <message>
         <source>Replaced by •••• %1</source>
         <translation>Reemplazada por •••• %1</translation>
+    </message>
+    <message>
+        <source>Activit&amp;y</source>
+        <translation>&amp;Movimientos</translation>
+    </message>
+    <message>
+        <source>Purchases, withdrawals and pending payments of this card</source>
+        <translation>Compras, retiradas y pagos pendientes de esta tarjeta</translation>
+    </message>
+    <message>
+        <source>%1
+%2 available</source>
+        <translation>%1
+%2 disponibles</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +2180,22 @@ El código se envía al %2</translation>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
+    <message>
+        <source>Cards</source>
+        <translation>Tarjetas</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Movimientos</translation>
+    </message>
+    <message>
+        <source>%1 •••• %2</source>
+        <translation>%1 •••• %2</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::OtpDialog</name>
@@ -1724,6 +2294,10 @@ El código se envía al %2</translation>
     <message>
         <source>Tessera is locked. Enter the 6-digit code we sent to your phone to unlock it.</source>
         <translation>Tessera está bloqueado. Escribe el código de 6 dígitos que enviamos a tu teléfono para desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>To show this, Tessera needs to renew your sign-in. Enter the 6-digit code we sent to your phone.</source>
+        <translation>Para mostrar esto, Tessera necesita renovar tu sesión. Introduce el código de 6 dígitos que enviamos a tu teléfono.</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2653,41 @@ El código se envía al %2</translation>
     <message>
         <source>Or get a code instead:</source>
         <translation>O recibe un código:</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::SimulatePurchaseDialog</name>
+    <message>
+        <source>Simulate a purchase</source>
+        <translation>Simular una compra</translation>
+    </message>
+    <message>
+        <source>A merchant charges card •••• %1, as in a shop. The payment shows as pending at once and settles a few seconds later. Sandbox only: no real money moves.</source>
+        <translation>Un comercio cobra a la tarjeta •••• %1, como en una tienda. El pago aparece enseguida como pendiente y se liquida unos segundos después. Solo en el entorno de pruebas: no se mueve dinero real.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount ($):</source>
+        <translation>&amp;Importe ($):</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant:</source>
+        <translation>Co&amp;mercio:</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate</source>
+        <translation>&amp;Simular</translation>
+    </message>
+    <message>
+        <source>Type an amount of dollars, such as %1.</source>
+        <translation>Escribe un importe en dólares, como %1.</translation>
+    </message>
+    <message>
+        <source>A simulated purchase is at most %1.</source>
+        <translation>Una compra simulada es de %1 como máximo.</translation>
+    </message>
+    <message>
+        <source>Type the merchant&apos;s name.</source>
+        <translation>Escribe el nombre del comercio.</translation>
     </message>
 </context>
 </TS>
