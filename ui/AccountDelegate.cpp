@@ -16,8 +16,12 @@ constexpr int Padding = 12;
 
 QSize AccountDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    const QFontMetrics metrics(option.font);
-    return QSize(320, Margin * 2 + Padding * 2 + metrics.height() * 3 + 8);
+    // Two lines: the available balance, larger, over the details.
+    QFont bigFont = option.font;
+    bigFont.setPointSizeF(option.font.pointSizeF() * 1.35);
+    bigFont.setBold(true);
+    return QSize(320, Margin * 2 + Padding * 2 + QFontMetrics(bigFont).height() +
+                          QFontMetrics(option.font).height() + 4);
 }
 
 void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

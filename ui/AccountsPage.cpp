@@ -75,6 +75,7 @@ AccountsPage::AccountsPage(Backend *backend, QWidget *parent)
     m_statementList->setAccessibleName(tr("Statements"));
     m_statementList->setModel(m_statements);
     m_statementList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_statementList->setSpacing(3);
     connect(m_statementList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AccountsPage::updateStatementState);
     connect(m_statementList, &QListView::activated, this, &AccountsPage::chooseStatementFile);

@@ -52,6 +52,15 @@ QString ActivityDelegate::dayText(const QDate &day, const QDate &today)
                                            : QStringLiteral("d MMM yyyy"));
 }
 
+QString ActivityDelegate::timeText(const QTime &time)
+{
+    // The locale's short time without seconds ("5:01 PM", "17:01"): the C locale's short
+    // format has them.
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return QLocale().toString(time, format);
+}
+
 QSize ActivityDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics metrics(option.font);
@@ -90,8 +99,7 @@ void ActivityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(content.left(), content.top(), dayWidth, line),
                       Qt::AlignLeft | Qt::AlignVCenter, dayText(when.date()));
     painter->drawText(QRect(content.left(), content.top() + line + 4, dayWidth, line),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      QLocale().toString(when.time(), QLocale::ShortFormat));
+                      Qt::AlignLeft | Qt::AlignVCenter, timeText(when.time()));
 
     // Amount column on the right.
     QFont amountFont = font;

@@ -25,6 +25,7 @@ public:
     static QColor statusColor(ActivityEntry::Status status, const QPalette &palette);
     // "Today", "Yesterday", else the short date of the user's locale.
     static QString dayText(const QDate &day, const QDate &today = QDate::currentDate());
+    static QString timeText(const QTime &time);
 };
 
 } // namespace tessera::ui

@@ -83,7 +83,10 @@ void ActivityDetailsPanel::showEntry(const ActivityEntry &entry)
 
     const QString status = entry.statusText();
     addRow(tr("Status:"), status.isEmpty() ? tr("Settled") : status, "activityDetailsStatus");
-    addRow(tr("Date:"), QLocale().toString(entry.createdAt().toLocalTime(), QLocale::LongFormat),
+    const QDateTime when = entry.createdAt().toLocalTime();
+    addRow(tr("Date:"),
+           tr("%1, %2").arg(QLocale().toString(when.date(), QLocale::LongFormat),
+                            ActivityDelegate::timeText(when.time())),
            "activityDetailsDate");
     addRow(tr("Type:"), entry.kindText(), "activityDetailsType");
 

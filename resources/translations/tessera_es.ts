@@ -885,6 +885,10 @@ El código se envía al %2</translation>
         <source>Authorization ID:</source>
         <translation>ID de la autorización:</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::ActivityFilterBar</name>
