@@ -1,6 +1,9 @@
 // Every control a person can operate, on every page and dialog of the app, has a name a screen
 // reader can say (asked through QAccessible, as assistive technology does) and can be reached
 // with the keyboard (Tab focus). Walks the demo journey through the real widgets.
+#include "AccountsPage.h"
+#include "ActivityModel.h"
+#include "ActivityPage.h"
 #include "Backend.h"
 #include "CardsModel.h"
 #include "CardsPage.h"
@@ -14,6 +17,7 @@
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "SignInPage.h"
+#include "StatementsModel.h"
 #include "TokenStore.h"
 
 #include <QAbstractButton>
@@ -33,6 +37,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -177,6 +182,19 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(shown("action-freeze") || shown("action-unfreeze"), 5000);
         CHECK_ACCESSIBLE(&window);
+
+        // The card's activity with a row's details, then the accounts with their statements.
+        window.openCardActivity(*cards->cardAt(0));
+        ActivityModel *activity = window.activityPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(activity->rowCount() > 0, 10000);
+        window.activityPage()
+            ->findChild<QListView *>(QStringLiteral("activityList"))
+            ->setCurrentIndex(activity->index(0));
+        CHECK_ACCESSIBLE(&window);
+        window.customerTabs()->setCurrentWidget(window.accountsPage());
+        QTRY_VERIFY_WITH_TIMEOUT(window.accountsPage()->statements()->rowCount() > 0, 10000);
+        CHECK_ACCESSIBLE(&window);
+        window.customerTabs()->setCurrentWidget(window.cardsPage());
 
         // The wizard, page by page, the physical card path (the longest).
         QTest::mouseClick(
