@@ -1,9 +1,9 @@
 #include "AccountDelegate.h"
 
 #include "AccountsModel.h"
+#include "Style.h"
 
 #include <QPainter>
-#include <QPainterPath>
 
 namespace tessera::ui {
 
@@ -32,15 +32,7 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect tile = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QPainterPath shape;
-    shape.addRoundedRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
-    painter->fillPath(shape, palette.color(selected ? QPalette::Highlight : QPalette::Base));
-    painter->setPen(QPen(palette.color(QPalette::Mid), 1));
-    painter->drawPath(shape);
-    if (option.state.testFlag(QStyle::State_HasFocus)) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight).darker(130), 2));
-        painter->drawPath(shape);
-    }
+    Style::paintTile(painter, option, tile);
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor secondary = selected ? text : palette.color(QPalette::PlaceholderText);
     const QRect content = tile.adjusted(Padding, Padding, -Padding, -Padding);

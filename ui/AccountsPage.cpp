@@ -48,8 +48,7 @@ AccountsPage::AccountsPage(Backend *backend, QWidget *parent)
     m_list->setAccessibleName(tr("Accounts"));
     m_list->setModel(m_accounts);
     m_list->setItemDelegate(new AccountDelegate(m_list));
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setFrameShape(QFrame::NoFrame);
+    Style::makeRowList(m_list, false);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AccountsPage::showSelected);
     connect(m_list, &QListView::activated, m_showActivity, &QPushButton::click);

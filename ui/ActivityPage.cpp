@@ -31,26 +31,6 @@
 
 namespace tessera::ui {
 
-namespace {
-
-QWidget *messageState(QWidget *parent, const char *objectName, QLabel *label,
-                      QPushButton *button = nullptr)
-{
-    auto *page = new QWidget(parent);
-    page->setObjectName(QLatin1String(objectName));
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch();
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    if (button)
-        layout->addWidget(button, 0, Qt::AlignHCenter);
-    layout->addStretch();
-    return page;
-}
-
-} // namespace
-
 ActivityPage::ActivityPage(Backend *backend, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
@@ -100,34 +80,21 @@ ActivityPage::ActivityPage(Backend *backend, QWidget *parent)
     m_list->setAccessibleName(tr("Activity"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ActivityDelegate(m_list));
-    m_list->setUniformItemSizes(true);
-    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setFrameShape(QFrame::NoFrame);
+    Style::makeRowList(m_list);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ActivityPage::showSelected);
 
-    auto *loadingLabel = new QLabel(tr("Loading activity…"), this);
-    auto *loadingBar = new QProgressBar(this);
-    loadingBar->setRange(0, 0);
-    loadingBar->setMaximumWidth(240);
-    m_loading = new QWidget(this);
-    m_loading->setObjectName(QStringLiteral("activityLoading"));
-    auto *loadingLayout = new QVBoxLayout(m_loading);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(loadingLabel, 0, Qt::AlignHCenter);
-    loadingLayout->addWidget(loadingBar, 0, Qt::AlignHCenter);
-    loadingLayout->addStretch();
+    m_loading = Style::loadingState(this, "activityLoading", tr("Loading activity…"));
 
     m_emptyText->setObjectName(QStringLiteral("activityEmptyText"));
-    m_empty = messageState(this, "activityEmpty", m_emptyText);
+    m_empty = Style::messageState(this, "activityEmpty", m_emptyText);
     auto *retry = new QPushButton(tr("&Try again"), this);
     retry->setObjectName(QStringLiteral("activityRetryButton"));
     connect(retry, &QPushButton::clicked, m_model, &ActivityModel::retry);
     m_errorText->setObjectName(QStringLiteral("activityErrorText"));
-    m_error = messageState(this, "activityError", m_errorText, retry);
+    m_error = Style::messageState(this, "activityError", m_errorText, {retry});
     auto *noScopeText = new QLabel(tr("Choose a card or an account to see its activity."), this);
-    m_noScope = messageState(this, "activityNoScope", noScopeText);
+    m_noScope = Style::messageState(this, "activityNoScope", noScopeText);
 
     m_states->addWidget(m_noScope);
     m_states->addWidget(m_loading);

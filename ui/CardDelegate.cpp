@@ -1,10 +1,10 @@
 #include "CardDelegate.h"
 
 #include "CardsModel.h"
+#include "Style.h"
 
 #include <QApplication>
 #include <QPainter>
-#include <QPainterPath>
 
 namespace tessera::ui {
 
@@ -99,15 +99,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    QPainterPath shape;
-    shape.addRoundedRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
-    painter->fillPath(shape, palette.color(selected ? QPalette::Highlight : QPalette::Base));
-    painter->setPen(QPen(palette.color(QPalette::Mid), 1));
-    painter->drawPath(shape);
-    if (option.state.testFlag(QStyle::State_HasFocus)) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight).darker(130), 2));
-        painter->drawPath(shape);
-    }
+    Style::paintTile(painter, option, tile);
 
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor secondary = selected ? text : palette.color(QPalette::PlaceholderText);

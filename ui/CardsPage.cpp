@@ -11,6 +11,7 @@
 #include "ElidedLabel.h"
 #include "Logging.h"
 #include "Session.h"
+#include "Style.h"
 #include "UserFacingError.h"
 
 #include <QAction>
@@ -37,22 +38,6 @@ namespace {
 
 // Newest or oldest first, kept across restarts.
 const QString SortKey = QStringLiteral("cards/sortOrder");
-
-QWidget *centeredMessage(QWidget *parent, const char *objectName, QLabel *label,
-                         const QList<QPushButton *> &buttons)
-{
-    auto *page = new QWidget(parent);
-    page->setObjectName(QLatin1String(objectName));
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch();
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    for (QPushButton *button : buttons)
-        layout->addWidget(button, 0, Qt::AlignHCenter);
-    layout->addStretch();
-    return page;
-}
 
 } // namespace
 
@@ -131,26 +116,13 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_list->setAccessibleName(tr("Cards"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new CardDelegate(m_list));
-    m_list->setUniformItemSizes(true);
-    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setFrameShape(QFrame::NoFrame);
+    Style::makeRowList(m_list);
     // Details follow the selection, not the current index: a list that gets the focus makes
     // its first row current without selecting it, and that alone should not load a card.
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CardsPage::showSelected);
 
-    auto *loadingLabel = new QLabel(tr("Loading your cards…"), this);
-    auto *loadingBar = new QProgressBar(this);
-    loadingBar->setRange(0, 0);
-    loadingBar->setMaximumWidth(240);
-    m_loading = new QWidget(this);
-    m_loading->setObjectName(QStringLiteral("loadingState"));
-    auto *loadingLayout = new QVBoxLayout(m_loading);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(loadingLabel, 0, Qt::AlignHCenter);
-    loadingLayout->addWidget(loadingBar, 0, Qt::AlignHCenter);
-    loadingLayout->addStretch();
+    m_loading = Style::loadingState(this, "loadingState", tr("Loading your cards…"));
 
     auto *emptyCreate = new QPushButton(tr("Create card"), this);
     emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
@@ -163,13 +135,13 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     });
     auto *emptyLabel = new QLabel(tr("No cards yet"), this);
     emptyLabel->setObjectName(QStringLiteral("emptyText"));
-    m_empty = centeredMessage(this, "emptyState", emptyLabel, {emptyCreate, m_showAll});
+    m_empty = Style::messageState(this, "emptyState", emptyLabel, {emptyCreate, m_showAll});
 
     auto *retry = new QPushButton(tr("&Try again"), this);
     retry->setObjectName(QStringLiteral("retryButton"));
     connect(retry, &QPushButton::clicked, m_model, &CardsModel::retry);
     m_errorText->setObjectName(QStringLiteral("errorText"));
-    m_error = centeredMessage(this, "errorState", m_errorText, {retry});
+    m_error = Style::messageState(this, "errorState", m_errorText, {retry});
 
     m_states->addWidget(m_loading);
     m_states->addWidget(m_list);

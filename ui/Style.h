@@ -2,10 +2,17 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QList>
 #include <QPalette>
+#include <QRect>
 
 class QLabel;
+class QListView;
+class QPainter;
 class QProgressBar;
+class QPushButton;
+class QStyleOptionViewItem;
+class QWidget;
 
 namespace tessera::ui {
 
@@ -18,6 +25,17 @@ QColor errorColor(const QPalette &palette);
 void markAsError(QLabel *label, bool error = true);
 // A thin indeterminate progress bar.
 void makeBusyBar(QProgressBar *bar);
+// A list of painted rows (cards, accounts, activity): one row selected at a time, scrolled by
+// pixels, no frame; `uniformRows` when every row has the same height (fast for long lists).
+void makeRowList(QListView *list, bool uniformRows = true);
+// A page's state in a stacked widget: `label` centred with buttons under it (empty, error).
+QWidget *messageState(QWidget *parent, const char *objectName, QLabel *label,
+                      const QList<QPushButton *> &buttons = {});
+// "Loading your cards…" over a busy bar, centred.
+QWidget *loadingState(QWidget *parent, const char *objectName, const QString &text);
+// A row painted as a rounded tile of `rect` (cards, accounts): the palette's base, highlighted
+// when selected, with a focus ring when it has the focus.
+void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect);
 // Tessera's icon: the icon theme's (where the installed package puts it), else the sizes
 // compiled in, for a run from the build tree, Windows and macOS.
 QIcon appIcon();

@@ -12,52 +12,31 @@ namespace tessera {
 AccountsModel::AccountsModel(ApiClient *api, Authenticator *authenticator, QObject *parent)
     : QAbstractListModel(parent)
     , m_api(api)
-    , m_authenticator(authenticator)
+    , m_load(authenticator, this, PageSize)
 {}
 
 void AccountsModel::reload()
 {
-    delete m_job; // a page of the load this one replaces
-    m_incoming.clear();
-    m_serverOffset = 0;
-    requestPage();
-}
-
-void AccountsModel::requestPage()
-{
-    AccountListQuery query;
-    query.limit = PageSize;
-    query.offset = m_serverOffset;
     ApiClient *api = m_api;
-    auto *job = new ApiJob(
-        m_authenticator, [api, query] { return api->listAccounts(query); }, this);
-    m_job = job;
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        m_job = nullptr;
-        if (job->hasError()) {
-            m_error = job->error();
+    m_load.start(
+        [api](int limit, int offset) {
+            AccountListQuery query;
+            query.limit = limit;
+            query.offset = offset;
+            return api->listAccounts(query);
+        },
+        [this](QList<Account> accounts) {
+            beginResetModel();
+            m_accounts = std::move(accounts);
+            endResetModel();
+            m_error = {};
+            emit loaded();
+        },
+        [this](const ApiError &error) {
+            m_error = error;
             UserFacingError::log(m_error, "listing the customer's accounts");
             emit failed(UserFacingError(m_error).message());
-            return;
-        }
-        const AccountPage page = job->valueAs<AccountPage>();
-        const int taken = int(page.items.size()) + page.skipped;
-        m_serverOffset += taken;
-        m_incoming.append(page.items);
-        const bool more =
-            page.pagination ? m_serverOffset < page.pagination->total : taken == PageSize;
-        if (more && taken > 0) {
-            requestPage();
-            return;
-        }
-        beginResetModel();
-        m_accounts = std::exchange(m_incoming, {});
-        endResetModel();
-        m_error = {};
-        emit loaded();
-    });
-    job->start();
+        });
 }
 
 const Account *AccountsModel::account(const QString &id) const

@@ -2,7 +2,7 @@
 
 #include "Account.h"
 #include "ApiError.h"
-#include "ApiJob.h"
+#include "WholeListLoad.h"
 
 #include <QAbstractListModel>
 #include <QCoreApplication>
@@ -33,7 +33,7 @@ public:
     AccountsModel(ApiClient *api, Authenticator *authenticator, QObject *parent = nullptr);
 
     void reload();
-    bool isLoading() const { return m_job != nullptr; }
+    bool isLoading() const { return m_load.isActive(); }
     const ApiError &lastError() const { return m_error; }
 
     const Account *account(const QString &id) const;
@@ -52,17 +52,12 @@ signals:
     void failed(const QString &message); // plain words
 
 private:
-    void requestPage();
-
     static constexpr int PageSize = 100;
 
     ApiClient *m_api;
-    Authenticator *m_authenticator;
     QList<Account> m_accounts;
-    QList<Account> m_incoming; // a reload's accounts until the last page is in
-    int m_serverOffset = 0;
     ApiError m_error;
-    QPointer<ApiJob> m_job;
+    WholeListLoad<Account> m_load; // a reload's accounts replace the rows once all are in
 };
 
 } // namespace tessera

@@ -12,14 +12,14 @@ namespace tessera {
 StatementsModel::StatementsModel(ApiClient *api, Authenticator *authenticator, QObject *parent)
     : QAbstractListModel(parent)
     , m_api(api)
-    , m_authenticator(authenticator)
+    , m_load(authenticator, this, PageSize)
 {}
 
 void StatementsModel::setAccountId(const QString &accountId)
 {
     if (accountId == m_accountId)
         return;
-    delete m_job;
+    m_load.cancel();
     m_accountId = accountId;
     // Another account's statements are never shown under this one.
     beginResetModel();
@@ -29,55 +29,36 @@ void StatementsModel::setAccountId(const QString &accountId)
 
 void StatementsModel::reload()
 {
-    delete m_job;
-    m_incoming.clear();
-    m_serverOffset = 0;
     if (m_accountId.isEmpty()) {
+        m_load.cancel();
         beginResetModel();
         m_statements.clear();
         endResetModel();
         emit loaded();
         return;
     }
-    requestPage();
-}
-
-void StatementsModel::requestPage()
-{
-    StatementListQuery query;
-    query.limit = PageSize;
-    query.offset = m_serverOffset;
-    query.accountId = m_accountId;
     ApiClient *api = m_api;
-    auto *job = new ApiJob(
-        m_authenticator, [api, query] { return api->listStatements(query); }, this);
-    m_job = job;
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        m_job = nullptr;
-        if (job->hasError()) {
-            m_error = job->error();
+    const QString accountId = m_accountId;
+    m_load.start(
+        [api, accountId](int limit, int offset) {
+            StatementListQuery query;
+            query.limit = limit;
+            query.offset = offset;
+            query.accountId = accountId;
+            return api->listStatements(query);
+        },
+        [this](QList<Statement> statements) {
+            beginResetModel();
+            m_statements = std::move(statements);
+            endResetModel();
+            m_error = {};
+            emit loaded();
+        },
+        [this](const ApiError &error) {
+            m_error = error;
             UserFacingError::log(m_error, "listing an account's statements");
             emit failed(UserFacingError(m_error).message());
-            return;
-        }
-        const StatementPage page = job->valueAs<StatementPage>();
-        const int taken = int(page.items.size()) + page.skipped;
-        m_serverOffset += taken;
-        m_incoming.append(page.items);
-        const bool more =
-            page.pagination ? m_serverOffset < page.pagination->total : taken == PageSize;
-        if (more && taken > 0) {
-            requestPage();
-            return;
-        }
-        beginResetModel();
-        m_statements = std::exchange(m_incoming, {});
-        endResetModel();
-        m_error = {};
-        emit loaded();
-    });
-    job->start();
+        });
 }
 
 const Statement *StatementsModel::statementAt(int row) const

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ApiError.h"
-#include "ApiJob.h"
 #include "Statement.h"
+#include "WholeListLoad.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -30,7 +30,7 @@ public:
     void setAccountId(const QString &accountId);
     QString accountId() const { return m_accountId; }
     void reload();
-    bool isLoading() const { return m_job != nullptr; }
+    bool isLoading() const { return m_load.isActive(); }
     const ApiError &lastError() const { return m_error; }
 
     const Statement *statementAt(int row) const;
@@ -46,18 +46,13 @@ signals:
     void failed(const QString &message); // plain words
 
 private:
-    void requestPage();
-
     static constexpr int PageSize = 100;
 
     ApiClient *m_api;
-    Authenticator *m_authenticator;
     QString m_accountId;
     QList<Statement> m_statements;
-    QList<Statement> m_incoming;
-    int m_serverOffset = 0;
     ApiError m_error;
-    QPointer<ApiJob> m_job;
+    WholeListLoad<Statement> m_load; // a reload's statements replace the rows once all are in
 };
 
 } // namespace tessera
