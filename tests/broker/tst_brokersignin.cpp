@@ -218,12 +218,12 @@ private slots:
         QJsonObject expected{
             {QStringLiteral("type"), QStringLiteral("customerBearerToken")},
             {QStringLiteral("attributes"),
-             QJsonObject{{QStringLiteral("token"), token},
-                         {QStringLiteral("expiresIn"), 86400},
-                         {QStringLiteral("customerId"), MayaId},
-                         {QStringLiteral("scope"),
-                          tessera::Scopes::signIn().join(QLatin1Char(' '))},
-                         {QStringLiteral("upgradableScope"), QStringLiteral("cards-write")}}}};
+             QJsonObject{
+                 {QStringLiteral("token"), token},
+                 {QStringLiteral("expiresIn"), 86400},
+                 {QStringLiteral("customerId"), MayaId},
+                 {QStringLiteral("scope"), tessera::Scopes::signIn().join(QLatin1Char(' '))},
+                 {QStringLiteral("upgradableScope"), QStringLiteral("cards-write")}}}};
         QCOMPARE(signedIn.json, (QJsonObject{{QStringLiteral("data"), expected}}));
 
         // The token is Unit's, for Maya, with the sign-in scopes and no 2FA scope.
