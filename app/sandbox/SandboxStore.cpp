@@ -205,6 +205,7 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
     qCDebug(lcSandbox) << "histories planned in" << planning.elapsed() << "ms";
 
     fresh.m_changedCardIds.clear(); // the seed itself is the baseline, not a change
+    fresh.m_cardOrder.rebuild(fresh.m_cards);
     *this = std::move(fresh);
     qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
                       << "accounts," << m_cards.size() << "cards";
@@ -263,7 +264,19 @@ Card *SandboxStore::mutableCard(const QString &id)
     if (it == m_cardIndex.constEnd())
         return nullptr;
     m_changedCardIds.insert(id);
+    if (!m_cardsToReindex.contains(*it))
+        m_cardsToReindex.insert(*it, m_cards.at(*it));
     return &m_cards[*it];
+}
+
+const CardOrderIndex &SandboxStore::cardOrder()
+{
+    for (auto it = m_cardsToReindex.cbegin(); it != m_cardsToReindex.cend(); ++it) {
+        m_cardOrder.remove(it.value(), it.key());
+        m_cardOrder.insert(m_cards.at(it.key()), it.key());
+    }
+    m_cardsToReindex.clear();
+    return m_cardOrder;
 }
 
 QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
@@ -274,6 +287,7 @@ QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
     m_limits.insert(card.id, cardLimits);
     m_cardIndex.insert(card.id, m_cards.size());
     m_changedCardIds.insert(card.id);
+    m_cardOrder.insert(card, m_cards.size());
     m_cards.append(std::move(card));
     return m_cards.constLast().id;
 }
@@ -326,6 +340,10 @@ bool SandboxStore::applyChanges(const QJsonObject &changes, QString *error)
             return fail(
                 error,
                 QStringLiteral("state: card %1 belongs to no seeded account").arg(changed.id));
+        // Listing relies on it: an account's cards are its owner's (CardOrderIndex).
+        if (updated.account(changed.accountId)->customerId != changed.customerId)
+            return fail(error, QStringLiteral("state: card %1: customer does not own account %2")
+                                   .arg(changed.id, changed.accountId));
         const Result<CardLimits> cardLimits =
             JsonApiCodec::decodeCardLimits(limits.value(changed.id).toObject());
         updated.m_limits.insert(changed.id, cardLimits ? cardLimits.value() : CardLimits{});
@@ -343,6 +361,8 @@ bool SandboxStore::applyChanges(const QJsonObject &changes, QString *error)
         updated.m_idempotency.insert(it.key(), it.value().toString());
     updated.m_nextCardId =
         qMax(updated.m_nextCardId, changes.value(QLatin1String("nextCardId")).toInteger());
+    updated.m_cardsToReindex.clear();
+    updated.m_cardOrder.rebuild(updated.m_cards);
     *this = std::move(updated);
     return true;
 }
