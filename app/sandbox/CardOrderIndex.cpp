@@ -100,11 +100,26 @@ void CardOrderIndex::remove(const Card &card, qsizetype slot)
 void CardOrderIndex::rebuild(const QList<Card> &cards)
 {
     m_buckets.clear();
+    // Cards come in runs of the same customer and account (5 000 generated ones in a row), so
+    // the buckets are looked up again only when those change.
+    const QString *customerId = nullptr;
+    const QString *accountId = nullptr;
+    std::array<Bucket *, 3> buckets{};
     for (qsizetype slot = 0; slot < cards.size(); ++slot) {
         const Card &card = cards.at(slot);
+        if (!customerId || *customerId != card.customerId || *accountId != card.accountId) {
+            customerId = &card.customerId;
+            accountId = &card.accountId;
+            // Inserting may move the other buckets: all three are looked up after it.
+            const QList<QString> keys = keysOf(card);
+            for (const QString &key : keys)
+                m_buckets[key];
+            for (int i = 0; i < 3; ++i)
+                buckets[i] = &m_buckets[keys.at(i)];
+        }
         const Entry entry = entryOf(card, slot);
-        for (const QString &key : keysOf(card))
-            m_buckets[key][int(card.status)].push_back(entry);
+        for (Bucket *bucket : buckets)
+            (*bucket)[int(card.status)].push_back(entry);
     }
     for (Bucket &bucket : m_buckets) {
         for (std::vector<Entry> &list : bucket)
