@@ -1,5 +1,6 @@
 #include "SandboxStore.h"
 
+#include "GeneratedCards.h"
 #include "JsonApiCodec.h"
 #include "Logging.h"
 
@@ -45,41 +46,6 @@ std::optional<CardLimits> seedLimits(const QJsonObject &cardResource, QString *p
         return std::nullopt;
     }
     return limits.value();
-}
-
-// Deterministic bulk cards: same seed, same cards, so paging tests can rely on totals and
-// order. Cheap by construction (no randomness, no I/O): 5000 cards take a few milliseconds.
-Card generatedCard(qint64 index, const Account &account, const Customer &customer)
-{
-    static const CardStatus statusCycle[] = {
-        CardStatus::Active, CardStatus::Active, CardStatus::Active, CardStatus::Inactive,
-        CardStatus::Active, CardStatus::Frozen, CardStatus::Active, CardStatus::ClosedByCustomer,
-        CardStatus::Active, CardStatus::Lost,
-    };
-    static const QDateTime origin(QDate(2022, 1, 3), QTime(9, 0), Qt::UTC);
-    Card card;
-    card.type =
-        index % 3 == 2 ? CardType::IndividualVirtualDebitCard : CardType::IndividualDebitCard;
-    card.typeName = cardTypeName(card.type);
-    card.status = statusCycle[index % 10];
-    card.statusName = cardStatusName(card.status);
-    if (card.status == CardStatus::Frozen)
-        card.freezeReason = QStringLiteral("Bulk demo freeze");
-    card.createdAt = origin.addSecs(index * 3547); // roughly one per hour, never colliding
-    card.last4Digits =
-        QStringLiteral("%1").arg((index * 7919 + 1234) % 10000, 4, 10, QLatin1Char('0'));
-    card.bin = QStringLiteral("423456789");
-    // Issued for 4 years in 2022 and renewed once since, as Unit renews a card before it expires:
-    // a usable demo card is never past its expiry.
-    card.expirationDate = card.createdAt.date().addYears(8).toString(QStringLiteral("yyyy-MM"));
-    if (!card.isVirtual())
-        card.shippingAddress = customer.address;
-    card.tags.insert(QStringLiteral("batch"), QString::number(index / 500 + 1));
-    card.accountId = account.id;
-    card.accountType = account.type;
-    card.customerId = customer.id;
-    card.customerType = customer.type;
-    return card;
 }
 
 } // namespace
@@ -157,12 +123,20 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
             return fail(error, QStringLiteral("seed generatedCards: unknown customer/account"));
         if (count < 0 || count > 100000)
             return fail(error, QStringLiteral("seed generatedCards: count must be 0..100000"));
-        // Copies: addCard() may grow the lists the pointers point into.
+        // Copies: the lists the pointers point into grow.
         const Account accountCopy = *account;
         const Customer ownerCopy = *owner;
+        GeneratedCards generated(accountCopy, ownerCopy);
         fresh.m_cards.reserve(fresh.m_cards.size() + count);
-        for (qint64 i = 0; i < count; ++i)
-            fresh.addCard(generatedCard(i, accountCopy, ownerCopy), {});
+        fresh.m_cardIndex.reserve(fresh.m_cards.size() + count);
+        // As addCard() would store them, minus what a seed card needs no record of: limits
+        // left at their defaults (limits() answers those anyway) and no change to remember.
+        for (qint64 i = 0; i < count; ++i) {
+            Card card = generated.card(i);
+            card.id = QString::number(fresh.m_nextCardId++);
+            fresh.m_cardIndex.insert(card.id, fresh.m_cards.size());
+            fresh.m_cards.append(std::move(card));
+        }
     }
 
     // Histories: their plans, and what the accounts' holds depend on, now; transactions later.
@@ -205,6 +179,7 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
     qCDebug(lcSandbox) << "histories planned in" << planning.elapsed() << "ms";
 
     fresh.m_changedCardIds.clear(); // the seed itself is the baseline, not a change
+    fresh.m_cardOrder.rebuild(fresh.m_cards);
     *this = std::move(fresh);
     qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
                       << "accounts," << m_cards.size() << "cards";
@@ -263,7 +238,19 @@ Card *SandboxStore::mutableCard(const QString &id)
     if (it == m_cardIndex.constEnd())
         return nullptr;
     m_changedCardIds.insert(id);
+    if (!m_cardsToReindex.contains(*it))
+        m_cardsToReindex.insert(*it, m_cards.at(*it));
     return &m_cards[*it];
+}
+
+const CardOrderIndex &SandboxStore::cardOrder()
+{
+    for (auto it = m_cardsToReindex.cbegin(); it != m_cardsToReindex.cend(); ++it) {
+        m_cardOrder.remove(it.value(), it.key());
+        m_cardOrder.insert(m_cards.at(it.key()), it.key());
+    }
+    m_cardsToReindex.clear();
+    return m_cardOrder;
 }
 
 QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
@@ -274,6 +261,7 @@ QString SandboxStore::addCard(Card card, const CardLevelLimits &limits)
     m_limits.insert(card.id, cardLimits);
     m_cardIndex.insert(card.id, m_cards.size());
     m_changedCardIds.insert(card.id);
+    m_cardOrder.insert(card, m_cards.size());
     m_cards.append(std::move(card));
     return m_cards.constLast().id;
 }
@@ -326,6 +314,10 @@ bool SandboxStore::applyChanges(const QJsonObject &changes, QString *error)
             return fail(
                 error,
                 QStringLiteral("state: card %1 belongs to no seeded account").arg(changed.id));
+        // Listing relies on it: an account's cards are its owner's (CardOrderIndex).
+        if (updated.account(changed.accountId)->customerId != changed.customerId)
+            return fail(error, QStringLiteral("state: card %1: customer does not own account %2")
+                                   .arg(changed.id, changed.accountId));
         const Result<CardLimits> cardLimits =
             JsonApiCodec::decodeCardLimits(limits.value(changed.id).toObject());
         updated.m_limits.insert(changed.id, cardLimits ? cardLimits.value() : CardLimits{});
@@ -343,6 +335,8 @@ bool SandboxStore::applyChanges(const QJsonObject &changes, QString *error)
         updated.m_idempotency.insert(it.key(), it.value().toString());
     updated.m_nextCardId =
         qMax(updated.m_nextCardId, changes.value(QLatin1String("nextCardId")).toInteger());
+    updated.m_cardsToReindex.clear();
+    updated.m_cardOrder.rebuild(updated.m_cards);
     *this = std::move(updated);
     return true;
 }

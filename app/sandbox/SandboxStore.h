@@ -4,6 +4,7 @@
 #include "AccountActivity.h"
 #include "Card.h"
 #include "CardLimits.h"
+#include "CardOrderIndex.h"
 #include "Customer.h"
 #include "SandboxHistory.h"
 
@@ -41,6 +42,8 @@ public:
     const QList<Account> &accounts() const { return m_accounts; }
     const QList<Card> &cards() const { return m_cards; }
     int cardCount() const { return int(m_cards.size()); }
+    // The cards in createdAt order, for listing; up to date with every change made so far.
+    const CardOrderIndex &cardOrder();
 
     // Stores a new card under a fresh numeric id and returns that id.
     QString addCard(Card card, const CardLevelLimits &limits);
@@ -75,6 +78,10 @@ private:
     QHash<QString, CardLimits> m_limits;
     QHash<QString, QString> m_idempotency;
     QSet<QString> m_changedCardIds;
+    CardOrderIndex m_cardOrder;
+    // Cards handed out by mutableCard() since the index was last brought up to date, as they
+    // were indexed then (a caller may change their status through the pointer).
+    QHash<qsizetype, Card> m_cardsToReindex;
     qint64 m_nextCardId = 1;
     QDateTime m_historyEnd;
     QHash<QString, SandboxHistory::Plan> m_historyPlans;

@@ -114,8 +114,14 @@ int main(int argc, char *argv[])
         QStringLiteral("jwt-issuer"),
         QStringLiteral("The identity provider's issuer: a JWT's \"iss\" must be exactly this."),
         QStringLiteral("ISSUER"));
+    // Load tests (tests/bench) ask more of one address than Unit's limit lets through.
+    const QCommandLineOption rateLimitOption(
+        QStringLiteral("requests-per-minute"),
+        QStringLiteral("Unit's rate limit per source address (default %1).")
+            .arg(tessera::sandbox::SandboxRateLimiter::DefaultRequestsPerMinute),
+        QStringLiteral("N"));
     parser.addOptions({portOption, seedOption, tokenFileOption, bindOption, stateOption,
-                       faultOption, faultSeedOption, jwksOption, issuerOption});
+                       faultOption, faultSeedOption, jwksOption, issuerOption, rateLimitOption});
     parser.process(app);
 
     bool portOk = false;
@@ -129,6 +135,13 @@ int main(int argc, char *argv[])
 
     tessera::sandbox::SandboxServer server;
     QString error;
+    if (parser.isSet(rateLimitOption)) {
+        bool limitOk = false;
+        const int limit = parser.value(rateLimitOption).toInt(&limitOk);
+        if (!limitOk || limit < 1)
+            return fail(QStringLiteral("--requests-per-minute must be a positive integer"));
+        server.api().rateLimiter().setRequestsPerMinute(limit);
+    }
     if (parser.isSet(seedOption) && !server.loadSeedFile(parser.value(seedOption), &error))
         return fail(error);
     if (parser.isSet(stateOption) && !server.setStateFile(parser.value(stateOption), &error))

@@ -1,9 +1,13 @@
 // SandboxStore and the built-in demo seed: what the seed must cover and how bad seeds fail.
 
 #include "AddressRules.h"
+#include "JsonApiCodec.h"
 #include "SandboxStore.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -143,6 +147,42 @@ private slots:
         for (const Card &card : a.cards())
             ids.insert(card.id);
         QCOMPARE(ids.size(), a.cardCount());
+    }
+
+    // The generated cards are the ones the sandbox has always made (saved demo states name
+    // them): whole cards as the previous generator wrote them, the first batch's and the last.
+    void generatedCardsKeepTheirIdsAndAttributes()
+    {
+        SandboxStore store;
+        QString error;
+        QVERIFY2(store.loadSeed(builtInSeed(), &error), qPrintable(error));
+        const QByteArray firstBatch =
+            "{\"attributes\":{\"bin\":\"423456789\",\"createdAt\":\"2022-01-03T14:54:42.000Z\","
+            "\"expirationDate\":\"2030-01\",\"last4Digits\":\"8748\",\"shippingAddress\":{\"city\":"
+            "\"Chicago\",\"country\":\"US\",\"postalCode\":\"60606\",\"state\":\"IL\",\"street\":"
+            "\"233 S Wacker "
+            "Dr\"},\"status\":\"Active\",\"tags\":{\"batch\":\"1\"}},\"id\":\"300020\","
+            "\"relationships\":{\"account\":{\"data\":{\"id\":\"200008\",\"type\":"
+            "\"depositAccount\"}},\"customer\":{\"data\":{\"id\":\"100005\",\"type\":"
+            "\"individualCustomer\"}}},\"type\":\"individualDebitCard\"}";
+        const QByteArray lastCard =
+            "{\"attributes\":{\"bin\":\"423456789\",\"createdAt\":\"2022-07-27T14:24:13.000Z\","
+            "\"expirationDate\":\"2030-07\",\"last4Digits\":\"8315\",\"shippingAddress\":{\"city\":"
+            "\"Chicago\",\"country\":\"US\",\"postalCode\":\"60606\",\"state\":\"IL\",\"street\":"
+            "\"233 S Wacker "
+            "Dr\"},\"status\":\"Lost\",\"tags\":{\"batch\":\"10\"}},\"id\":\"305013\","
+            "\"relationships\":{\"account\":{\"data\":{\"id\":\"200008\",\"type\":"
+            "\"depositAccount\"}},\"customer\":{\"data\":{\"id\":\"100005\",\"type\":"
+            "\"individualCustomer\"}}},\"type\":\"individualDebitCard\"}";
+        for (const QByteArray &expected : {firstBatch, lastCard}) {
+            const QJsonObject resource = QJsonDocument::fromJson(expected).object();
+            const Card *card = store.card(resource.value(QLatin1String("id")).toString());
+            QVERIFY(card);
+            QCOMPARE(QJsonDocument(JsonApiCodec::encode(*card)).toJson(QJsonDocument::Compact),
+                     expected);
+        }
+        QCOMPARE(store.cards().constLast().id, QStringLiteral("305013"));
+        QVERIFY(store.changes().value(QLatin1String("cards")).toArray().isEmpty());
     }
 
     void badSeedsAreRefusedAndLeaveDataAlone_data()
