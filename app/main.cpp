@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace tessera;
 
@@ -135,7 +136,6 @@ int main(int argc, char *argv[])
                            << QLocale().name();
     // Ties the windows to the installed desktop entry (icon, name) on Wayland and X11.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tessera_banking.Tessera"));
-    QApplication::setWindowIcon(ui::Style::appIcon());
 
     Options options;
     QCommandLineParser &parser = options.parser;
@@ -208,6 +208,14 @@ int main(int argc, char *argv[])
         QObject::connect(backend.authenticator(), &Authenticator::signedOut, sandbox.get(),
                          &sandbox::SandboxServer::forgetCustomer);
     }
+    // The keychain first: its read (a few D-Bus round trips to the secret service) goes on
+    // while the window is built and shown, instead of starting after. Restoring before the
+    // window exists is safe: the answer comes through the event loop, once the window listens,
+    // and the sign-in page sees a saved sign-in is being looked for and does not load its
+    // customer list for nothing.
+    if (environment.kind == Environment::Kind::UnitSandbox)
+        backend.loadOrgTokenFromKeychain();
+    backend.restoreLastSignIn();
     ui::MainWindow window(&backend);
     QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [&restart] {
         // A clean start in the new environment beats rewiring every object in place.
@@ -220,11 +228,9 @@ int main(int argc, char *argv[])
         window.raise();
         window.activateWindow();
     });
-    if (environment.kind == Environment::Kind::UnitSandbox)
-        backend.loadOrgTokenFromKeychain();
-    // Before the window shows, so the sign-in page knows a saved sign-in is being looked for
-    // and does not load its customer list for nothing.
-    backend.restoreLastSignIn();
     window.show();
+    // After the window is up: decoding the icon's images is not needed for the first screen
+    // (the desktop entry names the icon too), and it fits in the wait for the keychain.
+    QTimer::singleShot(0, &app, [] { QApplication::setWindowIcon(ui::Style::appIcon()); });
     return QApplication::exec();
 }

@@ -101,6 +101,8 @@ private:
     QString m_cardsKnownFor;
     bool m_hasCards = false;
     bool m_focusWhenLoaded = false;
+    // Rows replaced the loading state: the list's next paint draws the first tiles of the load.
+    bool m_reportFirstPaint = false;
     // Across a model reset (refresh done, search changed): the selected card and the scroll.
     QString m_keptCardId;
     int m_keptScroll = 0;

@@ -10,16 +10,17 @@ namespace tessera::ui {
 
 LockView::LockView(QWidget *parent)
     : QWidget(parent)
+    , m_icon(new QLabel(this))
     , m_title(new QLabel(tr("Tessera is locked"), this))
     , m_problem(new QLabel(this))
     , m_unlock(new QPushButton(tr("&Unlock"), this))
 {
     setObjectName(QStringLiteral("lockView"));
 
-    auto *icon = new QLabel(this);
-    icon->setObjectName(QStringLiteral("lockIcon"));
-    icon->setPixmap(Style::appIcon().pixmap(QSize(96, 96)));
-    icon->setAlignment(Qt::AlignCenter);
+    m_icon->setObjectName(QStringLiteral("lockIcon"));
+    m_icon->setAlignment(Qt::AlignCenter);
+    // Its height is kept from the start, so the layout does not move when the icon comes.
+    m_icon->setMinimumHeight(96);
 
     m_title->setObjectName(QStringLiteral("lockTitle"));
     m_title->setAlignment(Qt::AlignCenter);
@@ -46,7 +47,7 @@ LockView::LockView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
-    layout->addWidget(icon);
+    layout->addWidget(m_icon);
     layout->addSpacing(12);
     layout->addWidget(m_title);
     layout->addSpacing(16);
@@ -66,6 +67,10 @@ void LockView::showProblem(const QString &message)
 void LockView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // Drawn the first time the view shows, not at start-up: decoding the icon's images costs
+    // milliseconds that most launches, which never lock, need not pay before the cards.
+    if (m_icon->pixmap().isNull())
+        m_icon->setPixmap(Style::appIcon().pixmap(QSize(96, 96)));
     m_unlock->setFocus();
 }
 

@@ -26,6 +26,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_problem;
     QPushButton *m_unlock;

@@ -33,6 +33,9 @@ namespace tessera::ui {
 
 namespace {
 
+// The customer's tabs, in order.
+enum CustomerTab { CardsTab, AccountsTab, ActivityTab };
+
 QString formatDuration(qint64 seconds)
 {
     const qint64 h = seconds / 3600;
@@ -53,8 +56,6 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     , m_signInPage(new SignInPage(backend, this))
     , m_customerTabs(new QTabWidget(this))
     , m_cardsPage(new CardsPage(backend, this))
-    , m_accountsPage(new AccountsPage(backend, this))
-    , m_activityPage(new ActivityPage(backend, this))
     , m_lockView(new LockView(this))
     , m_lock(new AppLock(this))
     , m_badge(new QLabel(this))
@@ -70,8 +71,9 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     m_customerTabs->setObjectName(QStringLiteral("customerTabs"));
     m_customerTabs->setDocumentMode(true);
     m_customerTabs->addTab(m_cardsPage, tr("Cards"));
-    m_customerTabs->addTab(m_accountsPage, tr("Accounts"));
-    m_customerTabs->addTab(m_activityPage, tr("Activity"));
+    // Placeholders until the pages are built, when they first show (accountsPage()).
+    m_customerTabs->addTab(new QWidget(m_customerTabs), tr("Accounts"));
+    m_customerTabs->addTab(new QWidget(m_customerTabs), tr("Activity"));
     // Ctrl+1, Ctrl+2, Ctrl+3 go to the tabs, as in a browser.
     for (int tab = 0; tab < m_customerTabs->count(); ++tab) {
         auto *go = new QAction(this);
@@ -94,13 +96,6 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(m_cardsPage, &CardsPage::replaceCardRequested, this,
             &MainWindow::openReplaceCardDialog);
     connect(m_cardsPage, &CardsPage::activityRequested, this, &MainWindow::openCardActivity);
-    connect(m_accountsPage, &AccountsPage::activityRequested, this,
-            [this](const QString &accountId, const QString &title) {
-                m_activityPage->showAccount(accountId, title);
-                showCustomerTab(m_activityPage);
-            });
-    connect(m_accountsPage, &AccountsPage::statusMessage, this, &MainWindow::showStatusMessage);
-    connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatusMessage);
     setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -204,6 +199,49 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
 }
 
+AccountsPage *MainWindow::accountsPage()
+{
+    if (m_accountsPage)
+        return m_accountsPage;
+    qCInfo(lcUi) << "building the accounts page";
+    m_accountsPage = new AccountsPage(m_backend, m_customerTabs);
+    connect(m_accountsPage, &AccountsPage::activityRequested, this,
+            [this](const QString &accountId, const QString &title) {
+                activityPage()->showAccount(accountId, title);
+                showCustomerTab(m_activityPage);
+            });
+    connect(m_accountsPage, &AccountsPage::statusMessage, this, &MainWindow::showStatusMessage);
+    replaceTab(AccountsTab, m_accountsPage);
+    return m_accountsPage;
+}
+
+ActivityPage *MainWindow::activityPage()
+{
+    if (m_activityPage)
+        return m_activityPage;
+    qCInfo(lcUi) << "building the activity page";
+    m_activityPage = new ActivityPage(m_backend, m_customerTabs);
+    connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatusMessage);
+    replaceTab(ActivityTab, m_activityPage);
+    return m_activityPage;
+}
+
+void MainWindow::replaceTab(int index, QWidget *page)
+{
+    // The tab keeps its place, text, tooltip and whether it is current; the swap itself is no
+    // change of tab for anyone listening.
+    const QSignalBlocker quiet(m_customerTabs);
+    const int current = m_customerTabs->currentIndex();
+    const QString text = m_customerTabs->tabText(index);
+    const QString toolTip = m_customerTabs->tabToolTip(index);
+    QWidget *placeholder = m_customerTabs->widget(index);
+    m_customerTabs->removeTab(index);
+    m_customerTabs->insertTab(index, page, text);
+    m_customerTabs->setTabToolTip(index, toolTip);
+    m_customerTabs->setCurrentIndex(current);
+    placeholder->deleteLater();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -284,7 +322,8 @@ void MainWindow::showSignedIn()
     // the cards are not even loaded until a code unlocks it.
     m_lock->setKey(key);
     m_accountsActive = false;
-    m_activityPage->reset();
+    if (m_activityPage)
+        m_activityPage->reset();
     m_customerTabs->setCurrentWidget(m_cardsPage);
     showCurrentPage();
     updateExpiry();
@@ -302,8 +341,10 @@ void MainWindow::showSignIn()
     m_lock->setKey(QString());
     m_cardsActive = false;
     m_accountsActive = false;
-    m_activityPage->reset();
-    m_accountsPage->reset();
+    if (m_activityPage)
+        m_activityPage->reset();
+    if (m_accountsPage)
+        m_accountsPage->reset();
     m_signOutAction->setEnabled(false);
     showCurrentPage();
     m_statusSignOut->hide();
@@ -334,6 +375,11 @@ QWidget *MainWindow::currentPage() const
 
 void MainWindow::showCustomerTab(QWidget *tab)
 {
+    // A placeholder stands for a page not built yet: it is built now, in its place.
+    if (!m_accountsPage && tab == m_customerTabs->widget(AccountsTab))
+        tab = accountsPage();
+    else if (!m_activityPage && tab == m_customerTabs->widget(ActivityTab))
+        tab = activityPage();
     if (m_customerTabs->currentWidget() != tab) {
         m_customerTabs->setCurrentWidget(tab); // comes back here through currentChanged
         return;
@@ -342,12 +388,12 @@ void MainWindow::showCustomerTab(QWidget *tab)
     if (tab == m_cardsPage && !std::exchange(m_cardsActive, true))
         m_cardsPage->activate();
     if ((tab == m_accountsPage || tab == m_activityPage) && !std::exchange(m_accountsActive, true))
-        m_accountsPage->activate();
+        accountsPage()->activate();
 }
 
 void MainWindow::openCardActivity(const Card &card)
 {
-    m_activityPage->showCard(card,
+    activityPage()->showCard(card,
                              tr("%1 •••• %2").arg(CardsModel::kindText(card), card.last4Digits));
     showCustomerTab(m_activityPage);
 }

@@ -40,8 +40,13 @@ public:
 
     OtpDialog *otpDialog() const { return m_otpDialog; }
     CardsPage *cardsPage() const { return m_cardsPage; }
-    AccountsPage *accountsPage() const { return m_accountsPage; }
-    ActivityPage *activityPage() const { return m_activityPage; }
+    // The Accounts and Activity pages are built the first time they show (or are asked for
+    // here), not with the window: the first screen is the cards.
+    AccountsPage *accountsPage();
+    ActivityPage *activityPage();
+    // Whether the page was built yet (for the tests of building on first show).
+    bool hasAccountsPage() const { return m_accountsPage; }
+    bool hasActivityPage() const { return m_activityPage; }
     // What the window shows: the sign-in page, the lock view, or the customer's page in view
     // (Cards, Accounts or Activity).
     QWidget *currentPage() const;
@@ -81,14 +86,16 @@ private:
     void showKeychainProblem(const QString &message);
     void showStatusMessage(const QString &message);
     void showCustomerTab(QWidget *tab);
+    // Puts the page built on first show in the place of its tab's placeholder.
+    void replaceTab(int index, QWidget *page);
 
     Backend *m_backend;
     QStackedWidget *m_pages;
     SignInPage *m_signInPage;
     QTabWidget *m_customerTabs;
     CardsPage *m_cardsPage;
-    AccountsPage *m_accountsPage;
-    ActivityPage *m_activityPage;
+    AccountsPage *m_accountsPage = nullptr;
+    ActivityPage *m_activityPage = nullptr;
     LockView *m_lockView;
     AppLock *m_lock;
     QLabel *m_badge;

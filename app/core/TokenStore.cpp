@@ -97,6 +97,10 @@ void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::
     });
     watchdog->start(m_watchdogMs);
     job->start();
+    // QtKeychain only queues the start; taking it now sends the first request to the secret
+    // service at once, so the keychain works while the caller goes on (at launch: while the
+    // window is built). The answer still comes later, through the event loop.
+    QCoreApplication::sendPostedEvents(job, QEvent::MetaCall);
 }
 
 void TokenStore::read(const QString &environmentId, const QString &customerId)

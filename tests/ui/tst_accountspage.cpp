@@ -1,6 +1,7 @@
 #include "Account.h"
 #include "AccountsModel.h"
 #include "AccountsPage.h"
+#include "ActivityPage.h"
 #include "Backend.h"
 #include "BrowserStandIn.h"
 #include "ChildByName.h"
@@ -11,6 +12,7 @@
 #include "SandboxServer.h"
 #include "SeedIds.h"
 #include "StatementsModel.h"
+#include "WidgetDriving.h"
 
 #include <QDir>
 #include <QFile>
@@ -97,6 +99,48 @@ private slots:
     {
         m_window.reset();
         m_backend.reset();
+    }
+
+    // Start-up builds only what the first screen shows: the Accounts and Activity pages come
+    // the first time the customer goes to them, in their tabs' places, as the shortcuts go.
+    void theAccountsAndActivityPagesAreBuiltWhenFirstShown()
+    {
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(test::signInWithCode(m_backend->authenticator(), test::seed::mayaThompson));
+        QVERIFY(test::activate(m_window.get()));
+        QTabWidget *tabs = m_window->customerTabs();
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("cardsPage"));
+        QVERIFY(!m_window->hasAccountsPage());
+        QVERIFY(!m_window->hasActivityPage());
+        const QString accountsTip = tabs->tabToolTip(1);
+
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(m_window->hasAccountsPage());
+        QVERIFY(!m_window->hasActivityPage());
+        QCOMPARE(tabs->currentIndex(), 1);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("accountsPage"));
+        QCOMPARE(tabs->currentWidget(), m_window->accountsPage());
+        QCOMPARE(m_window->currentPage(), m_window->accountsPage());
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Accounts"));
+        QCOMPARE(tabs->tabToolTip(1), accountsTip);
+        QVERIFY(m_window->accountsPage()->isVisible());
+        // Built and loaded: the page works as one built with the window did.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->accountsPage()->model()->rowCount(), 2, 5000);
+
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(m_window->hasActivityPage());
+        QCOMPARE(tabs->currentIndex(), 2);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("activityPage"));
+        QCOMPARE(m_window->currentPage(), m_window->activityPage());
+        QCOMPARE(tabs->count(), 3);
+
+        // Once built, a page stays: back and forth keeps the same one.
+        QWidget *accounts = m_window->accountsPage();
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("cardsPage"));
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(tabs->currentWidget(), accounts);
     }
 
     void eachAccountShowsTheBalancesUnitGives()
