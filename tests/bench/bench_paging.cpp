@@ -6,6 +6,7 @@
 
 #include "BenchSupport.h"
 #include "CardsModel.h"
+#include "DemoSeed.h"
 
 #include <ctime>
 #include <QElapsedTimer>
@@ -17,27 +18,6 @@ using namespace tessera;
 using namespace tessera::bench;
 
 namespace {
-
-// The built-in demo seed with the bulk customer's generated cards set to `count` (the seed's
-// own generator: deterministic cards spread over statuses, types and dates).
-std::optional<QByteArray> seedWithBulkCards(int count)
-{
-    QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    QJsonObject seed = QJsonDocument::fromJson(file.readAll()).object();
-    QJsonArray generated = seed.value(QLatin1String("generatedCards")).toArray();
-    for (qsizetype i = 0; i < generated.size(); ++i) {
-        QJsonObject spec = generated.at(i).toObject();
-        if (spec.value(QLatin1String("customerId")).toString() == BulkCustomer) {
-            spec.insert(QStringLiteral("count"), count);
-            generated.replace(i, spec);
-            seed.insert(QStringLiteral("generatedCards"), generated);
-            return QJsonDocument(seed).toJson(QJsonDocument::Compact);
-        }
-    }
-    return std::nullopt;
-}
 
 // This process's CPU time: the wall time per page includes the sandbox's work, this does not.
 double processCpuMs()
@@ -78,10 +58,10 @@ int main(int argc, char *argv[])
     const int pageSize = bench.value("page-size");
 
     QTemporaryDir dir;
-    const std::optional<QByteArray> seed = seedWithBulkCards(cards);
+    const QByteArray seed = test::demoSeedWithBulkCards(cards);
     QFile seedFile(dir.filePath(QStringLiteral("seed.json")));
-    if (!seed || !dir.isValid() || !seedFile.open(QIODevice::WriteOnly) ||
-        seedFile.write(*seed) != seed->size())
+    if (seed.isEmpty() || !dir.isValid() || !seedFile.open(QIODevice::WriteOnly) ||
+        seedFile.write(seed) != seed.size())
         return fail(QStringLiteral("could not write the bench seed"));
     seedFile.close();
 

@@ -4,6 +4,7 @@
 // (routing, token check, filtering, sorting, encoding) costs in requests per second.
 
 #include "BenchSupport.h"
+#include "DemoSeed.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 
@@ -88,21 +89,6 @@ std::optional<Load> runWrk(const QString &wrk, const QStringList &loadOptions, c
                 socketErrors.match(report).captured(1)};
 }
 
-// The demo seed with the bulk customer's generated cards set to `count`.
-QByteArray seedWithBulkCards(int count)
-{
-    QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject seed = QJsonDocument::fromJson(file.readAll()).object();
-    QJsonArray generated = seed.value(QLatin1String("generatedCards")).toArray();
-    QJsonObject spec = generated.at(0).toObject();
-    spec.insert(QStringLiteral("count"), count);
-    generated.replace(0, spec);
-    seed.insert(QStringLiteral("generatedCards"), generated);
-    return QJsonDocument(seed).toJson(QJsonDocument::Compact);
-}
-
 // What one GET /cards page costs the sandbox itself, in-process (routing, token, listing,
 // encoding; no sockets): the median of `runs` of the first and the last page of the bulk
 // customer's `count` cards, in ms; empty if a request failed.
@@ -110,7 +96,7 @@ std::optional<std::pair<double, double>> sandboxPageCost(int count, int runs)
 {
     tessera::sandbox::SandboxServer server;
     server.api().rateLimiter().setRequestsPerMinute(std::numeric_limits<int>::max());
-    if (!server.loadSeed(seedWithBulkCards(count)))
+    if (!server.loadSeed(test::demoSeedWithBulkCards(count)))
         return std::nullopt;
     const auto pageMs = [&](int offset) -> double {
         QList<double> ms;

@@ -2,6 +2,7 @@
 // histories, GET /transactions and /authorizations with Unit's filters, scopes and errors,
 // statements and their PDF, the card simulations, and what a page costs at 1 000 and 200 000
 // transactions.
+#include "DemoSeed.h"
 #include "HttpExchange.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
@@ -26,18 +27,10 @@ namespace {
 const QDateTime HistoryEnd(QDate(2026, 11, 20), QTime(15, 0), Qt::UTC);
 const QString BulkAccount = QStringLiteral("200008"); // 200 000 transactions in the demo seed
 
-QByteArray builtInSeed()
-{
-    QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
 // The demo seed, with Maya's checking account given exactly `count` transactions as well.
 QByteArray seedWithSmallExactAccount(qint64 count)
 {
-    QJsonObject seed = QJsonDocument::fromJson(builtInSeed()).object();
+    QJsonObject seed = QJsonDocument::fromJson(builtInDemoSeed()).object();
     QJsonArray history = seed.value(QLatin1String("generatedHistory")).toArray();
     history.append(QJsonObject{{QStringLiteral("accountId"), seed::mayaChecking},
                                {QStringLiteral("transactions"), count}});
@@ -190,7 +183,7 @@ private slots:
         m_server = std::make_unique<SandboxServer>();
         m_server->api().store().setHistoryEnd(HistoryEnd);
         QString error;
-        QVERIFY2(m_server->loadSeed(builtInSeed(), &error), qPrintable(error));
+        QVERIFY2(m_server->loadSeed(builtInDemoSeed(), &error), qPrintable(error));
         QVERIFY(m_server->start() != 0);
     }
 

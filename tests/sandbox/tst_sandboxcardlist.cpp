@@ -3,6 +3,7 @@
 // and the list written straight to bytes (the same document as the QJsonObject encoder's).
 
 #include "CardDocumentWriter.h"
+#include "DemoSeed.h"
 #include "JsonApiCodec.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
@@ -22,24 +23,6 @@ namespace seed = tessera::test::seed;
 namespace {
 
 const QString BulkAccount = QStringLiteral("200008");
-
-QByteArray builtInSeed()
-{
-    QFile file(QStringLiteral(":/tessera/seed/demo-seed.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// The demo seed with the bulk customer's generated cards set to `count`.
-QByteArray seedWithBulkCards(int count)
-{
-    QJsonObject root = QJsonDocument::fromJson(builtInSeed()).object();
-    QJsonArray generated = root.value(QLatin1String("generatedCards")).toArray();
-    QJsonObject spec = generated.at(0).toObject();
-    spec.insert(QStringLiteral("count"), count);
-    generated.replace(0, spec);
-    root.insert(QStringLiteral("generatedCards"), generated);
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
-}
 
 // What the QJsonObject path writes for the same page.
 QByteArray codecListDocument(const QList<const Card *> &cards, const Pagination &pagination,
@@ -247,7 +230,7 @@ private slots:
     {
         QList<qint64> visitsPerSize;
         for (const int count : {1000, 100000}) {
-            load(seedWithBulkCards(count));
+            load(test::demoSeedWithBulkCards(count));
             const QStringList queries = {
                 QStringLiteral("page[limit]=100&page[offset]=0&sort=-createdAt"),
                 QStringLiteral("page[limit]=100&page[offset]=900&sort=-createdAt"),
@@ -271,7 +254,7 @@ private slots:
 
     void theIndexListsWhatAFullScanListsAsCardsChange()
     {
-        load(builtInSeed());
+        load(test::builtInDemoSeed());
         compareWithScan();
 
         // New cards, on the bulk account and Maya's, some created at the very same instant.
@@ -298,7 +281,7 @@ private slots:
 
         // The same changes replayed onto a fresh store from the state file.
         const QJsonObject state = m_server->api().state();
-        load(builtInSeed());
+        load(test::builtInDemoSeed());
         QString error;
         QVERIFY2(m_server->api().restoreState(state, &error), qPrintable(error));
         compareWithScan();
@@ -306,7 +289,7 @@ private slots:
 
     void theListIsWrittenAsTheCodecWritesIt()
     {
-        load(builtInSeed());
+        load(test::builtInDemoSeed());
         QList<const Card *> cards;
         for (const Card &card : store().cards())
             cards << &card;
@@ -341,7 +324,7 @@ private slots:
 
     void aListedPageIsTheCodecsDocumentWithItsInclude()
     {
-        load(builtInSeed());
+        load(test::builtInDemoSeed());
         const QJsonObject page =
             get(QStringLiteral("/cards?page[limit]=3&filter[customerId]=") + seed::mayaThompson +
                 QStringLiteral("&include=customer,account"));
