@@ -205,7 +205,7 @@ void CardDetailsPanel::followModel()
 {
     if (!m_model || m_card.id.isEmpty())
         return;
-    const Card *current = m_model->cardAt(m_model->rowOf(m_card.id));
+    const std::optional<Card> current = m_model->cardAt(m_model->rowOf(m_card.id));
     if (!current) {
         clear();
         return;
@@ -331,7 +331,7 @@ QString CardDetailsPanel::replacedByText(const QString &replacementId)
 {
     QString last4 = m_replacementLast4.value(replacementId);
     if (last4.isEmpty() && m_model) {
-        if (const Card *replacement = m_model->cardAt(m_model->rowOf(replacementId)))
+        if (const std::optional<Card> replacement = m_model->cardAt(m_model->rowOf(replacementId)))
             last4 = replacement->last4Digits;
     }
     if (last4.isEmpty()) {

@@ -316,12 +316,12 @@ bool CardsPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_list->viewport() && event->type() == QEvent::Paint && m_reportFirstPaint) {
         // tests/bench times start-up to this line, so it comes once the tiles are drawn: the
-        // paint goes on to the view (the flag is down, so this filter lets it through) and the
-        // line follows when it returns.
+        // paint goes on to the view, and the queued line runs after it has returned.
         m_reportFirstPaint = false;
-        QCoreApplication::sendEvent(watched, event);
-        qCInfo(lcUi) << "cards page showing" << m_model->rowCount() << "cards";
-        return true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] { qCInfo(lcUi) << "cards page showing" << m_model->rowCount() << "cards"; },
+            Qt::QueuedConnection);
     }
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
@@ -355,7 +355,7 @@ void CardsPage::followToEnd()
 
 void CardsPage::keepSelectionAcrossReset()
 {
-    const Card *card = m_model->cardAt(selectedRow());
+    const std::optional<Card> card = m_model->cardAt(selectedRow());
     m_keptCardId = card ? card->id : QString();
     m_keptScroll = m_list->verticalScrollBar()->value();
 }
@@ -547,7 +547,7 @@ int CardsPage::selectedRow() const
 
 void CardsPage::showSelected()
 {
-    const Card *card = m_model->cardAt(selectedRow());
+    const std::optional<Card> card = m_model->cardAt(selectedRow());
     if (!card) {
         m_details->clear();
         return;

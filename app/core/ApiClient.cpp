@@ -136,10 +136,13 @@ void ApiClient::setTransferTimeout(int milliseconds)
 
 QByteArray ApiClient::userAgent()
 {
-    return QStringLiteral("Tessera/%1 (%2; Qt %3)")
-        .arg(QLatin1String(TESSERA_VERSION), QSysInfo::prettyProductName(),
-             QLatin1String(qVersion()))
-        .toUtf8();
+    // Once per process: prettyProductName() reads /etc/os-release, a file read per request.
+    static const QByteArray agent =
+        QStringLiteral("Tessera/%1 (%2; Qt %3)")
+            .arg(QLatin1String(TESSERA_VERSION), QSysInfo::prettyProductName(),
+                 QLatin1String(qVersion()))
+            .toUtf8();
+    return agent;
 }
 
 QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const

@@ -45,7 +45,6 @@ void CardsModel::reload()
     setState(State::Loading); // already while the rows go, so no one takes them for the result
     beginResetModel();
     m_cards.clear();
-    m_rowById.clear();
     m_shown.clear();
     m_accounts.clear();
     m_progress = {};
@@ -68,7 +67,7 @@ void CardsModel::refresh()
     m_refreshing = true;
     m_incoming = {};
     m_refreshTarget =
-        m_loadAll ? std::numeric_limits<int>::max() : qMax(m_pageSize, int(m_cards.size()));
+        m_loadAll ? std::numeric_limits<int>::max() : qMax(m_pageSize, m_cards.size());
     requestPage();
 }
 
@@ -97,9 +96,14 @@ void CardsModel::setSearchText(const QString &text)
 
 bool CardsModel::matchesSearch(const Card &card, const QString &text)
 {
-    if (text.isEmpty() || card.last4Digits.contains(text))
+    return matchesSearch(card.last4Digits, card.tags, text);
+}
+
+bool CardsModel::matchesSearch(QStringView last4Digits, const Tags &tags, const QString &text)
+{
+    if (text.isEmpty() || last4Digits.contains(text))
         return true;
-    for (auto it = card.tags.begin(); it != card.tags.end(); ++it) {
+    for (auto it = tags.begin(); it != tags.end(); ++it) {
         if (it.key().contains(text, Qt::CaseInsensitive) ||
             it.value().contains(text, Qt::CaseInsensitive))
             return true;
@@ -189,7 +193,10 @@ void CardsModel::takePage(const CardPage &page, int limit)
     for (const Account &account : page.includedAccounts)
         m_incoming.accounts.insert(account.id, account);
     m_incoming.skipped += page.skipped;
-    m_incoming.cards.append(page.items);
+    // A card created while the refresh pages on shifts the pages: the next one starts with the
+    // last card of this one again.
+    for (const int i : m_incoming.cards.notHeld(page.items))
+        m_incoming.cards.append(page.items.at(i));
     if (m_incoming.cards.size() + m_incoming.skipped >= m_refreshTarget ||
         !m_incoming.progress.morePagesRemain())
         takeIncoming();
@@ -197,27 +204,21 @@ void CardsModel::takePage(const CardPage &page, int limit)
 
 void CardsModel::appendCards(const QList<Card> &cards)
 {
-    QList<Card> fresh;
-    fresh.reserve(cards.size());
-    for (const Card &card : cards) {
-        // A card inserted here after creation may come again from the server.
-        if (!m_rowById.contains(card.id))
-            fresh.append(card);
-    }
+    // A card inserted here after creation may come again from the server, and a page may
+    // repeat a card of the previous one when a card was created in between.
+    const QList<int> fresh = m_cards.notHeld(cards);
     const auto shownCount =
-        isSearching()
-            ? std::count_if(fresh.cbegin(), fresh.cend(),
-                            [this](const Card &card) { return matchesSearch(card, m_search); })
-            : fresh.size();
+        isSearching() ? std::count_if(fresh.cbegin(), fresh.cend(),
+                                      [&](int i) { return matchesSearch(cards.at(i), m_search); })
+                      : fresh.size();
     const int firstRow = rowCount();
     if (shownCount > 0)
         beginInsertRows({}, firstRow, firstRow + int(shownCount) - 1);
-    for (Card &card : fresh) {
-        const int index = int(m_cards.size());
-        m_rowById.insert(card.id, index);
+    for (const int i : fresh) {
+        const Card &card = cards.at(i);
         if (isSearching() && matchesSearch(card, m_search))
-            m_shown.append(index);
-        m_cards.append(std::move(card));
+            m_shown.append(m_cards.size());
+        m_cards.append(card);
     }
     if (shownCount > 0)
         endInsertRows();
@@ -239,11 +240,11 @@ void CardsModel::takeIncoming()
 
 void CardsModel::rebuildIndex()
 {
-    m_rowById.clear();
     m_shown.clear();
+    if (!isSearching())
+        return;
     for (int i = 0; i < m_cards.size(); ++i) {
-        m_rowById.insert(m_cards.at(i).id, i);
-        if (isSearching() && matchesSearch(m_cards.at(i), m_search))
+        if (matchesSearch(m_cards.last4DigitsAt(i), m_cards.tagsAt(i), m_search))
             m_shown.append(i);
     }
 }
@@ -289,15 +290,17 @@ int CardsModel::cardIndexOf(int row) const
     return isSearching() ? m_shown.at(row) : row;
 }
 
-const Card *CardsModel::cardAt(int row) const
+std::optional<Card> CardsModel::cardAt(int row) const
 {
     const int index = cardIndexOf(row);
-    return index >= 0 ? &m_cards.at(index) : nullptr;
+    if (index < 0)
+        return std::nullopt;
+    return m_cards.at(index);
 }
 
 int CardsModel::rowOf(const QString &cardId) const
 {
-    return rowForCard(m_rowById.value(cardId, -1));
+    return rowForCard(m_cards.positionOf(cardId));
 }
 
 QString CardsModel::accountName(const QString &accountId) const
@@ -323,7 +326,7 @@ bool CardsModel::matchesFilter(const Card &card) const
 
 void CardsModel::insertCard(const Card &card)
 {
-    if (m_rowById.contains(card.id)) {
+    if (m_cards.contains(card.id)) {
         updateCard(card);
         return;
     }
@@ -347,7 +350,10 @@ void CardsModel::insertCard(const Card &card)
     const int row = first ? 0 : rowCount();
     if (shown)
         beginInsertRows({}, row, row);
-    m_cards.insert(first ? 0 : m_cards.size(), card);
+    if (first)
+        m_cards.prepend(card);
+    else
+        m_cards.append(card);
     rebuildIndex();
     if (shown)
         endInsertRows();
@@ -355,10 +361,10 @@ void CardsModel::insertCard(const Card &card)
 
 void CardsModel::updateCard(const Card &card)
 {
-    const int cardIndex = m_rowById.value(card.id, -1);
+    const int cardIndex = m_cards.positionOf(card.id);
     if (cardIndex < 0)
         return;
-    m_cards[cardIndex] = card;
+    m_cards.replace(cardIndex, card);
     const int row = rowForCard(cardIndex);
     if (row < 0)
         return;
@@ -370,7 +376,7 @@ int CardsModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return int(isSearching() ? m_shown.size() : m_cards.size());
+    return isSearching() ? int(m_shown.size()) : m_cards.size();
 }
 
 QString CardsModel::kindText(const Card &card)
@@ -444,31 +450,36 @@ QString CardsModel::describe(const Card &card, QDate today)
 
 QVariant CardsModel::data(const QModelIndex &index, int role) const
 {
-    const Card *card = cardAt(index.row());
-    if (!card || index.parent().isValid())
+    const int cardIndex = index.parent().isValid() ? -1 : cardIndexOf(index.row());
+    if (cardIndex < 0)
         return {};
+    // A tile's paint asks for several roles: those that need one field take it from the store
+    // without making the whole Card.
     switch (role) {
-    case Qt::DisplayRole:
-        return tr("%1 •••• %2").arg(kindText(*card), card->last4Digits);
+    case Qt::DisplayRole: {
+        const Card card = m_cards.at(cardIndex);
+        return tr("%1 •••• %2").arg(kindText(card), card.last4Digits);
+    }
     case Qt::AccessibleTextRole:
     case Qt::ToolTipRole:
-        return describe(*card);
+        return describe(m_cards.at(cardIndex));
     case CardRole:
-        return QVariant::fromValue(*card);
+        return QVariant::fromValue(m_cards.at(cardIndex));
     case CardIdRole:
-        return card->id;
+        return m_cards.idAt(cardIndex);
     case StatusRole:
-        return int(card->status);
+        return int(m_cards.statusAt(cardIndex));
     case AccountNameRole:
-        return accountName(card->accountId);
+        return accountName(m_cards.accountIdAt(cardIndex));
     case AccountTitleRole:
-        return m_accounts.value(card->accountId).name;
+        return m_accounts.value(m_cards.accountIdAt(cardIndex)).name;
     case AccountDigitsRole: {
-        const QString masked = m_accounts.value(card->accountId).maskedAccountNumber();
+        const QString masked =
+            m_accounts.value(m_cards.accountIdAt(cardIndex)).maskedAccountNumber();
         return masked.isEmpty() ? QString() : QStringLiteral("…") + masked.right(4);
     }
     case AccountAvailableRole:
-        return accountAvailable(card->accountId);
+        return accountAvailable(m_cards.accountIdAt(cardIndex));
     default:
         return {};
     }

@@ -3,10 +3,12 @@
 #include "Account.h"
 #include "ApiError.h"
 #include "Card.h"
+#include "CardStore.h"
 #include "Customer.h"
 #include "Page.h"
 #include "Requests.h"
 
+#include <optional>
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointer>
@@ -70,8 +72,9 @@ public:
     QString searchText() const { return m_search; }
     bool isSearching() const { return !m_search.isEmpty(); }
     static bool matchesSearch(const Card &card, const QString &text);
+    static bool matchesSearch(QStringView last4Digits, const Tags &tags, const QString &text);
     // Cards loaded from the server, whether the search shows them or not.
-    int loadedCount() const { return int(m_cards.size()); }
+    int loadedCount() const { return m_cards.size(); }
     // Records of the loaded pages that could not be decoded and so are not shown.
     int skippedCount() const { return m_skipped; }
     // After an error: asks again for the page that failed.
@@ -84,7 +87,8 @@ public:
     int totalCount() const { return m_progress.total; }
     bool hasLoadedOnce() const { return m_loadedOnce; }
 
-    const Card *cardAt(int row) const;
+    // The card a row shows, made from the compact store (CardStore); empty for no such row.
+    std::optional<Card> cardAt(int row) const;
     int rowOf(const QString &cardId) const;
     QString accountName(const QString &accountId) const;
     // The account's available balance as the cards' pages brought it ("$1,234.56"); empty
@@ -131,7 +135,7 @@ private:
     // A refresh's cards while they come in, until they replace the shown ones.
     struct Incoming
     {
-        QList<Card> cards;
+        CardStore cards;
         QHash<QString, Account> accounts;
         Progress progress;
         int skipped = 0;
@@ -151,8 +155,7 @@ private:
     int cardIndexOf(int row) const;
 
     ApiClient *m_api;
-    QList<Card> m_cards;           // every loaded card, in the server's order
-    QHash<QString, int> m_rowById; // card id to index into m_cards
+    CardStore m_cards;  // every loaded card, in the server's order
     QList<int> m_shown; // while searching: the indexes into m_cards the rows show, ascending
     QString m_search;
     QHash<QString, Account> m_accounts;

@@ -1,5 +1,6 @@
 #include "JsonApiCodec.h"
 
+#include "FastCardDecoder.h"
 #include "JsonApiDocuments.h"
 #include "JsonApiFieldReader.h"
 
@@ -443,13 +444,19 @@ Result<QJsonObject> JsonApiCodec::parseDocument(const QByteArray &body)
     return document.object();
 }
 
+// Cards take the fast path where it reads the bytes exactly as the QJsonDocument decoder does
+// (FastCardDecoder); everything else, errors included, goes the QJsonDocument way.
 Result<Card> JsonApiCodec::cardFromDocument(const QByteArray &body)
 {
+    if (std::optional<Card> card = FastCardDecoder::single(body))
+        return std::move(*card);
     return singleFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
 Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body)
 {
+    if (std::optional<CardPage> page = FastCardDecoder::page(body))
+        return std::move(*page);
     return pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 

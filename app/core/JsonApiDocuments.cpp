@@ -75,4 +75,27 @@ void skipRecord(QStringList &notes, const QString &label, const QString &problem
     notes.append(note);
 }
 
+void addIncluded(QList<Account> &accounts, QList<Customer> &customers, QStringList &notes,
+                 qsizetype index, const QJsonObject &resource)
+{
+    const QString type = resource.value(QLatin1String("type")).toString();
+    const QString where = QStringLiteral("included[%1]").arg(index);
+    // A related record that cannot be read is left out like a record of "data": the items that
+    // refer to it still show, without what it would have added.
+    if (type.endsWith(QLatin1String("Account"))) {
+        Result<Account> account = JsonApiCodec::decodeAccount(resource);
+        if (account)
+            accounts.append(account.value());
+        else
+            skipRecord(notes, recordLabel(where, resource), account.error().detail);
+    } else if (type.endsWith(QLatin1String("Customer"))) {
+        Result<Customer> customer = JsonApiCodec::decodeCustomer(resource);
+        if (customer)
+            customers.append(customer.value());
+        else
+            skipRecord(notes, recordLabel(where, resource), customer.error().detail);
+    }
+    // Other included types are not used by Tessera; JSON:API lets us skip them.
+}
+
 } // namespace tessera::jsonapi

@@ -35,6 +35,14 @@ Result<QJsonObject> documentWithData(const QByteArray &body, bool list);
 QString recordLabel(const QString &where, const QJsonObject &resource);
 // Logs and notes one record left out of a page.
 void skipRecord(QStringList &notes, const QString &label, const QString &problem);
+// included[index] of a page: an account or a customer is added to the page, one that cannot be
+// read is left out with a note, other types are skipped.
+void addIncluded(QList<Account> &accounts, QList<Customer> &customers, QStringList &notes,
+                 qsizetype index, const QJsonObject &resource);
+template <class T> void addIncluded(Page<T> &page, qsizetype index, const QJsonObject &resource)
+{
+    addIncluded(page.includedAccounts, page.includedCustomers, page.skippedNotes, index, resource);
+}
 
 template <class T, class Decode> Result<T> singleFromDocument(const QByteArray &body, Decode decode)
 {
@@ -97,28 +105,8 @@ Result<Page<T>> pageFromDocument(const QByteArray &body, Decode decode)
     if (!included.isUndefined() && !included.isArray())
         return ApiError::decode(QStringLiteral("\"included\" is not an array"));
     const QJsonArray includedArray = included.toArray();
-    for (qsizetype i = 0; i < includedArray.size(); ++i) {
-        const QJsonObject resource = includedArray.at(i).toObject();
-        const QString type = resource.value(QLatin1String("type")).toString();
-        const QString where = QStringLiteral("included[%1]").arg(i);
-        // A related record that cannot be read is left out like a record of "data": the
-        // items that refer to it still show, without what it would have added.
-        if (type.endsWith(QLatin1String("Account"))) {
-            Result<Account> account = JsonApiCodec::decodeAccount(resource);
-            if (account)
-                page.includedAccounts.append(account.value());
-            else
-                skipRecord(page.skippedNotes, recordLabel(where, resource), account.error().detail);
-        } else if (type.endsWith(QLatin1String("Customer"))) {
-            Result<Customer> customer = JsonApiCodec::decodeCustomer(resource);
-            if (customer)
-                page.includedCustomers.append(customer.value());
-            else
-                skipRecord(page.skippedNotes, recordLabel(where, resource),
-                           customer.error().detail);
-        }
-        // Other included types are not used by Tessera; JSON:API lets us skip them.
-    }
+    for (qsizetype i = 0; i < includedArray.size(); ++i)
+        addIncluded(page, i, includedArray.at(i).toObject());
     return page;
 }
 

@@ -125,12 +125,22 @@ public:
                 fail(QStringLiteral("\"%1\" is empty").arg(QLatin1String(key)));
             return {};
         }
+        bool readable = false;
+        QDateTime value = parseDateTime(text, &readable);
+        if (!readable)
+            fail(QStringLiteral("\"%1\" is not a date-time").arg(QLatin1String(key)));
+        return value;
+    }
+
+    // A non-empty date-time text as dateTime() reads it; `readable` says whether it is one
+    // encode() can write back.
+    static QDateTime parseDateTime(const QString &text, bool *readable)
+    {
         QDateTime value = QDateTime::fromString(text, Qt::ISODateWithMs);
         // Only what encode() can write back: in UTC, ISO 8601 years run from 0001 to 9999
         // ("9999-12-31T23:00:00-05:00" is in year 10000 in UTC and would come out as "").
         const int utcYear = value.isValid() ? value.toUTC().date().year() : 0;
-        if (utcYear < 1 || utcYear > 9999)
-            fail(QStringLiteral("\"%1\" is not a date-time").arg(QLatin1String(key)));
+        *readable = utcYear >= 1 && utcYear <= 9999;
         return value;
     }
 

@@ -126,7 +126,11 @@ void TokenStore::write(const QString &environmentId, const StoredToken &token)
 {
     auto *job = new QKeychain::WritePasswordJob(m_serviceName);
     job->setKey(entryKey(environmentId, token.customerId));
-    job->setBinaryData(token.toJson());
+    // As text (the JSON is UTF-8): QtKeychain's read looks for a text entry first and for a
+    // binary one only when there is none, so a text entry is found in one search of the
+    // secret service instead of two, at every launch. Entries written as binary by an earlier
+    // Tessera are still read (the second search) and removed.
+    job->setTextData(QString::fromUtf8(token.toJson()));
     run(job, [this](Status status, QKeychain::Job *) {
         qCDebug(lcKeychain) << "write finished" << status;
         emit writeFinished(status);

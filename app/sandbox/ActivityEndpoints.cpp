@@ -1,6 +1,7 @@
 #include "ActivityEndpoints.h"
 
 #include "ActivityCodec.h"
+#include "ActivityDocumentWriter.h"
 #include "JsonApiCodec.h"
 #include "SandboxStore.h"
 #include "StatementPdf.h"
@@ -423,15 +424,16 @@ SandboxResponse ActivityEndpoints::listTransactions(const SandboxRequest &reques
         m_store.countVisits(std::min(total, wanted));
     }
 
-    QJsonArray resources;
+    QList<Transaction> transactions;
     QList<QPair<QString, QString>> related;
+    transactions.reserve(qsizetype(window.size()));
     for (const Hit &hit : window) {
-        resources.append(ActivityCodec::encode(hit.activity->transaction(hit.position)));
+        transactions.append(hit.activity->transaction(hit.position));
         related.append({hit.activity->accountId(), hit.activity->customerId()});
     }
     return SandboxResponse::document(
-        200, JsonApiCodec::listDocument(resources, page.pagination(total),
-                                        includedFor(m_store, related, include)));
+        200, ActivityDocumentWriter::transactionList(transactions, page.pagination(total),
+                                                     includedFor(m_store, related, include)));
 }
 
 SandboxResponse ActivityEndpoints::getTransaction(const SandboxRequest &request,
@@ -529,12 +531,13 @@ SandboxResponse ActivityEndpoints::listAuthorizations(const SandboxRequest &requ
         return newestFirst ? a.second->id.toLongLong() > b.second->id.toLongLong()
                            : a.second->id.toLongLong() < b.second->id.toLongLong();
     });
-    QJsonArray resources;
+    QList<const Authorization *> authorizations;
     for (qsizetype k = page.offset;
          k < std::min(qsizetype(matching.size()), qsizetype(page.offset) + page.limit); ++k)
-        resources.append(ActivityCodec::encode(*matching.at(size_t(k)).second));
+        authorizations.append(matching.at(size_t(k)).second);
     return SandboxResponse::document(
-        200, JsonApiCodec::listDocument(resources, page.pagination(qsizetype(matching.size()))));
+        200, ActivityDocumentWriter::authorizationList(
+                 authorizations, page.pagination(qsizetype(matching.size()))));
 }
 
 SandboxResponse ActivityEndpoints::getAuthorization(const SandboxRequest &request,

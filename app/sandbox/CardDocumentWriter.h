@@ -23,8 +23,6 @@ public:
 
 private:
     static void writeAddress(JsonWriter &writer, const Address &address);
-    static void writeRelationship(JsonWriter &writer, QLatin1StringView name, const QString &type,
-                                  const QString &id);
 };
 
 } // namespace tessera::sandbox

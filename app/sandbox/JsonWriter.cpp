@@ -39,62 +39,79 @@ void civilFromDays(qint64 days, int *year, int *month, int *day)
 
 JsonWriter::JsonWriter(qsizetype expectedSize)
 {
-    m_bytes.reserve(expectedSize);
+    m_bytes.resize(std::max<qsizetype>(expectedSize, 64));
 }
 
 char *JsonWriter::grow(qsizetype extra)
 {
-    const qsizetype size = m_bytes.size();
-    if (m_bytes.capacity() < size + extra)
-        m_bytes.reserve(std::max(size + extra, 2 * m_bytes.capacity()));
-    m_bytes.resize(size + extra);
-    return m_bytes.data() + size;
+    if (m_bytes.size() < m_size + extra)
+        m_bytes.resize(std::max(m_size + extra, 2 * m_bytes.size()));
+    return m_bytes.data() + m_size;
+}
+
+void JsonWriter::append(char c)
+{
+    *grow(1) = c;
+    ++m_size;
+}
+
+void JsonWriter::append(const char *bytes, qsizetype size)
+{
+    memcpy(grow(size), bytes, size_t(size));
+    m_size += size;
+}
+
+QByteArray JsonWriter::take()
+{
+    m_bytes.truncate(m_size);
+    m_size = 0;
+    return std::move(m_bytes);
 }
 
 void JsonWriter::beforeValue()
 {
     if (m_needsComma)
-        m_bytes.append(',');
+        append(',');
     m_needsComma = true;
 }
 
 void JsonWriter::beginObject()
 {
     beforeValue();
-    m_bytes.append('{');
+    append('{');
     m_needsComma = false;
 }
 
 void JsonWriter::endObject()
 {
-    m_bytes.append('}');
+    append('}');
     m_needsComma = true;
 }
 
 void JsonWriter::beginArray()
 {
     beforeValue();
-    m_bytes.append('[');
+    append('[');
     m_needsComma = false;
 }
 
 void JsonWriter::endArray()
 {
-    m_bytes.append(']');
+    append(']');
     m_needsComma = true;
 }
 
 void JsonWriter::key(QLatin1StringView name)
 {
     string(name);
-    m_bytes.append(':');
+    append(':');
     m_needsComma = false;
 }
 
 void JsonWriter::key(const QString &name)
 {
     string(name);
-    m_bytes.append(':');
+    append(':');
     m_needsComma = false;
 }
 
@@ -112,13 +129,13 @@ void JsonWriter::string(QLatin1StringView text)
     *out++ = '"';
     memcpy(out, text.data(), size_t(text.size()));
     out[text.size()] = '"';
+    m_size += text.size() + 2;
 }
 
 // QJsonDocument's escaping (qjsonwriter.cpp): ", \ and control characters escaped, \b \f \n \r
 // \t by name; everything else as UTF-8, except a lone surrogate, which becomes \uXXXX.
 void JsonWriter::writeEscaped(const QChar *text, qsizetype size)
 {
-    const qsizetype start = m_bytes.size();
     char *out = grow(size * 6 + 2);
     char *const begin = out;
     *out++ = '"';
@@ -184,7 +201,7 @@ void JsonWriter::writeEscaped(const QChar *text, qsizetype size)
         }
     }
     *out++ = '"';
-    m_bytes.resize(start + (out - begin));
+    m_size += out - begin;
 }
 
 void JsonWriter::integer(qint64 number)
@@ -200,7 +217,16 @@ void JsonWriter::integer(qint64 number)
     } while (magnitude);
     if (number < 0)
         *--out = '-';
-    m_bytes.append(out, end - out);
+    append(out, end - out);
+}
+
+void JsonWriter::boolean(bool value)
+{
+    beforeValue();
+    if (value)
+        append("true", 4);
+    else
+        append("false", 5);
 }
 
 void JsonWriter::dateTime(const QDateTime &value)
@@ -233,12 +259,13 @@ void JsonWriter::dateTime(const QDateTime &value)
     out = writeDigits(out, int(msOfDay % 1000), 3);
     *out++ = 'Z';
     *out = '"';
+    m_size += 26;
 }
 
 void JsonWriter::raw(const QByteArray &json)
 {
     beforeValue();
-    m_bytes.append(json);
+    append(json.constData(), json.size());
 }
 
 } // namespace tessera::sandbox

@@ -27,20 +27,27 @@ public:
     void string(const QString &text);
     void string(QLatin1StringView text);
     void integer(qint64 number);
+    void boolean(bool value);
     // As JsonApiDocuments' putDateTime writes it: UTC, ISO 8601 with milliseconds.
     void dateTime(const QDateTime &value);
     // A whole JSON value written elsewhere (e.g. by QJsonDocument).
     void raw(const QByteArray &json);
 
-    QByteArray take() { return std::move(m_bytes); }
+    // The bytes written; the writer is empty afterwards.
+    QByteArray take();
 
 private:
     void beforeValue();
     void writeEscaped(const QChar *text, qsizetype size);
-    // Room for `extra` more bytes; returns where they go.
+    // Room for `extra` more bytes after the written ones; returns where they go. The caller
+    // adds what it wrote to m_size.
     char *grow(qsizetype extra);
+    void append(char c);
+    void append(const char *bytes, qsizetype size);
 
+    // Sized ahead of what is written (m_size), so writing never resizes it byte by byte.
     QByteArray m_bytes;
+    qsizetype m_size = 0;
     bool m_needsComma = false;
 };
 

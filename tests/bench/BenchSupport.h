@@ -21,6 +21,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -31,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace tessera::bench {
 
@@ -254,6 +258,65 @@ inline std::optional<QByteArray> httpGet(QNetworkAccessManager *network, const Q
             << "GET" << url.path() << "failed:" << status << reply->errorString();
     reply->deleteLater();
     return body;
+}
+
+// The path and query ActivityStream asks for: an account's transactions, newest first.
+inline QString transactionsPath(const QString &accountId, int limit, int offset)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[accountId]"), accountId);
+    query.addQueryItem(QStringLiteral("page[limit]"), QString::number(limit));
+    query.addQueryItem(QStringLiteral("page[offset]"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-createdAt"));
+    return QStringLiteral("/transactions?") + query.toString(QUrl::FullyEncoded);
+}
+
+// meta.pagination.total of the account's transactions; -1 when the answer has none.
+inline int transactionCount(QNetworkAccessManager *network, const QUrl &baseUrl,
+                            const QString &token, const QString &accountId)
+{
+    const std::optional<QByteArray> body =
+        httpGet(network, withPath(baseUrl, transactionsPath(accountId, 1, 0)), token);
+    if (!body)
+        return -1;
+    return QJsonDocument::fromJson(*body)
+        .object()
+        .value(QLatin1String("meta"))
+        .toObject()
+        .value(QLatin1String("pagination"))
+        .toObject()
+        .value(QLatin1String("total"))
+        .toInt(-1);
+}
+
+// The customer's accounts' ids (GET /accounts with the customer's token).
+inline QStringList accountIds(QNetworkAccessManager *network, const QUrl &baseUrl,
+                              const QString &token)
+{
+    QStringList ids;
+    const std::optional<QByteArray> body =
+        httpGet(network, withPath(baseUrl, QStringLiteral("/accounts?page[limit]=100")), token);
+    if (!body)
+        return ids;
+    const QJsonArray data =
+        QJsonDocument::fromJson(*body).object().value(QLatin1String("data")).toArray();
+    for (const QJsonValue &account : data)
+        ids << account.toObject().value(QLatin1String("id")).toString();
+    return ids;
+}
+
+// The customer's account with the most transactions and how many it has (the bulk customer's
+// is the demo's 200 000-row account); an empty id when the customer has none.
+inline std::pair<QString, int> largestAccount(QNetworkAccessManager *network, const QUrl &baseUrl,
+                                              const QString &token)
+{
+    std::pair<QString, int> largest{QString(), -1};
+    for (const QString &id : accountIds(network, baseUrl, token)) {
+        const int count = transactionCount(network, baseUrl, token, id);
+        if (count > largest.second)
+            largest = {id, count};
+    }
+    return largest;
 }
 
 // A customer token with the app's sign-in scopes, minted the way the app mints one

@@ -10,10 +10,6 @@
 
 #include <ctime>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrlQuery>
 
 using namespace tessera;
 using namespace tessera::bench;
@@ -23,49 +19,6 @@ namespace {
 double processCpuMs()
 {
     return double(std::clock()) * 1000 / CLOCKS_PER_SEC;
-}
-
-QString transactionsPath(const QString &accountId, int limit, int offset)
-{
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter[accountId]"), accountId);
-    query.addQueryItem(QStringLiteral("page[limit]"), QString::number(limit));
-    query.addQueryItem(QStringLiteral("page[offset]"), QString::number(offset));
-    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-createdAt"));
-    return QStringLiteral("/transactions?") + query.toString(QUrl::FullyEncoded);
-}
-
-// meta.pagination.total of the account's transactions; -1 when the answer has none.
-int transactionCount(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &token,
-                     const QString &accountId)
-{
-    const std::optional<QByteArray> body =
-        httpGet(network, withPath(baseUrl, transactionsPath(accountId, 1, 0)), token);
-    if (!body)
-        return -1;
-    return QJsonDocument::fromJson(*body)
-        .object()
-        .value(QLatin1String("meta"))
-        .toObject()
-        .value(QLatin1String("pagination"))
-        .toObject()
-        .value(QLatin1String("total"))
-        .toInt(-1);
-}
-
-// The customer's accounts' ids (GET /accounts with the customer's token).
-QStringList accountIds(QNetworkAccessManager *network, const QUrl &baseUrl, const QString &token)
-{
-    QStringList ids;
-    const std::optional<QByteArray> body =
-        httpGet(network, withPath(baseUrl, QStringLiteral("/accounts?page[limit]=100")), token);
-    if (!body)
-        return ids;
-    const QJsonArray data =
-        QJsonDocument::fromJson(*body).object().value(QLatin1String("data")).toArray();
-    for (const QJsonValue &account : data)
-        ids << account.toObject().value(QLatin1String("id")).toString();
-    return ids;
 }
 
 double medianGetMs(QNetworkAccessManager *network, const QUrl &url, const QString &token, int runs)
@@ -111,15 +64,7 @@ int main(int argc, char *argv[])
         return 1;
 
     // The bulk customer's largest account, and the small customer's first.
-    QString bigAccount;
-    int bigCount = -1;
-    for (const QString &id : accountIds(&network, baseUrl, *token)) {
-        const int count = transactionCount(&network, baseUrl, *token, id);
-        if (count > bigCount) {
-            bigCount = count;
-            bigAccount = id;
-        }
-    }
+    const auto [bigAccount, bigCount] = largestAccount(&network, baseUrl, *token);
     const QStringList smallAccounts = accountIds(&network, baseUrl, *smallToken);
     if (bigAccount.isEmpty() || smallAccounts.isEmpty())
         return fail(QStringLiteral("no accounts to page"));

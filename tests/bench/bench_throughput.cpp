@@ -1,7 +1,9 @@
 // tessera-sandbox under loopback load: wrk on GET /cards (a customer's first page of 100 cards,
-// the query the app sends) against wrk on bench_fixed_server, which answers every request with
-// the same bytes through the same HTTP stack. The ratio is what the sandbox's own work
-// (routing, token check, filtering, sorting, encoding) costs in requests per second.
+// the query the app sends) and on GET /transactions (the first page of 50 of the demo's
+// 200 000-transaction account, as the Activity tab asks for it), each against wrk on
+// bench_fixed_server, which answers every request with the very bytes the sandbox answered
+// through the same HTTP stack. The ratio is what the sandbox's own work (routing, token check,
+// filtering, sorting, encoding) costs in requests per second.
 
 #include "BenchSupport.h"
 #include "DemoSeed.h"
@@ -22,6 +24,8 @@ using namespace tessera::bench;
 namespace {
 
 constexpr int PageSize = 100;
+// The Activity tab's page (ActivityModel's default).
+constexpr int ActivityPageSize = 50;
 
 struct Load
 {
@@ -87,6 +91,47 @@ std::optional<Load> runWrk(const QString &wrk, const QStringList &loadOptions, c
     return Load{rateMatch.captured(1).toDouble(),
                 toMs(p99Match.captured(1).toDouble(), p99Match.captured(2)),
                 socketErrors.match(report).captured(1)};
+}
+
+struct Comparison
+{
+    Load sandbox;
+    Load floor;
+    qsizetype bytes = 0; // of the answer both servers gave
+};
+
+// wrk on the sandbox's `path`, then on bench_fixed_server serving exactly the bytes the sandbox
+// answered to it.
+std::optional<Comparison> againstFixedBytes(const QString &wrk, const QStringList &loadOptions,
+                                            QNetworkAccessManager *network, const QUrl &sandboxUrl,
+                                            const QString &path, const QString &token)
+{
+    const std::optional<QByteArray> body = httpGet(network, withPath(sandboxUrl, path), token);
+    if (!body)
+        return std::nullopt;
+    QTemporaryDir dir;
+    QFile bodyFile(dir.filePath(QStringLiteral("page.json")));
+    if (!dir.isValid() || !bodyFile.open(QIODevice::WriteOnly) ||
+        bodyFile.write(*body) != body->size()) {
+        fail(QStringLiteral("could not write the page for the floor"));
+        return std::nullopt;
+    }
+    bodyFile.close();
+    ChildServer fixed;
+    QString error;
+    if (!fixed.start(QStringLiteral(TESSERA_BENCH_FIXED_SERVER), {bodyFile.fileName()}, &error)) {
+        fail(error);
+        return std::nullopt;
+    }
+    const std::optional<Load> sandboxLoad =
+        runWrk(wrk, loadOptions, withPath(sandboxUrl, path), token);
+    if (!sandboxLoad)
+        return std::nullopt;
+    const std::optional<Load> floorLoad =
+        runWrk(wrk, loadOptions, withPath(fixed.baseUrl(), path), token);
+    if (!floorLoad)
+        return std::nullopt;
+    return Comparison{*sandboxLoad, *floorLoad, body->size()};
 }
 
 // What one GET /cards page costs the sandbox itself, in-process (routing, token, listing,
@@ -164,50 +209,53 @@ int main(int argc, char *argv[])
         mintCustomerToken(&network, sandbox.baseUrl(), *orgToken, BulkCustomer);
     if (!token)
         return 1;
-    const QString path = cardsPath(PageSize, 0);
-    const std::optional<QByteArray> body =
-        httpGet(&network, withPath(sandbox.baseUrl(), path), *token);
-    if (!body)
-        return 1;
-
-    // The floor serves exactly the page the sandbox answered.
-    QTemporaryDir dir;
-    QFile bodyFile(dir.filePath(QStringLiteral("cards-page.json")));
-    if (!dir.isValid() || !bodyFile.open(QIODevice::WriteOnly) ||
-        bodyFile.write(*body) != body->size())
-        return fail(QStringLiteral("could not write the page for the floor"));
-    bodyFile.close();
-    ChildServer fixed;
-    if (!fixed.start(QStringLiteral(TESSERA_BENCH_FIXED_SERVER), {bodyFile.fileName()}, &error))
-        return fail(error);
-
     const QStringList loadOptions = {QStringLiteral("-t%1").arg(threads),
                                      QStringLiteral("-c%1").arg(connections),
                                      QStringLiteral("-d%1s").arg(duration)};
-    const std::optional<Load> sandboxLoad =
-        runWrk(wrk, loadOptions, withPath(sandbox.baseUrl(), path), *token);
-    if (!sandboxLoad)
-        return 1;
-    const std::optional<Load> floorLoad =
-        runWrk(wrk, loadOptions, withPath(fixed.baseUrl(), path), *token);
-    if (!floorLoad)
-        return 1;
+    const auto [activityAccount, activityCount] =
+        largestAccount(&network, sandbox.baseUrl(), *token);
+    if (activityAccount.isEmpty())
+        return fail(QStringLiteral("the bulk customer has no account"));
+    const struct
+    {
+        QString what;
+        QString path;
+    } lists[] = {
+        {QStringLiteral("GET /cards page of %1").arg(PageSize), cardsPath(PageSize, 0)},
+        {QStringLiteral("GET /transactions page of %1 of %2")
+             .arg(ActivityPageSize)
+             .arg(activityCount),
+         transactionsPath(activityAccount, ActivityPageSize, 0)},
+    };
+    for (const auto &list : lists) {
+        const std::optional<Comparison> load =
+            againstFixedBytes(wrk, loadOptions, &network, sandbox.baseUrl(), list.path, *token);
+        if (!load)
+            return 1;
+        // Three decimals: the ratio is far below 1, where two would hide a 2x change.
+        const double throughputRatio =
+            load->floor.requestsPerSecond > 0
+                ? load->sandbox.requestsPerSecond / load->floor.requestsPerSecond
+                : 0;
+        figure(QStringLiteral("throughput: sandbox %1 req/s (p99 %4 ms), fixed-bytes floor %2 "
+                              "req/s (p99 %5 ms), ratio %3; %6 (%7 KiB), wrk %8")
+                   .arg(load->sandbox.requestsPerSecond, 0, 'f', 0)
+                   .arg(load->floor.requestsPerSecond, 0, 'f', 0)
+                   .arg(throughputRatio, 0, 'f', 3)
+                   .arg(load->sandbox.p99Ms, 0, 'f', 2)
+                   .arg(load->floor.p99Ms, 0, 'f', 2)
+                   .arg(list.what)
+                   .arg(load->bytes / 1024)
+                   .arg(loadOptions.join(QLatin1Char(' '))));
+        const auto noteSocketErrors = [](const char *server, const Load &served) {
+            if (!served.socketErrors.isEmpty())
+                figure(QStringLiteral("  %1 socket errors: %2")
+                           .arg(QLatin1String(server), served.socketErrors));
+        };
+        noteSocketErrors("sandbox", load->sandbox);
+        noteSocketErrors("floor", load->floor);
+    }
 
-    // Three decimals: the ratio is far below 1, where two would hide a 2x change.
-    const double throughputRatio =
-        floorLoad->requestsPerSecond > 0
-            ? sandboxLoad->requestsPerSecond / floorLoad->requestsPerSecond
-            : 0;
-    figure(QStringLiteral("throughput: sandbox %1 req/s (p99 %4 ms), fixed-bytes floor %2 req/s "
-                          "(p99 %5 ms), ratio %3; GET /cards page of %6 (%7 KiB), wrk %8")
-               .arg(sandboxLoad->requestsPerSecond, 0, 'f', 0)
-               .arg(floorLoad->requestsPerSecond, 0, 'f', 0)
-               .arg(throughputRatio, 0, 'f', 3)
-               .arg(sandboxLoad->p99Ms, 0, 'f', 2)
-               .arg(floorLoad->p99Ms, 0, 'f', 2)
-               .arg(PageSize)
-               .arg(body->size() / 1024)
-               .arg(loadOptions.join(QLatin1Char(' '))));
     // A page costs the same whatever the store's size: the floor is the 1 000-card store.
     const auto small = sandboxPageCost(1000, runs);
     const auto big = sandboxPageCost(100000, runs);
@@ -221,12 +269,5 @@ int main(int argc, char *argv[])
                .arg(small->second, 0, 'f', 3)
                .arg(runs)
                .arg(PageSize));
-    const auto noteSocketErrors = [](const char *server, const Load &load) {
-        if (!load.socketErrors.isEmpty())
-            figure(QStringLiteral("  %1 socket errors: %2")
-                       .arg(QLatin1String(server), load.socketErrors));
-    };
-    noteSocketErrors("sandbox", *sandboxLoad);
-    noteSocketErrors("floor", *floorLoad);
     return 0;
 }

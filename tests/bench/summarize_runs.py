@@ -28,6 +28,11 @@ def fold(lines):
     pieces = NUMBER.split(lines[0])
     out = [pieces[0]]
     for column, piece in zip(columns, pieces[1:]):
+        # A number every run printed alike stays as printed: "100 000" is two tokens, and
+        # "000" read as a float would print as "0".
+        if len(set(column)) == 1:
+            out.append(column[0] + piece)
+            continue
         places = max(decimals(token) for token in column)
         values = [float(token) for token in column]
         low, high = min(values), max(values)

@@ -23,14 +23,14 @@ class TestCardActions : public test::SignedInCardsFixture
 
 private:
     // The first card of the signed-in customer that `action` applies to, as the model has it.
-    const Card *cardFor(CardAction action) const
+    std::optional<Card> cardFor(CardAction action) const
     {
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            const Card *card = m_model->cardAt(row);
+            const std::optional<Card> card = m_model->cardAt(row);
             if (CardLifecycle::apply(card->status, action))
                 return card;
         }
-        return nullptr;
+        return std::nullopt;
     }
 
     // Applies `action` to `card`, answering the step-up code, and waits until it is over.
@@ -59,7 +59,7 @@ private slots:
 
     void freezeAsksForACodeThenUpdatesTheModel()
     {
-        const Card *card = cardFor(CardAction::Freeze);
+        const std::optional<Card> card = cardFor(CardAction::Freeze);
         QVERIFY(card);
         const QString cardId = card->id;
         CardActions actions(m_backend.get(), m_model.get());
@@ -86,7 +86,7 @@ private slots:
 
     void anActionTheStatusDoesNotAllowIsNotSent()
     {
-        const Card *active = cardFor(CardAction::Freeze);
+        const std::optional<Card> active = cardFor(CardAction::Freeze);
         QVERIFY(active);
         CardActions actions(m_backend.get(), m_model.get());
         QSignalSpy required(m_backend->authenticator(), &Authenticator::codeRequired);
@@ -98,7 +98,7 @@ private slots:
 
     void givingUpTheCodeChangesNothing()
     {
-        const Card *card = cardFor(CardAction::Freeze);
+        const std::optional<Card> card = cardFor(CardAction::Freeze);
         QVERIFY(card);
         const QString cardId = card->id;
         const CardStatus before = card->status;
@@ -120,7 +120,7 @@ private slots:
     // is the truth: frozen.
     void aFreezeWhoseAnswerIsLostIsSentOnceAndFoundDone()
     {
-        const Card *card = cardFor(CardAction::Freeze);
+        const std::optional<Card> card = cardFor(CardAction::Freeze);
         QVERIFY(card);
         const Card before = *card;
         const QString path = QStringLiteral("/cards/%1/freeze").arg(before.id);
@@ -142,7 +142,7 @@ private slots:
     // the customer hears plainly that it was not done.
     void anUnfreezeThatWasNotDoneIsSentOnceAndReportedNotDone()
     {
-        const Card *card = cardFor(CardAction::Unfreeze);
+        const std::optional<Card> card = cardFor(CardAction::Unfreeze);
         QVERIFY(card);
         const Card before = *card;
         const QString path = QStringLiteral("/cards/%1/unfreeze").arg(before.id);
@@ -165,7 +165,7 @@ private slots:
     // When even the check fails, the customer is told the outcome is unknown, not a guess.
     void anUncheckableOutcomeIsReportedAsUnknown()
     {
-        const Card *card = cardFor(CardAction::Unfreeze);
+        const std::optional<Card> card = cardFor(CardAction::Unfreeze);
         QVERIFY(card);
         const Card before = *card;
         QVERIFY(addFault(

@@ -24,14 +24,14 @@ class TestCardReplacement : public test::SignedInCardsFixture
     Q_OBJECT
 
 private:
-    const Card *activeCard() const
+    std::optional<Card> activeCard() const
     {
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            const Card *card = m_model->cardAt(row);
+            const std::optional<Card> card = m_model->cardAt(row);
             if (card->status == CardStatus::Active)
                 return card;
         }
-        return nullptr;
+        return std::nullopt;
     }
 
     // Starts the replacement of `card`, answers the step-up code, waits until it is over.
@@ -69,7 +69,7 @@ private slots:
     // The old card names its replacement afterwards, so it is not offered for replacing again.
     void aReplacedCardNamesItsReplacement()
     {
-        const Card *card = activeCard();
+        const std::optional<Card> card = activeCard();
         QVERIFY(card);
         const Card old = *card;
         CardReplacement replacement(m_backend.get());
@@ -86,7 +86,7 @@ private slots:
     // is found among the account's cards, recorded on the old one, and reported as done.
     void aReplaceWhoseAnswerIsLostIsSentOnceAndFoundDone()
     {
-        const Card *card = activeCard();
+        const std::optional<Card> card = activeCard();
         QVERIFY(card);
         const Card old = *card;
         const QString path = QStringLiteral("/cards/%1/replace").arg(old.id);
@@ -109,7 +109,7 @@ private slots:
     // and the customer hears that the card was not replaced.
     void aReplaceThatWasNotDoneIsSentOnceAndReportedNotDone()
     {
-        const Card *card = activeCard();
+        const std::optional<Card> card = activeCard();
         QVERIFY(card);
         const Card old = *card;
         const int cardsBefore = m_sandbox.cardCount();
@@ -137,7 +137,7 @@ private slots:
     // to be unknown.
     void anUncheckableReplaceIsReportedAsUnknown()
     {
-        const Card *card = activeCard();
+        const std::optional<Card> card = activeCard();
         QVERIFY(card);
         const Card old = *card;
         QVERIFY(

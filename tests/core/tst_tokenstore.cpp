@@ -1,6 +1,8 @@
 #include "TokenStore.h"
 
+#include <memory>
 #include <QSignalSpy>
+#include <qt6keychain/keychain.h>
 #include <QTest>
 #include <QUuid>
 
@@ -126,6 +128,34 @@ private slots:
         QCOMPARE(read(store, m_environment, QStringLiteral("10004")).first,
                  TokenStore::Status::NotFound);
         QCOMPARE(remove(store, m_environment, a.customerId), TokenStore::Status::Ok);
+    }
+
+    // Tokens are kept as text (found by the first of QtKeychain's two searches); one an
+    // earlier Tessera kept as binary is still read, a newer one written over it wins, and a
+    // removal takes both.
+    void anEntryKeptAsBinaryByAnEarlierTesseraIsStillRead()
+    {
+        TokenStore store;
+        const StoredToken earlier = sampleToken(QStringLiteral("10006"), 3600);
+        auto job = std::make_unique<QKeychain::WritePasswordJob>(store.serviceName());
+        job->setAutoDelete(false);
+        job->setKey(TokenStore::entryKey(m_environment, earlier.customerId));
+        job->setBinaryData(earlier.toJson());
+        QSignalSpy written(job.get(), &QKeychain::Job::finished);
+        job->start();
+        QVERIFY(written.wait(10000));
+        QCOMPARE(job->error(), QKeychain::NoError);
+
+        auto [status, readBack] = read(store, m_environment, earlier.customerId);
+        QCOMPARE(status, TokenStore::Status::Ok);
+        QCOMPARE(readBack.token, earlier.token);
+
+        const StoredToken newer = sampleToken(earlier.customerId, 7200);
+        QCOMPARE(write(store, m_environment, newer), TokenStore::Status::Ok);
+        QCOMPARE(read(store, m_environment, newer.customerId).second.token, newer.token);
+
+        QCOMPARE(remove(store, m_environment, newer.customerId), TokenStore::Status::Ok);
+        QCOMPARE(read(store, m_environment, newer.customerId).first, TokenStore::Status::NotFound);
     }
 
     void expiredEntryReadsAsExpired()

@@ -1,10 +1,14 @@
 // libFuzzer target for the JSON:API decoders: every *FromDocument function of JsonApiCodec and
 // ActivityCodec and decodeError() get the same bytes. A decode that succeeds is encoded again and
-// decoded again, and the key fields must survive; a mismatch is a finding (__builtin_trap), like a
-// sanitizer report or a crash.
+// decoded again, and the key fields must survive; the simdjson fast path for cards
+// (FastCardDecoder) must answer exactly as the QJsonDocument decoder or not at all. A mismatch is
+// a finding (__builtin_trap), like a sanitizer report or a crash.
 
 #include "ActivityCodec.h"
+#include "CardDifferences.h"
+#include "FastCardDecoder.h"
 #include "JsonApiCodec.h"
+#include "JsonApiDocuments.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -232,6 +236,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
 
     (void)JsonApiCodec::parseDocument(body);
+
+    if (const std::optional<CardPage> fast = FastCardDecoder::page(body)) {
+        const Result<CardPage> reference =
+            jsonapi::pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
+        check(reference.ok() && test::pageDifferences(*fast, reference.value()).isEmpty());
+    }
+    if (const std::optional<Card> fast = FastCardDecoder::single(body)) {
+        const Result<Card> reference =
+            jsonapi::singleFromDocument<Card>(body, &JsonApiCodec::decodeCard);
+        check(reference.ok() && test::cardDifferences(*fast, reference.value()).isEmpty());
+    }
 
     if (const Result<Card> card = JsonApiCodec::cardFromDocument(body)) {
         const Result<Card> again = JsonApiCodec::cardFromDocument(

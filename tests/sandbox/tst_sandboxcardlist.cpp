@@ -8,6 +8,7 @@
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "SeedIds.h"
+#include "UnusualCards.h"
 
 #include <algorithm>
 #include <QFile>
@@ -32,78 +33,6 @@ QByteArray codecListDocument(const QList<const Card *> &cards, const Pagination 
     for (const Card *card : cards)
         resources.append(JsonApiCodec::encode(*card));
     return JsonApiCodec::listDocument(resources, pagination, included);
-}
-
-Address addressIn(const QString &country, const QString &state)
-{
-    Address address;
-    address.street = QStringLiteral("1 Main St");
-    address.city = QStringLiteral("Springfield");
-    address.postalCode = QStringLiteral("12345");
-    address.country = country;
-    address.state = state;
-    return address;
-}
-
-// Cards the seed does not have: every optional field, odd strings and dates.
-QList<Card> unusualCards()
-{
-    QList<Card> cards;
-    Card base;
-    base.id = QStringLiteral("900001");
-    base.type = CardType::IndividualDebitCard;
-    base.status = CardStatus::Active;
-    base.createdAt = QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
-    base.last4Digits = QStringLiteral("0042");
-    base.expirationDate = QStringLiteral("2028-02");
-    base.accountId = BulkAccount;
-    base.customerId = seed::bulkCustomer;
-    cards << base;
-
-    Card unknown = base;
-    unknown.type = CardType::Unknown;
-    unknown.typeName = QStringLiteral("businessPrepaidCard");
-    unknown.status = CardStatus::Unknown;
-    unknown.statusName = QStringLiteral("Hibernating");
-    unknown.accountType = QStringLiteral("creditAccount");
-    unknown.customerType = QStringLiteral("businessCustomer");
-    cards << unknown;
-
-    Card full = base;
-    full.createdAt = QDateTime(QDate(1999, 12, 31), QTime(22, 0), Qt::OffsetFromUTC, -5 * 3600);
-    full.updatedAt = QDateTime(QDate(2030, 1, 1), QTime(0, 0, 0, 7), Qt::OffsetFromUTC, 3600);
-    full.nextExpirationDate = QStringLiteral("2032-02");
-    full.bin = QStringLiteral("423456789");
-    full.design = QStringLiteral("midnight \"blue\"\\");
-    full.status = CardStatus::Frozen;
-    full.freezeReason = QStringLiteral("tab\there, newline\nthere, bell\a, del\x7f, \x01\x1f");
-    full.shippingAddress = addressIn(QStringLiteral("US"), QString());
-    full.shippingAddress->street2 = QStringLiteral("Apt 2 · Étage 3 · 東京 · 😀");
-    full.tags.insert(QStringLiteral("purpose"), QStringLiteral("travel ✈"));
-    full.tags.insert(QStringLiteral("Zebra"), QStringLiteral("first, uppercase"));
-    full.tags.insert(QStringLiteral("émoji😀"), QString(QChar(0xd800)) + QStringLiteral("lone"));
-    full.tags.insert(QStringLiteral("empty"), QString());
-    cards << full;
-
-    Card abroad = base;
-    abroad.shippingAddress = addressIn(QStringLiteral("DE"), QString());
-    abroad.updatedAt = QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
-    cards << abroad;
-
-    Card virtualWithAddress = base; // a virtual card's address is never written
-    virtualWithAddress.type = CardType::IndividualVirtualDebitCard;
-    virtualWithAddress.shippingAddress = addressIn(QStringLiteral("US"), QStringLiteral("CA"));
-    cards << virtualWithAddress;
-
-    Card bare = base; // no relationships, an ancient and a far date
-    bare.accountId.clear();
-    bare.customerId.clear();
-    bare.createdAt = QDateTime(QDate(999, 5, 6), QTime(1, 2, 3), Qt::UTC);
-    bare.updatedAt = QDateTime(QDate(12000, 1, 1), QTime(0, 0), Qt::UTC);
-    bare.expirationDate.clear();
-    bare.last4Digits.clear();
-    cards << bare;
-    return cards;
 }
 
 struct Listing
@@ -293,7 +222,7 @@ private slots:
         QList<const Card *> cards;
         for (const Card &card : store().cards())
             cards << &card;
-        const QList<Card> unusual = unusualCards();
+        const QList<Card> unusual = test::unusualCards();
         for (const Card &card : unusual)
             cards << &card;
         // Each card alone, so a difference names its card; then whole pages.

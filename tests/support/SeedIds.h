@@ -25,6 +25,7 @@ inline const QString danielClosedChecking = QStringLiteral("200004");
 inline const QString priyaChecking = QStringLiteral("200005");
 inline const QString jamesChecking = QStringLiteral("200006");
 inline const QString jamesSavings = QStringLiteral("200007");
+inline const QString bulkChecking = QStringLiteral("200008"); // the bulk customer's
 inline const QString northwindChecking = QStringLiteral("200009");
 
 // Cards, by their status in the seed.

@@ -240,7 +240,7 @@ private slots:
         confirm->reject();
         QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("confirmCardAction")));
 
-        const Card *created = cards->cardAt(cards->rowOf(createdId));
+        const std::optional<Card> created = cards->cardAt(cards->rowOf(createdId));
         QVERIFY(created);
         ReplaceCardDialog replace(backend.get(), *created, &window);
         replace.show();

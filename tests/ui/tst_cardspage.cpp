@@ -11,6 +11,7 @@
 #include "ChildByName.h"
 #include "DemoSignIn.h"
 #include "FaultInjector.h"
+#include "MessageCapture.h"
 #include "SandboxServer.h"
 #include "SeedIds.h"
 #include "Session.h"
@@ -81,6 +82,26 @@ public:
 private:
     int m_failures;
     QByteArray m_body;
+};
+
+// The page's tile delegate, calling `drawing` before it draws each tile.
+class WatchedCardDelegate : public ui::CardDelegate
+{
+public:
+    WatchedCardDelegate(QObject *parent, std::function<void()> drawing)
+        : CardDelegate(parent)
+        , m_drawing(std::move(drawing))
+    {}
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        m_drawing();
+        CardDelegate::paint(painter, option, index);
+    }
+
+private:
+    std::function<void()> m_drawing;
 };
 
 } // namespace
@@ -218,6 +239,35 @@ private slots:
             child<QLabel>("greeting")->text().contains(QLatin1String("Daniel")), 5000);
         QCOMPARE(requests,
                  (QStringList{QStringLiteral("/cards"), QStringLiteral("/customers/100002")}));
+    }
+
+    // bench_startup times start-up to the line "cards page showing": it comes after the first
+    // paint of the tiles is over, not when the cards arrive nor while they are being drawn.
+    void cardsPageShowingIsLoggedOnlyAfterTheTilesFirstPaint()
+    {
+        QVERIFY(signIn(test::seed::danielOkafor));
+        test::MessageCapture capture;
+        const auto logged = [&capture] {
+            return int(capture.messages().filter(QStringLiteral("cards page showing")).size());
+        };
+        int tilesDrawn = 0;
+        int loggedAtFirstTile = -1;
+        openPage();
+        auto *list = child<QListView>("cardList");
+        list->setItemDelegate(new WatchedCardDelegate(list, [&] {
+            if (tilesDrawn++ == 0)
+                loggedAtFirstTile = logged();
+        }));
+        QTRY_COMPARE_WITH_TIMEOUT(logged(), 1, 5000);
+        QCOMPARE(loggedAtFirstTile, 0); // not when the cards came, nor before a tile was drawn
+        QVERIFY(tilesDrawn >= 1);
+        QVERIFY(capture.messages()
+                    .filter(QStringLiteral("cards page showing"))
+                    .first()
+                    .contains(QStringLiteral("showing %1 cards").arg(list->model()->rowCount())));
+        list->viewport()->repaint(); // later paints say nothing more
+        QCoreApplication::processEvents();
+        QCOMPARE(logged(), 1);
     }
 
     // Unit names a business, with no first name: the greeting uses that name.

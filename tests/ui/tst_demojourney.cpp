@@ -143,7 +143,7 @@ private:
     }
 
     // The first card of the list with `status`, selected as a person clicks it.
-    static const Card *selectCard(MainWindow &window, CardStatus status)
+    static std::optional<Card> selectCard(MainWindow &window, CardStatus status)
     {
         CardsModel *cards = window.cardsPage()->model();
         auto *list = find<QListView>(window.cardsPage(), "cardList");
@@ -155,7 +155,7 @@ private:
                               list->visualRect(cards->index(row)).center());
             return cards->cardAt(row);
         }
-        return nullptr;
+        return std::nullopt;
     }
 
 private slots:
@@ -179,7 +179,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
 
         // An active card, and its activity: the seeded history, newest first.
-        const Card *active = selectCard(window, CardStatus::Active);
+        const std::optional<Card> active = selectCard(window, CardStatus::Active);
         QVERIFY(active);
         const Card card = *active;
         auto *showActivity = find<QPushButton>(window.cardsPage(), "showCardActivityButton");
@@ -279,7 +279,7 @@ private slots:
                 return;
             const QString customerId = backend.session()->customerId();
             // The verified tokens of the journey: the new card's account, then the card.
-            const Card *card = window.cardsPage()->model()->cardAt(0);
+            const std::optional<Card> card = window.cardsPage()->model()->cardAt(0);
             QVERIFY(card);
             tokens << backend.credentials()->bearerFor(
                           {{Scopes::CardsWrite}, TokenResource::account(card->accountId)})

@@ -1,0 +1,864 @@
+#include "FastCardDecoder.h"
+
+#include "JsonApiDocuments.h"
+#include "JsonApiFieldReader.h"
+#include "SharedStrings.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <simdjson.h>
+#include <string_view>
+#include <utility>
+#include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace tessera {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using namespace std::string_view_literals;
+
+// Text in the parser's buffers (unescaped strings) or in the document: valid until the parser
+// reads the next document, so everything kept is made a QString before then.
+using Text = std::string_view;
+
+// Values this far down that Tessera does not read are left to Qt, whose nesting limit is not
+// simdjson's. Unit's card documents are six levels deep.
+constexpr int MaxDepth = 64;
+// Distinct type, status and relationship type names kept for every page of a thread.
+constexpr qsizetype VocabularySize = 64;
+// Distinct values kept for one document.
+constexpr qsizetype ValuesPerDocument = 1 << 16;
+constexpr char ByteOrderMark[] = "\xEF\xBB\xBF";
+constexpr std::size_t KeptDocumentSize = 1 << 20;
+
+// What one look at every byte of a document tells: whether it has control characters and
+// backslashes at all. Compact JSON, as Unit and the sandbox send it, has neither.
+struct ByteSummary
+{
+    bool controls = false;
+    bool backslashes = false;
+};
+
+ByteSummary summarize(const char *data, std::size_t size)
+{
+    ByteSummary summary;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time (SSE2 is part of x86-64's baseline).
+    const __m128i lastControl = _mm_set1_epi8(0x1f);
+    const __m128i backslash = _mm_set1_epi8('\\');
+    __m128i controls = _mm_setzero_si128();
+    __m128i backslashes = _mm_setzero_si128();
+    for (; i + 16 <= size; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+        // bytes <= 0x1f, unsigned: max(bytes, 0x1f) == 0x1f
+        controls =
+            _mm_or_si128(controls, _mm_cmpeq_epi8(_mm_max_epu8(bytes, lastControl), lastControl));
+        backslashes = _mm_or_si128(backslashes, _mm_cmpeq_epi8(bytes, backslash));
+    }
+    summary.controls = _mm_movemask_epi8(controls) != 0;
+    summary.backslashes = _mm_movemask_epi8(backslashes) != 0;
+#endif
+    for (; i < size; ++i) {
+        summary.controls |= static_cast<unsigned char>(data[i]) < 0x20;
+        summary.backslashes |= data[i] == '\\';
+    }
+    return summary;
+}
+
+// Qt refuses raw control characters inside strings, simdjson 3.0 may take them; outside strings
+// only JSON's whitespace (tab, line feed, carriage return) may appear.
+bool controlCharactersAreWhitespace(const char *data, std::size_t size)
+{
+    bool inString = false;
+    for (std::size_t i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+                if (i < size && static_cast<unsigned char>(data[i]) < 0x20)
+                    return false;
+            } else if (c == '"') {
+                inString = false;
+            } else if (c < 0x20) {
+                return false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// simdjson writes a lone surrogate escape ("\udc00") as the three UTF-8 bytes of the surrogate,
+// which QString::fromUtf8 would turn into replacement characters where Qt's parser keeps the
+// lone UTF-16 unit. Such bytes (0xED 0xA0-0xBF) can only come from an escape: simdjson has
+// already refused them in the raw document as invalid UTF-8.
+bool hasSurrogate(Text text)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    while ((p = static_cast<const char *>(std::memchr(p, 0xED, std::size_t(end - p))))) {
+        if (p + 1 < end && static_cast<unsigned char>(p[1]) >= 0xA0)
+            return true;
+        ++p;
+    }
+    return false;
+}
+
+QString toQString(Text text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The digits of text[from, from + count), or -1.
+int digits(Text text, std::size_t from, std::size_t count)
+{
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// "2026-03-01T12:30:15.250Z" and "2026-03-01T12:30:15Z", as encode() writes date-times (UTC,
+// Qt::ISODateWithMs), read without building a QString; anything else (offsets, other
+// precisions, out-of-range fields) is left to QDateTime::fromString.
+std::optional<QDateTime> plainUtcDateTime(Text text)
+{
+    const bool withMs = text.size() == 24;
+    if ((text.size() != 20 && !withMs) || text.back() != 'Z' || text[4] != '-' || text[7] != '-' ||
+        text[10] != 'T' || text[13] != ':' || text[16] != ':' || (withMs && text[19] != '.'))
+        return std::nullopt;
+    const int year = digits(text, 0, 4);
+    const int month = digits(text, 5, 2);
+    const int day = digits(text, 8, 2);
+    const int hour = digits(text, 11, 2);
+    const int minute = digits(text, 14, 2);
+    const int second = digits(text, 17, 2);
+    const int ms = withMs ? digits(text, 20, 3) : 0;
+    if (year < 1 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+        second < 0 || second > 59 || ms < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
+    if (!date.isValid())
+        return std::nullopt;
+    return QDateTime(date, QTime(hour, minute, second, ms), Qt::UTC);
+}
+
+// Sets `out` as FieldReader::dateTime() reads it; false where it would fail.
+bool readDateTime(const std::optional<Text> &text, bool required, QDateTime &out)
+{
+    if (!text || text->empty())
+        return !required;
+    if (std::optional<QDateTime> plain = plainUtcDateTime(*text)) {
+        out = *plain;
+        return true;
+    }
+    bool readable = false;
+    out = jsonapi::FieldReader::parseDateTime(toQString(*text), &readable);
+    return readable;
+}
+
+// Keys of one object already seen: a key given twice falls back (Qt keeps the last value).
+class SeenKeys
+{
+public:
+    bool first(unsigned key)
+    {
+        if (m_seen & key)
+            return false;
+        m_seen |= key;
+        return true;
+    }
+
+private:
+    unsigned m_seen = 0;
+};
+
+// The next member of an object being iterated and its key, unescaped as Qt has it.
+// A string's text read in place, up to its closing quote, for documents without a backslash:
+// there it is the string itself, with nothing to unescape or check (simdjson has checked the
+// UTF-8 of the whole document). The zeros after the document stop a malformed one.
+bool rawText(const char *raw, Text &out)
+{
+    const char *end = raw;
+    while (*end != '"' && *end != '\0')
+        ++end;
+    if (*end != '"')
+        return false;
+    out = Text(raw, std::size_t(end - raw));
+    return true;
+}
+
+// The next member of an object being iterated and its key, unescaped as Qt has it (`escapes`:
+// whether the document has a backslash at all).
+bool readMember(simdjson::simdjson_result<od::field> next, od::field &field, Text &key,
+                bool escapes)
+{
+    if (std::move(next).get(field))
+        return false;
+    return escapes ? !field.unescaped_key().get(key) : rawText(field.key().raw(), key);
+}
+
+// Nothing after the root value: Qt refuses trailing content.
+bool atEnd(od::document &document)
+{
+    return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+bool isNull(od::value &value, od::json_type type)
+{
+    bool null = false;
+    // type() looks at the first byte only: is_null() checks the whole literal.
+    return type == od::json_type::null && !value.is_null().get(null) && null;
+}
+
+// Reads a value Tessera has no use for as thoroughly as Qt's parser would, so that a document
+// Qt rejects is never accepted here.
+bool skip(od::value value, int depth, bool escapes)
+{
+    if (depth > MaxDepth)
+        return false;
+    od::json_type type;
+    if (value.type().get(type))
+        return false;
+    switch (type) {
+    case od::json_type::object: {
+        od::object object;
+        if (value.get_object().get(object))
+            return false;
+        for (auto member : object) {
+            od::field field;
+            Text key;
+            if (!readMember(std::move(member), field, key, escapes) ||
+                !skip(field.value(), depth + 1, escapes))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::array: {
+        od::array array;
+        if (value.get_array().get(array))
+            return false;
+        for (auto element : array) {
+            od::value item;
+            if (std::move(element).get(item) || !skip(item, depth + 1, escapes))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::number: {
+        od::number number;
+        if (value.get_number().get(number))
+            return false;
+        if (!number.is_double())
+            return true;
+        // Qt refuses what underflows (1e-400), which simdjson rounds to 0.
+        const double d = number.get_double();
+        return std::isfinite(d) && std::fabs(d) >= DBL_MIN;
+    }
+    case od::json_type::string: {
+        // Without escapes there is nothing to check in a string simdjson has delimited.
+        if (!escapes) {
+            od::raw_json_string raw;
+            return !value.get_raw_json_string().get(raw);
+        }
+        Text text;
+        return !value.get_string().get(text);
+    }
+    case od::json_type::boolean: {
+        bool b = false;
+        return !value.get_bool().get(b);
+    }
+    case od::json_type::null:
+        return isNull(value, type);
+    }
+    return false;
+}
+
+// An object, or `present` false for null; false for anything else.
+bool optionalObject(od::value &value, od::object &object, bool &present)
+{
+    od::json_type type;
+    if (value.type().get(type))
+        return false;
+    present = type == od::json_type::object;
+    return present ? !value.get_object().get(object) : isNull(value, type);
+}
+
+// One count of meta.pagination: nothing for null, else a whole number in 0..INT_MAX. Anything
+// else (doubles such as 5.0 included) is left to the reference decoder.
+bool optionalCount(od::value &value, std::optional<int> &out)
+{
+    od::json_type type;
+    if (value.type().get(type))
+        return false;
+    if (type != od::json_type::number)
+        return isNull(value, type);
+    od::number number;
+    if (value.get_number().get(number) || !number.is_int64())
+        return false;
+    const std::int64_t count = number.get_int64();
+    if (count < 0 || count > std::numeric_limits<int>::max())
+        return false;
+    out = int(count);
+    return true;
+}
+
+// Reads one document's cards; every read* returns false where the reference decoder would
+// read something else, fail, or leave a record out.
+class CardDocumentReader
+{
+public:
+    // `escapes`: whether the document has a backslash at all; without one no string can
+    // hold an escaped surrogate.
+    CardDocumentReader(SharedStrings &vocabulary, bool escapes)
+        : m_vocabulary(vocabulary)
+        , m_values(ValuesPerDocument)
+        , m_escapes(escapes)
+    {}
+
+    bool readPage(od::document &document, CardPage &page)
+    {
+        od::object root;
+        if (document.get_object().get(root))
+            return false;
+        SeenKeys seen;
+        bool hasData = false;
+        bool hasPagination = false;
+        std::optional<int> total;
+        std::optional<int> limit;
+        std::optional<int> offset;
+        for (auto member : root) {
+            od::field field;
+            Text key;
+            if (!readMember(std::move(member), field, key, m_escapes))
+                return false;
+            od::value &value = field.value();
+            if (key == "data"sv) {
+                od::array data;
+                if (!seen.first(1) || value.get_array().get(data))
+                    return false;
+                hasData = true;
+                // One allocation for the whole page: growing it card by card moves every card
+                // several times and costs more than counting first.
+                std::size_t count = 0;
+                if (data.count_elements().get(count))
+                    return false;
+                page.items.reserve(qsizetype(count));
+                for (auto element : data) {
+                    od::value item;
+                    if (std::move(element).get(item) || !readCard(item, page.items.emplaceBack()))
+                        return false;
+                }
+            } else if (key == "meta"sv) {
+                if (!seen.first(2) || !readMeta(value, hasPagination, total, limit, offset))
+                    return false;
+            } else if (key == "included"sv) {
+                if (!seen.first(4) || !readIncluded(value))
+                    return false;
+            } else if (!skip(value, 1, m_escapes)) {
+                return false;
+            }
+        }
+        if (!hasData || !atEnd(document))
+            return false;
+        if (hasPagination) {
+            if (!total)
+                return false;
+            page.pagination =
+                Pagination{*total, limit.value_or(int(page.items.size())), offset.value_or(0)};
+        }
+        return addIncluded(page);
+    }
+
+    bool readSingle(od::document &document, Card &card)
+    {
+        od::object root;
+        if (document.get_object().get(root))
+            return false;
+        bool hasData = false;
+        for (auto member : root) {
+            od::field field;
+            Text key;
+            if (!readMember(std::move(member), field, key, m_escapes))
+                return false;
+            od::value &value = field.value();
+            if (key == "data"sv) {
+                if (hasData || !readCard(value, card))
+                    return false;
+                hasData = true;
+            } else if (!skip(value, 1, m_escapes)) {
+                return false;
+            }
+        }
+        return hasData && atEnd(document);
+    }
+
+private:
+    // Reads every member of `object`: `readKnown(key, value)` reads the members it knows and
+    // says whether that went as the reference decoder would (true) or not (false); the others
+    // (std::nullopt) are read and skipped at `skipDepth`.
+    template <class ReadKnown>
+    bool readMembers(od::object &object, int skipDepth, ReadKnown readKnown)
+    {
+        for (auto member : object) {
+            od::field field;
+            Text key;
+            if (!readMember(std::move(member), field, key, m_escapes))
+                return false;
+            od::value &v = field.value();
+            const std::optional<bool> known = readKnown(key, v);
+            if (known ? !*known : !skip(v, skipDepth, m_escapes))
+                return false;
+        }
+        return true;
+    }
+
+    struct TextMember
+    {
+        Text key;
+        std::optional<Text> *text;
+    };
+
+    // When `key` is one of `members`, reads its text; the n-th member takes bit n of `seen`, so
+    // a key given twice falls back. std::nullopt for other keys.
+    std::optional<bool> readTextMember(Text key, od::value &v, SeenKeys &seen,
+                                       std::initializer_list<TextMember> members) const
+    {
+        unsigned bit = 1;
+        for (const TextMember &member : members) {
+            if (key == member.key)
+                return seen.first(bit) && optionalText(v, *member.text);
+            bit <<= 1;
+        }
+        return std::nullopt;
+    }
+
+    // What JsonApiCodec::decodeCard() reads, with the same requirements.
+    bool readCard(od::value &value, Card &card)
+    {
+        od::object resource;
+        if (value.get_object().get(resource))
+            return false;
+        SeenKeys seen;
+        std::optional<Text> type;
+        std::optional<Text> id;
+        std::optional<Text> status;
+        bool hasAttributes = false;
+        const bool read =
+            readMembers(resource, 2, [&](Text key, od::value &v) -> std::optional<bool> {
+                if (key == "attributes"sv)
+                    return seen.first(1 << 2) && readAttributes(v, card, status, hasAttributes);
+                if (key == "relationships"sv)
+                    return seen.first(1 << 3) && readRelationships(v, card);
+                return readTextMember(key, v, seen, {{"type"sv, &type}, {"id"sv, &id}});
+            });
+        if (!read || !type || !id || !hasAttributes)
+            return false;
+        card.typeName = m_vocabulary.get(*type);
+        if (!card.typeName.endsWith(QLatin1String("Card"), Qt::CaseInsensitive))
+            return false;
+        card.type = cardTypeFromName(card.typeName);
+        card.id = toQString(*id);
+        // Unit's spec requires a status for individual cards only (see decodeCard()).
+        if (!status && !card.typeName.startsWith(QLatin1String("business")))
+            return false;
+        if (status) {
+            card.statusName = m_vocabulary.get(*status);
+            card.status = cardStatusFromName(card.statusName);
+        }
+        return true;
+    }
+
+    bool readAttributes(od::value &value, Card &card, std::optional<Text> &status, bool &read)
+    {
+        od::object attributes;
+        if (value.get_object().get(attributes))
+            return false;
+        read = true;
+        SeenKeys seen;
+        std::optional<Text> createdAt;
+        std::optional<Text> updatedAt;
+        std::optional<Text> last4Digits;
+        std::optional<Text> expirationDate;
+        std::optional<Text> nextExpirationDate;
+        std::optional<Text> bin;
+        std::optional<Text> design;
+        std::optional<Text> freezeReason;
+        // The texts take the first nine bits of `seen`.
+        const bool readAll =
+            readMembers(attributes, 3, [&](Text key, od::value &v) -> std::optional<bool> {
+                if (key == "tags"sv)
+                    return seen.first(1 << 9) && readTags(v, card.tags);
+                if (key == "shippingAddress"sv)
+                    return seen.first(1 << 10) && readAddress(v, card.shippingAddress);
+                return readTextMember(key, v, seen,
+                                      {{"createdAt"sv, &createdAt},
+                                       {"updatedAt"sv, &updatedAt},
+                                       {"last4Digits"sv, &last4Digits},
+                                       {"expirationDate"sv, &expirationDate},
+                                       {"nextExpirationDate"sv, &nextExpirationDate},
+                                       {"bin"sv, &bin},
+                                       {"status"sv, &status},
+                                       {"design"sv, &design},
+                                       {"freezeReason"sv, &freezeReason}});
+            });
+        if (!readAll)
+            return false;
+        if (!last4Digits || !expirationDate || !readDateTime(createdAt, true, card.createdAt) ||
+            !readDateTime(updatedAt, false, card.updatedAt))
+            return false;
+        card.last4Digits = toQString(*last4Digits);
+        card.expirationDate = m_values.get(*expirationDate);
+        card.nextExpirationDate = shared(nextExpirationDate);
+        card.bin = shared(bin);
+        card.design = shared(design);
+        card.freezeReason = shared(freezeReason);
+        return true;
+    }
+
+    bool readTags(od::value &value, Tags &tags)
+    {
+        od::object object;
+        bool present = false;
+        if (!optionalObject(value, object, present))
+            return false;
+        if (!present)
+            return true;
+        m_tagTexts.clear();
+        for (auto member : object) {
+            od::field field;
+            Text key;
+            std::optional<Text> text;
+            if (!readMember(std::move(member), field, key, m_escapes) ||
+                (m_escapes && hasSurrogate(key)) || !optionalText(field.value(), text) || !text)
+                return false;
+            m_tagTexts.emplace_back(key, *text);
+        }
+        // Cards of a page often carry the same tags: they share one map.
+        if (m_tagTexts != m_lastTagTexts) {
+            Tags read;
+            // A key given twice keeps its last value, as in Qt's QJsonObject.
+            for (const auto &[key, text] : m_tagTexts)
+                read.insert(m_values.get(key), m_values.get(text));
+            m_lastTags = read;
+            std::swap(m_tagTexts, m_lastTagTexts);
+        }
+        tags = m_lastTags;
+        return true;
+    }
+
+    // What JsonApiCodec::decodeAddress() reads.
+    bool readAddress(od::value &value, std::optional<Address> &out)
+    {
+        od::object object;
+        bool present = false;
+        if (!optionalObject(value, object, present))
+            return false;
+        if (!present)
+            return true;
+        SeenKeys seen;
+        std::optional<Text> street;
+        std::optional<Text> street2;
+        std::optional<Text> city;
+        std::optional<Text> state;
+        std::optional<Text> postalCode;
+        std::optional<Text> country;
+        const bool read = readMembers(object, 4, [&](Text key, od::value &v) {
+            return readTextMember(key, v, seen,
+                                  {{"street"sv, &street},
+                                   {"street2"sv, &street2},
+                                   {"city"sv, &city},
+                                   {"state"sv, &state},
+                                   {"postalCode"sv, &postalCode},
+                                   {"country"sv, &country}});
+        });
+        if (!read)
+            return false;
+        if (!street || !city || !postalCode)
+            return false;
+        Address address;
+        address.street = m_values.get(*street);
+        address.street2 = shared(street2);
+        address.city = m_values.get(*city);
+        address.postalCode = m_values.get(*postalCode);
+        if (country && !country->empty())
+            address.country = m_values.get(*country);
+        // A state is required in US addresses only.
+        if (!state && address.country == QLatin1String("US"))
+            return false;
+        address.state = shared(state);
+        out = std::move(address);
+        return true;
+    }
+
+    bool readRelationships(od::value &value, Card &card)
+    {
+        od::object object;
+        bool present = false;
+        if (!optionalObject(value, object, present))
+            return false;
+        if (!present)
+            return true;
+        SeenKeys seen;
+        return readMembers(object, 3, [&](Text key, od::value &v) -> std::optional<bool> {
+            if (key == "account"sv)
+                return seen.first(1) && readRelationship(v, card.accountType, card.accountId);
+            if (key == "customer"sv)
+                return seen.first(2) && readRelationship(v, card.customerType, card.customerId);
+            return std::nullopt;
+        });
+    }
+
+    // An optional object of which one member, `inner`, is an optional object whose members go
+    // to `readInnerMember(key, value)`; the outer object's other members are read and skipped
+    // (at `skipDepth`). False where the reference decoder's answer could differ.
+    template <class ReadInnerMember>
+    bool readNestedObject(od::value &value, Text inner, int skipDepth,
+                          ReadInnerMember readInnerMember)
+    {
+        od::object outer;
+        bool present = false;
+        if (!optionalObject(value, outer, present))
+            return false;
+        if (!present)
+            return true;
+        SeenKeys seenOuter;
+        for (auto member : outer) {
+            od::field field;
+            Text key;
+            if (!readMember(std::move(member), field, key, m_escapes))
+                return false;
+            od::value &v = field.value();
+            if (key != inner) {
+                if (!skip(v, skipDepth, m_escapes))
+                    return false;
+                continue;
+            }
+            od::object object;
+            bool hasObject = false;
+            if (!seenOuter.first(1) || !optionalObject(v, object, hasObject))
+                return false;
+            if (!hasObject)
+                continue;
+            for (auto innerMember : object) {
+                od::field innerField;
+                Text innerKey;
+                if (!readMember(std::move(innerMember), innerField, innerKey, m_escapes) ||
+                    !readInnerMember(innerKey, innerField.value()))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    // {"data": {"type": ..., "id": ...}}: sets type and id when the id is not empty, as
+    // decodeCard() does with FieldReader::relationship().
+    bool readRelationship(od::value &value, QString &typeOut, QString &idOut)
+    {
+        std::optional<Text> type;
+        std::optional<Text> id;
+        bool empty = true;
+        SeenKeys seen;
+        const bool read = readNestedObject(value, "data"sv, 4, [&](Text key, od::value &d) {
+            empty = false;
+            if (key == "type"sv)
+                return seen.first(1) && optionalText(d, type);
+            if (key == "id"sv)
+                return seen.first(2) && optionalText(d, id);
+            return skip(d, 5, m_escapes);
+        });
+        if (!read)
+            return false;
+        // {"data": {}} names nothing; a non-empty data object needs both.
+        if (empty)
+            return true;
+        if (!type || !id)
+            return false;
+        if (!id->empty()) {
+            typeOut = m_vocabulary.get(*type);
+            idOut = m_values.get(*id);
+        }
+        return true;
+    }
+
+    bool readMeta(od::value &value, bool &hasPagination, std::optional<int> &total,
+                  std::optional<int> &limit, std::optional<int> &offset)
+    {
+        SeenKeys seen;
+        return readNestedObject(value, "pagination"sv, 2, [&](Text key, od::value &c) {
+            // An empty pagination object is no pagination (pageFromDocument()).
+            hasPagination = true;
+            if (key == "total"sv)
+                return seen.first(1) && optionalCount(c, total);
+            if (key == "limit"sv)
+                return seen.first(2) && optionalCount(c, limit);
+            if (key == "offset"sv)
+                return seen.first(4) && optionalCount(c, offset);
+            return skip(c, 3, m_escapes);
+        });
+    }
+
+    // Included resources are few (an account, a customer) and read by the reference decoders:
+    // kept as raw JSON here, parsed by Qt once the whole document is known to be sound.
+    bool readIncluded(od::value &value)
+    {
+        od::array included;
+        if (value.get_array().get(included))
+            return false;
+        qsizetype index = 0;
+        for (auto element : included) {
+            od::value item;
+            od::json_type type;
+            if (std::move(element).get(item) || item.type().get(type))
+                return false;
+            if (type == od::json_type::object) {
+                od::object resource;
+                Text raw;
+                if (item.get_object().get(resource) || resource.raw_json().get(raw))
+                    return false;
+                m_included.emplace_back(index, raw);
+            } else if (!skip(item, 2, m_escapes)) {
+                return false; // not an object: pageFromDocument() skips it too, once it is valid
+            }
+            ++index;
+        }
+        return true;
+    }
+
+    bool addIncluded(CardPage &page) const
+    {
+        QList<std::pair<qsizetype, QJsonObject>> resources;
+        resources.reserve(qsizetype(m_included.size()));
+        for (const auto &[index, raw] : m_included) {
+            // Within Qt's nesting limit (counted from the document's root) for certain.
+            if (std::count(raw.begin(), raw.end(), '{') + std::count(raw.begin(), raw.end(), '[') >
+                MaxDepth)
+                return false;
+            QJsonParseError error;
+            const QJsonDocument resource = QJsonDocument::fromJson(
+                QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), &error);
+            if (error.error != QJsonParseError::NoError || !resource.isObject())
+                return false;
+            resources.append({index, resource.object()});
+        }
+        // Only now that nothing can fall back: a record left out is logged once.
+        for (const auto &[index, resource] : std::as_const(resources))
+            jsonapi::addIncluded(page, index, resource);
+        return true;
+    }
+
+    // A string, or nothing for null; false for anything else.
+    bool optionalText(od::value &value, std::optional<Text> &out) const
+    {
+        od::json_type type;
+        if (value.type().get(type))
+            return false;
+        if (type != od::json_type::string)
+            return isNull(value, type);
+        Text text;
+        if (!m_escapes) {
+            od::raw_json_string raw;
+            if (value.get_raw_json_string().get(raw) || !rawText(raw.raw(), text))
+                return false;
+        } else if (value.get_string().get(text) || hasSurrogate(text)) {
+            return false;
+        }
+        out = text;
+        return true;
+    }
+
+    QString shared(const std::optional<Text> &text)
+    {
+        return text ? m_values.get(*text) : QString();
+    }
+
+    SharedStrings &m_vocabulary;
+    SharedStrings m_values;
+    bool m_escapes;
+    // The tags of the card read last, as text and as read.
+    std::vector<std::pair<Text, Text>> m_tagTexts;
+    std::vector<std::pair<Text, Text>> m_lastTagTexts;
+    Tags m_lastTags;
+    std::vector<std::pair<qsizetype, Text>> m_included;
+};
+
+// Runs `read` on the document in `body`; false when simdjson cannot read it exactly as Qt would.
+template <class Read> bool readDocument(const QByteArray &body, Read readWith)
+{
+    const auto size = std::size_t(body.size());
+    const ByteSummary bytes = summarize(body.constData(), size);
+    if (body.startsWith(ByteOrderMark) ||
+        (bytes.controls && !controlCharactersAreWhitespace(body.constData(), size)))
+        return false;
+    // One parser and buffer per thread, reused: about six times the document's size, kept for
+    // documents up to KeptDocumentSize (a page of 1000 cards is 420 KiB) and freed after
+    // larger ones.
+    thread_local od::parser parser;
+    thread_local std::vector<char> padded;
+    thread_local SharedStrings vocabulary(VocabularySize);
+    bool read = false;
+    {
+        // simdjson reads up to SIMDJSON_PADDING bytes past the end of the document.
+        padded.resize(size + simdjson::SIMDJSON_PADDING);
+        std::memcpy(padded.data(), body.constData(), size);
+        std::memset(padded.data() + size, 0, simdjson::SIMDJSON_PADDING);
+        od::document document;
+        if (!parser.iterate(padded.data(), size, padded.size()).get(document)) {
+            CardDocumentReader reader(vocabulary, bytes.backslashes);
+            read = readWith(reader, document);
+        }
+    }
+    if (size > KeptDocumentSize) {
+        parser = od::parser();
+        padded = std::vector<char>();
+    }
+    return read;
+}
+
+} // namespace
+
+std::optional<CardPage> FastCardDecoder::page(const QByteArray &body)
+{
+    CardPage page;
+    if (!readDocument(body, [&page](CardDocumentReader &reader, od::document &document) {
+            return reader.readPage(document, page);
+        }))
+        return std::nullopt;
+    return page;
+}
+
+std::optional<Card> FastCardDecoder::single(const QByteArray &body)
+{
+    Card card;
+    if (!readDocument(body, [&card](CardDocumentReader &reader, od::document &document) {
+            return reader.readSingle(document, card);
+        }))
+        return std::nullopt;
+    return card;
+}
+
+QString FastCardDecoder::implementationName()
+{
+    return QString::fromStdString(simdjson::get_active_implementation()->name());
+}
+
+} // namespace tessera
