@@ -355,8 +355,7 @@ void CardsPage::followToEnd()
 
 void CardsPage::keepSelectionAcrossReset()
 {
-    const std::optional<Card> card = m_model->cardAt(selectedRow());
-    m_keptCardId = card ? card->id : QString();
+    m_keptCardId = m_model->cardIdAt(selectedRow());
     m_keptScroll = m_list->verticalScrollBar()->value();
 }
 

@@ -298,6 +298,12 @@ std::optional<Card> CardsModel::cardAt(int row) const
     return m_cards.at(index);
 }
 
+QString CardsModel::cardIdAt(int row) const
+{
+    const int index = cardIndexOf(row);
+    return index < 0 ? QString() : m_cards.idAt(index);
+}
+
 int CardsModel::rowOf(const QString &cardId) const
 {
     return rowForCard(m_cards.positionOf(cardId));

@@ -89,6 +89,8 @@ public:
 
     // The card a row shows, made from the compact store (CardStore); empty for no such row.
     std::optional<Card> cardAt(int row) const;
+    // Only the row's card id, with no Card made; empty for no such row.
+    QString cardIdAt(int row) const;
     int rowOf(const QString &cardId) const;
     QString accountName(const QString &accountId) const;
     // The account's available balance as the cards' pages brought it ("$1,234.56"); empty

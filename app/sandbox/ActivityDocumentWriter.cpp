@@ -19,7 +19,7 @@ void optionalRelationship(JsonWriter &writer, QLatin1StringView name, const QStr
 {
     // Each relationship's type is its name here (account, authorization, card, customer).
     if (!id.isEmpty())
-        JsonApiWriter::relationship(writer, name, QString(name), id);
+        JsonApiWriter::relationship(writer, name, name, id);
 }
 
 } // namespace

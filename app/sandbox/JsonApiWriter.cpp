@@ -4,6 +4,27 @@
 
 namespace tessera::sandbox {
 
+namespace {
+
+// Both relationship overloads: the type's text is written as given, with no QString made.
+template <typename Text>
+void writeRelationship(JsonWriter &writer, QLatin1StringView name, const Text &type,
+                       const QString &id)
+{
+    writer.key(name);
+    writer.beginObject();
+    writer.key(QLatin1StringView("data"));
+    writer.beginObject();
+    writer.key(QLatin1StringView("id"));
+    writer.string(id);
+    writer.key(QLatin1StringView("type"));
+    writer.string(type);
+    writer.endObject();
+    writer.endObject();
+}
+
+} // namespace
+
 QByteArray JsonApiWriter::listDocument(qsizetype expectedSize,
                                        const std::function<void(JsonWriter &)> &writeResources,
                                        const Pagination &pagination, const QJsonArray &included)
@@ -69,16 +90,13 @@ void JsonApiWriter::optionalTags(JsonWriter &writer, const Tags &tags)
 void JsonApiWriter::relationship(JsonWriter &writer, QLatin1StringView name, const QString &type,
                                  const QString &id)
 {
-    writer.key(name);
-    writer.beginObject();
-    writer.key(QLatin1StringView("data"));
-    writer.beginObject();
-    writer.key(QLatin1StringView("id"));
-    writer.string(id);
-    writer.key(QLatin1StringView("type"));
-    writer.string(type);
-    writer.endObject();
-    writer.endObject();
+    writeRelationship(writer, name, type, id);
+}
+
+void JsonApiWriter::relationship(JsonWriter &writer, QLatin1StringView name, QLatin1StringView type,
+                                 const QString &id)
+{
+    writeRelationship(writer, name, type, id);
 }
 
 } // namespace tessera::sandbox

@@ -28,6 +28,8 @@ public:
     // "name":{"data":{"id":…,"type":…}}
     static void relationship(JsonWriter &writer, QLatin1StringView name, const QString &type,
                              const QString &id);
+    static void relationship(JsonWriter &writer, QLatin1StringView name, QLatin1StringView type,
+                             const QString &id);
 };
 
 } // namespace tessera::sandbox

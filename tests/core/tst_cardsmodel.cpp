@@ -129,6 +129,19 @@ private slots:
         QCOMPARE(model->rowOf(QStringLiteral("300001")), 2);
     }
 
+    // cardIdAt reads only the id from the store: the same id cardAt gives, none past the rows.
+    void cardIdAtNamesTheCardOfEachRowAndNothingElse()
+    {
+        CardsModel *model = makeModel(2);
+        model->reload();
+        QVERIFY(fetchEverything(model));
+        QCOMPARE(model->rowCount(), 4);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->cardIdAt(row), model->cardAt(row)->id);
+        QVERIFY(model->cardIdAt(-1).isEmpty());
+        QVERIFY(model->cardIdAt(model->rowCount()).isEmpty());
+    }
+
     void reloadForgetsTheRowsAndStartsAgain()
     {
         CardsModel *model = makeModel(2);
