@@ -1,11 +1,11 @@
 #include "Authenticator.h"
 #include "Backend.h"
+#include "DemoSandbox.h"
 #include "EnvironmentSettings.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "ProcessHardening.h"
 #include "Provisioning.h"
-#include "SandboxServer.h"
 #include "SecretRedactor.h"
 #include "SingleInstance.h"
 #include "Style.h"
@@ -35,15 +35,14 @@ int fail(const QString &message)
 // Demo environment: Unit's API served in-process on loopback, so the app works offline. Its
 // changes (cards, sign-ins by token fingerprint) persist so a demo picks up where it left off;
 // the tokens themselves live only in the keychain.
-std::unique_ptr<sandbox::SandboxServer> startDemoSandbox(quint16 port)
+std::unique_ptr<sandbox::DemoSandbox> startDemoSandbox(quint16 port)
 {
-    auto server = std::make_unique<sandbox::SandboxServer>();
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (QDir().mkpath(dataDir))
-        server->setStateFile(dataDir + QStringLiteral("/demo-sandbox-state.json"));
-    if (server->start(QHostAddress::LocalHost, port) == 0)
-        return nullptr;
-    qCInfo(lcSandbox).noquote() << "demo sandbox listening on" << server->baseUrl().toString();
+    const QString stateFile =
+        QDir().mkpath(dataDir) ? dataDir + QStringLiteral("/demo-sandbox-state.json") : QString();
+    auto server = sandbox::DemoSandbox::start(port, stateFile);
+    if (server)
+        qCInfo(lcSandbox).noquote() << "demo sandbox listening on" << server->baseUrl().toString();
     return server;
 }
 
@@ -166,7 +165,7 @@ int main(int argc, char *argv[])
         qCInfo(lcUi) << "--environment is ignored: this installation is provisioned by a bank";
     Environment environment = EnvironmentSettings::load(provisioning, kind);
 
-    std::unique_ptr<sandbox::SandboxServer> sandbox;
+    std::unique_ptr<sandbox::DemoSandbox> sandbox;
     QString orgToken;
     if (environment.kind == Environment::Kind::Demo) {
         bool portOk = false;
@@ -206,7 +205,7 @@ int main(int argc, char *argv[])
         // The demo's state file keeps token fingerprints for sign-ins to survive a restart;
         // a sign-out takes them out again.
         QObject::connect(backend.authenticator(), &Authenticator::signedOut, sandbox.get(),
-                         &sandbox::SandboxServer::forgetCustomer);
+                         &sandbox::DemoSandbox::forgetCustomer);
     }
     // The keychain first: its read (a few D-Bus round trips to the secret service) goes on
     // while the window is built and shown, instead of starting after. Restoring before the

@@ -42,16 +42,6 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     , m_backend(backend)
     , m_title(new QLabel(this))
     , m_placeholder(new QLabel(tr("Select a card to see its details."), this))
-    , m_body(new QWidget(this))
-    , m_problem(new QFrame(m_body))
-    , m_problemText(new QLabel(m_problem))
-    , m_problemReference(new QLabel(m_problem))
-    , m_form(new QFormLayout)
-    , m_activationNote(new QLabel(m_body))
-    , m_simulateArrival(new QPushButton(tr("Simulate card &arrival"), m_body))
-    , m_limits(new QLabel(m_body))
-    , m_replace(new QPushButton(tr("&Replace…"), m_body))
-    , m_activity(new QPushButton(tr("Activit&y"), m_body))
 {
     setObjectName(QStringLiteral("cardDetails"));
     QFont titleFont = m_title->font();
@@ -62,6 +52,41 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     m_title->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
+
+    auto *inner = new QWidget(this);
+    m_innerLayout = new QVBoxLayout(inner);
+    m_innerLayout->addWidget(m_title);
+    m_innerLayout->addWidget(m_placeholder);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("cardDetailsScroll"));
+    // Everything wraps to the panel's width: the panel only ever scrolls down.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    clear();
+}
+
+// The card's fields, actions and limits, built when the first card is shown: until then the
+// panel is only its placeholder, and the cards page opens without them.
+void CardDetailsPanel::buildBody()
+{
+    if (m_body)
+        return;
+    m_body = new QWidget(this);
+    m_problem = new QFrame(m_body);
+    m_problemText = new QLabel(m_problem);
+    m_problemReference = new QLabel(m_problem);
+    m_form = new QFormLayout;
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_activationNote = new QLabel(m_body);
+    m_simulateArrival = new QPushButton(tr("Simulate card &arrival"), m_body);
+    m_limits = new QLabel(m_body);
+    m_replace = new QPushButton(tr("&Replace…"), m_body);
+    m_activity = new QPushButton(tr("Activit&y"), m_body);
 
     // Two columns, one place per action: Freeze and Unfreeze (never both allowed) share one,
     // and a hidden button keeps its place, so the others never move when the status changes.
@@ -167,23 +192,8 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     bodyLayout->addWidget(sensitive);
     bodyLayout->addStretch();
 
-    auto *inner = new QWidget(this);
-    auto *innerLayout = new QVBoxLayout(inner);
-    innerLayout->addWidget(m_title);
-    innerLayout->addWidget(m_placeholder);
-    innerLayout->addWidget(m_body);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("cardDetailsScroll"));
-    // Everything wraps to the panel's width: the panel only ever scrolls down.
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(inner);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
-    clear();
+    m_innerLayout->addWidget(m_body);
+    m_body->hide();
 }
 
 void CardDetailsPanel::setModel(CardsModel *model)
@@ -218,9 +228,11 @@ void CardDetailsPanel::clear()
     m_card = {};
     m_limitsCardId.clear();
     m_title->clear();
-    m_problem->hide();
     delete m_arrivalJob;
-    m_body->hide();
+    if (m_body) {
+        m_problem->hide();
+        m_body->hide();
+    }
     m_placeholder->show();
 }
 
@@ -232,6 +244,8 @@ void CardDetailsPanel::setActionsEnabled(bool enabled)
 
 void CardDetailsPanel::updateActions()
 {
+    if (!m_body)
+        return; // no card shown yet
     const QList<CardAction> allowed = CardLifecycle::allowedActions(m_card.status);
     for (auto it = m_actionButtons.begin(); it != m_actionButtons.end(); ++it) {
         it.value()->setVisible(allowed.contains(CardAction(it.key())));
@@ -248,6 +262,7 @@ void CardDetailsPanel::updateActions()
 
 void CardDetailsPanel::showActionProblem(const QString &message, const QString &supportId)
 {
+    buildBody();
     m_problemText->setText(message);
     m_problemReference->setText(
         supportId.isEmpty() ? QString() : tr("Reference for support: %1").arg(supportId));
@@ -275,6 +290,7 @@ void CardDetailsPanel::addRow(const QString &label, const QString &value, const 
 
 void CardDetailsPanel::showCard(const Card &card, const QString &accountName)
 {
+    buildBody();
     if (card.id != m_card.id) {
         m_problem->hide(); // a problem belongs to the card it happened to
         delete m_arrivalJob;

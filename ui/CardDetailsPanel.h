@@ -11,6 +11,7 @@ class QFormLayout;
 class QFrame;
 class QLabel;
 class QPushButton;
+class QVBoxLayout;
 
 namespace tessera {
 class ApiJob;
@@ -56,6 +57,7 @@ signals:
     void activityRequested(const tessera::Card &card);
 
 private:
+    void buildBody();
     void loadLimits();
     void addRow(const QString &label, const QString &value, const char *objectName);
     void followModel();
@@ -72,17 +74,18 @@ private:
     bool m_actionsEnabled = true;
     QLabel *m_title;
     QLabel *m_placeholder;
-    QWidget *m_body;
-    QFrame *m_problem;
-    QLabel *m_problemText;
-    QLabel *m_problemReference;
-    QFormLayout *m_form;
-    QLabel *m_activationNote;
-    QPushButton *m_simulateArrival;
-    QLabel *m_limits;
+    QVBoxLayout *m_innerLayout = nullptr;
+    QWidget *m_body = nullptr;
+    QFrame *m_problem = nullptr;
+    QLabel *m_problemText = nullptr;
+    QLabel *m_problemReference = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_activationNote = nullptr;
+    QPushButton *m_simulateArrival = nullptr;
+    QLabel *m_limits = nullptr;
     QHash<int, QPushButton *> m_actionButtons;
-    QPushButton *m_replace;
-    QPushButton *m_activity;
+    QPushButton *m_replace = nullptr;
+    QPushButton *m_activity = nullptr;
     QPointer<ApiJob> m_limitsJob;
     QPointer<ApiJob> m_replacementJob;
     QPointer<ApiJob> m_arrivalJob;

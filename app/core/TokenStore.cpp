@@ -1,10 +1,13 @@
 #include "TokenStore.h"
 
+#include "KeychainThread.h"
 #include "Logging.h"
 
 #include <memory>
 #include <QCoreApplication>
+#include <QPointer>
 #include <qt6keychain/keychain.h>
+#include <QThread>
 #include <QTimer>
 
 namespace tessera {
@@ -70,105 +73,154 @@ QString TokenStore::describe(Status status)
     return QCoreApplication::translate("TokenStore", "The keychain reported an error.");
 }
 
-void TokenStore::run(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> onDone)
+void TokenStore::run(std::function<QKeychain::Job *()> makeJob,
+                     std::function<void(const Answer &)> onDone)
 {
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
+    // Answers are posted to the application object, which outlives every keychain job (the
+    // keychain thread ends with it), and reach this store only if it still exists then.
+    Q_ASSERT(thread() == QCoreApplication::instance()->thread());
     auto done = std::make_shared<bool>(false);
     auto *watchdog = new QTimer(this);
     watchdog->setSingleShot(true);
-    connect(watchdog, &QTimer::timeout, this, [done, watchdog, onDone] {
-        watchdog->deleteLater();
+    const auto finish = [done, watchdog, onDone](const Answer &answer) {
+        // First: after a timeout the watchdog is gone, and the job's late answer is ignored.
         if (std::exchange(*done, true))
             return;
-        qCWarning(lcKeychain) << "keychain job timed out";
-        onDone(Status::TimedOut, nullptr);
-    });
-    connect(job, &QKeychain::Job::finished, this, [done, watchdog, onDone](QKeychain::Job *j) {
         watchdog->stop();
         watchdog->deleteLater();
-        if (std::exchange(*done, true))
-            return; // the watchdog already answered for this job
-        const Status status = statusOf(j->error());
-        if (status != Status::Ok && status != Status::NotFound)
+        if (answer.status == Status::Unavailable || answer.status == Status::Denied ||
+            answer.status == Status::Failed)
             qCWarning(lcKeychain).noquote()
-                << "keychain job failed:" << int(j->error()) << j->errorString();
-        onDone(status, j);
+                << "keychain job failed:" << answer.status << answer.errorText;
+        onDone(answer);
+    };
+    connect(watchdog, &QTimer::timeout, this, [finish] {
+        qCWarning(lcKeychain) << "keychain job timed out";
+        Answer timedOut;
+        timedOut.status = Status::TimedOut;
+        finish(timedOut);
     });
     watchdog->start(m_watchdogMs);
-    job->start();
-    // QtKeychain only queues the start; taking it now sends the first request to the secret
-    // service at once, so the keychain works while the caller goes on (at launch: while the
-    // window is built). The answer still comes later, through the event loop.
-    QCoreApplication::sendPostedEvents(job, QEvent::MetaCall);
+
+    const QPointer<TokenStore> store(this);
+    const bool posted = QMetaObject::invokeMethod(KeychainThread::context(), [makeJob = std::move(
+                                                                                  makeJob),
+                                                                              store, finish] {
+        QKeychain::Job *job = makeJob();
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        QObject::connect(job, &QKeychain::Job::finished, job, [store, finish](QKeychain::Job *j) {
+            Answer answer;
+            answer.status = statusOf(j->error());
+            answer.errorText = j->errorString();
+            if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(j))
+                answer.data = read->binaryData();
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [store, finish, answer] {
+                if (store)
+                    finish(answer);
+            });
+        });
+        job->start();
+    });
+    if (!posted)
+        qCWarning(lcKeychain) << "the keychain thread has ended; the job was not started";
 }
 
 void TokenStore::read(const QString &environmentId, const QString &customerId)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
-    job->setKey(entryKey(environmentId, customerId));
-    run(job, [this](Status status, QKeychain::Job *j) {
-        StoredToken token;
-        if (status == Status::Ok) {
-            const auto parsed =
-                StoredToken::fromJson(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData());
-            if (parsed)
-                token = *parsed;
-            else
-                status = Status::NotFound;
-        }
-        qCDebug(lcKeychain) << "read finished" << status;
-        emit readFinished(status, token);
-    });
+    const QString service = m_serviceName;
+    const QString key = entryKey(environmentId, customerId);
+    run(
+        [service, key]() -> QKeychain::Job * {
+            auto *job = new QKeychain::ReadPasswordJob(service);
+            job->setKey(key);
+            return job;
+        },
+        [this](const Answer &answer) {
+            Status status = answer.status;
+            StoredToken token;
+            if (status == Status::Ok) {
+                if (const auto parsed = StoredToken::fromJson(answer.data))
+                    token = *parsed;
+                else
+                    status = Status::NotFound;
+            }
+            qCDebug(lcKeychain) << "read finished" << status;
+            emit readFinished(status, token);
+        });
 }
 
 void TokenStore::write(const QString &environmentId, const StoredToken &token)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_serviceName);
-    job->setKey(entryKey(environmentId, token.customerId));
+    const QString service = m_serviceName;
+    const QString key = entryKey(environmentId, token.customerId);
     // As text (the JSON is UTF-8): QtKeychain's read looks for a text entry first and for a
     // binary one only when there is none, so a text entry is found in one search of the
     // secret service instead of two, at every launch. Entries written as binary by an earlier
     // Tessera are still read (the second search) and removed.
-    job->setTextData(QString::fromUtf8(token.toJson()));
-    run(job, [this](Status status, QKeychain::Job *) {
-        qCDebug(lcKeychain) << "write finished" << status;
-        emit writeFinished(status);
-    });
+    const QString text = QString::fromUtf8(token.toJson());
+    run(
+        [service, key, text]() -> QKeychain::Job * {
+            auto *job = new QKeychain::WritePasswordJob(service);
+            job->setKey(key);
+            job->setTextData(text);
+            return job;
+        },
+        [this](const Answer &answer) {
+            qCDebug(lcKeychain) << "write finished" << answer.status;
+            emit writeFinished(answer.status);
+        });
 }
 
 void TokenStore::remove(const QString &environmentId, const QString &customerId)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_serviceName);
-    job->setKey(entryKey(environmentId, customerId));
-    run(job, [this](Status status, QKeychain::Job *) {
-        // Removing what is not there leaves the keychain as the caller wants it.
-        if (status == Status::NotFound)
-            status = Status::Ok;
-        qCDebug(lcKeychain) << "remove finished" << status;
-        emit removeFinished(status);
-    });
+    const QString service = m_serviceName;
+    const QString key = entryKey(environmentId, customerId);
+    run(
+        [service, key]() -> QKeychain::Job * {
+            auto *job = new QKeychain::DeletePasswordJob(service);
+            job->setKey(key);
+            return job;
+        },
+        [this](const Answer &answer) {
+            // Removing what is not there leaves the keychain as the caller wants it.
+            const Status status = answer.status == Status::NotFound ? Status::Ok : answer.status;
+            qCDebug(lcKeychain) << "remove finished" << status;
+            emit removeFinished(status);
+        });
 }
 
 void TokenStore::readOrgToken(const QString &environmentId)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
-    job->setKey(QStringLiteral("org-token/%1").arg(environmentId));
-    run(job, [this](Status status, QKeychain::Job *j) {
-        const QString token = status == Status::Ok
-                                  ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData()
-                                  : QString();
-        emit orgTokenRead(status == Status::Ok && token.isEmpty() ? Status::NotFound : status,
-                          token);
-    });
+    const QString service = m_serviceName;
+    const QString key = QStringLiteral("org-token/%1").arg(environmentId);
+    run(
+        [service, key]() -> QKeychain::Job * {
+            auto *job = new QKeychain::ReadPasswordJob(service);
+            job->setKey(key);
+            return job;
+        },
+        [this](const Answer &answer) {
+            const QString token =
+                answer.status == Status::Ok ? QString::fromUtf8(answer.data) : QString();
+            emit orgTokenRead(answer.status == Status::Ok && token.isEmpty() ? Status::NotFound
+                                                                             : answer.status,
+                              token);
+        });
 }
 
 void TokenStore::writeOrgToken(const QString &environmentId, const QString &orgToken)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_serviceName);
-    job->setKey(QStringLiteral("org-token/%1").arg(environmentId));
-    job->setTextData(orgToken);
-    run(job, [this](Status status, QKeychain::Job *) { emit orgTokenWritten(status); });
+    const QString service = m_serviceName;
+    const QString key = QStringLiteral("org-token/%1").arg(environmentId);
+    run(
+        [service, key, orgToken]() -> QKeychain::Job * {
+            auto *job = new QKeychain::WritePasswordJob(service);
+            job->setKey(key);
+            job->setTextData(orgToken);
+            return job;
+        },
+        [this](const Answer &answer) { emit orgTokenWritten(answer.status); });
 }
 
 } // namespace tessera

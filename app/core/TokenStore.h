@@ -2,6 +2,8 @@
 
 #include "StoredToken.h"
 
+#include <functional>
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 
@@ -56,10 +58,19 @@ signals:
     void orgTokenWritten(tessera::TokenStore::Status status);
 
 private:
-    // Starts the job and calls onDone once: with the job's status, or TimedOut when the
-    // watchdog fires first. A running job is never deleted (QtKeychain may still call back
-    // into it); it deletes itself when it finally ends.
-    void run(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> onDone);
+    // What a finished job reported, taken from it on the keychain thread.
+    struct Answer
+    {
+        Status status = Status::Failed;
+        QByteArray data;   // what a read found
+        QString errorText; // QtKeychain's words, for the log
+    };
+
+    // Makes the job with makeJob and runs it on the keychain thread (KeychainThread), then calls
+    // onDone once, on this object's thread: with the job's answer, or TimedOut when the
+    // watchdog fires first. A job is never deleted while it runs (QtKeychain may still call
+    // back into it); it deletes itself on its thread when it ends, answered or not.
+    void run(std::function<QKeychain::Job *()> makeJob, std::function<void(const Answer &)> onDone);
 
     QString m_serviceName;
     int m_watchdogMs = 15000;

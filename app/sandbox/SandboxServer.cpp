@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSaveFile>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -101,20 +102,29 @@ quint16 SandboxServer::start(const QHostAddress &address, quint16 port)
     return m_port;
 }
 
+void SandboxServer::serve(QTcpServer *listening)
+{
+    bind(listening);
+    m_address = listening->serverAddress();
+    m_port = listening->serverPort();
+}
+
 QUrl SandboxServer::baseUrl() const
 {
-    if (m_port == 0)
-        return {};
+    return m_port == 0 ? QUrl() : baseUrlFor(m_address, m_port);
+}
+
+QUrl SandboxServer::baseUrlFor(const QHostAddress &address, quint16 port)
+{
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    // A wildcard bind is still reached through loopback from this machine.
-    if (m_address == QHostAddress::Any || m_address == QHostAddress::AnyIPv4)
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
         url.setHost(QStringLiteral("127.0.0.1"));
-    else if (m_address == QHostAddress::AnyIPv6)
+    else if (address == QHostAddress::AnyIPv6)
         url.setHost(QStringLiteral("::1"));
     else
-        url.setHost(m_address.toString());
-    url.setPort(m_port);
+        url.setHost(address.toString());
+    url.setPort(port);
     return url;
 }
 

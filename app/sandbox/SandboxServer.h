@@ -29,7 +29,13 @@ public:
 
     // 0 = ephemeral; returns the bound port, or 0 when listening failed.
     quint16 start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    // Serves on a socket that already listens (bound before the seed loaded, see DemoSandbox),
+    // taking it over.
+    void serve(QTcpServer *listening);
     QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT
+    // The base URL of a server listening on `address`: a wildcard one is reached through
+    // loopback from this machine.
+    static QUrl baseUrlFor(const QHostAddress &address, quint16 port);
 
     // Random per instance unless set; never a constant in the code.
     QString orgToken() const;

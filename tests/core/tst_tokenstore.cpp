@@ -1,9 +1,13 @@
+#include "KeychainThread.h"
 #include "TokenStore.h"
 
+#include <atomic>
 #include <memory>
+#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <qt6keychain/keychain.h>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 using namespace tessera;
@@ -137,14 +141,21 @@ private slots:
     {
         TokenStore store;
         const StoredToken earlier = sampleToken(QStringLiteral("10006"), 3600);
-        auto job = std::make_unique<QKeychain::WritePasswordJob>(store.serviceName());
-        job->setAutoDelete(false);
-        job->setKey(TokenStore::entryKey(m_environment, earlier.customerId));
-        job->setBinaryData(earlier.toJson());
-        QSignalSpy written(job.get(), &QKeychain::Job::finished);
-        job->start();
-        QVERIFY(written.wait(10000));
-        QCOMPARE(job->error(), QKeychain::NoError);
+        // Written as an earlier Tessera did, on the keychain thread that every job shares.
+        const QString service = store.serviceName();
+        const QString key = TokenStore::entryKey(m_environment, earlier.customerId);
+        const QByteArray binary = earlier.toJson();
+        std::atomic<int> error{-1};
+        QMetaObject::invokeMethod(KeychainThread::context(), [service, key, binary, &error] {
+            auto *job = new QKeychain::WritePasswordJob(service);
+            job->setKey(key);
+            job->setBinaryData(binary);
+            QObject::connect(job, &QKeychain::Job::finished, job,
+                             [&error](QKeychain::Job *j) { error = int(j->error()); });
+            job->start();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(error != -1, 10000);
+        QCOMPARE(error, int(QKeychain::NoError));
 
         auto [status, readBack] = read(store, m_environment, earlier.customerId);
         QCOMPARE(status, TokenStore::Status::Ok);
@@ -156,6 +167,49 @@ private slots:
 
         QCOMPARE(remove(store, m_environment, newer.customerId), TokenStore::Status::Ok);
         QCOMPARE(read(store, m_environment, newer.customerId).first, TokenStore::Status::NotFound);
+    }
+
+    // A job that outlives its watchdog: the caller had its TimedOut, and the job's answer,
+    // when it comes, neither reaches the caller a second time nor touches the watchdog (gone
+    // with the timeout; ./dev sanitize catches a use after free).
+    void anAnswerAfterTheWatchdogFiredIsIgnored()
+    {
+        TokenStore store;
+        QSignalSpy reads(&store, &TokenStore::readFinished);
+        store.setWatchdogInterval(0); // fires before the secret service can answer
+        store.read(m_environment, QStringLiteral("10007"));
+        QVERIFY(reads.wait(10000));
+        QCOMPARE(reads.constLast().at(0).value<TokenStore::Status>(), TokenStore::Status::TimedOut);
+
+        // QtKeychain runs one job at a time, in order, so when the second read has answered the
+        // first one's late answer has come back too.
+        store.setWatchdogInterval(10000);
+        store.read(m_environment, QStringLiteral("10007"));
+        QTRY_COMPARE_WITH_TIMEOUT(reads.count(), 2, 10000);
+        QCOMPARE(reads.constLast().at(0).value<TokenStore::Status>(), TokenStore::Status::NotFound);
+        QTest::qWait(50);
+        QCOMPARE(reads.count(), 2);
+    }
+
+    // Every job runs on the one keychain thread, whichever thread asks: the caller's event loop
+    // is not needed for the keychain to make progress.
+    void theKeychainWorksWhileTheCallersThreadIsBusy()
+    {
+        TokenStore store;
+        const StoredToken token = sampleToken(QStringLiteral("10008"), 3600);
+        QCOMPARE(write(store, m_environment, token), TokenStore::Status::Ok);
+        QSignalSpy reads(&store, &TokenStore::readFinished);
+        store.read(m_environment, token.customerId);
+        // Busy, as the GUI thread is while it builds the window: it sleeps and only takes the
+        // events posted to it, never the D-Bus replies or timers its event loop would dispatch.
+        QDeadlineTimer deadline(10000);
+        while (reads.isEmpty() && !deadline.hasExpired()) {
+            QThread::msleep(5);
+            QCoreApplication::sendPostedEvents();
+        }
+        QCOMPARE(reads.count(), 1);
+        QCOMPARE(reads.first().at(0).value<TokenStore::Status>(), TokenStore::Status::Ok);
+        QCOMPARE(remove(store, m_environment, token.customerId), TokenStore::Status::Ok);
     }
 
     void expiredEntryReadsAsExpired()

@@ -258,8 +258,10 @@ private slots:
         } // quit while locked
 
         launchSandbox();
-        auto backend = makeBackend();
+        // Before the backend: a request still on its way when the backend goes is aborted, and
+        // its finished signal lands here.
         QStringList requests;
+        auto backend = makeBackend();
         connect(backend->findChild<QNetworkAccessManager *>(), &QNetworkAccessManager::finished,
                 this, [&requests](QNetworkReply *reply) { requests << reply->url().path(); });
         MainWindow window(backend.get());

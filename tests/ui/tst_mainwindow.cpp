@@ -330,8 +330,10 @@ private slots:
         // Second launch: the keychain has the token, so no code is asked for, and the cards
         // page needs one request (GET /cards brings the customer along for the greeting).
         launchSandbox();
-        auto backend = makeBackend();
+        // Before the backend: a request still on its way when the backend goes is aborted, and
+        // its finished signal lands here.
         QStringList requests;
+        auto backend = makeBackend();
         auto *network = backend->findChild<QNetworkAccessManager *>();
         QVERIFY(network);
         connect(network, &QNetworkAccessManager::finished, this,
