@@ -39,7 +39,7 @@ ActivityFilterBar::ActivityFilterBar(QWidget *parent)
     m_text->setObjectName(QStringLiteral("activitySearch"));
     m_text->setPlaceholderText(tr("Search merchant, description or amount"));
     m_text->setAccessibleName(tr("Search activity"));
-    m_text->setClearButtonEnabled(true);
+    Style::clearButtonOnceTyped(m_text);
 
     m_period->setObjectName(QStringLiteral("activityPeriod"));
     m_period->setAccessibleName(tr("Period"));

@@ -44,10 +44,6 @@ CardDetailsPanel::CardDetailsPanel(Backend *backend, QWidget *parent)
     , m_placeholder(new QLabel(tr("Select a card to see its details."), this))
 {
     setObjectName(QStringLiteral("cardDetails"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
     m_title->setObjectName(QStringLiteral("cardDetailsTitle"));
     m_title->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -76,6 +72,12 @@ void CardDetailsPanel::buildBody()
 {
     if (m_body)
         return;
+    // The title's font with it: a font of its own is loaded when first used, and until a card
+    // is shown the title is empty.
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     m_body = new QWidget(this);
     m_problem = new QFrame(m_body);
     m_problemText = new QLabel(m_problem);

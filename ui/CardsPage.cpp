@@ -173,7 +173,7 @@ CardsPage::CardsPage(Backend *backend, QWidget *parent)
     m_search->setObjectName(QStringLiteral("cardSearch"));
     m_search->setAccessibleName(tr("Search cards"));
     m_search->setPlaceholderText(tr("Search last 4 digits, nickname or tag"));
-    m_search->setClearButtonEnabled(true);
+    Style::clearButtonOnceTyped(m_search);
     connect(m_search, &QLineEdit::textChanged, m_model, &CardsModel::setSearchText);
     m_count->setObjectName(QStringLiteral("cardCount"));
     m_count->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);

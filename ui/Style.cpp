@@ -1,6 +1,7 @@
 #include "Style.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
@@ -54,6 +55,18 @@ QWidget *messageState(QWidget *parent, const char *objectName, QLabel *label,
         layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch();
     return page;
+}
+
+void clearButtonOnceTyped(QLineEdit *field)
+{
+    if (!field->text().isEmpty()) {
+        field->setClearButtonEnabled(true);
+        return;
+    }
+    // From empty, the first change is the first text.
+    QObject::connect(
+        field, &QLineEdit::textChanged, field, [field] { field->setClearButtonEnabled(true); },
+        Qt::SingleShotConnection);
 }
 
 QWidget *loadingState(QWidget *parent, const char *objectName, const QString &text)

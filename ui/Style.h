@@ -7,6 +7,7 @@
 #include <QRect>
 
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPainter;
 class QProgressBar;
@@ -31,6 +32,10 @@ void makeRowList(QListView *list, bool uniformRows = true);
 // A page's state in a stacked widget: `label` centred with buttons under it (empty, error).
 QWidget *messageState(QWidget *parent, const char *objectName, QLabel *label,
                       const QList<QPushButton *> &buttons = {});
+// A search field's clear button, made when the first text is typed: it only shows while there
+// is text, and making it loads the style's icon, a sixth of building the main window at
+// start-up.
+void clearButtonOnceTyped(QLineEdit *field);
 // "Loading your cards…" over a busy bar, centred.
 QWidget *loadingState(QWidget *parent, const char *objectName, const QString &text);
 // A row painted as a rounded tile of `rect` (cards, accounts): the palette's base, highlighted

@@ -34,6 +34,41 @@ TokenStore::Status statusOf(QKeychain::Error error)
     return TokenStore::Status::Failed;
 }
 
+// The jobs, made on the keychain thread: the functions hold only copies of their texts.
+std::function<QKeychain::Job *()> readJob(const QString &service, const QString &key)
+{
+    return [service, key]() -> QKeychain::Job * {
+        auto *job = new QKeychain::ReadPasswordJob(service);
+        job->setKey(key);
+        return job;
+    };
+}
+
+std::function<QKeychain::Job *()> writeJob(const QString &service, const QString &key,
+                                           const QString &text)
+{
+    return [service, key, text]() -> QKeychain::Job * {
+        auto *job = new QKeychain::WritePasswordJob(service);
+        job->setKey(key);
+        job->setTextData(text);
+        return job;
+    };
+}
+
+std::function<QKeychain::Job *()> deleteJob(const QString &service, const QString &key)
+{
+    return [service, key]() -> QKeychain::Job * {
+        auto *job = new QKeychain::DeletePasswordJob(service);
+        job->setKey(key);
+        return job;
+    };
+}
+
+QString orgTokenKey(const QString &environmentId)
+{
+    return QStringLiteral("org-token/%1").arg(environmentId);
+}
+
 } // namespace
 
 TokenStore::TokenStore(QObject *parent)
@@ -128,44 +163,28 @@ void TokenStore::run(std::function<QKeychain::Job *()> makeJob,
 
 void TokenStore::read(const QString &environmentId, const QString &customerId)
 {
-    const QString service = m_serviceName;
-    const QString key = entryKey(environmentId, customerId);
-    run(
-        [service, key]() -> QKeychain::Job * {
-            auto *job = new QKeychain::ReadPasswordJob(service);
-            job->setKey(key);
-            return job;
-        },
-        [this](const Answer &answer) {
-            Status status = answer.status;
-            StoredToken token;
-            if (status == Status::Ok) {
-                if (const auto parsed = StoredToken::fromJson(answer.data))
-                    token = *parsed;
-                else
-                    status = Status::NotFound;
-            }
-            qCDebug(lcKeychain) << "read finished" << status;
-            emit readFinished(status, token);
-        });
+    run(readJob(m_serviceName, entryKey(environmentId, customerId)), [this](const Answer &answer) {
+        Status status = answer.status;
+        StoredToken token;
+        if (status == Status::Ok) {
+            if (const auto parsed = StoredToken::fromJson(answer.data))
+                token = *parsed;
+            else
+                status = Status::NotFound;
+        }
+        qCDebug(lcKeychain) << "read finished" << status;
+        emit readFinished(status, token);
+    });
 }
 
 void TokenStore::write(const QString &environmentId, const StoredToken &token)
 {
-    const QString service = m_serviceName;
-    const QString key = entryKey(environmentId, token.customerId);
     // As text (the JSON is UTF-8): QtKeychain's read looks for a text entry first and for a
     // binary one only when there is none, so a text entry is found in one search of the
     // secret service instead of two, at every launch. Entries written as binary by an earlier
     // Tessera are still read (the second search) and removed.
-    const QString text = QString::fromUtf8(token.toJson());
-    run(
-        [service, key, text]() -> QKeychain::Job * {
-            auto *job = new QKeychain::WritePasswordJob(service);
-            job->setKey(key);
-            job->setTextData(text);
-            return job;
-        },
+    run(writeJob(m_serviceName, entryKey(environmentId, token.customerId),
+                 QString::fromUtf8(token.toJson())),
         [this](const Answer &answer) {
             qCDebug(lcKeychain) << "write finished" << answer.status;
             emit writeFinished(answer.status);
@@ -174,14 +193,7 @@ void TokenStore::write(const QString &environmentId, const StoredToken &token)
 
 void TokenStore::remove(const QString &environmentId, const QString &customerId)
 {
-    const QString service = m_serviceName;
-    const QString key = entryKey(environmentId, customerId);
-    run(
-        [service, key]() -> QKeychain::Job * {
-            auto *job = new QKeychain::DeletePasswordJob(service);
-            job->setKey(key);
-            return job;
-        },
+    run(deleteJob(m_serviceName, entryKey(environmentId, customerId)),
         [this](const Answer &answer) {
             // Removing what is not there leaves the keychain as the caller wants it.
             const Status status = answer.status == Status::NotFound ? Status::Ok : answer.status;
@@ -192,34 +204,18 @@ void TokenStore::remove(const QString &environmentId, const QString &customerId)
 
 void TokenStore::readOrgToken(const QString &environmentId)
 {
-    const QString service = m_serviceName;
-    const QString key = QStringLiteral("org-token/%1").arg(environmentId);
-    run(
-        [service, key]() -> QKeychain::Job * {
-            auto *job = new QKeychain::ReadPasswordJob(service);
-            job->setKey(key);
-            return job;
-        },
-        [this](const Answer &answer) {
-            const QString token =
-                answer.status == Status::Ok ? QString::fromUtf8(answer.data) : QString();
-            emit orgTokenRead(answer.status == Status::Ok && token.isEmpty() ? Status::NotFound
-                                                                             : answer.status,
-                              token);
-        });
+    run(readJob(m_serviceName, orgTokenKey(environmentId)), [this](const Answer &answer) {
+        const QString token =
+            answer.status == Status::Ok ? QString::fromUtf8(answer.data) : QString();
+        emit orgTokenRead(answer.status == Status::Ok && token.isEmpty() ? Status::NotFound
+                                                                         : answer.status,
+                          token);
+    });
 }
 
 void TokenStore::writeOrgToken(const QString &environmentId, const QString &orgToken)
 {
-    const QString service = m_serviceName;
-    const QString key = QStringLiteral("org-token/%1").arg(environmentId);
-    run(
-        [service, key, orgToken]() -> QKeychain::Job * {
-            auto *job = new QKeychain::WritePasswordJob(service);
-            job->setKey(key);
-            job->setTextData(orgToken);
-            return job;
-        },
+    run(writeJob(m_serviceName, orgTokenKey(environmentId), orgToken),
         [this](const Answer &answer) { emit orgTokenWritten(answer.status); });
 }
 

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <memory>
 #include <QDeadlineTimer>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <qt6keychain/keychain.h>
 #include <QTest>
@@ -176,10 +178,20 @@ private slots:
     {
         TokenStore store;
         QSignalSpy reads(&store, &TokenStore::readFinished);
-        store.setWatchdogInterval(0); // fires before the secret service can answer
+        // The keychain thread is held busy until the watchdog has fired.
+        QSemaphore busy;
+        QMetaObject::invokeMethod(KeychainThread::context(), [&busy] { busy.acquire(); });
+        bool released = false;
+        const auto release = [&] {
+            if (!std::exchange(released, true))
+                busy.release();
+        };
+        const auto releaseOnFailure = qScopeGuard(release);
+        store.setWatchdogInterval(50);
         store.read(m_environment, QStringLiteral("10007"));
         QVERIFY(reads.wait(10000));
         QCOMPARE(reads.constLast().at(0).value<TokenStore::Status>(), TokenStore::Status::TimedOut);
+        release();
 
         // QtKeychain runs one job at a time, in order, so when the second read has answered the
         // first one's late answer has come back too.

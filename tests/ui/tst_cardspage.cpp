@@ -40,6 +40,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QToolButton>
 
 using namespace tessera;
 using tessera::sandbox::SandboxServer;
@@ -728,6 +729,29 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->state(), CardsModel::State::Idle, 5000);
         bar->setSliderDown(false);
         QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // The search field's clear button comes with the first character typed (made then, not at
+    // start-up) and empties the search: every card shows again.
+    void theSearchFieldsClearButtonEmptiesTheSearch()
+    {
+        QVERIFY(signIn(test::seed::mayaThompson));
+        openPage();
+        CardsModel *model = m_page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+        auto *search = child<QLineEdit>("cardSearch");
+        QVERIFY(!search->isClearButtonEnabled());
+
+        QTest::keyClicks(search, QStringLiteral("4821"));
+        QVERIFY(search->isClearButtonEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        QToolButton *clear = nullptr;
+        for (QToolButton *button : search->findChildren<QToolButton *>())
+            clear = button->isVisibleTo(search) ? button : clear;
+        QVERIFY(clear);
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QCOMPARE(search->text(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
     }
 
     // Unit's GET /cards cannot search: typing the last four digits of a card far down the list
