@@ -15,12 +15,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFutureWatcher>
 #include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace tessera;
 
@@ -228,8 +229,12 @@ int main(int argc, char *argv[])
         window.activateWindow();
     });
     window.show();
-    // After the window is up: decoding the icon's images is not needed for the first screen
-    // (the desktop entry names the icon too), and it fits in the wait for the keychain.
-    QTimer::singleShot(0, &app, [] { QApplication::setWindowIcon(ui::Style::appIcon()); });
+    // The icon's images are decoded on a pool thread: the first screen does not need them (the
+    // desktop entry names the icon too), and on the GUI thread they held up the cards ~10 ms.
+    QFutureWatcher<QList<QImage>> iconImages;
+    QObject::connect(&iconImages, &QFutureWatcherBase::finished, &app, [&iconImages] {
+        QApplication::setWindowIcon(ui::Style::appIcon(iconImages.result()));
+    });
+    iconImages.setFuture(QtConcurrent::run(&ui::Style::appIconImages));
     return QApplication::exec();
 }

@@ -5,6 +5,7 @@
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyleOptionViewItem>
@@ -101,11 +102,27 @@ void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QRec
 
 QIcon appIcon()
 {
-    const QString name = QStringLiteral("io.github.tessera_banking.Tessera");
+    return appIcon(appIconImages());
+}
+
+QIcon appIcon(const QList<QImage> &images)
+{
     QIcon builtIn;
-    for (const int size : {16, 32, 48, 64, 128, 256})
-        builtIn.addFile(QStringLiteral(":/icons/%1/%2.png").arg(size).arg(name), QSize(size, size));
-    return QIcon::fromTheme(name, builtIn);
+    for (const QImage &image : images)
+        builtIn.addPixmap(QPixmap::fromImage(image));
+    return QIcon::fromTheme(QStringLiteral("io.github.tessera_banking.Tessera"), builtIn);
+}
+
+QList<QImage> appIconImages()
+{
+    QList<QImage> images;
+    for (const int size : {16, 32, 48, 64, 128, 256}) {
+        const QImage image(
+            QStringLiteral(":/icons/%1/io.github.tessera_banking.Tessera.png").arg(size));
+        if (!image.isNull())
+            images.append(image);
+    }
+    return images;
 }
 
 } // namespace tessera::ui::Style

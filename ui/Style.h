@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QImage>
 #include <QList>
 #include <QPalette>
 #include <QRect>
@@ -44,6 +45,10 @@ void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QRec
 // Tessera's icon: the icon theme's (where the installed package puts it), else the sizes
 // compiled in, for a run from the build tree, Windows and macOS.
 QIcon appIcon();
+// The same from the compiled-in sizes decoded beforehand by appIconImages(), which any thread
+// may call (decoding them takes ~10 ms, most of it Qt finding its image plugins).
+QIcon appIcon(const QList<QImage> &images);
+QList<QImage> appIconImages();
 } // namespace Style
 
 } // namespace tessera::ui

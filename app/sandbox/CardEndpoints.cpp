@@ -126,8 +126,7 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
         scope = {CardOrderIndex::Scope::Kind::Customer, owner};
     }
 
-    const CardOrderIndex &order = m_store.cardOrder();
-    const QList<Card> &cards = m_store.cards();
+    const CardOrderIndex &order = m_store.cardOrder(scope);
     qsizetype total = 0;
     QList<const Card *> window;
     if (nothing) {
@@ -139,14 +138,14 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
         total = found.total;
         window.reserve(found.cardSlots.size());
         for (qsizetype slot : found.cardSlots)
-            window.append(&cards.at(slot));
+            window.append(&m_store.cardAt(slot));
         m_store.countVisits(window.size());
     } else {
         // Tags and a token's resources are not indexed: every card of the scope is looked at.
         std::vector<CardOrderIndex::Entry> matching = order.entries(scope, statusFilter);
         m_store.countVisits(qsizetype(matching.size()));
         const auto isShown = [&](const CardOrderIndex::Entry &entry) {
-            const Card &card = cards.at(entry.slot);
+            const Card &card = m_store.cardAt(entry.slot);
             if (!caller.canSeeCard(card))
                 return false;
             for (auto it = tagFilter.begin(); it != tagFilter.end(); ++it) {
@@ -170,7 +169,7 @@ SandboxResponse CardEndpoints::list(const SandboxRequest &request, const Caller 
         std::partial_sort(first, last, matching.end(), before);
         window.reserve(last - first);
         for (auto it = first; it != last; ++it)
-            window.append(&cards.at(it->slot));
+            window.append(&m_store.cardAt(it->slot));
     }
 
     return SandboxResponse::document(

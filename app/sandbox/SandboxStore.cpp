@@ -4,11 +4,13 @@
 #include "JsonApiCodec.h"
 #include "Logging.h"
 
+#include <algorithm>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <utility>
 
 namespace tessera::sandbox {
 
@@ -94,7 +96,7 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
         if (!isIdentifier(card.id) || fresh.m_cardIndex.contains(card.id))
             return fail(error,
                         QStringLiteral("seed card: bad or duplicate id \"%1\"").arg(card.id));
-        const Account *account = fresh.account(card.accountId);
+        const Account *account = fresh.loadedAccount(card.accountId);
         if (!account)
             return fail(error, QStringLiteral("seed card %1: unknown account \"%2\"")
                                    .arg(card.id, card.accountId));
@@ -114,29 +116,21 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
     }
     fresh.m_nextCardId = maxCardId + 1;
 
+    fresh.m_seedCardCount = fresh.m_cards.size();
     for (const QJsonValue &value : root.value(QLatin1String("generatedCards")).toArray()) {
         const QJsonObject spec = value.toObject();
-        const Account *account = fresh.account(spec.value(QLatin1String("accountId")).toString());
+        const Account *account =
+            fresh.loadedAccount(spec.value(QLatin1String("accountId")).toString());
         const Customer *owner = fresh.customer(spec.value(QLatin1String("customerId")).toString());
         const qint64 count = spec.value(QLatin1String("count")).toInteger(-1);
         if (!account || !owner || account->customerId != owner->id)
             return fail(error, QStringLiteral("seed generatedCards: unknown customer/account"));
         if (count < 0 || count > 100000)
             return fail(error, QStringLiteral("seed generatedCards: count must be 0..100000"));
-        // Copies: the lists the pointers point into grow.
-        const Account accountCopy = *account;
-        const Customer ownerCopy = *owner;
-        GeneratedCards generated(accountCopy, ownerCopy);
-        fresh.m_cards.reserve(fresh.m_cards.size() + count);
-        fresh.m_cardIndex.reserve(fresh.m_cards.size() + count);
-        // As addCard() would store them, minus what a seed card needs no record of: limits
-        // left at their defaults (limits() answers those anyway) and no change to remember.
-        for (qint64 i = 0; i < count; ++i) {
-            Card card = generated.card(i);
-            card.id = QString::number(fresh.m_nextCardId++);
-            fresh.m_cardIndex.insert(card.id, fresh.m_cards.size());
-            fresh.m_cards.append(std::move(card));
-        }
+        // Their ids now, so cards added before they are made come after them.
+        if (count > 0)
+            fresh.m_pendingBatches.append({owner->id, account->id, fresh.m_nextCardId, count});
+        fresh.m_nextCardId += count;
     }
 
     // Histories: their plans, and what the accounts' holds depend on, now; transactions later.
@@ -148,7 +142,7 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
         const QJsonObject spec = value.toObject();
         const QString accountId = spec.value(QLatin1String("accountId")).toString();
         const qint64 count = spec.value(QLatin1String("transactions")).toInteger(-1);
-        if (!fresh.account(accountId))
+        if (!fresh.loadedAccount(accountId))
             return fail(error, QStringLiteral("seed generatedHistory: unknown account"));
         if (count < 1 || count >= AccountActivity::IdFactor)
             return fail(error, QStringLiteral("seed generatedHistory: transactions must be "
@@ -168,12 +162,10 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
         }
         const Customer *owner = fresh.customer(account.customerId);
         plan.business = owner && owner->isBusiness();
-        AccountActivity activity =
-            SandboxHistory::prepare(account, cardsByAccount.value(account.id), plan);
-        account.hold = activity.held();
-        account.available = account.balance - account.hold;
         fresh.m_historyPlans.insert(account.id, plan);
-        fresh.m_activities.insert(account.id, std::move(activity));
+        // An account with cards still to make is prepared once they are made.
+        if (!fresh.awaitsGeneratedCards({CardOrderIndex::Scope::Kind::Account, account.id}))
+            fresh.prepareActivity(account, cardsByAccount.value(account.id));
     }
 
     qCDebug(lcSandbox) << "histories planned in" << planning.elapsed() << "ms";
@@ -182,8 +174,111 @@ bool SandboxStore::loadSeed(const QByteArray &json, QString *error)
     fresh.m_cardOrder.rebuild(fresh.m_cards);
     *this = std::move(fresh);
     qCInfo(lcSandbox) << "seed loaded:" << m_customers.size() << "customers," << m_accounts.size()
-                      << "accounts," << m_cards.size() << "cards";
+                      << "accounts," << cardCount() << "cards";
     return true;
+}
+
+const QList<Account> &SandboxStore::accounts() const
+{
+    makeGeneratedCards();
+    return m_accounts;
+}
+
+const QList<Card> &SandboxStore::cards() const
+{
+    makeGeneratedCards();
+    return m_cards;
+}
+
+int SandboxStore::cardCount() const
+{
+    qint64 count = m_cards.size();
+    for (const GeneratedBatch &batch : m_pendingBatches)
+        count += batch.count;
+    return int(count);
+}
+
+bool SandboxStore::isGeneratedCardId(const QString &id) const
+{
+    if (m_pendingBatches.isEmpty())
+        return false;
+    bool isNumber = false;
+    const qint64 number = id.toLongLong(&isNumber);
+    return isNumber && std::any_of(m_pendingBatches.cbegin(), m_pendingBatches.cend(),
+                                   [number](const GeneratedBatch &batch) {
+                                       return number >= batch.firstId &&
+                                              number < batch.firstId + batch.count;
+                                   });
+}
+
+bool SandboxStore::awaitsGeneratedCards(const CardOrderIndex::Scope &scope) const
+{
+    using Kind = CardOrderIndex::Scope::Kind;
+    return std::any_of(m_pendingBatches.cbegin(), m_pendingBatches.cend(),
+                       [&scope](const GeneratedBatch &batch) {
+                           return scope.kind == Kind::All ||
+                                  (scope.kind == Kind::Customer && scope.id == batch.customerId) ||
+                                  (scope.kind == Kind::Account && scope.id == batch.accountId);
+                       });
+}
+
+void SandboxStore::makeGeneratedCards() const
+{
+    if (m_pendingBatches.isEmpty())
+        return;
+    // The one place the store changes behind a const accessor; see the declaration.
+    auto *self = const_cast<SandboxStore *>(this);
+    QElapsedTimer timer;
+    timer.start();
+    const QList<GeneratedBatch> batches = std::exchange(self->m_pendingBatches, {});
+    const qsizetype firstSlot = m_cards.size();
+    qint64 made = 0;
+    for (const GeneratedBatch &batch : batches)
+        made += batch.count;
+    self->m_cards.reserve(firstSlot + made);
+    self->m_cardIndex.reserve(firstSlot + made);
+    QList<QString> accountIds;
+    for (const GeneratedBatch &batch : batches) {
+        // Copies: the card list grows while they are read.
+        const Account account = m_accounts.at(m_accountIndex.value(batch.accountId));
+        const Customer owner = m_customers.at(m_customerIndex.value(batch.customerId));
+        GeneratedCards generated(account, owner);
+        // As addCard() would store them, minus what a seed card needs no record of: limits
+        // left at their defaults (limits() answers those anyway) and no change to remember.
+        for (qint64 i = 0; i < batch.count; ++i) {
+            Card card = generated.card(i);
+            card.id = QString::number(batch.firstId + i);
+            self->m_cardIndex.insert(card.id, m_cards.size());
+            self->m_cards.append(std::move(card));
+        }
+        if (!accountIds.contains(batch.accountId))
+            accountIds.append(batch.accountId);
+    }
+    // Sorting once beats inserting one by one; it also takes in the changes made so far.
+    self->m_cardsToReindex.clear();
+    self->m_cardOrder.rebuild(m_cards);
+
+    // Their accounts' activity, from the cards the account had at load (the seed's, as they are
+    // now) and the generated ones, as loadSeed() prepares the other accounts'.
+    for (const QString &accountId : std::as_const(accountIds)) {
+        QList<const Card *> cards;
+        for (qsizetype slot = 0; slot < m_cards.size(); ++slot) {
+            if ((slot < m_seedCardCount || slot >= firstSlot) &&
+                m_cards.at(slot).accountId == accountId)
+                cards.append(&m_cards.at(slot));
+        }
+        self->prepareActivity(self->m_accounts[m_accountIndex.value(accountId)], cards);
+    }
+    qCInfo(lcSandbox) << "generated" << made << "cards in" << timer.elapsed() << "ms";
+}
+
+void SandboxStore::prepareActivity(Account &account, const QList<const Card *> &cards)
+{
+    AccountActivity activity =
+        SandboxHistory::prepare(account, cards, m_historyPlans.value(account.id));
+    account.hold = activity.held();
+    account.available = account.balance - account.hold;
+    m_activities.insert(account.id, std::move(activity));
 }
 
 const Customer *SandboxStore::customer(const QString &id) const
@@ -194,24 +289,37 @@ const Customer *SandboxStore::customer(const QString &id) const
 
 const Account *SandboxStore::account(const QString &id) const
 {
+    if (awaitsGeneratedCards({CardOrderIndex::Scope::Kind::Account, id}))
+        makeGeneratedCards();
+    return loadedAccount(id);
+}
+
+const Account *SandboxStore::loadedAccount(const QString &id) const
+{
     const auto it = m_accountIndex.constFind(id);
     return it == m_accountIndex.constEnd() ? nullptr : &m_accounts.at(*it);
 }
 
 const Card *SandboxStore::card(const QString &id) const
 {
+    if (isGeneratedCardId(id))
+        makeGeneratedCards();
     const auto it = m_cardIndex.constFind(id);
     return it == m_cardIndex.constEnd() ? nullptr : &m_cards.at(*it);
 }
 
 Account *SandboxStore::mutableAccount(const QString &id)
 {
+    if (awaitsGeneratedCards({CardOrderIndex::Scope::Kind::Account, id}))
+        makeGeneratedCards();
     const auto it = m_accountIndex.constFind(id);
     return it == m_accountIndex.constEnd() ? nullptr : &m_accounts[*it];
 }
 
 AccountActivity *SandboxStore::activity(const QString &accountId)
 {
+    if (awaitsGeneratedCards({CardOrderIndex::Scope::Kind::Account, accountId}))
+        makeGeneratedCards();
     const auto it = m_activities.find(accountId);
     return it == m_activities.end() ? nullptr : &it.value();
 }
@@ -234,6 +342,8 @@ AccountActivity *SandboxStore::history(const QString &accountId)
 
 Card *SandboxStore::mutableCard(const QString &id)
 {
+    if (isGeneratedCardId(id))
+        makeGeneratedCards();
     const auto it = m_cardIndex.constFind(id);
     if (it == m_cardIndex.constEnd())
         return nullptr;
@@ -243,8 +353,10 @@ Card *SandboxStore::mutableCard(const QString &id)
     return &m_cards[*it];
 }
 
-const CardOrderIndex &SandboxStore::cardOrder()
+const CardOrderIndex &SandboxStore::cardOrder(const CardOrderIndex::Scope &scope)
 {
+    if (awaitsGeneratedCards(scope))
+        makeGeneratedCards();
     for (auto it = m_cardsToReindex.cbegin(); it != m_cardsToReindex.cend(); ++it) {
         m_cardOrder.remove(it.value(), it.key());
         m_cardOrder.insert(m_cards.at(it.key()), it.key());

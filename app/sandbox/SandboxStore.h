@@ -21,6 +21,11 @@ namespace tessera::sandbox {
 // The sandbox's data: customers, accounts and cards held as Tessera's own value types, loaded
 // from a seed document whose resources are JSON:API objects (so JsonApiCodec decodes them).
 // Lookups are by id; "who may see what" is decided by the endpoints, not here.
+//
+// The seed's generated cards ("generatedCards", the Bulk Demo's 5 000) get their ids at load
+// but are made when something first needs them: a lookup of one of their ids, their account or
+// customer, a listing across customers, a walk over every card or account. Other customers'
+// requests never pay for them, nor does every launch of the demo (~10 ms of start-up).
 class SandboxStore
 {
 public:
@@ -39,11 +44,18 @@ public:
     Card *mutableCard(const QString &id);
 
     const QList<Customer> &customers() const { return m_customers; }
-    const QList<Account> &accounts() const { return m_accounts; }
-    const QList<Card> &cards() const { return m_cards; }
-    int cardCount() const { return int(m_cards.size()); }
-    // The cards in createdAt order, for listing; up to date with every change made so far.
-    const CardOrderIndex &cardOrder();
+    const QList<Account> &accounts() const;
+    // Every card, the generated ones made first.
+    const QList<Card> &cards() const;
+    // Every card, made or not.
+    int cardCount() const;
+    // The cards held in memory: the generated ones count once they are made.
+    qsizetype cardsInMemory() const { return m_cards.size(); }
+    // The card in `slot` of the store, as CardOrderIndex names it.
+    const Card &cardAt(qsizetype slot) const { return m_cards.at(slot); }
+    // The cards in createdAt order, for listing `scope`; up to date with every change made so
+    // far, and holding the generated cards when the scope includes them.
+    const CardOrderIndex &cardOrder(const CardOrderIndex::Scope &scope);
 
     // Stores a new card under a fresh numeric id and returns that id.
     QString addCard(Card card, const CardLevelLimits &limits);
@@ -69,6 +81,26 @@ public:
     bool applyChanges(const QJsonObject &changes, QString *error = nullptr);
 
 private:
+    // Cards of the seed's "generatedCards" not made yet, and the ids kept for them.
+    struct GeneratedBatch
+    {
+        QString customerId;
+        QString accountId;
+        qint64 firstId = 0;
+        qint64 count = 0;
+    };
+
+    bool isGeneratedCardId(const QString &id) const;
+    // The account as it is, its generated cards made or not (for loading).
+    const Account *loadedAccount(const QString &id) const;
+    // Whether a card of `scope` is among them.
+    bool awaitsGeneratedCards(const CardOrderIndex::Scope &scope) const;
+    // Makes the pending generated cards, then their accounts' activity. Logically const: the
+    // cards are part of the store from loadSeed() on, only made late.
+    void makeGeneratedCards() const;
+    // The account's activity from its cards and plan, and the holds that follow from it.
+    void prepareActivity(Account &account, const QList<const Card *> &cards);
+
     QList<Customer> m_customers;
     QList<Account> m_accounts;
     QList<Card> m_cards;
@@ -83,6 +115,9 @@ private:
     // were indexed then (a caller may change their status through the pointer).
     QHash<qsizetype, Card> m_cardsToReindex;
     qint64 m_nextCardId = 1;
+    QList<GeneratedBatch> m_pendingBatches;
+    // The seed's own cards take the first slots; the generated ones are not among them.
+    qsizetype m_seedCardCount = 0;
     QDateTime m_historyEnd;
     QHash<QString, SandboxHistory::Plan> m_historyPlans;
     QHash<QString, AccountActivity> m_activities;

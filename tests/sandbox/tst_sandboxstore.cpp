@@ -236,6 +236,133 @@ private slots:
         QCOMPARE(store.cardIdForIdempotencyKey(QStringLiteral("1"), QStringLiteral("k")), id);
         QVERIFY(store.cardIdForIdempotencyKey(QStringLiteral("2"), QStringLiteral("k")).isEmpty());
     }
+    // The Bulk Demo's 5 000 cards are made when something needs them, not at every launch;
+    // what another customer asks for never makes them.
+    void generatedCardsAreMadeWhenFirstNeeded_data()
+    {
+        QTest::addColumn<QString>("use");
+        QTest::addColumn<bool>("makesThem");
+        QTest::newRow("another customer's cards listed") << "listMaya" << false;
+        QTest::newRow("another account's activity") << "mayasActivity" << false;
+        QTest::newRow("a seed card") << "seedCard" << false;
+        QTest::newRow("their customer looked up") << "bulkCustomer" << false;
+        QTest::newRow("a card added") << "addCard" << false;
+        QTest::newRow("one of their ids") << "generatedCard" << true;
+        QTest::newRow("one of them changed") << "changeGenerated" << true;
+        QTest::newRow("their account") << "bulkAccount" << true;
+        QTest::newRow("their account's activity") << "bulkActivity" << true;
+        QTest::newRow("their customer's cards listed") << "listBulk" << true;
+        QTest::newRow("everyone's cards listed") << "listAll" << true;
+        QTest::newRow("every account") << "accounts" << true;
+        QTest::newRow("every card") << "cards" << true;
+    }
+
+    void generatedCardsAreMadeWhenFirstNeeded()
+    {
+        QFETCH(QString, use);
+        QFETCH(bool, makesThem);
+        using Scope = tessera::sandbox::CardOrderIndex::Scope;
+        SandboxStore store;
+        QVERIFY(store.loadSeed(builtInSeed()));
+        QCOMPARE(store.cardCount(), 5013);
+        QCOMPARE(store.cardsInMemory(), 13);
+
+        if (use == QLatin1String("listMaya")) {
+            const auto page =
+                store.cardOrder({Scope::Kind::Customer, QStringLiteral("100001")})
+                    .window({Scope::Kind::Customer, QStringLiteral("100001")}, {}, true, 0, 100);
+            QVERIFY(page.total > 0);
+        } else if (use == QLatin1String("mayasActivity")) {
+            QVERIFY(store.activity(QStringLiteral("200001")));
+        } else if (use == QLatin1String("seedCard")) {
+            QVERIFY(store.card(QStringLiteral("300001")));
+        } else if (use == QLatin1String("bulkCustomer")) {
+            QVERIFY(store.customer(QStringLiteral("100005")));
+        } else if (use == QLatin1String("addCard")) {
+            Card card = *store.card(QStringLiteral("300001"));
+            QCOMPARE(store.addCard(card, {}), QStringLiteral("305014")); // after theirs
+        } else if (use == QLatin1String("generatedCard")) {
+            QCOMPARE(store.card(QStringLiteral("300020"))->last4Digits, QStringLiteral("8748"));
+        } else if (use == QLatin1String("changeGenerated")) {
+            store.mutableCard(QStringLiteral("305013"))->status = CardStatus::Frozen;
+            QCOMPARE(store.card(QStringLiteral("305013"))->status, CardStatus::Frozen);
+        } else if (use == QLatin1String("bulkAccount")) {
+            const Account *account = store.account(QStringLiteral("200008"));
+            QVERIFY(account);
+            QCOMPARE(account->hold, store.activity(QStringLiteral("200008"))->held());
+        } else if (use == QLatin1String("bulkActivity")) {
+            QCOMPARE(store.activity(QStringLiteral("200008"))->cards().size(), 5000);
+        } else if (use == QLatin1String("listBulk")) {
+            const Scope bulk{Scope::Kind::Customer, QStringLiteral("100005")};
+            QCOMPARE(store.cardOrder(bulk).window(bulk, {}, true, 0, 10).total, 5000);
+        } else if (use == QLatin1String("listAll")) {
+            QCOMPARE(store.cardOrder({}).window({}, {}, true, 0, 10).total, 5013);
+        } else if (use == QLatin1String("accounts")) {
+            QCOMPARE(store.accounts().size(), 9);
+        } else if (use == QLatin1String("cards")) {
+            QCOMPARE(store.cards().size(), 5013);
+        } else {
+            QFAIL("unknown use");
+        }
+        const int added = use == QLatin1String("addCard") ? 1 : 0;
+        QCOMPARE(store.cardCount(), 5013 + added);
+        QCOMPARE(store.cardsInMemory(), (makesThem ? 5013 : 13) + added);
+    }
+
+    // Made late, they are what they would have been at load: a card added before keeps its id
+    // after theirs and stays out of their account's prepared activity, as it was at load.
+    void generatedCardsMadeLateAreTheCardsOfTheSeed()
+    {
+        SandboxStore store;
+        QVERIFY(store.loadSeed(builtInSeed()));
+        Card added = *store.card(QStringLiteral("300001"));
+        added.accountId = QStringLiteral("200008");
+        added.customerId = QStringLiteral("100005");
+        QCOMPARE(store.addCard(added, {}), QStringLiteral("305014"));
+
+        SandboxStore atOnce;
+        QVERIFY(atOnce.loadSeed(builtInSeed()));
+        QCOMPARE(atOnce.cards().size(), 5013);
+
+        QCOMPARE(store.cards().size(), 5014);
+        QCOMPARE(store.card(QStringLiteral("305014"))->accountId, QStringLiteral("200008"));
+        for (const Card &card : atOnce.cards()) {
+            const Card *same = store.card(card.id);
+            QVERIFY(same);
+            QCOMPARE(JsonApiCodec::encode(*same), JsonApiCodec::encode(card));
+        }
+        const auto *activity = store.activity(QStringLiteral("200008"));
+        QCOMPARE(activity->cards().size(), 5000);
+        QCOMPARE(activity->held(), atOnce.activity(QStringLiteral("200008"))->held());
+        QCOMPARE(store.account(QStringLiteral("200008"))->available,
+                 atOnce.account(QStringLiteral("200008"))->available);
+        using Scope = tessera::sandbox::CardOrderIndex::Scope;
+        const Scope bulk{Scope::Kind::Account, QStringLiteral("200008")};
+        const auto newest = store.cardOrder(bulk).window(bulk, {}, false, 0, 1);
+        QCOMPARE(newest.total, 5001);
+        QCOMPARE(store.cardAt(newest.cardSlots.first()).id,
+                 added.createdAt > store.card(QStringLiteral("305013"))->createdAt
+                     ? QStringLiteral("305014")
+                     : QStringLiteral("305013"));
+    }
+
+    // A demo state saved after one of them changed: replaying it makes them and changes it.
+    void aSavedChangeToAGeneratedCardIsReplayed()
+    {
+        SandboxStore before;
+        QVERIFY(before.loadSeed(builtInSeed()));
+        before.mutableCard(QStringLiteral("300020"))->status = CardStatus::Frozen;
+        const QJsonObject saved = before.changes();
+
+        SandboxStore after;
+        QVERIFY(after.loadSeed(builtInSeed()));
+        QCOMPARE(after.cardsInMemory(), 13);
+        QString error;
+        QVERIFY2(after.applyChanges(saved, &error), qPrintable(error));
+        QCOMPARE(after.card(QStringLiteral("300020"))->status, CardStatus::Frozen);
+        QCOMPARE(after.cardCount(), 5013);
+        QCOMPARE(after.changes(), saved);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxStore)

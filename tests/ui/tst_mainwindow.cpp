@@ -12,6 +12,7 @@
 #include "Style.h"
 #include "SuiteSetup.h"
 
+#include <memory>
 #include <QAction>
 #include <QIcon>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace tessera;
@@ -63,6 +65,24 @@ private slots:
         QCOMPARE(sizes.size(), 6);
         QVERIFY(sizes.contains(QSize(16, 16)) && sizes.contains(QSize(256, 256)));
         QCOMPARE(ui::Style::appIcon().pixmap(QSize(64, 64)).size(), QSize(64, 64));
+    }
+
+    // main() decodes the icon's images on a pool thread while the window starts: they make the
+    // same icon there as on the GUI thread.
+    void theIconsImagesDecodedOffTheGuiThreadMakeTheSameIcon()
+    {
+        if (QIcon::hasThemeIcon(QStringLiteral("io.github.tessera_banking.Tessera")))
+            QSKIP("the icon theme has Tessera's icon (package installed)");
+        QList<QImage> images;
+        std::unique_ptr<QThread> decoder(
+            QThread::create([&images] { images = ui::Style::appIconImages(); }));
+        decoder->start();
+        QVERIFY(decoder->wait(10000));
+        QCOMPARE(images.size(), 6);
+        const QIcon icon = ui::Style::appIcon(images);
+        QCOMPARE(icon.availableSizes(), ui::Style::appIcon().availableSizes());
+        QCOMPARE(icon.pixmap(QSize(256, 256)).toImage(),
+                 ui::Style::appIcon().pixmap(QSize(256, 256)).toImage());
     }
 
     // OK in Settings restarts the app only when the environment really changed.
