@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 
 using namespace tessera;
 
@@ -229,12 +230,15 @@ int main(int argc, char *argv[])
         window.activateWindow();
     });
     window.show();
-    // The icon's images are decoded on a pool thread: the first screen does not need them (the
-    // desktop entry names the icon too), and on the GUI thread they held up the cards ~10 ms.
+    // The icon's images are decoded on a thread that only runs when a core is idle: the first
+    // screen does not need them (the desktop entry names the icon too), and on the GUI thread,
+    // or on one competing for the cores, they held up the cards by ~5-10 ms.
+    QThreadPool iconDecoder;
+    iconDecoder.setThreadPriority(QThread::IdlePriority);
     QFutureWatcher<QList<QImage>> iconImages;
     QObject::connect(&iconImages, &QFutureWatcherBase::finished, &app, [&iconImages] {
         QApplication::setWindowIcon(ui::Style::appIcon(iconImages.result()));
     });
-    iconImages.setFuture(QtConcurrent::run(&ui::Style::appIconImages));
+    iconImages.setFuture(QtConcurrent::run(&iconDecoder, &ui::Style::appIconImages));
     return QApplication::exec();
 }
