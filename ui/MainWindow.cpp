@@ -16,6 +16,7 @@
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "SignInPage.h"
+#include "Style.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,7 +54,7 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     : QMainWindow(parent)
     , m_backend(backend)
     , m_pages(new QStackedWidget(this))
-    , m_signInPage(new SignInPage(backend, this))
+    , m_restoringPage(Style::loadingState(this, "restoringPage", tr("Opening your saved sign-in…")))
     , m_customerTabs(new QTabWidget(this))
     , m_cardsPage(new CardsPage(backend, this))
     , m_lockView(new LockView(this))
@@ -67,7 +68,7 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera — %1").arg(backend->environment().displayName()));
 
-    m_pages->addWidget(m_signInPage);
+    m_pages->addWidget(m_restoringPage);
     m_customerTabs->setObjectName(QStringLiteral("customerTabs"));
     m_customerTabs->setDocumentMode(true);
     m_customerTabs->addTab(m_cardsPage, tr("Cards"));
@@ -172,6 +173,12 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     connect(auth, &Authenticator::codeNotSent, this, &MainWindow::showCodeNotSent);
     connect(auth, &Authenticator::signedIn, this, &MainWindow::showSignedIn);
     connect(auth, &Authenticator::signedOut, this, &MainWindow::showSignIn);
+    // A restore that finds a token signs in (showSignedIn); one that does not leaves the
+    // restoring page for the sign-in page.
+    connect(auth, &Authenticator::restoreFinished, this, [this](bool restored) {
+        if (!restored)
+            showCurrentPage();
+    });
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
     connect(m_lock, &AppLock::lockedChanged, this, &MainWindow::applyLock);
     connect(auth, &Authenticator::unlocked, m_lock, &AppLock::setUnlocked);
@@ -356,15 +363,25 @@ void MainWindow::showCurrentPage()
     const bool signedIn = m_backend->session()->isActive();
     const bool locked = signedIn && m_lock->isLocked();
     m_lockAction->setEnabled(signedIn && !locked);
-    QWidget *page = !signedIn ? static_cast<QWidget *>(m_signInPage)
-                    : locked  ? static_cast<QWidget *>(m_lockView)
-                              : static_cast<QWidget *>(m_customerTabs);
+    QWidget *page = signedIn ? (locked ? static_cast<QWidget *>(m_lockView)
+                                       : static_cast<QWidget *>(m_customerTabs))
+                    : m_backend->authenticator()->isRestoring() ? m_restoringPage
+                                                                : signInPage();
     if (page == m_customerTabs)
         showCustomerTab(m_customerTabs->currentWidget());
     if (m_pages->currentWidget() == page)
         return;
     qCInfo(lcUi).noquote() << "showing" << page->objectName();
     m_pages->setCurrentWidget(page);
+}
+
+SignInPage *MainWindow::signInPage()
+{
+    if (!m_signInPage) {
+        m_signInPage = new SignInPage(m_backend, this);
+        m_pages->addWidget(m_signInPage);
+    }
+    return m_signInPage;
 }
 
 QWidget *MainWindow::currentPage() const

@@ -73,6 +73,8 @@ private:
     // The page the state calls for: sign-in, lock view or the customer's cards (loaded the
     // first time they show after a sign-in, so a sign-in that starts locked loads nothing).
     void showCurrentPage();
+    // Built when first shown: a relaunch that finds its sign-in in the keychain never shows it.
+    SignInPage *signInPage();
     void applyLock(bool locked);
     void hideCustomerWindows();
     void restoreCustomerWindows();
@@ -91,7 +93,9 @@ private:
 
     Backend *m_backend;
     QStackedWidget *m_pages;
-    SignInPage *m_signInPage;
+    SignInPage *m_signInPage = nullptr;
+    // While the keychain is asked for the saved sign-in (it may ask for the keyring's password).
+    QWidget *m_restoringPage;
     QTabWidget *m_customerTabs;
     CardsPage *m_cardsPage;
     AccountsPage *m_accountsPage = nullptr;

@@ -130,6 +130,9 @@ SignInPage::SignInPage(Backend *backend, QWidget *parent)
 
     connect(backend, &Backend::orgTokenMissing, this,
             [this](const QString &message) { showStatus(message, true); });
+    // Said before this page was built (it is built when first shown).
+    if (!backend->orgTokenProblem().isEmpty())
+        showStatus(backend->orgTokenProblem(), true);
 
     connect(auth, &Authenticator::restoreFinished, this, [this](bool restored) {
         if (!restored && isVisible())

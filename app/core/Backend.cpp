@@ -111,6 +111,7 @@ void Backend::setOrgToken(const QString &orgToken)
         return;
     SecretRedactor::remember(orgToken);
     m_tokenApi->setBearerToken(orgToken);
+    m_orgTokenProblem.clear();
 }
 
 void Backend::loadOrgTokenFromKeychain()
@@ -125,8 +126,9 @@ void Backend::loadOrgTokenFromKeychain()
             const QString reason = status == TokenStore::Status::NotFound
                                        ? tr("No org token for Unit's sandbox is saved.")
                                        : TokenStore::describe(status);
-            emit orgTokenMissing(reason + QLatin1Char(' ') +
-                                 tr("Open File › Settings to enter one."));
+            m_orgTokenProblem =
+                reason + QLatin1Char(' ') + tr("Open File › Settings to enter one.");
+            emit orgTokenMissing(m_orgTokenProblem);
         },
         Qt::SingleShotConnection);
     m_tokenStore->readOrgToken(m_environment.id());

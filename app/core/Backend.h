@@ -75,6 +75,8 @@ public:
     // Environments that mint with an org token but have none yet (Unit's sandbox) read it
     // from the keychain; orgTokenMissing() says what to do when it is not there.
     void loadOrgTokenFromKeychain();
+    // What orgTokenMissing() last said, until an org token is set: for a page built later.
+    QString orgTokenProblem() const { return m_orgTokenProblem; }
 
 signals:
     void orgTokenMissing(const QString &message);
@@ -83,6 +85,7 @@ private:
     Environment m_environment;
     Provisioning m_provisioning;
     bool m_supportSignIn = false;
+    QString m_orgTokenProblem;
     QNetworkAccessManager *m_network;
     ApiClient *m_api;
     ApiClient *m_tokenApi;

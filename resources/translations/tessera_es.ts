@@ -2200,6 +2200,10 @@ El código se envía al %2</translation>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
+    <message>
+        <source>Opening your saved sign-in…</source>
+        <translation>Abriendo tu inicio de sesión guardado…</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::OtpDialog</name>

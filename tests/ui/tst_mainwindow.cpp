@@ -1,6 +1,9 @@
 #include "ApiClient.h"
 #include "Backend.h"
+#include "CardsModel.h"
+#include "CardsPage.h"
 #include "DemoLaunch.h"
+#include "DemoSignIn.h"
 #include "FaultInjector.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
@@ -9,8 +12,10 @@
 #include "SeedIds.h"
 #include "Session.h"
 #include "SettingsDialog.h"
+#include "SignInPage.h"
 #include "Style.h"
 #include "SuiteSetup.h"
+#include "TokenStore.h"
 
 #include <memory>
 #include <QAction>
@@ -401,6 +406,59 @@ private slots:
         QVERIFY(removed.wait(5000));
         QCOMPARE(removed.first().first().value<TokenStore::Status>(), TokenStore::Status::Ok);
         QCOMPARE(backend->lastCustomerId(), QString());
+    }
+
+    // As app/main.cpp starts, the keychain is asked before the window is built. A relaunch
+    // that finds its sign-in goes from "Opening your saved sign-in…" to the cards, without
+    // showing (or building) the sign-in page first; one that finds none shows the sign-in page.
+    void aRelaunchShowsTheSignInPageOnlyWithoutASavedSignIn()
+    {
+        const QString customer = test::seed::mayaThompson;
+        QString environmentId;
+        {
+            auto backend = makeBackend();
+            environmentId = backend->environment().id();
+            QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
+            QVERIFY(test::signInWithCode(backend->authenticator(), customer));
+            QVERIFY(written.count() == 1 || written.wait(5000));
+        }
+
+        for (const bool saved : {true, false}) {
+            auto backend = makeBackend();
+            if (!saved) {
+                QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+                backend->tokenStore()->remove(environmentId, customer);
+                QVERIFY(removed.wait(5000));
+            }
+            QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+            backend->restoreLastSignIn();
+            MainWindow window(backend.get());
+            QStringList pagesShown{window.currentPage()->objectName()};
+            const auto recordPage = [&] {
+                if (pagesShown.constLast() != window.currentPage()->objectName())
+                    pagesShown << window.currentPage()->objectName();
+            };
+            QTimer sampler;
+            connect(&sampler, &QTimer::timeout, this, recordPage);
+            sampler.start(1);
+            window.show();
+            QVERIFY(restored.count() == 1 || restored.wait(5000));
+            QCOMPARE(restored.first().first().toBool(), saved);
+            QCoreApplication::processEvents();
+            recordPage();
+            if (saved) {
+                QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
+                QCOMPARE(pagesShown, (QStringList{QStringLiteral("restoringPage"),
+                                                  QStringLiteral("cardsPage")}));
+                QVERIFY(!window.findChild<ui::SignInPage *>());
+            } else {
+                QCOMPARE(pagesShown, (QStringList{QStringLiteral("restoringPage"),
+                                                  QStringLiteral("signInPage")}));
+                auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+                QTRY_VERIFY_WITH_TIMEOUT(list && list->model()->rowCount() > 0, 5000);
+                QCOMPARE(backend->session()->isActive(), false);
+            }
+        }
     }
 
     void cancellingTheCodeKeepsTheSignInPage()

@@ -228,6 +228,22 @@ private slots:
         dialog->accept();
         QCOMPARE(changed.count(), 0);
     }
+    // Unit's sandbox without an org token in the keychain: the sign-in page, built only when it
+    // first shows (after a relaunch's restore found nothing), still says what to do.
+    void aMissingOrgTokenSaidBeforeThePageWasBuiltIsShown()
+    {
+        Backend backend(Environment::unitSandbox(), QString());
+        QSignalSpy missing(&backend, &Backend::orgTokenMissing);
+        backend.loadOrgTokenFromKeychain();
+        QVERIFY(missing.wait(5000));
+        SignInPage page(&backend);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *status = find<QLabel>(page, "signInStatus");
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(), missing.first().first().toString());
+        QVERIFY(status->text().contains(QStringLiteral("Settings")));
+    }
 };
 
 QTEST_MAIN(TestSignInPage)
