@@ -176,8 +176,10 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     // A restore that finds a token signs in (showSignedIn); one that does not leaves the
     // restoring page for the sign-in page.
     connect(auth, &Authenticator::restoreFinished, this, [this](bool restored) {
-        if (!restored)
+        if (!restored) {
             showCurrentPage();
+            updateExpiry();
+        }
     });
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
     connect(m_lock, &AppLock::lockedChanged, this, &MainWindow::applyLock);
@@ -503,7 +505,8 @@ void MainWindow::updateExpiry()
 {
     Session *session = m_backend->session();
     if (!session->isActive()) {
-        m_expiry->setText(tr("Signed out"));
+        // Not "signed out" while a saved sign-in is being opened.
+        m_expiry->setText(m_backend->authenticator()->isRestoring() ? QString() : tr("Signed out"));
         return;
     }
     if (session->isExpired()) {

@@ -433,6 +433,8 @@ private slots:
             QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
             backend->restoreLastSignIn();
             MainWindow window(backend.get());
+            auto *expiry = window.findChild<QLabel *>(QStringLiteral("sessionExpiry"));
+            QVERIFY(expiry->text().isEmpty()); // neither signed in nor signed out yet
             QStringList pagesShown{window.currentPage()->objectName()};
             const auto recordPage = [&] {
                 if (pagesShown.constLast() != window.currentPage()->objectName())
@@ -454,6 +456,7 @@ private slots:
             } else {
                 QCOMPARE(pagesShown, (QStringList{QStringLiteral("restoringPage"),
                                                   QStringLiteral("signInPage")}));
+                QCOMPARE(expiry->text(), QStringLiteral("Signed out"));
                 auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
                 QTRY_VERIFY_WITH_TIMEOUT(list && list->model()->rowCount() > 0, 5000);
                 QCOMPARE(backend->session()->isActive(), false);
