@@ -212,8 +212,7 @@ int main(int argc, char *argv[])
     // The keychain first: its read (a few D-Bus round trips to the secret service) goes on
     // while the window is built and shown, instead of starting after. Restoring before the
     // window exists is safe: the answer comes through the event loop, once the window listens,
-    // and the sign-in page sees a saved sign-in is being looked for and does not load its
-    // customer list for nothing.
+    // and the window shows "Opening your saved sign-in…" meanwhile, not the sign-in page.
     if (environment.kind == Environment::Kind::UnitSandbox)
         backend.loadOrgTokenFromKeychain();
     backend.restoreLastSignIn();
