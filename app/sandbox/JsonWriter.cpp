@@ -39,20 +39,14 @@ void civilFromDays(qint64 days, int *year, int *month, int *day)
 
 JsonWriter::JsonWriter(qsizetype expectedSize)
 {
-    m_bytes.resize(std::max<qsizetype>(expectedSize, 64));
+    makeRoom(std::max<qsizetype>(expectedSize, 64));
 }
 
-char *JsonWriter::grow(qsizetype extra)
+void JsonWriter::makeRoom(qsizetype extra)
 {
-    if (m_bytes.size() < m_size + extra)
-        m_bytes.resize(std::max(m_size + extra, 2 * m_bytes.size()));
-    return m_bytes.data() + m_size;
-}
-
-void JsonWriter::append(char c)
-{
-    *grow(1) = c;
-    ++m_size;
+    m_bytes.resize(std::max(m_size + extra, 2 * m_capacity));
+    m_data = m_bytes.data();
+    m_capacity = m_bytes.size();
 }
 
 void JsonWriter::append(const char *bytes, qsizetype size)
@@ -65,6 +59,8 @@ QByteArray JsonWriter::take()
 {
     m_bytes.truncate(m_size);
     m_size = 0;
+    m_data = nullptr;
+    m_capacity = 0;
     return std::move(m_bytes);
 }
 

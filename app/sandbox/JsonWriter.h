@@ -40,13 +40,26 @@ private:
     void beforeValue();
     void writeEscaped(const QChar *text, qsizetype size);
     // Room for `extra` more bytes after the written ones; returns where they go. The caller
-    // adds what it wrote to m_size.
-    char *grow(qsizetype extra);
-    void append(char c);
+    // adds what it wrote to m_size. Inline, with the buffer's address kept: it runs for every
+    // token, and QByteArray::data() checks for sharing each time.
+    char *grow(qsizetype extra)
+    {
+        if (m_capacity - m_size < extra)
+            makeRoom(extra);
+        return m_data + m_size;
+    }
+    void makeRoom(qsizetype extra);
+    void append(char c)
+    {
+        *grow(1) = c;
+        ++m_size;
+    }
     void append(const char *bytes, qsizetype size);
 
     // Sized ahead of what is written (m_size), so writing never resizes it byte by byte.
     QByteArray m_bytes;
+    char *m_data = nullptr;   // m_bytes' bytes
+    qsizetype m_capacity = 0; // m_bytes' size
     qsizetype m_size = 0;
     bool m_needsComma = false;
 };

@@ -23,6 +23,23 @@ std::optional<qint64> strictInteger(const QString &text)
     return text.toLongLong();
 }
 
+// N of a key "base[N]" whose N is 1 to 6 digits, else -1. Read by hand: a QRegularExpression
+// for the base, compiled on every request, took ~5 % of the sandbox's CPU under load.
+int indexIn(const QString &key, const QString &base)
+{
+    const qsizetype digitCount = key.size() - base.size() - 2;
+    if (digitCount < 1 || digitCount > 6 || !key.startsWith(base) ||
+        key.at(base.size()) != QLatin1Char('[') || !key.endsWith(QLatin1Char(']')))
+        return -1;
+    int index = 0;
+    for (const QChar c : QStringView(key).mid(base.size() + 1, digitCount)) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return -1;
+        index = index * 10 + (c.unicode() - u'0');
+    }
+    return index;
+}
+
 } // namespace
 
 SandboxQuery::SandboxQuery(const QUrlQuery &query)
@@ -49,8 +66,6 @@ QString SandboxQuery::value(const QString &key) const
 
 QStringList SandboxQuery::indexedValues(const QString &base) const
 {
-    const QRegularExpression indexed(QLatin1Char('^') + QRegularExpression::escape(base) +
-                                     QStringLiteral("\\[([0-9]{1,6})\\]$"));
     QMultiMap<int, QString> byIndex;
     QStringList bare;
     for (const auto &item : m_items) {
@@ -58,9 +73,9 @@ QStringList SandboxQuery::indexedValues(const QString &base) const
             bare.append(item.second);
             continue;
         }
-        const QRegularExpressionMatch match = indexed.match(item.first);
-        if (match.hasMatch())
-            byIndex.insert(match.captured(1).toInt(), item.second);
+        const int index = indexIn(item.first, base);
+        if (index >= 0)
+            byIndex.insert(index, item.second);
     }
     return QStringList(byIndex.values()) + bare;
 }
