@@ -63,10 +63,7 @@ AppLock::AppLock(QObject *parent)
     connect(&m_idleTimer, &QTimer::timeout, this, &AppLock::idleCheck);
     if (QCoreApplication *app = QCoreApplication::instance())
         app->installEventFilter(this);
-    // Once the event loop runs: connecting to the buses blocks for 3-5 ms (more with a system
-    // bus), which the window's first screen should not wait for. A lock signal can only come
-    // from a desktop the user sees Tessera on, so nothing is missed in between.
-    QMetaObject::invokeMethod(this, &AppLock::listenToDesktop, Qt::QueuedConnection);
+    listenToDesktop();
 }
 
 AppLock::~AppLock()

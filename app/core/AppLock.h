@@ -46,8 +46,7 @@ public:
     // The customer proved they are back (or signed out): unlocked, the kept flag removed.
     void setUnlocked();
 
-    // Whether the desktop's lock signals are listened to (for tests and the log); from the
-    // first turn of the event loop after construction.
+    // Whether the desktop's lock signals are listened to (for tests and the log).
     bool listensToSessionBus() const { return m_sessionBus; }
     bool listensToSystemBus() const { return m_systemBus; }
 

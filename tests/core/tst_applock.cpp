@@ -70,7 +70,7 @@ private slots:
     void desktopScreenSaverLocks()
     {
         AppLock lock;
-        if (!QTest::qWaitFor([&lock] { return lock.listensToSessionBus(); }, 5000))
+        if (!lock.listensToSessionBus())
             QSKIP("no D-Bus session bus: run through ./dev test");
         lock.setKey(m_key);
         QSignalSpy changed(&lock, &AppLock::lockedChanged);
@@ -92,21 +92,10 @@ private slots:
         QVERIFY(lock.isLocked());
     }
 
-    // Joining the buses blocks; the window is built and shown first, then the event loop's
-    // first turn listens.
-    void theDesktopIsListenedToOnceTheEventLoopRuns()
-    {
-        AppLock lock;
-        QVERIFY(!lock.listensToSessionBus());
-        QVERIFY(!lock.listensToSystemBus());
-        if (!QTest::qWaitFor([&lock] { return lock.listensToSessionBus(); }, 5000))
-            QSKIP("no D-Bus session bus: run through ./dev test");
-    }
-
     void gnomeScreenSaverLocksToo()
     {
         AppLock lock;
-        if (!QTest::qWaitFor([&lock] { return lock.listensToSessionBus(); }, 5000))
+        if (!lock.listensToSessionBus())
             QSKIP("no D-Bus session bus: run through ./dev test");
         lock.setKey(m_key);
         QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/gnome/ScreenSaver"),
