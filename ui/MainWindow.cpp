@@ -176,10 +176,20 @@ MainWindow::MainWindow(Backend *backend, QWidget *parent)
     // A restore that finds a token signs in (showSignedIn); one that does not leaves the
     // restoring page for the sign-in page.
     connect(auth, &Authenticator::restoreFinished, this, [this](bool restored) {
-        if (!restored) {
-            showCurrentPage();
-            updateExpiry();
+        if (restored) {
+            // Long enough for the sandbox's or a near server's first page, short enough not
+            // to look stuck; a page that takes longer shows its loading state.
+            m_cardsWait.start(400);
+            return;
         }
+        showCurrentPage();
+        updateExpiry();
+    });
+    m_cardsWait.setSingleShot(true);
+    connect(&m_cardsWait, &QTimer::timeout, this, &MainWindow::showCurrentPage);
+    connect(m_cardsPage->model(), &CardsModel::stateChanged, this, [this] {
+        if (m_pages->currentWidget() == m_restoringPage)
+            showCurrentPage();
     });
     connect(auth, &Authenticator::keychainProblem, this, &MainWindow::showKeychainProblem);
     connect(m_lock, &AppLock::lockedChanged, this, &MainWindow::applyLock);
@@ -371,10 +381,18 @@ void MainWindow::showCurrentPage()
                                                                 : signInPage();
     if (page == m_customerTabs)
         showCustomerTab(m_customerTabs->currentWidget());
-    if (m_pages->currentWidget() == page)
+    if (m_pages->currentWidget() == page || waitsForCards(page))
         return;
+    m_cardsWait.stop();
     qCInfo(lcUi).noquote() << "showing" << page->objectName();
     m_pages->setCurrentWidget(page);
+}
+
+bool MainWindow::waitsForCards(QWidget *page) const
+{
+    return page == m_customerTabs && m_pages->currentWidget() == m_restoringPage &&
+           m_customerTabs->currentWidget() == m_cardsPage &&
+           m_cardsPage->model()->state() == CardsModel::State::Loading && m_cardsWait.isActive();
 }
 
 SignInPage *MainWindow::signInPage()

@@ -75,6 +75,8 @@ private:
     void showCurrentPage();
     // Built when first shown: a relaunch that finds its sign-in in the keychain never shows it.
     SignInPage *signInPage();
+    // Whether the restoring page stays up a moment longer: the cards are on their way.
+    bool waitsForCards(QWidget *page) const;
     void applyLock(bool locked);
     void hideCustomerWindows();
     void restoreCustomerWindows();
@@ -112,6 +114,9 @@ private:
     QPointer<OtpDialog> m_otpDialog;
     QTimer m_expiryTicker;
     QTimer m_messageTimer;
+    // A relaunch goes from "Opening your saved sign-in…" to the cards once they are in, not
+    // through their loading state, unless they take longer than this timer.
+    QTimer m_cardsWait;
     // Dialogs hidden by the lock, shown again when it is unlocked.
     QList<QPointer<QWidget>> m_hiddenWindows;
     // A status message that came while locked (it may name a card): shown after unlocking.

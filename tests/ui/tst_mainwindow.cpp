@@ -27,6 +27,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -409,59 +410,75 @@ private slots:
     }
 
     // As app/main.cpp starts, the keychain is asked before the window is built. A relaunch
-    // that finds its sign-in goes from "Opening your saved sign-in…" to the cards, without
-    // showing (or building) the sign-in page first; one that finds none shows the sign-in page.
+    // that finds its sign-in goes from "Opening your saved sign-in…" straight to its cards:
+    // not through the sign-in page (not even built) nor through the cards' loading state,
+    // unless the cards take longer than a moment. One that finds none shows the sign-in page.
+    void aRelaunchShowsTheSignInPageOnlyWithoutASavedSignIn_data()
+    {
+        QTest::addColumn<bool>("saved");
+        QTest::addColumn<bool>("slowCards");
+        QTest::newRow("saved") << true << false;
+        QTest::newRow("saved, the cards slow") << true << true;
+        QTest::newRow("not saved") << false << false;
+    }
+
     void aRelaunchShowsTheSignInPageOnlyWithoutASavedSignIn()
     {
+        QFETCH(bool, saved);
+        QFETCH(bool, slowCards);
         const QString customer = test::seed::mayaThompson;
-        QString environmentId;
         {
             auto backend = makeBackend();
-            environmentId = backend->environment().id();
             QSignalSpy written(backend->tokenStore(), &TokenStore::writeFinished);
             QVERIFY(test::signInWithCode(backend->authenticator(), customer));
             QVERIFY(written.count() == 1 || written.wait(5000));
         }
-
-        for (const bool saved : {true, false}) {
-            auto backend = makeBackend();
-            if (!saved) {
-                QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
-                backend->tokenStore()->remove(environmentId, customer);
-                QVERIFY(removed.wait(5000));
-            }
-            QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
-            backend->restoreLastSignIn();
-            MainWindow window(backend.get());
-            auto *expiry = window.findChild<QLabel *>(QStringLiteral("sessionExpiry"));
-            QVERIFY(expiry->text().isEmpty()); // neither signed in nor signed out yet
-            QStringList pagesShown{window.currentPage()->objectName()};
-            const auto recordPage = [&] {
-                if (pagesShown.constLast() != window.currentPage()->objectName())
-                    pagesShown << window.currentPage()->objectName();
-            };
-            QTimer sampler;
-            connect(&sampler, &QTimer::timeout, this, recordPage);
-            sampler.start(1);
-            window.show();
-            QVERIFY(restored.count() == 1 || restored.wait(5000));
-            QCOMPARE(restored.first().first().toBool(), saved);
-            QCoreApplication::processEvents();
-            recordPage();
-            if (saved) {
-                QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
-                QCOMPARE(pagesShown, (QStringList{QStringLiteral("restoringPage"),
-                                                  QStringLiteral("cardsPage")}));
-                QVERIFY(!window.findChild<ui::SignInPage *>());
-            } else {
-                QCOMPARE(pagesShown, (QStringList{QStringLiteral("restoringPage"),
-                                                  QStringLiteral("signInPage")}));
-                QCOMPARE(expiry->text(), QStringLiteral("Signed out"));
-                auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
-                QTRY_VERIFY_WITH_TIMEOUT(list && list->model()->rowCount() > 0, 5000);
-                QCOMPARE(backend->session()->isActive(), false);
-            }
+        auto backend = makeBackend();
+        if (!saved) {
+            QSignalSpy removed(backend->tokenStore(), &TokenStore::removeFinished);
+            backend->tokenStore()->remove(backend->environment().id(), customer);
+            QVERIFY(removed.wait(5000));
         }
+        if (slowCards) {
+            const auto rule = sandbox::FaultInjector::parseRule(
+                QStringLiteral("GET /cards delay delay=1500 n=1"));
+            QVERIFY(rule);
+            m_demo.sandbox()->faults().addRule(*rule);
+        }
+        QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+        backend->restoreLastSignIn();
+        MainWindow window(backend.get());
+        auto *expiry = window.findChild<QLabel *>(QStringLiteral("sessionExpiry"));
+        QVERIFY(expiry->text().isEmpty()); // neither signed in nor signed out yet
+        // Every page as it is switched to, with the cards the list had then.
+        QStringList pagesShown{window.currentPage()->objectName()};
+        QList<int> cardsThen{0};
+        auto *pages = qobject_cast<QStackedWidget *>(window.centralWidget());
+        QVERIFY(pages);
+        connect(pages, &QStackedWidget::currentChanged, this, [&] {
+            pagesShown << window.currentPage()->objectName();
+            cardsThen << window.cardsPage()->model()->rowCount();
+        });
+        window.show();
+        QVERIFY(restored.count() == 1 || restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), saved);
+        if (!saved) {
+            QCOMPARE(pagesShown,
+                     (QStringList{QStringLiteral("restoringPage"), QStringLiteral("signInPage")}));
+            QCOMPARE(expiry->text(), QStringLiteral("Signed out"));
+            auto *list = window.findChild<QListView *>(QStringLiteral("customerList"));
+            QTRY_VERIFY_WITH_TIMEOUT(list && list->model()->rowCount() > 0, 5000);
+            QCOMPARE(backend->session()->isActive(), false);
+            return;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window.cardsPage()->model()->rowCount() > 0, 5000);
+        QCOMPARE(pagesShown,
+                 (QStringList{QStringLiteral("restoringPage"), QStringLiteral("cardsPage")}));
+        QVERIFY(!window.findChild<ui::SignInPage *>());
+        if (slowCards)
+            QCOMPARE(cardsThen.constLast(), 0); // shown loading, before the cards came
+        else
+            QVERIFY(cardsThen.constLast() > 0); // shown with its cards
     }
 
     void cancellingTheCodeKeepsTheSignInPage()

@@ -11,6 +11,7 @@
 #include "SettingsDialog.h"
 #include "SignInPage.h"
 #include "SuiteSetup.h"
+#include "TokenStore.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace tessera;
 using tessera::ui::MainWindow;
@@ -233,6 +235,9 @@ private slots:
     void aMissingOrgTokenSaidBeforeThePageWasBuiltIsShown()
     {
         Backend backend(Environment::unitSandbox(), QString());
+        // A keychain service of its own: other suites save an org token under Tessera's.
+        backend.tokenStore()->setServiceName(
+            QStringLiteral("TesseraTest-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
         QSignalSpy missing(&backend, &Backend::orgTokenMissing);
         backend.loadOrgTokenFromKeychain();
         QVERIFY(missing.wait(5000));
