@@ -385,7 +385,12 @@ void MainWindow::showCurrentPage()
         return;
     m_cardsWait.stop();
     qCInfo(lcUi).noquote() << "showing" << page->objectName();
+    const bool fromRestoring = m_pages->currentWidget() == m_restoringPage;
     m_pages->setCurrentWidget(page);
+    // The restoring page holds no focus, so the stack passes none on: the page gets it as a
+    // window does when it is activated on it.
+    if (fromRestoring && isActiveWindow() && !focusWidget())
+        focusNextPrevChild(true);
 }
 
 bool MainWindow::waitsForCards(QWidget *page) const

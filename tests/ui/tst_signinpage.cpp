@@ -2,6 +2,7 @@
 #include "Backend.h"
 #include "BrokerProcess.h"
 #include "ClosedPort.h"
+#include "KeychainThread.h"
 #include "MainWindow.h"
 #include "OtpDialog.h"
 #include "Provisioning.h"
@@ -14,6 +15,7 @@
 #include "TokenStore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -21,6 +23,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSemaphore>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -248,6 +252,35 @@ private slots:
         QVERIFY(status->isVisible());
         QCOMPARE(status->text(), missing.first().first().toString());
         QVERIFY(status->text().contains(QStringLiteral("Settings")));
+    }
+    // A relaunch whose saved sign-in is gone (expired, removed): from "Opening your saved
+    // sign-in…", which holds no focus, to the sign-in page with the cursor in its field, as a
+    // launch that starts on the sign-in page has it.
+    void aRelaunchWithoutItsSignInPutsTheCursorInTheField()
+    {
+        const Provisioning provisioning = provisioningFile(
+            "bank3.conf", "[bank]\nname=Example Bank\nbrokerUrl=https://tokens.bank.example\n");
+        const Environment environment = Environment::production(provisioning.brokerUrl());
+        QSettings().setValue(QStringLiteral("environments/%1/lastCustomerId").arg(environment.id()),
+                             QStringLiteral("no-such-customer"));
+        Backend backend(environment, {});
+        backend.setProvisioning(provisioning);
+        // The keychain answers only once the window is up and active, as a desktop's does.
+        QSemaphore keychainBusy;
+        QMetaObject::invokeMethod(KeychainThread::context(),
+                                  [&keychainBusy] { keychainBusy.acquire(); });
+        QSignalSpy restored(backend.authenticator(), &Authenticator::restoreFinished);
+        backend.restoreLastSignIn(); // in the order app/main.cpp uses
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("restoringPage"));
+        keychainBusy.release();
+        QVERIFY(restored.wait(5000));
+        QCOMPARE(restored.first().first().toBool(), false);
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("signInPage"));
+        QTRY_COMPARE(QApplication::focusWidget(), find<QLineEdit>(window, "signInIdentifier"));
+        QSettings().remove(QStringLiteral("environments/%1/lastCustomerId").arg(environment.id()));
     }
 };
 
