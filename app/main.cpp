@@ -167,21 +167,14 @@ int main(int argc, char *argv[])
         qCInfo(lcUi) << "--environment is ignored: this installation is provisioned by a bank";
     Environment environment = EnvironmentSettings::load(provisioning, kind);
 
-    std::unique_ptr<sandbox::DemoSandbox> sandbox;
-    QString orgToken;
+    // The demo's sandbox starts once the keychain read is under way (below).
+    std::optional<quint16> sandboxPort;
+    bool demoInstead = false;
     if (environment.kind == Environment::Kind::Demo) {
         bool portOk = false;
         const uint port = parser.value(sandboxPortOption).toUInt(&portOk);
         if (portOk && port <= 65535)
-            sandbox = startDemoSandbox(quint16(port));
-        if (!sandbox)
-            return fail(QApplication::translate("main",
-                                                "The demo server could not listen on port %1 of "
-                                                "this computer. Choose another with "
-                                                "--sandbox-port.")
-                            .arg(parser.value(sandboxPortOption)));
-        environment.apiUrl = sandbox->baseUrl();
-        orgToken = sandbox->orgToken();
+            sandboxPort = quint16(port);
     } else if (provisioning.isPresent()) {
         // Never the demo instead: the sign-in page says what is wrong with the bank's setup.
         if (!provisioning.isProvisioned())
@@ -192,30 +185,43 @@ int main(int argc, char *argv[])
                              QApplication::translate("main", "%1 cannot be used: %2 Tessera "
                                                              "starts the demo instead.")
                                  .arg(environment.displayName(), *problem));
-        sandbox = startDemoSandbox(0);
-        if (!sandbox)
-            return fail(QApplication::translate("main", "The demo server could not start."));
-        environment = Environment::demo(sandbox->baseUrl());
-        orgToken = sandbox->orgToken();
+        environment = Environment::demo(QUrl());
+        sandboxPort = 0;
+        demoInstead = true;
     }
 
-    Backend backend(environment, orgToken);
+    Backend backend(environment, QString());
     backend.setProvisioning(provisioning);
     backend.setSupportSignIn(parser.isSet(options.supportSignIn));
     backend.setUiLanguage(language);
-    if (sandbox) {
+    // The keychain first: its read (a few D-Bus round trips to the secret service, ~40 ms on
+    // a busy start) goes on while the sandbox starts and the window is built and shown,
+    // instead of after. Restoring before either exists is safe: the answer comes through the
+    // event loop, once the window listens, and the window shows "Opening your saved sign-in…"
+    // meanwhile, not the sign-in page.
+    if (environment.kind == Environment::Kind::UnitSandbox)
+        backend.loadOrgTokenFromKeychain();
+    backend.restoreLastSignIn();
+
+    std::unique_ptr<sandbox::DemoSandbox> sandbox;
+    if (environment.kind == Environment::Kind::Demo) {
+        if (sandboxPort)
+            sandbox = startDemoSandbox(*sandboxPort);
+        if (!sandbox && demoInstead)
+            return fail(QApplication::translate("main", "The demo server could not start."));
+        if (!sandbox)
+            return fail(QApplication::translate("main",
+                                                "The demo server could not listen on port %1 of "
+                                                "this computer. Choose another with "
+                                                "--sandbox-port.")
+                            .arg(parser.value(sandboxPortOption)));
+        backend.setApiUrl(sandbox->baseUrl());
+        backend.setOrgToken(sandbox->orgToken());
         // The demo's state file keeps token fingerprints for sign-ins to survive a restart;
         // a sign-out takes them out again.
         QObject::connect(backend.authenticator(), &Authenticator::signedOut, sandbox.get(),
                          &sandbox::DemoSandbox::forgetCustomer);
     }
-    // The keychain first: its read (a few D-Bus round trips to the secret service) goes on
-    // while the window is built and shown, instead of starting after. Restoring before the
-    // window exists is safe: the answer comes through the event loop, once the window listens,
-    // and the window shows "Opening your saved sign-in…" meanwhile, not the sign-in page.
-    if (environment.kind == Environment::Kind::UnitSandbox)
-        backend.loadOrgTokenFromKeychain();
-    backend.restoreLastSignIn();
     ui::MainWindow window(&backend);
     QObject::connect(&window, &ui::MainWindow::environmentChanged, &app, [&restart] {
         // A clean start in the new environment beats rewiring every object in place.

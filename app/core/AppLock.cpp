@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QDBusMessage>
 #include <QEvent>
 #include <QSettings>
+#include <utility>
 
 namespace tessera {
 
@@ -63,7 +65,6 @@ AppLock::AppLock(QObject *parent)
     connect(&m_idleTimer, &QTimer::timeout, this, &AppLock::idleCheck);
     if (QCoreApplication *app = QCoreApplication::instance())
         app->installEventFilter(this);
-    listenToDesktop();
 }
 
 AppLock::~AppLock()
@@ -86,6 +87,11 @@ void AppLock::listenToDesktop()
             session.connect(QString(), QString(), QStringLiteral("org.gnome.ScreenSaver"),
                             QStringLiteral("ActiveChanged"), this, slot);
         m_sessionBus = freedesktop || gnome;
+        // A screen locked before now sent its signal to nobody.
+        askWhetherScreenSaverIsActive(QStringLiteral("org.freedesktop.ScreenSaver"),
+                                      QStringLiteral("/org/freedesktop/ScreenSaver"));
+        askWhetherScreenSaverIsActive(QStringLiteral("org.gnome.ScreenSaver"),
+                                      QStringLiteral("/org/gnome/ScreenSaver"));
     }
     // logind: `loginctl lock-session(s)`, and the desktop locking on suspend.
     QDBusConnection system = QDBusConnection::systemBus();
@@ -102,6 +108,17 @@ void AppLock::listenToDesktop()
     }
     qCInfo(lcAuth) << "app lock listens to the session bus:" << m_sessionBus
                    << "the system bus:" << m_systemBus;
+}
+
+void AppLock::askWhetherScreenSaverIsActive(const QString &service, const QString &path)
+{
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(service, path, service, QStringLiteral("GetActive"));
+    // Only a screen saver that runs: asking must not start one.
+    call.setAutoStartService(false);
+    // The answer (a bool) goes to the signal's slot; no screen saver, no answer but an error.
+    QDBusConnection::sessionBus().callWithCallback(call, this,
+                                                   SLOT(screenSaverActiveChanged(bool)));
 }
 
 int AppLock::savedIdleMinutes()
@@ -140,6 +157,8 @@ void AppLock::setKey(const QString &key)
     if (key == m_key)
         return;
     m_key = key;
+    if (!key.isEmpty() && !std::exchange(m_joinScheduled, true))
+        QTimer::singleShot(JoinDelayMs, this, &AppLock::listenToDesktop);
     const bool saved = !key.isEmpty() && QSettings().value(settingsKey(key)).toBool();
     if (saved)
         qCInfo(lcAuth) << "this sign-in was locked when Tessera quit: starting locked";

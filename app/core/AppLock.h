@@ -14,6 +14,11 @@ namespace tessera {
 // flag is kept in QSettings under that key (it says nothing secret), so a sign-in that was
 // locked when Tessera quit starts locked. Unlocking (proving it is the customer) is up to the
 // caller, which then calls setUnlocked().
+//
+// The buses are joined JoinDelayMs after the first key (someone signed in), not at
+// construction: joining takes 3-5 ms of blocking D-Bus calls that the first screen would wait
+// for. A screen saver already active by then is asked for (GetActive) and locks, as its
+// signal would have.
 class AppLock : public QObject
 {
     Q_OBJECT
@@ -21,6 +26,7 @@ public:
     static constexpr int DefaultIdleMinutes = 10;
     static constexpr int MinIdleMinutes = 1;
     static constexpr int MaxIdleMinutes = 240;
+    static constexpr int JoinDelayMs = 1000;
 
     explicit AppLock(QObject *parent = nullptr);
     ~AppLock() override;
@@ -46,7 +52,8 @@ public:
     // The customer proved they are back (or signed out): unlocked, the kept flag removed.
     void setUnlocked();
 
-    // Whether the desktop's lock signals are listened to (for tests and the log).
+    // Whether the desktop's lock signals are listened to (for tests and the log); false until
+    // JoinDelayMs after the first key.
     bool listensToSessionBus() const { return m_sessionBus; }
     bool listensToSystemBus() const { return m_systemBus; }
 
@@ -63,6 +70,7 @@ private slots:
 
 private:
     void listenToDesktop();
+    void askWhetherScreenSaverIsActive(const QString &service, const QString &path);
     void setLocked(bool locked, bool save);
     void armIdleTimer();
     void idleCheck();
@@ -75,6 +83,7 @@ private:
     bool m_locked = false;
     bool m_sessionBus = false;
     bool m_systemBus = false;
+    bool m_joinScheduled = false;
 };
 
 } // namespace tessera

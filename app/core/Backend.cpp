@@ -114,6 +114,13 @@ void Backend::setOrgToken(const QString &orgToken)
     m_orgTokenProblem.clear();
 }
 
+void Backend::setApiUrl(const QUrl &apiUrl)
+{
+    m_environment.apiUrl = apiUrl;
+    m_api->setBaseUrl(apiUrl);
+    m_tokenApi->setBaseUrl(m_environment.tokenUrl());
+}
+
 void Backend::loadOrgTokenFromKeychain()
 {
     connect(

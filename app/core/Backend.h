@@ -72,6 +72,9 @@ public:
     void setUiLanguage(const QString &uiLanguage);
 
     void setOrgToken(const QString &orgToken);
+    // Where Unit's API is, when that is known only after the Backend is made: the demo's
+    // sandbox listens once the keychain read is under way. Before the event loop runs.
+    void setApiUrl(const QUrl &apiUrl);
     // Environments that mint with an org token but have none yet (Unit's sandbox) read it
     // from the keychain; orgTokenMissing() says what to do when it is not there.
     void loadOrgTokenFromKeychain();

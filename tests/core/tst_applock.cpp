@@ -3,6 +3,7 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -10,6 +11,23 @@
 #include <QWindow>
 
 using namespace tessera;
+
+// A desktop's screen saver as far as AppLock asks it: whether it is on.
+class FakeScreenSaver : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.ScreenSaver")
+public:
+    explicit FakeScreenSaver(bool active)
+        : m_active(active)
+    {}
+
+public slots:
+    bool GetActive() { return m_active; }
+
+private:
+    bool m_active;
+};
 
 // The app lock on its own: idle timeout, input, the desktop locking, and a lock that outlives
 // the process. Input arrives the way a person's does, through a window of this application.
@@ -67,12 +85,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(lock.isLocked(), 2000); // and once they stop, it locks
     }
 
+    // Once it has joined the bus (JoinDelayMs after the key), like the app a second after
+    // the sign-in.
     void desktopScreenSaverLocks()
     {
-        AppLock lock;
-        if (!lock.listensToSessionBus())
+        if (!QDBusConnection::sessionBus().isConnected())
             QSKIP("no D-Bus session bus: run through ./dev test");
+        AppLock lock;
         lock.setKey(m_key);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.listensToSessionBus(), 5000);
         QSignalSpy changed(&lock, &AppLock::lockedChanged);
         const auto screenSaver = [](bool active) {
             QDBusMessage signal = QDBusMessage::createSignal(
@@ -94,16 +115,69 @@ private slots:
 
     void gnomeScreenSaverLocksToo()
     {
-        AppLock lock;
-        if (!lock.listensToSessionBus())
+        if (!QDBusConnection::sessionBus().isConnected())
             QSKIP("no D-Bus session bus: run through ./dev test");
+        AppLock lock;
         lock.setKey(m_key);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.listensToSessionBus(), 5000);
         QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/gnome/ScreenSaver"),
                                                          QStringLiteral("org.gnome.ScreenSaver"),
                                                          QStringLiteral("ActiveChanged"));
         signal << true;
         QVERIFY(QDBusConnection::sessionBus().send(signal));
         QTRY_VERIFY_WITH_TIMEOUT(lock.isLocked(), 5000);
+    }
+
+    // Joining the buses blocks for a few milliseconds, so the window comes first: nothing is
+    // joined for a lock with nothing to lock, and a sign-in's is joined a moment later.
+    void joinsTheDesktopsBusesOnlyAMomentAfterASignIn()
+    {
+        if (!QDBusConnection::sessionBus().isConnected())
+            QSKIP("no D-Bus session bus: run through ./dev test");
+        AppLock lock;
+        QTest::qWait(AppLock::JoinDelayMs + 200);
+        QVERIFY(!lock.listensToSessionBus());
+        lock.setKey(m_key);
+        QVERIFY(!lock.listensToSessionBus());
+        QTRY_VERIFY_WITH_TIMEOUT(lock.listensToSessionBus(), 5000);
+    }
+
+    void aScreenSaverOnBeforeTheLockJoinedLocksIt_data()
+    {
+        QTest::addColumn<bool>("active");
+        QTest::newRow("screen saver on") << true;
+        QTest::newRow("screen saver off") << false;
+    }
+
+    // The screen locked (its ActiveChanged sent to nobody) while the lock had not joined yet.
+    void aScreenSaverOnBeforeTheLockJoinedLocksIt()
+    {
+        QFETCH(bool, active);
+        if (!QDBusConnection::sessionBus().isConnected())
+            QSKIP("no D-Bus session bus: run through ./dev test");
+        // A connection of its own, so AppLock's question goes through the bus daemon.
+        const QString connectionName = QStringLiteral("fake screen saver");
+        QDBusConnection desktop =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
+        FakeScreenSaver screenSaver(active);
+        QVERIFY(desktop.registerObject(QStringLiteral("/org/freedesktop/ScreenSaver"), &screenSaver,
+                                       QDBusConnection::ExportAllSlots));
+        QVERIFY(desktop.registerService(QStringLiteral("org.freedesktop.ScreenSaver")));
+        const auto leave = qScopeGuard([&] {
+            desktop.unregisterService(QStringLiteral("org.freedesktop.ScreenSaver"));
+            desktop.unregisterObject(QStringLiteral("/org/freedesktop/ScreenSaver"));
+            QDBusConnection::disconnectFromBus(connectionName);
+        });
+
+        AppLock lock;
+        lock.setKey(m_key);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.listensToSessionBus(), 5000);
+        if (active) {
+            QTRY_VERIFY_WITH_TIMEOUT(lock.isLocked(), 5000);
+        } else {
+            QTest::qWait(300); // the answer, had it locked
+            QVERIFY(!lock.isLocked());
+        }
     }
 
     void aLockSurvivesAQuit()

@@ -63,10 +63,26 @@ private slots:
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
     }
 
+    void socketIsInTheUsersRuntimeDirectory_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("fileName");
+        QTest::newRow("desktop file name") << QStringLiteral("io.github.tessera_banking.Tessera")
+                                           << QStringLiteral("io.github.tessera_banking.Tessera");
+        QTest::newRow("slash and space") << QStringLiteral("a/b c") << QStringLiteral("a_b_c");
+        QTest::newRow("letters, digits, dash")
+            << QStringLiteral("Az-09") << QStringLiteral("Az-09");
+        QTest::newRow("not ASCII") << QStringLiteral("caf\u00e9\U0001F600")
+                                   << QStringLiteral("caf__"); // é, 😀 (two UTF-16 units)
+        QTest::newRow("path tricks") << QStringLiteral("../x\\y:z") << QStringLiteral(".._x_y_z");
+    }
+
     void socketIsInTheUsersRuntimeDirectory()
     {
-        const QString name = SingleInstance::serverName(QStringLiteral("a/b c"));
-        QCOMPARE(name, m_runtime.path() + QStringLiteral("/a_b_c.instance"));
+        QFETCH(QString, key);
+        QFETCH(QString, fileName);
+        QCOMPARE(SingleInstance::serverName(key),
+                 m_runtime.path() + QLatin1Char('/') + fileName + QStringLiteral(".instance"));
     }
 
     void firstLaunchBecomesPrimary()
