@@ -1,3 +1,4 @@
+#include "AppStyle.h"
 #include "Authenticator.h"
 #include "Backend.h"
 #include "DemoSandbox.h"
@@ -132,6 +133,9 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // The style QApplication chose, with the icons of seldom shown overflow buttons read when
+    // first drawn rather than while the window is built (AppStyle).
+    QApplication::setStyle(new ui::AppStyle(QApplication::style()));
     const QString language = describeApplication();
     qCInfo(lcUi).noquote() << "user interface in" << language << "for the locale"
                            << QLocale().name();
