@@ -1,6 +1,7 @@
 #include "AppStyle.h"
 #include "DeferredIconEngine.h"
 
+#include <memory>
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -48,8 +49,8 @@ class TestAppStyle : public QObject
 private slots:
     void aDeferredIconIsMadeOnceWhenFirstDrawn()
     {
-        const QIcon reference = QStyleFactory::create(QStringLiteral("Fusion"))
-                                    ->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+        const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        const QIcon reference = fusion->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
         int made = 0;
         auto *engine = new DeferredIconEngine([&made, reference] {
             ++made;
