@@ -85,4 +85,7 @@ struct Card
 
 } // namespace tessera
 
+// Every member (Qt's implicitly shared types, enums, std::optional of those) may be moved in
+// memory as bytes: a QList<Card> that grows reallocates instead of moving card by card.
+Q_DECLARE_TYPEINFO(tessera::Card, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(tessera::Card)

@@ -90,20 +90,23 @@ CardStore::Record CardStore::makeRecord(const Card &card)
     record.last4Digits = m_text.add(card.last4Digits);
     record.createdAt = storeDate(card.createdAt);
     record.updatedAt = storeDate(card.updatedAt);
-    record.typeName = m_strings.intern(card.typeName);
-    record.statusName = m_strings.intern(card.statusName);
-    record.expirationDate = m_strings.intern(card.expirationDate);
-    record.nextExpirationDate = m_strings.intern(card.nextExpirationDate);
-    record.bin = m_strings.intern(card.bin);
-    record.design = m_strings.intern(card.design);
-    record.freezeReason = m_strings.intern(card.freezeReason);
-    record.accountId = m_strings.intern(card.accountId);
-    record.accountType = m_strings.intern(card.accountType);
-    record.customerId = m_strings.intern(card.customerId);
-    record.customerType = m_strings.intern(card.customerType);
+    const auto intern = [this](const QString &value, StringField field) {
+        return m_strings.intern(value, m_recentStrings[field]);
+    };
+    record.typeName = intern(card.typeName, TypeName);
+    record.statusName = intern(card.statusName, StatusName);
+    record.expirationDate = intern(card.expirationDate, ExpirationDate);
+    record.nextExpirationDate = intern(card.nextExpirationDate, NextExpirationDate);
+    record.bin = intern(card.bin, Bin);
+    record.design = intern(card.design, Design);
+    record.freezeReason = intern(card.freezeReason, FreezeReason);
+    record.accountId = intern(card.accountId, AccountId);
+    record.accountType = intern(card.accountType, AccountType);
+    record.customerId = intern(card.customerId, CustomerId);
+    record.customerType = intern(card.customerType, CustomerType);
     if (card.shippingAddress)
         record.shippingAddress = m_addresses.intern(*card.shippingAddress);
-    record.tags = m_tags.intern(card.tags);
+    record.tags = m_tags.intern(card.tags, m_recentTags);
     record.type = quint8(card.type);
     record.status = quint8(card.status);
     if (card.statusBeforeFreeze)

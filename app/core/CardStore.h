@@ -4,6 +4,7 @@
 #include "TextArena.h"
 #include "ValuePool.h"
 
+#include <array>
 #include <deque>
 #include <limits>
 #include <QList>
@@ -100,6 +101,18 @@ private:
         bool operator()(const Address &a, const Address &b) const;
         bool operator()(const Tags &a, const Tags &b) const;
     };
+    // One and the same data, or both null (QString::isSharedWith() is false for null and
+    // literal texts; literals are then compared as text).
+    struct SameData
+    {
+        bool operator()(const QString &a, const QString &b) const
+        {
+            if (a.isNull() || b.isNull())
+                return a.isNull() && b.isNull();
+            return a.isSharedWith(b) && a.constData() == b.constData() && a.size() == b.size();
+        }
+        bool operator()(const Tags &a, const Tags &b) const { return a.isSharedWith(b); }
+    };
     struct AddressHash
     {
         size_t operator()(const Address &address) const;
@@ -126,9 +139,28 @@ private:
     qint32 m_firstSerial = 0;
     std::vector<Slot> m_slots; // a power of two in size, at most three quarters used
     TextArena m_text;
-    ValuePool<QString, StringHash, ExactlyEqual> m_strings;
+    using StringPool = ValuePool<QString, StringHash, ExactlyEqual, SameData>;
+    using TagsPool = ValuePool<Tags, TagsHash, ExactlyEqual, SameData>;
+    // The fields whose values go into m_strings, each with the value it interned last.
+    enum StringField {
+        TypeName,
+        StatusName,
+        ExpirationDate,
+        NextExpirationDate,
+        Bin,
+        Design,
+        FreezeReason,
+        AccountId,
+        AccountType,
+        CustomerId,
+        CustomerType,
+        StringFieldCount
+    };
+    StringPool m_strings;
+    std::array<StringPool::Recent, StringFieldCount> m_recentStrings;
     ValuePool<Address, AddressHash, ExactlyEqual> m_addresses;
-    ValuePool<Tags, TagsHash, ExactlyEqual> m_tags;
+    TagsPool m_tags;
+    TagsPool::Recent m_recentTags;
     std::vector<QDateTime> m_otherDates; // instants in a time zone (the API never sends one)
 };
 

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <simdjson.h>
@@ -192,15 +193,32 @@ private:
     unsigned m_seen = 0;
 };
 
-// The next member of an object being iterated and its key, unescaped as Qt has it.
 // A string's text read in place, up to its closing quote, for documents without a backslash:
 // there it is the string itself, with nothing to unescape or check (simdjson has checked the
 // UTF-8 of the whole document). The zeros after the document stop a malformed one.
 bool rawText(const char *raw, Text &out)
 {
     const char *end = raw;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a string starts inside the document, and the document is
+    // followed by SIMDJSON_PADDING (64) zero bytes, so every block read up to the first one
+    // holding a zero stays inside the buffer.
+    static_assert(simdjson::SIMDJSON_PADDING >= 16);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i zero = _mm_setzero_si128();
+    for (;; end += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(end));
+        const int stops = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, zero)));
+        if (stops != 0) {
+            end += __builtin_ctz(unsigned(stops));
+            break;
+        }
+    }
+#else
     while (*end != '"' && *end != '\0')
         ++end;
+#endif
     if (*end != '"')
         return false;
     out = Text(raw, std::size_t(end - raw));
@@ -322,6 +340,59 @@ bool optionalCount(od::value &value, std::optional<int> &out)
     return true;
 }
 
+// What a card's type name says about it.
+struct TypeName
+{
+    explicit TypeName(const QString &name)
+        : isCard(name.endsWith(QLatin1String("Card"), Qt::CaseInsensitive))
+        , isBusiness(name.startsWith(QLatin1String("business")))
+        , type(cardTypeFromName(name))
+    {}
+    bool isCard;
+    bool isBusiness;
+    CardType type;
+};
+
+struct StatusName
+{
+    explicit StatusName(const QString &name)
+        : status(cardStatusFromName(name))
+    {}
+    CardStatus status;
+};
+
+// What `Meaning` makes of the names a document repeats (its cards' type and status), worked
+// out once per name: the vocabulary hands out the same QString data for the same text, so a
+// name seen before is found by a pointer comparison.
+template <class Meaning> class NameMeanings
+{
+public:
+    // References handed out stay valid: the names kept never move.
+    NameMeanings() { m_known.reserve(MaxKept); }
+
+    const Meaning &of(const QString &name)
+    {
+        for (const auto &[known, meaning] : m_known) {
+            if (known.isSharedWith(name) && known.constData() == name.constData() &&
+                known.size() == name.size())
+                return meaning;
+        }
+        // A vocabulary that is full hands out new data: its names are read every time, and
+        // only the first few kept.
+        if (m_known.size() < MaxKept) {
+            m_known.emplace_back(name, Meaning(name));
+            return m_known.back().second;
+        }
+        m_scratch.emplace(name);
+        return *m_scratch;
+    }
+
+private:
+    static constexpr std::size_t MaxKept = 8;
+    std::vector<std::pair<QString, Meaning>> m_known;
+    std::optional<Meaning> m_scratch;
+};
+
 // Reads one document's cards; every read* returns false where the reference decoder would
 // read something else, fail, or leave a record out.
 class CardDocumentReader
@@ -357,12 +428,8 @@ public:
                 if (!seen.first(1) || value.get_array().get(data))
                     return false;
                 hasData = true;
-                // One allocation for the whole page: growing it card by card moves every card
-                // several times and costs more than counting first.
-                std::size_t count = 0;
-                if (data.count_elements().get(count))
-                    return false;
-                page.items.reserve(qsizetype(count));
+                // Not counted first (a whole extra pass over the page's tokens): the list
+                // grows by reallocating, Card being relocatable (Card.h).
                 for (auto element : data) {
                     od::value item;
                     if (std::move(element).get(item) || !readCard(item, page.items.emplaceBack()))
@@ -474,16 +541,17 @@ private:
         if (!read || !type || !id || !hasAttributes)
             return false;
         card.typeName = m_vocabulary.get(*type);
-        if (!card.typeName.endsWith(QLatin1String("Card"), Qt::CaseInsensitive))
+        const TypeName &typeName = m_typeNames.of(card.typeName);
+        if (!typeName.isCard)
             return false;
-        card.type = cardTypeFromName(card.typeName);
+        card.type = typeName.type;
         card.id = toQString(*id);
         // Unit's spec requires a status for individual cards only (see decodeCard()).
-        if (!status && !card.typeName.startsWith(QLatin1String("business")))
+        if (!status && !typeName.isBusiness)
             return false;
         if (status) {
             card.statusName = m_vocabulary.get(*status);
-            card.status = cardStatusFromName(card.statusName);
+            card.status = m_statusNames.of(card.statusName).status;
         }
         return true;
     }
@@ -799,6 +867,8 @@ private:
     std::vector<std::pair<Text, Text>> m_lastTagTexts;
     Tags m_lastTags;
     std::vector<std::pair<qsizetype, Text>> m_included;
+    NameMeanings<TypeName> m_typeNames;
+    NameMeanings<StatusName> m_statusNames;
 };
 
 // Runs `read` on the document in `body`; false when simdjson cannot read it exactly as Qt would.

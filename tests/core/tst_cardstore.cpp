@@ -327,6 +327,40 @@ private slots:
         QVERIFY(!store.contains(u""));
     }
 
+    // A decoded page's cards share their repeated values' data (one QString per distinct
+    // text), which the store recognizes by pointer: cards taking more distinct shared values
+    // than it remembers per field, in changing order, with null and empty ones among them,
+    // each come out with their own.
+    void cardsSharingTheirValuesDataComeOutAsTheyWentIn()
+    {
+        QList<QString> values{QString(), emptyText()};
+        for (int i = 0; i < 12; ++i)
+            values << QStringLiteral("value %1").arg(i);
+        QList<Tags> tags{Tags(), Tags{{QStringLiteral("a"), emptyText()}}};
+        for (int i = 0; i < 12; ++i)
+            tags << Tags{{QStringLiteral("batch"), QString::number(i)}};
+        CardStore store;
+        QList<Card> cards;
+        for (int i = 0; i < 600; ++i) {
+            Card card = everyFieldSet();
+            card.id = QString::number(700000 + i);
+            card.statusName = values.at(i % values.size());
+            card.bin = values.at((i / 3) % values.size());
+            card.design = values.at((i * 7) % values.size());
+            card.freezeReason = values.at(i % 2);
+            card.accountId = values.at((i * i) % values.size());
+            card.customerType = values.at(values.size() - 1 - i % values.size());
+            card.tags = tags.at((i * 5) % tags.size());
+            cards << card;
+            store.append(card);
+        }
+        for (int i = 0; i < cards.size(); ++i) {
+            const QStringList diff = differences(store.at(i), cards.at(i));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("card %1: ").arg(i) +
+                                                diff.join(QLatin1String(", "))));
+        }
+    }
+
     // What a page brings that the store holds already (a card inserted after creation, the
     // last card of the previous page again) or that the page repeats is not taken twice.
     void onlyCardsNotHeldYetAreTakenEachOnce()

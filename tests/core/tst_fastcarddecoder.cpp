@@ -583,6 +583,31 @@ private slots:
                 << pageWithAttributes("\"deep\":" + QByteArray(depth, '[') + QByteArray(depth, ']'))
                 << Path::Either;
 
+        // More type and status names than the decoder works out once and keeps (and than its
+        // vocabulary holds), Unit's among them, repeated in changing order; business cards
+        // without a status; types in capitals: each card keeps its own type and status.
+        const QList<QByteArray> types{"individualDebitCard",        "businessDebitCard",
+                                      "individualVirtualDebitCard", "businessVirtualCreditCard",
+                                      "INDIVIDUALDEBITCARD",        "businessCreditCard"};
+        const QList<QByteArray> statuses{"Active",   "Frozen",         "Lost",  "ClosedByCustomer",
+                                         "Inactive", "SuspectedFraud", "Stolen"};
+        QByteArray manyNames;
+        for (int i = 0; i < 240; ++i) {
+            const int pick = (i * 37) % 97;
+            const QByteArray type = pick < 60 ? types.at(pick % types.size())
+                                              : "kind" + QByteArray::number(pick) + "Card";
+            const QByteArray status = pick % 4 == 0 ? statuses.at(pick % statuses.size())
+                                                    : "Status" + QByteArray::number(pick);
+            const QByteArray attributes =
+                type.startsWith("business") && pick % 3 == 0
+                    ? noStatus
+                    : QByteArray(BaseAttributes).replace("Active", status);
+            manyNames +=
+                (i ? "," : "") +
+                cardResource(attributes, type).replace("300001", QByteArray::number(300001 + i));
+        }
+        QTest::newRow("many type and status names") << pageWith(manyNames) << Path::Fast;
+
         // A single card document, as GET /cards/{id} answers.
         QTest::newRow("single card")
             << R"({"data":)" + card + R"(,"included":[)" + account + "]}" << Path::Either;
