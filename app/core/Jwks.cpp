@@ -1,11 +1,9 @@
 #include "Jwks.h"
 
+#include "Libcrypto.h"
 #include "Logging.h"
 
-#include <openssl/bn.h>
 #include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/param_build.h>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,25 +15,27 @@ namespace {
 // Below this an RSA signature is forgeable with public means (NIST SP 800-131A).
 constexpr int MinimumRsaBits = 2048;
 
+// Deleters of OpenSSL's objects, which libcrypto (already loaded by then) frees.
 struct BignumFree
 {
-    void operator()(BIGNUM *bn) const { BN_free(bn); }
+    void operator()(BIGNUM *bn) const { Libcrypto::get()->BN_free(bn); }
 };
 struct ParamBuildFree
 {
-    void operator()(OSSL_PARAM_BLD *bld) const { OSSL_PARAM_BLD_free(bld); }
+    void operator()(OSSL_PARAM_BLD *bld) const { Libcrypto::get()->OSSL_PARAM_BLD_free(bld); }
 };
 struct ParamFree
 {
-    void operator()(OSSL_PARAM *params) const { OSSL_PARAM_free(params); }
+    void operator()(OSSL_PARAM *params) const { Libcrypto::get()->OSSL_PARAM_free(params); }
 };
 struct PkeyContextFree
 {
-    void operator()(EVP_PKEY_CTX *ctx) const { EVP_PKEY_CTX_free(ctx); }
+    void operator()(EVP_PKEY_CTX *ctx) const { Libcrypto::get()->EVP_PKEY_CTX_free(ctx); }
 };
 
 // RFC 7518 §6.3.1: n and e are unsigned big-endian integers in base64url without padding.
-std::unique_ptr<BIGNUM, BignumFree> readBase64UrlInteger(const QJsonValue &value)
+std::unique_ptr<BIGNUM, BignumFree> readBase64UrlInteger(const Libcrypto &crypto,
+                                                         const QJsonValue &value)
 {
     const QByteArray text = value.toString().toLatin1();
     if (text.isEmpty() || text.contains('='))
@@ -46,37 +46,38 @@ std::unique_ptr<BIGNUM, BignumFree> readBase64UrlInteger(const QJsonValue &value
     if (!decoded || decoded.decoded.isEmpty())
         return nullptr;
     return std::unique_ptr<BIGNUM, BignumFree>(
-        BN_bin2bn(reinterpret_cast<const unsigned char *>(decoded.decoded.constData()),
-                  int(decoded.decoded.size()), nullptr));
+        crypto.BN_bin2bn(reinterpret_cast<const unsigned char *>(decoded.decoded.constData()),
+                         int(decoded.decoded.size()), nullptr));
 }
 
-std::shared_ptr<evp_pkey_st> rsaPublicKey(const QJsonObject &jwk, QString *why)
+std::shared_ptr<evp_pkey_st> rsaPublicKey(const Libcrypto &crypto, const QJsonObject &jwk,
+                                          QString *why)
 {
-    const auto n = readBase64UrlInteger(jwk.value(QLatin1String("n")));
-    const auto e = readBase64UrlInteger(jwk.value(QLatin1String("e")));
+    const auto n = readBase64UrlInteger(crypto, jwk.value(QLatin1String("n")));
+    const auto e = readBase64UrlInteger(crypto, jwk.value(QLatin1String("e")));
     if (!n || !e) {
         *why = QStringLiteral("n or e is not a base64url integer");
         return nullptr;
     }
-    std::unique_ptr<OSSL_PARAM_BLD, ParamBuildFree> build(OSSL_PARAM_BLD_new());
-    if (!build || OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) != 1 ||
-        OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_E, e.get()) != 1) {
+    std::unique_ptr<OSSL_PARAM_BLD, ParamBuildFree> build(crypto.OSSL_PARAM_BLD_new());
+    if (!build || crypto.OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) != 1 ||
+        crypto.OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_E, e.get()) != 1) {
         *why = QStringLiteral("OpenSSL could not take n and e");
         return nullptr;
     }
-    std::unique_ptr<OSSL_PARAM, ParamFree> params(OSSL_PARAM_BLD_to_param(build.get()));
+    std::unique_ptr<OSSL_PARAM, ParamFree> params(crypto.OSSL_PARAM_BLD_to_param(build.get()));
     std::unique_ptr<EVP_PKEY_CTX, PkeyContextFree> context(
-        EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
+        crypto.EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     EVP_PKEY *key = nullptr;
-    if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1 ||
-        EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
+    if (!params || !context || crypto.EVP_PKEY_fromdata_init(context.get()) != 1 ||
+        crypto.EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
         *why = QStringLiteral("OpenSSL refused n and e as an RSA public key");
         return nullptr;
     }
-    std::shared_ptr<evp_pkey_st> shared(key, EVP_PKEY_free);
-    if (EVP_PKEY_get_bits(key) < MinimumRsaBits) {
+    std::shared_ptr<evp_pkey_st> shared(key, crypto.EVP_PKEY_free);
+    if (crypto.EVP_PKEY_get_bits(key) < MinimumRsaBits) {
         *why = QStringLiteral("the RSA key has %1 bits, fewer than %2")
-                   .arg(EVP_PKEY_get_bits(key))
+                   .arg(crypto.EVP_PKEY_get_bits(key))
                    .arg(MinimumRsaBits);
         return nullptr;
     }
@@ -116,6 +117,13 @@ std::optional<Jwks> Jwks::fromJson(const QByteArray &json, QString *error)
                          : QStringLiteral("not a JWK Set (no \"keys\" array)");
         return std::nullopt;
     }
+    QString noCrypto;
+    const Libcrypto *crypto = Libcrypto::get(&noCrypto);
+    if (!crypto) {
+        if (error)
+            *error = noCrypto;
+        return std::nullopt;
+    }
     Jwks set;
     QStringList skipped;
     for (const QJsonValue &entry : keys.toArray()) {
@@ -128,7 +136,7 @@ std::optional<Jwks> Jwks::fromJson(const QByteArray &json, QString *error)
         if (why.isEmpty() && set.m_keys.contains(kid))
             why = QStringLiteral("its kid is already taken by an earlier key");
         if (why.isEmpty())
-            key = rsaPublicKey(jwk, &why);
+            key = rsaPublicKey(*crypto, jwk, &why);
         if (!key) {
             skipped << QStringLiteral("%1: %2").arg(label, why);
             continue;

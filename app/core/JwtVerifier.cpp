@@ -1,7 +1,8 @@
 #include "JwtVerifier.h"
 
+#include "Libcrypto.h"
+
 #include <cmath>
-#include <openssl/evp.h>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,7 +14,7 @@ namespace {
 
 struct DigestContextFree
 {
-    void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); }
+    void operator()(EVP_MD_CTX *ctx) const { Libcrypto::get()->EVP_MD_CTX_free(ctx); }
 };
 
 // RFC 7515 §2: base64url without padding; anything else in a part is not a JWS.
@@ -43,15 +44,20 @@ std::optional<QJsonObject> decodeObject(const QString &part)
 
 bool signatureHolds(evp_pkey_st *key, const QByteArray &signingInput, const QByteArray &signature)
 {
-    std::unique_ptr<EVP_MD_CTX, DigestContextFree> context(EVP_MD_CTX_new());
+    // A key exists only where libcrypto was loaded (Jwks::fromJson()).
+    const Libcrypto *crypto = Libcrypto::get();
+    if (!crypto)
+        return false;
+    std::unique_ptr<EVP_MD_CTX, DigestContextFree> context(crypto->EVP_MD_CTX_new());
     // An RSA key's default padding is PKCS #1 v1.5, which RS256 is (RFC 7518 §3.3).
     return context &&
-           EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key) == 1 &&
-           EVP_DigestVerify(context.get(),
-                            reinterpret_cast<const unsigned char *>(signature.constData()),
-                            size_t(signature.size()),
-                            reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                            size_t(signingInput.size())) == 1;
+           crypto->EVP_DigestVerifyInit(context.get(), nullptr, crypto->EVP_sha256(), nullptr,
+                                        key) == 1 &&
+           crypto->EVP_DigestVerify(
+               context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+               size_t(signature.size()),
+               reinterpret_cast<const unsigned char *>(signingInput.constData()),
+               size_t(signingInput.size())) == 1;
 }
 
 // `aud` is one string or an array of strings (RFC 7519 §4.1.3); nullopt for anything else.
