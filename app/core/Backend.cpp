@@ -59,7 +59,12 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
         return credentials->bearerFor(access);
     });
     connect(m_authenticator, &Authenticator::signedIn, this, [this] {
-        QSettings().setValue(lastCustomerKey(m_environment), m_session->customerId());
+        // A restored sign-in is already the last one: setting the same value again would
+        // rewrite the settings file, on the window's thread, while the first cards wait.
+        QSettings settings;
+        const QString key = lastCustomerKey(m_environment);
+        if (settings.value(key).toString() != m_session->customerId())
+            settings.setValue(key, m_session->customerId());
     });
     connect(m_authenticator, &Authenticator::signedOut, this,
             [this] { QSettings().remove(lastCustomerKey(m_environment)); });

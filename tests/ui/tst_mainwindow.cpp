@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <QAction>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +27,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -367,11 +369,17 @@ private slots:
         MainWindow window(backend.get());
         QSignalSpy codeRequired(backend->authenticator(), &Authenticator::codeRequired);
         QSignalSpy restored(backend->authenticator(), &Authenticator::restoreFinished);
+        const QFileInfo settingsFile(QSettings().fileName());
+        const QDateTime settingsWritten = settingsFile.lastModified();
+        QVERIFY(settingsWritten.isValid());
         // In the order app/main.cpp uses.
         backend->restoreLastSignIn();
         window.show();
         QVERIFY(restored.wait(5000));
         QCOMPARE(restored.first().first().toBool(), true);
+        // The last sign-in is the one restored: the settings file is not written again (it
+        // was, on the window's thread, as the first cards were awaited).
+        QCOMPARE(QFileInfo(settingsFile.filePath()).lastModified(), settingsWritten);
         QCOMPARE(codeRequired.count(), 0);
         QVERIFY(window.otpDialog() == nullptr);
         QCOMPARE(window.currentPage()->objectName(), QStringLiteral("cardsPage"));
