@@ -141,7 +141,7 @@ private:
     TextArena m_text;
     using StringPool = ValuePool<QString, StringHash, ExactlyEqual, SameData>;
     using TagsPool = ValuePool<Tags, TagsHash, ExactlyEqual, SameData>;
-    // The fields whose values go into m_strings, each with the value it interned last.
+    // The fields whose values go into m_strings, each with the values it interned last.
     enum StringField {
         TypeName,
         StatusName,

@@ -1,6 +1,7 @@
 #include "Libcrypto.h"
 
 #include <QLibrary>
+#include <type_traits>
 
 namespace tessera {
 
