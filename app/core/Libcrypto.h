@@ -9,10 +9,11 @@
 namespace tessera {
 
 // OpenSSL 3's libcrypto, loaded when first needed instead of linked: only the checks of
-// identity providers' RS256 signatures (Jwks, JwtVerifier) use it, in the sandbox's and the
-// broker's JWT sign-ins, while linking it cost every start of Tessera ~3 ms before main() on
-// the window's thread. Where it is missing (Tessera's Windows installer ships no OpenSSL),
-// those checks refuse with a reason instead of the program not starting at all.
+// identity providers' RS256 signatures (Jwks, JwtVerifier) use it (a bank's sign-in through
+// its identity provider, tessera-sandbox --jwks, the broker's JWT sign-ins), while linking it
+// cost every start of Tessera ~3 ms before main() on the window's thread. Where it is missing
+// (Tessera's Windows installer ships no OpenSSL), those sign-ins are refused with a reason
+// (OidcSignIn says so before the browser opens) instead of the program not starting at all.
 // Include this header only where libcrypto is used: it brings OpenSSL's declarations.
 class Libcrypto
 {

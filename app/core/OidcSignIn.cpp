@@ -2,6 +2,7 @@
 
 #include "Environment.h"
 #include "Jwks.h"
+#include "Libcrypto.h"
 #include "Logging.h"
 
 #include <QCryptographicHash>
@@ -88,6 +89,16 @@ void OidcSignIn::start(const IdentityProvider &provider)
              QStringLiteral("identity provider not usable: issuer %1, client id %2, scopes %3")
                  .arg(provider.issuer.toString(), provider.clientId,
                       provider.scopes.join(QLatin1Char(' '))));
+        return;
+    }
+    // Checked before the browser opens: without libcrypto the ID token could not be checked,
+    // and the customer would sign in at the bank for nothing.
+    QString noCrypto;
+    if (!Libcrypto::get(&noCrypto)) {
+        fail(Problem::CannotVerify,
+             tr("Tessera cannot check your bank's sign-in on this computer: a part it needs "
+                "(OpenSSL 3) is missing. Reinstall Tessera or contact your bank."),
+             noCrypto);
         return;
     }
     fetchDiscovery();

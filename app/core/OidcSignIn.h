@@ -43,6 +43,7 @@ public:
         InvalidIdToken,  // any refusal of JwtVerifier
         TimedOut,
         ListenerFailed, // no loopback listener
+        CannotVerify,   // no libcrypto to check the ID token's signature with (Libcrypto)
     };
     Q_ENUM(Problem)
 

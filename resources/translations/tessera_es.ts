@@ -712,6 +712,10 @@ El código se envía al %2</translation>
         <translation>El inicio de sesión con tu banco no está bien configurado en este ordenador. Ponte en contacto con tu banco.</translation>
     </message>
     <message>
+        <source>Tessera cannot check your bank&apos;s sign-in on this computer: a part it needs (OpenSSL 3) is missing. Reinstall Tessera or contact your bank.</source>
+        <translation>Tessera no puede comprobar el inicio de sesión de tu banco en este ordenador: falta una pieza que necesita (OpenSSL 3). Vuelve a instalar Tessera o ponte en contacto con tu banco.</translation>
+    </message>
+    <message>
         <source>Tessera could not get ready to receive your bank&apos;s answer. Try again.</source>
         <translation>Tessera no pudo prepararse para recibir la respuesta de tu banco. Vuelve a intentarlo.</translation>
     </message>

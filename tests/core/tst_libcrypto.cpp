@@ -1,7 +1,9 @@
 #include "Libcrypto.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tessera;
@@ -45,6 +47,45 @@ private slots:
         QString why;
         QVERIFY(!Libcrypto::load(QStringLiteral("z"), QStringLiteral("1"), &why));
         QVERIFY2(why.endsWith(QLatin1String(" has no BN_bin2bn")), qPrintable(why));
+    }
+
+    // A machine whose libcrypto.so.3 is not OpenSSL's (here zlib under that name, first on
+    // the library path): the bank sign-in stops before the browser opens, saying what is
+    // wrong in plain words, and a JWK Set is refused naming the library.
+    void withoutLibcryptoTheBankSignInSaysSoBeforeTheBrowserOpens()
+    {
+        // Qt links zlib: where this process mapped it is where it is.
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        QString zlib;
+        for (const QByteArray &line : maps.readAll().split('\n')) {
+            const qsizetype path = line.indexOf('/');
+            if (path >= 0 && (line.endsWith("/libz.so.1") || line.contains("/libz.so.1.")))
+                zlib = QString::fromLocal8Bit(line.mid(path));
+        }
+        QVERIFY2(!zlib.isEmpty(), "zlib is not mapped into this process");
+        QTemporaryDir libraries;
+        QVERIFY(libraries.isValid());
+        QVERIFY2(QFile::copy(zlib, libraries.filePath(QStringLiteral("libcrypto.so.3"))),
+                 qPrintable(zlib));
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_LIBRARY_PATH"), libraries.path());
+        helper.setProcessEnvironment(environment);
+        helper.start(QStringLiteral(LIBCRYPTO_MISSING_HELPER), {});
+        QVERIFY(helper.waitForFinished(20000));
+        const QString output = QString::fromUtf8(helper.readAllStandardOutput());
+        QCOMPARE(helper.exitCode(), 0);
+        const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("jwks: refused OpenSSL 3's libcrypto "
+                                                      "could not be loaded (")),
+                 qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(0).endsWith(QLatin1String("has no BN_bin2bn)")), qPrintable(lines.at(0)));
+        QCOMPARE(lines.at(1),
+                 QStringLiteral("CannotVerify: Tessera cannot check your bank's sign-in on this "
+                                "computer: a part it needs (OpenSSL 3) is missing. Reinstall "
+                                "Tessera or contact your bank."));
     }
 
     void theProgramsDoNotLinkLibcrypto_data()
