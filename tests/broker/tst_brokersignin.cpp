@@ -1,12 +1,14 @@
-// The real tessera-broker process against an in-process sandbox as "Unit": sign-in by phone,
-// email and identity token; nothing tells a customer from nobody; limits; malformed requests;
-// secrets kept out of the log and the process list.
+// The real tessera-broker process against an in-process sandbox as "Unit" (a tessera-sandbox
+// process where start answers are timed): sign-in by phone, email and identity token; nothing
+// tells a customer from nobody; limits; malformed requests; secrets kept out of the log and the
+// process list.
 
 #include "BrokerCall.h"
 #include "BrokerProcess.h"
 #include "ClosedPort.h"
 #include "FaultInjector.h"
 #include "JwksServer.h"
+#include "SandboxProcess.h"
 #include "SandboxServer.h"
 #include "Scopes.h"
 #include "TestSigningKey.h"
@@ -64,9 +66,10 @@ QByteArray jwksOf(const QList<const TestSigningKey *> &keys)
     return QJsonDocument(QJsonObject{{QStringLiteral("keys"), jwks}}).toJson();
 }
 
-// Timings are compared by median with a generous tolerance, max(5 ms, half the slower): a
-// shared, loaded machine adds a few ms of noise, while what is looked for (an answer that waits
-// for Unit's code or token call, 30 ms here) stands far outside it.
+// Timings are compared by median with a generous tolerance, max(10 ms, half the slower): a
+// shared, loaded machine adds a few ms of noise (up to 6 ms between medians of 15 seen in CI),
+// while what is looked for (an answer that waits for Unit's code or token call, 30 ms here)
+// stands far outside it.
 qint64 median(QList<qint64> values)
 {
     std::sort(values.begin(), values.end());
@@ -116,8 +119,11 @@ class TestBrokerSignIn : public QObject
 
     bool startBroker(const QStringList &extraConfig = {})
     {
-        m_broker =
-            std::make_unique<BrokerProcess>(m_unit->baseUrl(), m_unit->orgToken(), extraConfig);
+        return startBrokerFor(m_unit->baseUrl(), m_unit->orgToken(), extraConfig);
+    }
+    bool startBrokerFor(const QUrl &unit, const QString &orgToken, const QStringList &extraConfig)
+    {
+        m_broker = std::make_unique<BrokerProcess>(unit, orgToken, extraConfig);
         QString error;
         const bool started = m_broker->start(&error);
         if (!started)
@@ -265,8 +271,18 @@ private slots:
 
     void knownAndUnknownPhoneOrEmailAnswerAlikeInStatusBodyAndTime()
     {
-        QVERIFY(startBroker({QStringLiteral("[limits]"), QStringLiteral("startsPerAddress=1000"),
-                             QStringLiteral("startsPerIdentifier=1000")}));
+        // "Unit" in a process of its own: in this one, its work on the code the broker asks
+        // for a customer (and only for a customer) would be timed with the broker's answer,
+        // which an attacker's clock does not see. It takes 30 ms to send a code, so an answer
+        // that waited for it would stand out.
+        tessera::test::SandboxProcess unit(
+            {QStringLiteral("--fault"),
+             QStringLiteral("POST /customers/*/token/verification delay delay=30")});
+        QString error;
+        QVERIFY2(unit.start(&error), qPrintable(error));
+        QVERIFY(startBrokerFor(unit.baseUrl(), unit.orgToken(),
+                               {QStringLiteral("[limits]"), QStringLiteral("startsPerAddress=1000"),
+                                QStringLiteral("startsPerIdentifier=1000")}));
         const QList<QPair<const char *, QPair<QByteArray, QByteArray>>> pairs{
             {"phone", {MayaPhone, NobodysPhone}}, {"email", {MayaEmail, NobodysEmail}}};
         for (const auto &pair : pairs) {
@@ -292,7 +308,9 @@ private slots:
             }
             const qint64 knownMedian = median(known);
             const qint64 unknownMedian = median(unknown);
-            const qint64 tolerance = qMax<qint64>(5000, qMax(knownMedian, unknownMedian) / 2);
+            const qint64 tolerance = qMax<qint64>(10000, qMax(knownMedian, unknownMedian) / 2);
+            qInfo("%s: known %lld us, unknown %lld us (medians of 15)", pair.first, knownMedian,
+                  unknownMedian);
             QVERIFY2(qAbs(knownMedian - unknownMedian) <= tolerance,
                      qPrintable(QStringLiteral("%1: known %2 us, unknown %3 us")
                                     .arg(QLatin1String(pair.first))
@@ -351,7 +369,8 @@ private slots:
         }
         const qint64 realMedian = median(real);
         const qint64 nobodyMedian = median(nobody);
-        const qint64 tolerance = qMax<qint64>(5000, qMax(realMedian, nobodyMedian) / 2);
+        const qint64 tolerance = qMax<qint64>(10000, qMax(realMedian, nobodyMedian) / 2);
+        qInfo("real %lld us, nobody %lld us (medians of 15)", realMedian, nobodyMedian);
         QVERIFY2(qAbs(realMedian - nobodyMedian) <= tolerance,
                  qPrintable(
                      QStringLiteral("real %1 us, nobody %2 us").arg(realMedian).arg(nobodyMedian)));
