@@ -1,5 +1,6 @@
 #include "CardStore.h"
 
+#include <algorithm>
 #include <QVarLengthArray>
 
 namespace tessera {
@@ -41,45 +42,82 @@ bool CardStore::ExactlyEqual::operator()(const Tags &a, const Tags &b) const
     return true;
 }
 
+namespace {
+
+constexpr int DateKindBits = 3;
+constexpr int OffsetMinutesBits = 12;
+
+// `value` kept in the top 64 - `low` bits of a word, if it fits there (as a signed number).
+bool fitsAbove(qint64 value, int low)
+{
+    const qint64 limit = qint64(1) << (63 - low);
+    return value >= -limit && value < limit;
+}
+
+quint64 above(qint64 value, int low)
+{
+    return quint64(value) << low;
+}
+
+// The signed number in the bits of `word` from `low` up (an arithmetic shift).
+qint64 from(quint64 word, int low)
+{
+    return qint64(word) >> low;
+}
+
+} // namespace
+
 CardStore::Date CardStore::storeDate(const QDateTime &time)
 {
-    Date date;
+    const auto packed = [](DateKind kind, quint64 value) { return Date{value | quint64(kind)}; };
     if (!time.isValid())
-        return date;
+        return {};
+    const qint64 msecs = time.toMSecsSinceEpoch();
     switch (time.timeSpec()) {
     case Qt::UTC:
-        date.kind = DateKind::Utc;
-        break;
-    case Qt::OffsetFromUTC:
-        date.kind = DateKind::OffsetFromUtc;
-        date.offsetSeconds = time.offsetFromUtc();
-        break;
     case Qt::LocalTime:
-        date.kind = DateKind::LocalTime;
+        if (fitsAbove(msecs, DateKindBits))
+            return packed(time.timeSpec() == Qt::UTC ? DateKind::Utc : DateKind::LocalTime,
+                          above(msecs, DateKindBits));
         break;
-    case Qt::TimeZone:
-        date.kind = DateKind::Other;
-        date.msecs = qint64(m_otherDates.size());
-        m_otherDates.push_back(time);
-        return date;
+    case Qt::OffsetFromUTC: {
+        const int offset = time.offsetFromUtc();
+        const int minutes = offset / 60;
+        constexpr int lowBits = DateKindBits + OffsetMinutesBits;
+        if (offset % 60 == 0 && fitsAbove(minutes, 64 - OffsetMinutesBits) &&
+            fitsAbove(msecs, lowBits)) {
+            const quint64 minuteBits = quint64(minutes) & ((quint64(1) << OffsetMinutesBits) - 1);
+            return packed(DateKind::OffsetFromUtc,
+                          above(msecs, lowBits) | (minuteBits << DateKindBits));
+        }
+        break;
     }
-    date.msecs = time.toMSecsSinceEpoch();
-    return date;
+    case Qt::TimeZone:
+        break;
+    }
+    const Date other = packed(DateKind::Other, above(qint64(m_otherDates.size()), DateKindBits));
+    m_otherDates.push_back(time);
+    return other;
 }
 
 QDateTime CardStore::dateOf(const Date &date) const
 {
-    switch (date.kind) {
+    const auto kind = DateKind(date.bits & ((1u << DateKindBits) - 1));
+    switch (kind) {
     case DateKind::Invalid:
         break;
     case DateKind::Utc:
-        return QDateTime::fromMSecsSinceEpoch(date.msecs, Qt::UTC);
-    case DateKind::OffsetFromUtc:
-        return QDateTime::fromMSecsSinceEpoch(date.msecs, Qt::OffsetFromUTC, date.offsetSeconds);
+        return QDateTime::fromMSecsSinceEpoch(from(date.bits, DateKindBits), Qt::UTC);
+    case DateKind::OffsetFromUtc: {
+        constexpr int lowBits = DateKindBits + OffsetMinutesBits;
+        const int minutes = int(from(date.bits << (64 - lowBits), 64 - OffsetMinutesBits));
+        return QDateTime::fromMSecsSinceEpoch(from(date.bits, lowBits), Qt::OffsetFromUTC,
+                                              minutes * 60);
+    }
     case DateKind::LocalTime:
-        return QDateTime::fromMSecsSinceEpoch(date.msecs, Qt::LocalTime);
+        return QDateTime::fromMSecsSinceEpoch(from(date.bits, DateKindBits), Qt::LocalTime);
     case DateKind::Other:
-        return m_otherDates[size_t(date.msecs)];
+        return m_otherDates[size_t(date.bits >> DateKindBits)];
     }
     return {};
 }
@@ -248,7 +286,7 @@ void CardStore::index(qint32 serial, quint32 hash)
 {
     // At most three quarters full, so a search for an id that is not there stops soon.
     if (size_t(size()) * 4 > m_slots.size() * 3)
-        growIndex();
+        growIndex(size_t(size()));
     put(m_slots, {serial, hash});
 }
 
@@ -261,10 +299,17 @@ void CardStore::put(std::vector<Slot> &table, Slot entry)
     table[slot] = entry;
 }
 
-void CardStore::growIndex()
+void CardStore::reserve(int cards)
+{
+    const auto wanted = size_t(std::clamp(cards, 0, MaxReserved));
+    if (wanted * 2 > m_slots.size())
+        growIndex(wanted);
+}
+
+void CardStore::growIndex(size_t cards)
 {
     size_t capacity = 64;
-    while (size_t(size()) * 2 > capacity)
+    while (cards * 2 > capacity)
         capacity *= 2;
     // The hashes are in the old slots: growing reads no card.
     std::vector<Slot> table(capacity);

@@ -180,8 +180,10 @@ void CardsModel::takePage(const CardPage &page, int limit)
     Progress &progress = m_refreshing ? m_incoming.progress : m_progress;
     progress.serverOffset += taken;
     progress.lastPageShort = taken < limit;
-    if (page.pagination)
+    if (page.pagination) {
         progress.total = page.pagination->total;
+        (m_refreshing ? m_incoming.cards : m_cards).reserve(progress.total);
+    }
 
     if (!m_refreshing) {
         for (const Account &account : page.includedAccounts)

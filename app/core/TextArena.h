@@ -14,11 +14,12 @@ namespace tessera {
 class TextArena
 {
 public:
+    // 8 bytes: a card holds two.
     struct Ref
     {
-        quint32 block = 0;
-        quint32 offset = 0;
-        // 0: no text, which takes no room; `offset` then tells a null text (0) from an empty
+        // The block in the high bits, the offset in it in the low OffsetBits.
+        quint32 place = 0;
+        // 0: no text, which takes no room; `place` then tells a null text (0) from an empty
         // one (1), so that a QString comes out as null as it went in.
         quint32 length = 0;
     };
@@ -32,6 +33,10 @@ private:
     // 16 KiB blocks: small enough that the last one's unused tail is noise, large enough that
     // their bookkeeping is too.
     static constexpr qsizetype BlockChars = 8192;
+    static constexpr int OffsetBits = 13;
+    static_assert(BlockChars <= qsizetype(1) << OffsetBits);
+    // 2^19 blocks: 4 G characters of short texts, far beyond any list's memory.
+    static constexpr quint32 MaxBlocks = quint32(1) << (32 - OffsetBits);
 
     std::vector<std::unique_ptr<char16_t[]>> m_blocks;
     qsizetype m_current = -1;      // the block short texts go into

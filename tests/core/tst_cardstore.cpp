@@ -1,5 +1,6 @@
 #include "CardStore.h"
 
+#include <limits>
 #include <QTest>
 #include <QTimeZone>
 
@@ -160,6 +161,29 @@ private:
         farOffsets.updatedAt =
             QDateTime(QDate(2100, 2, 28), QTime(12, 0), Qt::OffsetFromUTC, -12 * 3600);
         cards.append({"dates at the ends of the offsets and before the epoch", farOffsets});
+
+        // Kept in a list of their own: not in whole minutes, or beyond what 8 bytes hold.
+        Card oddOffsets = full;
+        oddOffsets.id = QStringLiteral("300011");
+        oddOffsets.createdAt = QDateTime(QDate(2024, 7, 1), QTime(0, 0, 0, 1), Qt::OffsetFromUTC,
+                                         5 * 3600 + 30 * 60 + 17);
+        oddOffsets.updatedAt =
+            QDateTime(QDate(2024, 7, 1), QTime(12, 0), Qt::OffsetFromUTC, -40 * 3600);
+        cards.append({"offsets with seconds and beyond 34 hours", oddOffsets});
+
+        Card farDates = full;
+        farDates.id = QStringLiteral("300012");
+        farDates.createdAt =
+            QDateTime(QDate(12000, 6, 1), QTime(1, 2, 3, 4), Qt::OffsetFromUTC, 33 * 3600);
+        farDates.updatedAt = QDateTime::fromMSecsSinceEpoch(-(qint64(1) << 61) + 12345, Qt::UTC);
+        cards.append({"instants beyond 8 900 and 36 million years from 1970", farDates});
+
+        Card nearDates = full;
+        nearDates.id = QStringLiteral("300013");
+        nearDates.createdAt =
+            QDateTime(QDate(8000, 12, 31), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, -34 * 3600);
+        nearDates.updatedAt = QDateTime(QDate(-8000, 1, 1), QTime(0, 0), Qt::LocalTime);
+        cards.append({"instants 6 000 years and more from 1970, 34 hours off", nearDates});
 
         Card zones = full;
         zones.id = QStringLiteral("300006");
@@ -398,6 +422,33 @@ private slots:
         store.append(everyFieldSet());
         QCOMPARE(store.size(), 1);
         QVERIFY(differences(store.at(0), everyFieldSet()).isEmpty());
+    }
+
+    // The first page tells how many cards there are; room is made for them before they come,
+    // whatever the number, and the cards held before are found as before.
+    void roomMadeAheadKeepsEveryCardFindable()
+    {
+        CardStore store;
+        const auto cardNumbered = [](int i) {
+            Card card = everyFieldSet();
+            card.id = QString::number(500000 + i);
+            return card;
+        };
+        for (int i = 0; i < 300; ++i)
+            store.append(cardNumbered(i));
+        store.reserve(-1);
+        store.reserve(0);
+        store.reserve(100);
+        store.reserve(5000);
+        for (int i = 300; i < 3000; ++i)
+            store.append(cardNumbered(i));
+        store.reserve(std::numeric_limits<int>::max());
+        store.prepend(cardNumbered(-1));
+        QCOMPARE(store.size(), 3001);
+        for (int i = -1; i < 3000; ++i)
+            QCOMPARE(store.positionOf(QString::number(500000 + i)), i + 1);
+        QCOMPARE(store.positionOf(u"503000"), -1);
+        QVERIFY(differences(store.at(1), cardNumbered(0)).isEmpty());
     }
 
     // The list grows a page at a time up to 100 000 cards: the texts already held are never
