@@ -16,8 +16,8 @@ namespace tessera {
 // cards. A card is kept as one fixed-size record: the values repeated from card to card
 // (type and status names, account and customer, bin, design, expiry, freeze reason, shipping
 // address, tags) as indexes into pools, the ones that differ (id, last four digits) as text in
-// an arena, instants as milliseconds and an offset. at() makes the Card again, equal field by
-// field to the one that went in. Records sit in a std::deque, whose blocks never move: growing
+// an arena, instants as 8 bytes of milliseconds and offset. at() makes the Card again, equal field
+// by field to the one that went in. Records sit in a std::deque, whose blocks never move: growing
 // at either end copies no card. Ids are found through an open-addressing table of 8-byte slots.
 class CardStore
 {
@@ -124,6 +124,7 @@ private:
             return a.isSharedWith(b) && a.constData() == b.constData() && a.size() == b.size();
         }
         bool operator()(const Tags &a, const Tags &b) const { return a.isSharedWith(b); }
+        bool operator()(const Address &a, const Address &b) const;
     };
     struct AddressHash
     {
@@ -171,7 +172,9 @@ private:
     };
     StringPool m_strings;
     std::array<StringPool::Recent, StringFieldCount> m_recentStrings;
-    ValuePool<Address, AddressHash, ExactlyEqual> m_addresses;
+    using AddressPool = ValuePool<Address, AddressHash, ExactlyEqual, SameData>;
+    AddressPool m_addresses;
+    AddressPool::Recent m_recentAddresses;
     TagsPool m_tags;
     TagsPool::Recent m_recentTags;
     std::vector<QDateTime> m_otherDates; // instants in a time zone (the API never sends one)

@@ -1,6 +1,7 @@
 #include "CardStore.h"
 
 #include <limits>
+#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 
@@ -353,8 +354,8 @@ private slots:
 
     // A decoded page's cards share their repeated values' data (one QString per distinct
     // text), which the store recognizes by pointer: cards taking more distinct shared values
-    // than it remembers per field, in changing order, with null and empty ones among them,
-    // each come out with their own.
+    // (texts, tags, addresses) than it remembers per field, in changing order, with null and
+    // empty ones among them, each come out with their own.
     void cardsSharingTheirValuesDataComeOutAsTheyWentIn()
     {
         QList<QString> values{QString(), emptyText()};
@@ -363,6 +364,15 @@ private slots:
         QList<Tags> tags{Tags(), Tags{{QStringLiteral("a"), emptyText()}}};
         for (int i = 0; i < 12; ++i)
             tags << Tags{{QStringLiteral("batch"), QString::number(i)}};
+        // Addresses made of the same shared texts, differing in one field or in nullness.
+        QList<std::optional<Address>> addresses{std::nullopt, Address{}};
+        for (int i = 0; i < 12; ++i) {
+            Address address{values.at(2), values.at(i % 3), values.at(4),
+                            values.at(5), values.at(6),     values.at(7)};
+            if (i >= 3)
+                address.country = values.at(i);
+            addresses << address;
+        }
         CardStore store;
         QList<Card> cards;
         for (int i = 0; i < 600; ++i) {
@@ -375,6 +385,7 @@ private slots:
             card.accountId = values.at((i * i) % values.size());
             card.customerType = values.at(values.size() - 1 - i % values.size());
             card.tags = tags.at((i * 5) % tags.size());
+            card.shippingAddress = addresses.at((i * 11 + i / 7) % addresses.size());
             cards << card;
             store.append(card);
         }
@@ -401,6 +412,31 @@ private slots:
         QCOMPARE(store.notHeld(page), QList<int>({1, 2, 5}));
         QCOMPARE(store.notHeld({}), QList<int>());
         QCOMPARE(CardStore().notHeld(page), QList<int>({0, 1, 2, 5}));
+    }
+
+    // A page of 1 000 (the most a page holds) repeating many of its own cards, some held.
+    void aLargePageRepeatingItsCardsGivesEachOnce()
+    {
+        CardStore store;
+        for (int n = 0; n < 50; ++n) {
+            Card card = everyFieldSet();
+            card.id = QString::number(900000 + n * 3);
+            store.append(card);
+        }
+        QList<Card> page;
+        QList<int> expected;
+        QSet<int> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const int n = (i * 37) % 700;
+            Card card = everyFieldSet();
+            card.id = QString::number(900000 + n);
+            page.append(card);
+            const bool held = n % 3 == 0 && n < 150;
+            if (!held && !seen.contains(n))
+                expected.append(i);
+            seen.insert(n);
+        }
+        QCOMPARE(store.notHeld(page), expected);
     }
 
     void anEmptyStoreFindsNothing()
