@@ -5,6 +5,7 @@
 #include "SharedStrings.h"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -397,6 +398,29 @@ private:
 // read something else, fail, or leave a record out.
 class CardDocumentReader
 {
+    // The fields whose texts repeat from card to card, each with a hint (m_hints) of where its
+    // text of the card before is kept: names in the vocabulary, the others in m_values.
+    enum class Repeated {
+        TypeName,
+        StatusName,
+        AccountType,
+        CustomerType,
+        ExpirationDate,
+        NextExpirationDate,
+        Bin,
+        Design,
+        FreezeReason,
+        Street,
+        Street2,
+        City,
+        State,
+        PostalCode,
+        Country,
+        AccountId,
+        CustomerId,
+        Count
+    };
+
 public:
     // `escapes`: whether the document has a backslash at all; without one no string can
     // hold an escaped surrogate.
@@ -540,7 +564,7 @@ private:
             });
         if (!read || !type || !id || !hasAttributes)
             return false;
-        card.typeName = m_vocabulary.get(*type);
+        card.typeName = m_vocabulary.get(*type, hint(Repeated::TypeName));
         const TypeName &typeName = m_typeNames.of(card.typeName);
         if (!typeName.isCard)
             return false;
@@ -550,7 +574,7 @@ private:
         if (!status && !typeName.isBusiness)
             return false;
         if (status) {
-            card.statusName = m_vocabulary.get(*status);
+            card.statusName = m_vocabulary.get(*status, hint(Repeated::StatusName));
             card.status = m_statusNames.of(card.statusName).status;
         }
         return true;
@@ -595,11 +619,11 @@ private:
             !readDateTime(updatedAt, false, card.updatedAt))
             return false;
         card.last4Digits = toQString(*last4Digits);
-        card.expirationDate = m_values.get(*expirationDate);
-        card.nextExpirationDate = shared(nextExpirationDate);
-        card.bin = shared(bin);
-        card.design = shared(design);
-        card.freezeReason = shared(freezeReason);
+        card.expirationDate = pooled(*expirationDate, Repeated::ExpirationDate);
+        card.nextExpirationDate = shared(nextExpirationDate, Repeated::NextExpirationDate);
+        card.bin = shared(bin, Repeated::Bin);
+        card.design = shared(design, Repeated::Design);
+        card.freezeReason = shared(freezeReason, Repeated::FreezeReason);
         return true;
     }
 
@@ -664,16 +688,16 @@ private:
         if (!street || !city || !postalCode)
             return false;
         Address address;
-        address.street = m_values.get(*street);
-        address.street2 = shared(street2);
-        address.city = m_values.get(*city);
-        address.postalCode = m_values.get(*postalCode);
+        address.street = pooled(*street, Repeated::Street);
+        address.street2 = shared(street2, Repeated::Street2);
+        address.city = pooled(*city, Repeated::City);
+        address.postalCode = pooled(*postalCode, Repeated::PostalCode);
         if (country && !country->empty())
-            address.country = m_values.get(*country);
+            address.country = pooled(*country, Repeated::Country);
         // A state is required in US addresses only.
         if (!state && address.country == QLatin1String("US"))
             return false;
-        address.state = shared(state);
+        address.state = shared(state, Repeated::State);
         out = std::move(address);
         return true;
     }
@@ -689,9 +713,12 @@ private:
         SeenKeys seen;
         return readMembers(object, 3, [&](Text key, od::value &v) -> std::optional<bool> {
             if (key == "account"sv)
-                return seen.first(1) && readRelationship(v, card.accountType, card.accountId);
+                return seen.first(1) && readRelationship(v, Repeated::AccountType, card.accountType,
+                                                         Repeated::AccountId, card.accountId);
             if (key == "customer"sv)
-                return seen.first(2) && readRelationship(v, card.customerType, card.customerId);
+                return seen.first(2) &&
+                       readRelationship(v, Repeated::CustomerType, card.customerType,
+                                        Repeated::CustomerId, card.customerId);
             return std::nullopt;
         });
     }
@@ -740,7 +767,8 @@ private:
 
     // {"data": {"type": ..., "id": ...}}: sets type and id when the id is not empty, as
     // decodeCard() does with FieldReader::relationship().
-    bool readRelationship(od::value &value, QString &typeOut, QString &idOut)
+    bool readRelationship(od::value &value, Repeated typeField, QString &typeOut, Repeated idField,
+                          QString &idOut)
     {
         std::optional<Text> type;
         std::optional<Text> id;
@@ -762,8 +790,8 @@ private:
         if (!type || !id)
             return false;
         if (!id->empty()) {
-            typeOut = m_vocabulary.get(*type);
-            idOut = m_values.get(*id);
+            typeOut = m_vocabulary.get(*type, hint(typeField));
+            idOut = pooled(*id, idField);
         }
         return true;
     }
@@ -854,13 +882,16 @@ private:
         return true;
     }
 
-    QString shared(const std::optional<Text> &text)
+    SharedStrings::Hint &hint(Repeated field) { return m_hints[size_t(field)]; }
+    QString pooled(Text text, Repeated field) { return m_values.get(text, hint(field)); }
+    QString shared(const std::optional<Text> &text, Repeated field)
     {
-        return text ? m_values.get(*text) : QString();
+        return text ? pooled(*text, field) : QString();
     }
 
     SharedStrings &m_vocabulary;
     SharedStrings m_values;
+    std::array<SharedStrings::Hint, size_t(Repeated::Count)> m_hints;
     bool m_escapes;
     // The tags of the card read last, as text and as read.
     std::vector<std::pair<Text, Text>> m_tagTexts;

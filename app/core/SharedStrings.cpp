@@ -43,12 +43,34 @@ SharedStrings::SharedStrings(qsizetype capacity)
 
 QString SharedStrings::get(std::string_view utf8)
 {
+    std::size_t slot = 0;
+    return lookUp(utf8, &slot);
+}
+
+QString SharedStrings::get(std::string_view utf8, Hint &hint)
+{
+    // An unused slot's empty text must not pass for an empty text asked for: it is null.
+    if (hint.slot < m_slots.size() && m_slots[hint.slot].used &&
+        equal(m_slots[hint.slot].utf8, utf8))
+        return m_slots[hint.slot].text;
+    std::size_t slot = 0;
+    QString text = lookUp(utf8, &slot);
+    if (slot != std::string_view::npos)
+        hint.slot = slot;
+    return text;
+}
+
+QString SharedStrings::lookUp(std::string_view utf8, std::size_t *slotOut)
+{
+    *slotOut = std::string_view::npos;
     const std::size_t mask = m_slots.size() - 1;
     std::size_t slot = hashOf(utf8) & mask;
     int probes = 0;
     for (; m_slots[slot].used; slot = (slot + 1) & mask) {
-        if (equal(m_slots[slot].utf8, utf8))
+        if (equal(m_slots[slot].utf8, utf8)) {
+            *slotOut = slot;
             return m_slots[slot].text;
+        }
         if (++probes == MaxProbes)
             break;
     }
@@ -57,8 +79,11 @@ QString SharedStrings::get(std::string_view utf8)
     if (m_slots[slot].used || m_count >= m_capacity)
         return text;
     m_slots[slot] = Entry{QByteArray(utf8.data(), size), text, true};
-    if (++m_count * 2 > qsizetype(m_slots.size()))
+    *slotOut = slot;
+    if (++m_count * 2 > qsizetype(m_slots.size())) {
         grow();
+        *slotOut = std::string_view::npos; // moved; found again next time
+    }
     return text;
 }
 

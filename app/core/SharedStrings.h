@@ -17,8 +17,19 @@ class SharedStrings
 public:
     explicit SharedStrings(qsizetype capacity);
 
+    // Where a caller's last text is kept, so that the same text again (a field's value is
+    // most often the one of the card before) is compared there first instead of hashed and
+    // looked for. One per field of the caller's. Only ever a place to look: when the table
+    // grows its texts move, and the text found there is compared with the one asked for.
+    struct Hint
+    {
+        std::size_t slot = std::string_view::npos;
+    };
+
     // The QString for `utf8`, made once (QString::fromUtf8) and shared afterwards.
     QString get(std::string_view utf8);
+    // The same, trying `hint`'s place first; `hint` then names where `utf8` is kept.
+    QString get(std::string_view utf8, Hint &hint);
 
 private:
     struct Entry
@@ -28,6 +39,8 @@ private:
         bool used = false;
     };
 
+    // The QString for `utf8`; `*slot` is where it is kept, or npos when it is not kept.
+    QString lookUp(std::string_view utf8, std::size_t *slot);
     void grow();
 
     qsizetype m_capacity;
