@@ -147,44 +147,39 @@ private:
         bare.id = QStringLiteral("300003");
         cards.append({"only an id: no address, no tags, no dates", bare});
 
-        Card offsets = full;
-        offsets.id = QStringLiteral("300004");
-        offsets.createdAt =
-            QDateTime(QDate(2024, 7, 1), QTime(0, 0, 0, 1), Qt::OffsetFromUTC, 5 * 3600 + 30 * 60);
-        offsets.updatedAt =
-            QDateTime(QDate(2023, 12, 31), QTime(16, 0), Qt::OffsetFromUTC, -8 * 3600);
-        cards.append({"dates with offsets", offsets});
-
-        Card farOffsets = full;
-        farOffsets.id = QStringLiteral("300005");
-        farOffsets.createdAt =
-            QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::OffsetFromUTC, 14 * 3600);
-        farOffsets.updatedAt =
-            QDateTime(QDate(2100, 2, 28), QTime(12, 0), Qt::OffsetFromUTC, -12 * 3600);
-        cards.append({"dates at the ends of the offsets and before the epoch", farOffsets});
-
+        // `full` with other dates.
+        const auto dated = [&full](const char *id, const QDateTime &createdAt,
+                                   const QDateTime &updatedAt) {
+            Card card = full;
+            card.id = QLatin1String(id);
+            card.createdAt = createdAt;
+            card.updatedAt = updatedAt;
+            return card;
+        };
+        const auto offsetFromUtc = [](QDate date, QTime time, int seconds) {
+            return QDateTime(date, time, Qt::OffsetFromUTC, seconds);
+        };
+        cards.append({"dates with offsets",
+                      dated("300004",
+                            offsetFromUtc(QDate(2024, 7, 1), QTime(0, 0, 0, 1), 5 * 3600 + 30 * 60),
+                            offsetFromUtc(QDate(2023, 12, 31), QTime(16, 0), -8 * 3600))});
+        cards.append({"dates at the ends of the offsets and before the epoch",
+                      dated("300005", offsetFromUtc(QDate(1970, 1, 1), QTime(0, 0), 14 * 3600),
+                            offsetFromUtc(QDate(2100, 2, 28), QTime(12, 0), -12 * 3600))});
         // Kept in a list of their own: not in whole minutes, or beyond what 8 bytes hold.
-        Card oddOffsets = full;
-        oddOffsets.id = QStringLiteral("300011");
-        oddOffsets.createdAt = QDateTime(QDate(2024, 7, 1), QTime(0, 0, 0, 1), Qt::OffsetFromUTC,
-                                         5 * 3600 + 30 * 60 + 17);
-        oddOffsets.updatedAt =
-            QDateTime(QDate(2024, 7, 1), QTime(12, 0), Qt::OffsetFromUTC, -40 * 3600);
-        cards.append({"offsets with seconds and beyond 34 hours", oddOffsets});
-
-        Card farDates = full;
-        farDates.id = QStringLiteral("300012");
-        farDates.createdAt =
-            QDateTime(QDate(12000, 6, 1), QTime(1, 2, 3, 4), Qt::OffsetFromUTC, 33 * 3600);
-        farDates.updatedAt = QDateTime::fromMSecsSinceEpoch(-(qint64(1) << 61) + 12345, Qt::UTC);
-        cards.append({"instants beyond 8 900 and 36 million years from 1970", farDates});
-
-        Card nearDates = full;
-        nearDates.id = QStringLiteral("300013");
-        nearDates.createdAt =
-            QDateTime(QDate(8000, 12, 31), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, -34 * 3600);
-        nearDates.updatedAt = QDateTime(QDate(-8000, 1, 1), QTime(0, 0), Qt::LocalTime);
-        cards.append({"instants 6 000 years and more from 1970, 34 hours off", nearDates});
+        cards.append(
+            {"offsets with seconds and beyond 34 hours",
+             dated("300011",
+                   offsetFromUtc(QDate(2024, 7, 1), QTime(0, 0, 0, 1), 5 * 3600 + 30 * 60 + 17),
+                   offsetFromUtc(QDate(2024, 7, 1), QTime(12, 0), -40 * 3600))});
+        cards.append(
+            {"instants beyond 8 900 and 36 million years from 1970",
+             dated("300012", offsetFromUtc(QDate(12000, 6, 1), QTime(1, 2, 3, 4), 33 * 3600),
+                   QDateTime::fromMSecsSinceEpoch(-(qint64(1) << 61) + 12345, Qt::UTC))});
+        cards.append(
+            {"instants 6 000 years and more from 1970, 34 hours off",
+             dated("300013", offsetFromUtc(QDate(8000, 12, 31), QTime(23, 59, 59, 999), -34 * 3600),
+                   QDateTime(QDate(-8000, 1, 1), QTime(0, 0), Qt::LocalTime))});
 
         Card zones = full;
         zones.id = QStringLiteral("300006");
