@@ -2,6 +2,7 @@
 
 #include "JsonApiCodec.h"
 #include "Logging.h"
+#include "PaddedBody.h"
 #include "SingleAttemptReply.h"
 
 #include <QNetworkReply>
@@ -83,7 +84,7 @@ void ApiReply::onNetworkFinished()
     m_reply = nullptr;
     reply->deleteLater();
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = PaddedBody::read(reply);
     const QNetworkReply::NetworkError networkError = reply->error();
 
     m_error = {};

@@ -1,5 +1,7 @@
 #include "SharedStrings.h"
 
+#include "SameBytes.h"
+
 #include <cstdint>
 #include <cstring>
 
@@ -30,8 +32,7 @@ constexpr int MaxProbes = 8;
 
 bool equal(const QByteArray &stored, std::string_view text)
 {
-    return std::size_t(stored.size()) == text.size() &&
-           std::memcmp(stored.constData(), text.data(), text.size()) == 0;
+    return sameText(std::string_view(stored.constData(), std::size_t(stored.size())), text);
 }
 
 } // namespace
