@@ -1,5 +1,6 @@
 #include "FastCardDecoder.h"
 
+#include "IncludedRecordCache.h"
 #include "JsonApiDocuments.h"
 #include "JsonApiFieldReader.h"
 #include "PaddedBody.h"
@@ -448,8 +449,10 @@ class CardDocumentReader
 public:
     // `escapes`: whether the document has a backslash at all; without one no string can
     // hold an escaped surrogate.
-    CardDocumentReader(SharedStrings &vocabulary, bool escapes)
+    CardDocumentReader(SharedStrings &vocabulary, IncludedRecordCache &includedRecords,
+                       bool escapes)
         : m_vocabulary(vocabulary)
+        , m_includedRecords(includedRecords)
         , m_values(ValuesPerDocument)
         , m_escapes(escapes)
     {}
@@ -864,11 +867,24 @@ private:
         return true;
     }
 
-    bool addIncluded(CardPage &page) const
+    bool addIncluded(CardPage &page)
     {
-        QList<std::pair<qsizetype, QJsonObject>> resources;
-        resources.reserve(qsizetype(m_included.size()));
+        // Each included object, as kept from a page before or as parsed now. What was kept is
+        // copied (its texts are shared): keeping the records parsed now may replace it.
+        struct Resource
+        {
+            qsizetype index;
+            Text json;
+            std::optional<IncludedRecordCache::Record> kept;
+            QJsonObject parsed;
+        };
+        std::vector<Resource> resources;
+        resources.reserve(m_included.size());
         for (const auto &[index, raw] : m_included) {
+            if (const IncludedRecordCache::Record *kept = m_includedRecords.find(raw)) {
+                resources.push_back({index, raw, *kept, {}});
+                continue;
+            }
             // Within Qt's nesting limit (counted from the document's root) for certain.
             if (std::count(raw.begin(), raw.end(), '{') + std::count(raw.begin(), raw.end(), '[') >
                 MaxDepth)
@@ -878,11 +894,31 @@ private:
                 QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), &error);
             if (error.error != QJsonParseError::NoError || !resource.isObject())
                 return false;
-            resources.append({index, resource.object()});
+            resources.push_back({index, raw, std::nullopt, resource.object()});
         }
         // Only now that nothing can fall back: a record left out is logged once.
-        for (const auto &[index, resource] : std::as_const(resources))
-            jsonapi::addIncluded(page, index, resource);
+        for (const Resource &resource : resources) {
+            if (resource.kept) {
+                if (resource.kept->account)
+                    page.includedAccounts.append(*resource.kept->account);
+                if (resource.kept->customer)
+                    page.includedCustomers.append(*resource.kept->customer);
+                continue;
+            }
+            const qsizetype accounts = page.includedAccounts.size();
+            const qsizetype customers = page.includedCustomers.size();
+            const qsizetype notes = page.skippedNotes.size();
+            jsonapi::addIncluded(page, resource.index, resource.parsed);
+            // A record left out is noted (and logged) each time: only what was added is kept.
+            if (page.skippedNotes.size() != notes)
+                continue;
+            IncludedRecordCache::Record record;
+            if (page.includedAccounts.size() > accounts)
+                record.account = page.includedAccounts.constLast();
+            if (page.includedCustomers.size() > customers)
+                record.customer = page.includedCustomers.constLast();
+            m_includedRecords.keep(resource.json, std::move(record));
+        }
         return true;
     }
 
@@ -914,6 +950,7 @@ private:
     }
 
     SharedStrings &m_vocabulary;
+    IncludedRecordCache &m_includedRecords;
     SharedStrings m_values;
     std::array<SharedStrings::Hint, size_t(Repeated::Count)> m_hints;
     bool m_escapes;
@@ -940,6 +977,7 @@ template <class Read> bool readDocument(const QByteArray &body, Read readWith)
     thread_local od::parser parser;
     thread_local std::vector<char> padded;
     thread_local SharedStrings vocabulary(VocabularySize);
+    thread_local IncludedRecordCache includedRecords;
     bool read = false;
     {
         // simdjson reads up to SIMDJSON_PADDING bytes past the end of the document, and
@@ -957,7 +995,7 @@ template <class Read> bool readDocument(const QByteArray &body, Read readWith)
         }
         od::document parsed;
         if (!parser.iterate(document, size, allocated).get(parsed)) {
-            CardDocumentReader reader(vocabulary, bytes.backslashes);
+            CardDocumentReader reader(vocabulary, includedRecords, bytes.backslashes);
             read = readWith(reader, parsed);
         }
     }

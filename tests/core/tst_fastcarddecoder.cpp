@@ -725,6 +725,41 @@ private slots:
         QVERIFY2(fast > 100, qPrintable(QString::number(fast)));
     }
 
+    // Included records are kept from page to page by their bytes (IncludedRecordCache): the
+    // same bytes give what they gave before, other bytes (even of the same length, even
+    // after the record's bytes came back) are read again, and a record left out is noted on
+    // every page that has it.
+    void includedRecordsAreReadAgainWhenTheirBytesChange()
+    {
+        const QByteArray account =
+            R"({"type":"depositAccount","id":"200001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
+            R"("name":"Checking","balance":1500,"hold":0,"available":1500,"currency":"USD",)"
+            R"("status":"Open","tags":{}},"relationships":{"customer":{"data":{"type":"customer","id":"100001"}}}})";
+        const QByteArray customer =
+            R"({"type":"individualCustomer","id":"100001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
+            R"("fullName":{"first":"Maya","last":"Thompson"},"email":"maya@example.com"}})";
+        const QByteArray unreadable = QByteArray(account).replace(R"("currency":"USD",)", "");
+        QList<QByteArray> included;
+        // More different records than are kept, so that early ones are read again too.
+        for (const char *balance :
+             {"1500", "2500", "1500", "9999", "2500", "1234", "4321", "1500", "1500"})
+            included << QByteArray(account).replace("1500", balance) + "," + customer;
+        included << unreadable << unreadable << customer + "," + unreadable << account;
+        for (const QByteArray &resources : std::as_const(included)) {
+            const QByteArray body =
+                pageWith(cardResource(BaseAttributes), R"(,"included":[)" + resources + "]");
+            const QString differ = differences(body);
+            QVERIFY2(differ.isEmpty(),
+                     qPrintable(differ + QStringLiteral(" in ") + QString::fromUtf8(resources)));
+            const std::optional<CardPage> page = FastCardDecoder::page(body);
+            QVERIFY(page);
+            const Result<CardPage> reference =
+                jsonapi::pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
+            QVERIFY(reference.ok());
+            QCOMPARE(test::pageDifferences(*page, reference.value()), QString());
+        }
+    }
+
     void repeatedValuesShareOneString()
     {
         const QByteArray body = pageWith(cardResource(BaseAttributes) + "," +
