@@ -346,7 +346,38 @@ private slots:
                  R"({"account":{"data":{"meta":1}}})", R"({"account":{"data":[]}})",
                  R"({"account":[]})",
                  R"({"customer":{"data":{"type":"businessCustomer","id":"5"}}})",
-                 R"({"org":{"data":{"type":"org","id":"1"}}})", "[]"})
+                 R"({"org":{"data":{"type":"org","id":"1"}}})", "[]",
+                 // Near the compact shape read from its text: spaces, another order, a key
+                 // more, twice, cut short, other values.
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"}}})",
+                 R"({"account":{"data":{"type":"","id":"9"}}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"} }})",
+                 R"({"account":{"data":{"type":"creditAccount", "id":"9"}}})",
+                 R"({"account": {"data":{"type":"creditAccount","id":"9"}}})",
+                 R"({"account":{"data":{"id":"9","type":"creditAccount"}}})",
+                 R"({"account":{"data":{"id":"","type":"creditAccount"}}})",
+                 R"({"account":{"data":{"id":"9","type":""}}})",
+                 R"({"account":{"data":{"id":"9", "type":"creditAccount"}}})",
+                 R"({"account":{"data":{"id":"9","type":"creditAccount","id":"8"}}})",
+                 R"({"account":{"data":{"id":"9","type":"creditAccount","type":"x"}}})",
+                 R"({"account":{"data":{"id":"9","type":"creditAccount"},"data":{}}})",
+                 R"({"account":{"data":{"id":"9","id":"8","type":"creditAccount"}}})",
+                 R"({"account":{"data":{"type":"creditAccount","type":"x","id":"9"}}})",
+                 R"({"account":{"data":{"id":"9","type":null}}})",
+                 R"({"account":{"data":{"id":"9","type":"creditAccount")",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9","id":"8"}}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9","meta":{}}}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"},"data":null}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"}},"account":{}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"}},)"
+                 R"("customer":{"data":{"type":"businessCustomer","id":"5"}}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9")",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"9"}}}})",
+                 // (Not a raw string: moc loses its way in one with an odd number of quotes.)
+                 "{\"account\":{\"data\":{\"type\":\"creditAccount\",\"id\":\"9}}}",
+                 R"({"account":{"data":{"type":"creditAccount","id":9}}})",
+                 R"({"account":{"data":{"type":"creditAccount","id":"é9"}}})"})
             QTest::addRow("relationships %s", relationships.constData())
                 << pageWith(cardResource(BaseAttributes, "individualDebitCard", relationships))
                 << Path::Either;
