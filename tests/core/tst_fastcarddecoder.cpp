@@ -142,6 +142,15 @@ const QByteArray BaseAttributes = R"("createdAt":"2026-03-01T12:30:15.250Z",)"
                                   R"("last4Digits":"1234","expirationDate":"2030-03",)"
                                   R"("status":"Active","bin":"424242000")";
 
+// An account and a customer as a page includes them.
+const QByteArray IncludedAccount =
+    R"({"type":"depositAccount","id":"200001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
+    R"("name":"Checking","balance":1500,"hold":0,"available":1500,"currency":"USD",)"
+    R"("status":"Open","tags":{}},"relationships":{"customer":{"data":{"type":"customer","id":"100001"}}}})";
+const QByteArray IncludedCustomer =
+    R"({"type":"individualCustomer","id":"100001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
+    R"("fullName":{"first":"Maya","last":"Thompson"},"email":"maya@example.com"}})";
+
 QByteArray pageWith(const QByteArray &resource, const QByteArray &rest = {})
 {
     return R"({"data":[)" + resource +
@@ -562,13 +571,8 @@ private slots:
         }
 
         // Included resources.
-        const QByteArray account =
-            R"({"type":"depositAccount","id":"200001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
-            R"("name":"Checking","balance":1500,"hold":0,"available":1500,"currency":"USD",)"
-            R"("status":"Open","tags":{}},"relationships":{"customer":{"data":{"type":"customer","id":"100001"}}}})";
-        const QByteArray customer =
-            R"({"type":"individualCustomer","id":"100001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
-            R"("fullName":{"first":"Maya","last":"Thompson"},"email":"maya@example.com"}})";
+        const QByteArray account = IncludedAccount;
+        const QByteArray customer = IncludedCustomer;
         const QByteArray card = cardResource(BaseAttributes);
         QTest::newRow("included account and customer")
             << pageWith(card, R"(,"included":[)" + account + "," + customer + "]") << Path::Fast;
@@ -762,13 +766,8 @@ private slots:
     // every page that has it.
     void includedRecordsAreReadAgainWhenTheirBytesChange()
     {
-        const QByteArray account =
-            R"({"type":"depositAccount","id":"200001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
-            R"("name":"Checking","balance":1500,"hold":0,"available":1500,"currency":"USD",)"
-            R"("status":"Open","tags":{}},"relationships":{"customer":{"data":{"type":"customer","id":"100001"}}}})";
-        const QByteArray customer =
-            R"({"type":"individualCustomer","id":"100001","attributes":{"createdAt":"2026-01-01T00:00:00.000Z",)"
-            R"("fullName":{"first":"Maya","last":"Thompson"},"email":"maya@example.com"}})";
+        const QByteArray account = IncludedAccount;
+        const QByteArray customer = IncludedCustomer;
         const QByteArray unreadable = QByteArray(account).replace(R"("currency":"USD",)", "");
         QList<QByteArray> included;
         // More different records than are kept, so that early ones are read again too.
