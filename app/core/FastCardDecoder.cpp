@@ -1,5 +1,6 @@
 #include "FastCardDecoder.h"
 
+#include "CivilDays.h"
 #include "IncludedRecordCache.h"
 #include "JsonApiDocuments.h"
 #include "JsonApiFieldReader.h"
@@ -144,23 +145,6 @@ int digits(Text text, std::size_t from, std::size_t count)
     return value;
 }
 
-bool isLeapYear(int year)
-{
-    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-}
-
-// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (as QDate counts them),
-// for years 1 to 9999 (Howard Hinnant's days_from_civil).
-qint64 daysSinceEpoch(int year, int month, int day)
-{
-    year -= month <= 2;
-    const int era = year / 400;
-    const int yearOfEra = year - era * 400;
-    const int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return qint64(era) * 146097 + dayOfEra - 719468;
-}
-
 // "2026-03-01T12:30:15.250Z" and "2026-03-01T12:30:15Z", as encode() writes date-times (UTC,
 // Qt::ISODateWithMs), read without building a QString, a QDate or a QTime (those three took
 // four fifths of a date's instructions); anything else (offsets, other precisions,
@@ -181,11 +165,12 @@ std::optional<QDateTime> plainUtcDateTime(Text text)
     if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 ||
         minute > 59 || second < 0 || second > 59 || ms < 0)
         return std::nullopt;
-    constexpr std::array<int, 12> monthDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (day > monthDays[size_t(month - 1)] + (month == 2 && isLeapYear(year)))
+    // A day past its month's end (02-30, 02-29 of a common year) comes back as another date.
+    const CivilDate date{year, month, day};
+    const qint64 days = daysFromCivil(date);
+    if (!(civilFromDays(days) == date))
         return std::nullopt;
-    const qint64 seconds =
-        ((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second;
+    const qint64 seconds = ((days * 24 + hour) * 60 + minute) * 60 + second;
     return QDateTime::fromMSecsSinceEpoch(seconds * 1000 + ms, Qt::UTC);
 }
 

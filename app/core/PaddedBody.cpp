@@ -7,13 +7,12 @@ namespace tessera::PaddedBody {
 
 namespace {
 
-// Room for the padding and the terminating zero QByteArray keeps after its data, in data that
-// `body` alone holds: reserve() on shared data makes a copy of its own with that room, where
-// data() would make one of exactly the size.
-void makeRoom(QByteArray &body)
+// Whether `body` alone holds its data and has room after it for the padding and the
+// terminating zero QByteArray keeps there. Shared data could be another array's, which may
+// append into its room at any time.
+bool ownsRoom(const QByteArray &body)
 {
-    if (!body.isDetached() || body.capacity() - body.size() < Padding + 1)
-        body.reserve(body.size() + Padding + 1);
+    return body.isDetached() && body.capacity() - body.size() >= Padding + 1;
 }
 
 } // namespace
@@ -31,7 +30,10 @@ QByteArray read(QIODevice *device)
     // A device that did not know its size ahead (or had more than it said) is read to the end;
     // appended to an empty body, the rest is shared, not copied.
     body.append(device->readAll());
-    makeRoom(body);
+    // reserve() on shared data makes a copy of its own with that room, where data() would
+    // make one of exactly the size.
+    if (!ownsRoom(body))
+        body.reserve(body.size() + Padding + 1);
     // The body alone holds its data now: data() points into it without copying.
     std::memset(body.data() + body.size(), 0, size_t(Padding));
     return body;
@@ -39,9 +41,7 @@ QByteArray read(QIODevice *device)
 
 bool isPadded(const QByteArray &body)
 {
-    // Shared data could be another array's, which may append into its room at any time; only
-    // the room of data this array alone holds is read.
-    if (body.isNull() || !body.isDetached() || body.capacity() - body.size() < Padding + 1)
+    if (!ownsRoom(body)) // a null array holds no data of its own either
         return false;
     const char *after = body.constData() + body.size();
     char any = 0;

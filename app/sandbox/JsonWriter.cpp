@@ -1,5 +1,7 @@
 #include "JsonWriter.h"
 
+#include "CivilDays.h"
+
 #include <cstring>
 
 namespace tessera::sandbox {
@@ -18,21 +20,6 @@ char *writeDigits(char *out, int value, int width)
         value /= 10;
     }
     return out + width;
-}
-
-// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
-void civilFromDays(qint64 days, int *year, int *month, int *day)
-{
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 dayOfEra = days - era * 146097;
-    const qint64 yearOfEra =
-        (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
-    *day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    *month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    *year = int(yearOfEra + era * 400 + (*month <= 2 ? 1 : 0));
 }
 
 } // namespace
@@ -230,8 +217,7 @@ void JsonWriter::dateTime(const QDateTime &value)
     const qint64 msecs = value.toMSecsSinceEpoch();
     const qint64 days = msecs >= 0 ? msecs / 86400000 : (msecs - 86399999) / 86400000;
     const qint64 msOfDay = msecs - days * 86400000;
-    int year = 0, month = 0, day = 0;
-    civilFromDays(days, &year, &month, &day);
+    const auto [year, month, day] = civilFromDays(days);
     // Qt writes other years differently (signs, more digits): leave them to Qt.
     if (year < 1000 || year > 9999) {
         string(value.toUTC().toString(Qt::ISODateWithMs));

@@ -790,6 +790,22 @@ private slots:
         }
     }
 
+    // What makes included records cheap page after page: the second page's account is the one
+    // kept from the first (its texts share their data), not parsed again.
+    void pagesIncludingTheSameRecordShareIt()
+    {
+        const QByteArray body =
+            pageWith(cardResource(BaseAttributes), R"(,"included":[)" + IncludedAccount + "]");
+        const std::optional<CardPage> first = FastCardDecoder::page(body);
+        const std::optional<CardPage> second = FastCardDecoder::page(body);
+        QVERIFY(first && second);
+        QCOMPARE(first->includedAccounts.size(), 1);
+        QCOMPARE(second->includedAccounts.size(), 1);
+        QCOMPARE(second->includedAccounts.first().name, QStringLiteral("Checking"));
+        QVERIFY(second->includedAccounts.first().name.isSharedWith(
+            first->includedAccounts.first().name));
+    }
+
     void repeatedValuesShareOneString()
     {
         const QByteArray body = pageWith(cardResource(BaseAttributes) + "," +
