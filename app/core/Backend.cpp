@@ -6,6 +6,7 @@
 #include "Credentials.h"
 #include "CustomerState.h"
 #include "CustomerTokenService.h"
+#include "JsonApiCodec.h"
 #include "OidcSignIn.h"
 #include "SecretRedactor.h"
 #include "Session.h"
@@ -66,8 +67,11 @@ Backend::Backend(const Environment &environment, const QString &orgToken, QObjec
         if (settings.value(key).toString() != m_session->customerId())
             settings.setValue(key, m_session->customerId());
     });
-    connect(m_authenticator, &Authenticator::signedOut, this,
-            [this] { QSettings().remove(lastCustomerKey(m_environment)); });
+    connect(m_authenticator, &Authenticator::signedOut, this, [this] {
+        QSettings().remove(lastCustomerKey(m_environment));
+        // The replies, and so the decoding of their documents, are on this object's thread.
+        JsonApiCodec::forgetKeptDocuments();
+    });
 }
 
 Backend::~Backend()

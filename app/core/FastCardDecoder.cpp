@@ -996,6 +996,24 @@ private:
     NameMeanings<StatusName> m_statusNames;
 };
 
+// What the decoder keeps between documents, one per thread. Reused: the parser and its buffers
+// (about six times the document's size) for documents up to KeptDocumentSize (a page of 1000
+// cards is 420 KiB), freed after larger ones.
+struct KeptState
+{
+    od::parser parser;
+    std::vector<char> padded;
+    SharedStrings vocabulary{VocabularySize};
+    IncludedRecordCache includedRecords;
+    qsizetype cardsOfLastPage = 0;
+};
+
+KeptState &keptState()
+{
+    thread_local KeptState state;
+    return state;
+}
+
 // Runs `read` on the document in `body`; false when simdjson cannot read it exactly as Qt would.
 template <class Read> bool readDocument(const QByteArray &body, Read readWith)
 {
@@ -1004,13 +1022,7 @@ template <class Read> bool readDocument(const QByteArray &body, Read readWith)
     if (body.startsWith(ByteOrderMark) ||
         (bytes.controls && !controlCharactersAreWhitespace(body.constData(), size)))
         return false;
-    // One parser and buffer per thread, reused: about six times the document's size, kept for
-    // documents up to KeptDocumentSize (a page of 1000 cards is 420 KiB) and freed after
-    // larger ones.
-    thread_local od::parser parser;
-    thread_local std::vector<char> padded;
-    thread_local SharedStrings vocabulary(VocabularySize);
-    thread_local IncludedRecordCache includedRecords;
+    KeptState &kept = keptState();
     bool read = false;
     {
         // simdjson reads up to SIMDJSON_PADDING bytes past the end of the document, and
@@ -1020,21 +1032,21 @@ template <class Read> bool readDocument(const QByteArray &body, Read readWith)
         const char *document = body.constData();
         std::size_t allocated = size + std::size_t(PaddedBody::Padding);
         if (!PaddedBody::isPadded(body)) {
-            padded.resize(size + simdjson::SIMDJSON_PADDING);
-            std::memcpy(padded.data(), body.constData(), size);
-            std::memset(padded.data() + size, 0, simdjson::SIMDJSON_PADDING);
-            document = padded.data();
-            allocated = padded.size();
+            kept.padded.resize(size + simdjson::SIMDJSON_PADDING);
+            std::memcpy(kept.padded.data(), body.constData(), size);
+            std::memset(kept.padded.data() + size, 0, simdjson::SIMDJSON_PADDING);
+            document = kept.padded.data();
+            allocated = kept.padded.size();
         }
         od::document parsed;
-        if (!parser.iterate(document, size, allocated).get(parsed)) {
-            CardDocumentReader reader(vocabulary, includedRecords, bytes.backslashes);
+        if (!kept.parser.iterate(document, size, allocated).get(parsed)) {
+            CardDocumentReader reader(kept.vocabulary, kept.includedRecords, bytes.backslashes);
             read = readWith(reader, parsed);
         }
     }
     if (size > KeptDocumentSize) {
-        parser = od::parser();
-        padded = std::vector<char>();
+        kept.parser = od::parser();
+        kept.padded = std::vector<char>();
     }
     return read;
 }
@@ -1046,15 +1058,19 @@ std::optional<CardPage> FastCardDecoder::page(const QByteArray &body)
     // Pages come in the size of the one before (a list pages through with one page[limit]):
     // room made for that many cards at once instead of the list growing card by card, which
     // reallocated and copied it seven times a page of 100.
-    thread_local qsizetype cardsOfLastPage = 0;
     CardPage page;
-    page.items.reserve(cardsOfLastPage);
+    page.items.reserve(keptState().cardsOfLastPage);
     if (!readDocument(body, [&page](CardDocumentReader &reader, od::document &document) {
             return reader.readPage(document, page);
         }))
         return std::nullopt;
-    cardsOfLastPage = qMin(page.items.size(), MaxReservedCards);
+    keptState().cardsOfLastPage = qMin(page.items.size(), MaxReservedCards);
     return page;
+}
+
+void FastCardDecoder::forgetKeptDocuments()
+{
+    keptState() = KeptState();
 }
 
 std::optional<Card> FastCardDecoder::single(const QByteArray &body)

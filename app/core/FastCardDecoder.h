@@ -26,6 +26,13 @@ public:
     static std::optional<CardPage> page(const QByteArray &body);
     static std::optional<Card> single(const QByteArray &body);
 
+    // Lets go of everything this thread's decoding keeps from one document to the next: the
+    // included accounts and customers of the last pages (names, balances, addresses) and the
+    // parser's buffers, which hold the text of the last document. For when a customer signs
+    // out, so that none of their records outlives the session in the decoder. The memory is
+    // freed, not overwritten, as every reply body is.
+    static void forgetKeptDocuments();
+
     // The simdjson kernel chosen for this CPU at run time ("haswell", "westmere", "fallback"...):
     // it finds the document's structure; the rest is compiled into Tessera for the baseline CPU.
     static QString implementationName();

@@ -460,6 +460,11 @@ Result<CardPage> JsonApiCodec::cardPageFromDocument(const QByteArray &body)
     return pageFromDocument<Card>(body, &JsonApiCodec::decodeCard);
 }
 
+void JsonApiCodec::forgetKeptDocuments()
+{
+    FastCardDecoder::forgetKeptDocuments();
+}
+
 Result<Account> JsonApiCodec::accountFromDocument(const QByteArray &body)
 {
     return singleFromDocument<Account>(body, &JsonApiCodec::decodeAccount);

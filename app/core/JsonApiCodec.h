@@ -53,6 +53,9 @@ public:
     static Result<CustomerTokenVerification> tokenVerificationFromDocument(const QByteArray &body);
     static Result<CustomerToken> customerTokenFromDocument(const QByteArray &body);
     static Result<CardLimits> cardLimitsFromDocument(const QByteArray &body);
+    // Lets go of what decoding on this thread keeps from the documents read so far (the card
+    // decoder's included records and buffers): for when the customer signs out.
+    static void forgetKeptDocuments();
 
     // Documents for the server side.
     static QByteArray singleDocument(const QJsonObject &resource, const QJsonArray &included = {});

@@ -2,6 +2,7 @@
 #include "Authenticator.h"
 #include "Backend.h"
 #include "CardsModel.h"
+#include "JsonApiCodec.h"
 #include "SandboxApi.h"
 #include "SandboxServer.h"
 #include "SandboxStore.h"
@@ -272,6 +273,24 @@ private slots:
         model->insertCard(created);
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->cardAt(0)->last4Digits, QStringLiteral("9999"));
+    }
+
+    void signingOutLetsGoOfTheRecordsTheCardDecoderKept()
+    {
+        // A page of Maya's cards with her account included, as the list reads it.
+        const sandbox::SandboxStore &store = m_sandbox.api().store();
+        const QByteArray body = JsonApiCodec::listDocument(
+            {JsonApiCodec::encode(*store.card(test::seed::mayaActivePhysicalCard))}, {1, 1, 0},
+            {JsonApiCodec::encode(*store.account(test::seed::mayaChecking))});
+        const Result<CardPage> page = JsonApiCodec::cardPageFromDocument(body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->includedAccounts.size(), 1);
+        const QString &accountName = page->includedAccounts.first().name;
+        QVERIFY(!accountName.isEmpty());
+        QVERIFY(!accountName.isDetached()); // the decoder keeps it for the next page
+
+        m_backend->authenticator()->signOut();
+        QVERIFY(accountName.isDetached());
     }
 };
 

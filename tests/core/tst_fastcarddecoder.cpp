@@ -806,6 +806,36 @@ private slots:
             first->includedAccounts.first().name));
     }
 
+    void forgettingKeptDocumentsLetsGoOfTheIncludedRecords()
+    {
+        const QByteArray body =
+            pageWith(cardResource(BaseAttributes),
+                     R"(,"included":[)" + IncludedAccount + "," + IncludedCustomer + "]");
+        const std::optional<CardPage> first = FastCardDecoder::page(body);
+        QVERIFY(first);
+        QCOMPARE(first->includedAccounts.size(), 1);
+        QCOMPARE(first->includedCustomers.size(), 1);
+        const Account &account = first->includedAccounts.first();
+        const Customer &customer = first->includedCustomers.first();
+        // Kept by the decoder for the next page, so not this page's alone.
+        QVERIFY(!account.name.isDetached());
+        QVERIFY(!customer.email.isDetached());
+
+        FastCardDecoder::forgetKeptDocuments();
+        QVERIFY(account.name.isDetached());
+        QVERIFY(customer.email.isDetached());
+        QVERIFY(customer.lastName.isDetached());
+
+        // The same document again is read from scratch, to the same answer.
+        const std::optional<CardPage> second = FastCardDecoder::page(body);
+        QVERIFY(second);
+        QCOMPARE(second->includedAccounts.first().name, QStringLiteral("Checking"));
+        QCOMPARE(second->includedCustomers.first().email, QStringLiteral("maya@example.com"));
+        QVERIFY(!second->includedAccounts.first().name.isSharedWith(account.name));
+        QCOMPARE(second->items.size(), 1);
+        QCOMPARE(second->items.first().last4Digits, QStringLiteral("1234"));
+    }
+
     void repeatedValuesShareOneString()
     {
         const QByteArray body = pageWith(cardResource(BaseAttributes) + "," +
