@@ -1,6 +1,6 @@
 #include "IncludedRecordCache.h"
 
-#include <cstring>
+#include "SameBytes.h"
 
 namespace tessera {
 
@@ -8,8 +8,9 @@ const IncludedRecordCache::Record *IncludedRecordCache::find(std::string_view js
 {
     for (const Entry &entry : m_entries) {
         // A resource's JSON is never empty ("{}" at the least), so an unused entry never matches.
-        if (!entry.json.isEmpty() && std::size_t(entry.json.size()) == json.size() &&
-            std::memcmp(entry.json.constData(), json.data(), json.size()) == 0)
+        if (!entry.json.isEmpty() &&
+            sameText(std::string_view(entry.json.constData(), std::size_t(entry.json.size())),
+                     json))
             return &entry.record;
     }
     return nullptr;
